@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { FileEntity } from './file.entity';
+
+export type NewUploadSession = Pick<
+  FileEntity,
+  'team_id' | 'user_id' | 'object_key' | 'filename' | 'folder' | 'extension' | 'declared_content_type' | 'upload_ip' | 'metadata' | 'max_bytes' | 'upload_expires_at'
+>;
+
+@Injectable()
+export class FileRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Registers a pending upload; false when the object key is already taken. */
+  async insertPending(session: NewUploadSession): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(FileEntity)
+      .values({ ...session, status: 'pending', source: 'upload' })
+      .orIgnore()
+      .execute();
+    return Array.isArray(result.raw) && result.raw.length > 0;
+  }
+
+  findByKey(objectKey: string, manager: EntityManager = this.dataSource.manager): Promise<FileEntity | null> {
+    return manager.findOneBy(FileEntity, { object_key: objectKey });
+  }
+
+  /** Locks the record of an object key for the rest of the transaction. */
+  lockByKey(manager: EntityManager, objectKey: string): Promise<FileEntity | null> {
+    return manager.createQueryBuilder(FileEntity, 'f').setLock('pessimistic_write').where('f.object_key = :objectKey', { objectKey }).getOne();
+  }
+
+  /** Pending sessions due for a look at the store, least recently checked first; marks them checked. */
+  async claimPendingForReconcile(limit: number, minAgeMs: number): Promise<FileEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(FileEntity, 'f')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where(`f.status = 'pending' AND f.created_at < now() - make_interval(secs => :age)`, { age: minAgeMs / 1000 })
+        .orderBy('f.last_checked_at', 'ASC', 'NULLS FIRST')
+        .addOrderBy('f.created_at', 'ASC')
+        .limit(limit)
+        .getMany();
+      if (rows.length) {
+        await manager.createQueryBuilder().update(FileEntity).set({ last_checked_at: () => 'now()' }).whereInIds(rows.map((r) => r.id)).execute();
+      }
+      return rows;
+    });
+  }
+
+  /** Removes sessions whose upload window closed without an object. */
+  async deleteAbandoned(ids: string[]): Promise<void> {
+    if (ids.length) await this.dataSource.createQueryBuilder().delete().from(FileEntity).whereInIds(ids).andWhere(`status = 'pending'`).execute();
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEnvelope, StorageObjectEvent } from '@mp/contracts';
+import { APP_CONFIG, EventHandler, JobQueue } from '@mp/platform';
+import { FilesConfig } from '../app.config';
+import { verifyUploadJobId } from '../verification/verify-upload-job-id';
+
+/** Object-store notifications (JetStream from the embedded server or MinIO, or the webhook) → verification jobs. */
+@Injectable()
+export class StorageEventsService {
+  constructor(
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: FilesConfig,
+  ) {}
+
+  @EventHandler({ subject: 'storage.object.created', concurrency: 32 })
+  async onObjectCreated(event: EventEnvelope<'storage.object.created'>): Promise<void> {
+    await this.accept(event.data);
+  }
+
+  async accept(event: StorageObjectEvent): Promise<boolean> {
+    if (event.bucket !== this.config.S3_BUCKET || !event.key.startsWith(`${this.config.OBJECT_KEY_PREFIX}/`)) return false;
+    await this.queue.enqueue(
+      { name: 'VerifyUpload', data: { object_key: event.key, trigger: 'storage-event' } },
+      { jobId: verifyUploadJobId(event.key, event.etag) },
+    );
+    return true;
+  }
+}

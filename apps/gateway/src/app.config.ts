@@ -1,0 +1,11 @@
+import { baseConfigSchema } from '@mp/platform';
+import { z } from 'zod';
+
+export const gatewayConfigSchema = z.object({
+  ...baseConfigSchema.shape,
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

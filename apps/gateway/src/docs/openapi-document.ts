@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DialectDoc } from './openapi-operations';
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+
+/** An OpenAPI 3.0 document for one dialect, built from the same schemas the routes validate with. */
+export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of dialect.operations) {
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      summary: op.summary,
+      description: op.description,
+      parameters,
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } } : {}),
+      responses: {
+        [op.status]: { description: 'Success', content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
+        '4XX': { description: 'Client error', content: { 'application/json': { example: dialect.errorExample } } },
+      },
+      security: [{ [dialect.security.name]: [] }],
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: dialect.title, description: dialect.description, version: '1.0.0' },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { [dialect.security.name]: dialect.security.scheme } },
+    paths,
+  };
+}

@@ -1,0 +1,83 @@
+import {
+  apiKeySummarySchema,
+  createApiKeyBodySchema,
+  createdApiKeySchema,
+  createTeamBodySchema,
+  createUploadUrlBodySchema,
+  createUserBodySchema,
+  fileSearchBodySchema,
+  fileSearchResultSchema,
+  teamSchema,
+  uploadUrlResponseSchema,
+  userSchema,
+} from '@mp/contracts';
+import { z } from 'zod';
+
+export interface OperationDoc {
+  method: 'get' | 'post' | 'patch' | 'delete' | 'put';
+  path: string;
+  summary: string;
+  description?: string;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status: number;
+}
+
+export interface DialectDoc {
+  id: string;
+  title: string;
+  description: string;
+  security: { name: string; scheme: Record<string, unknown> };
+  errorExample: unknown;
+  operations: OperationDoc[];
+}
+
+const teamPath = '/admin/v1/teams/{teamId}';
+
+/** The documented surface of each dialect; each schema is the one the route validates with. */
+export const DIALECT_DOCS: DialectDoc[] = [
+  {
+    id: 'storage',
+    title: 'Storage API (files, search)',
+    description: 'Presigned uploads with custom metadata and file search. Clients written for the core.today storage API work by changing the base URL and the key.',
+    security: { name: 'ApiKey', scheme: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A `cdt_…` key' } },
+    errorExample: { detail: 'folder: folder must not contain "." or ".." segments', error: { code: 'ValidationFailed', message: '…', details: {} } },
+    operations: [
+      {
+        method: 'post',
+        path: '/v1/files/upload-url',
+        summary: 'Issue a presigned POST upload',
+        description: 'Registers the file (pending, with its metadata) and returns the fields to POST to `upload_url`, `file` last. The platform verifies the object after upload (≤ 50 MB, content type from the bytes) and indexes it.',
+        body: createUploadUrlBodySchema,
+        response: uploadUrlResponseSchema,
+        status: 200,
+      },
+      {
+        method: 'post',
+        path: '/v1/files/storage/search',
+        summary: 'Search files',
+        description: 'Filters on indexed fields; sorted and paged. Only the caller team’s files.',
+        body: fileSearchBodySchema,
+        response: fileSearchResultSchema,
+        status: 200,
+      },
+    ],
+  },
+  {
+    id: 'admin',
+    title: 'Admin API (tenancy)',
+    description: 'Teams, users and API keys. Plaintext keys are returned once, at creation.',
+    security: { name: 'AdminToken', scheme: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the deployment' } },
+    errorExample: { error: { code: 'TeamNotFound', message: 'Team not found', details: {} } },
+    operations: [
+      { method: 'post', path: '/admin/v1/teams', summary: 'Create a team', body: createTeamBodySchema, response: teamSchema, status: 201 },
+      { method: 'get', path: '/admin/v1/teams', summary: 'List teams', response: z.object({ teams: z.array(teamSchema) }), status: 200 },
+      { method: 'get', path: teamPath, summary: 'Get a team', response: teamSchema, status: 200 },
+      { method: 'post', path: `${teamPath}/users`, summary: 'Create a user', body: createUserBodySchema, response: userSchema, status: 201 },
+      { method: 'get', path: `${teamPath}/users`, summary: 'List users', response: z.object({ users: z.array(userSchema) }), status: 200 },
+      { method: 'post', path: `${teamPath}/api-keys`, summary: 'Create an API key (plaintext shown once)', body: createApiKeyBodySchema, response: createdApiKeySchema, status: 201 },
+      { method: 'get', path: `${teamPath}/api-keys`, summary: 'List API keys', response: z.object({ keys: z.array(apiKeySummarySchema) }), status: 200 },
+      { method: 'delete', path: `${teamPath}/api-keys/{keyId}`, summary: 'Revoke an API key', response: apiKeySummarySchema, status: 200 },
+    ],
+  },
+];

@@ -1,0 +1,16 @@
+import { DomainError } from '@mp/contracts';
+
+/** Renders a DomainError as one dialect's error body (the HTTP status comes from the code). */
+export type ErrorRenderer = (error: DomainError) => unknown;
+
+/** Storage API (seed 000, FastAPI-style): `detail` for clients that read it, plus a machine-readable code. */
+export const renderStorageError: ErrorRenderer = (e) => ({ detail: e.message, error: { code: e.code, message: e.message, details: e.details } });
+
+/** Admin API and anything without a dialect of its own. */
+export const renderPlainError: ErrorRenderer = (e) => ({ error: { code: e.code, message: e.message, details: e.details } });
+
+/** Which dialect a path belongs to decides how its errors look. */
+export function rendererForPath(path: string): ErrorRenderer {
+  if (path.startsWith('/v1/files')) return renderStorageError;
+  return renderPlainError;
+}

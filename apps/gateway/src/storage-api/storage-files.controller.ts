@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { CreateUploadUrlBody, createUploadUrlBodySchema, FileSearchBody, fileSearchBodySchema, FileSearchResult, Principal, UploadUrlResponse } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import type { FastifyRequest } from 'fastify';
+import { CdtKeyGuard } from '../auth/cdt-key.guard';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ZodPipe } from '../validation/zod-body.pipe';
+
+/** Storage API (seed 000) under /v1/files, authenticated by `X-API-Key: cdt_…`. */
+@Controller('v1/files')
+@UseGuards(CdtKeyGuard)
+export class StorageFilesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('upload-url')
+  @HttpCode(200)
+  createUploadUrl(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodPipe(createUploadUrlBodySchema)) body: CreateUploadUrlBody,
+    @Req() request: FastifyRequest,
+  ): Promise<UploadUrlResponse> {
+    return this.rpc.request('files.upload.create', { ...body, team_id: principal.team_id, user_id: principal.user_id, upload_ip: request.ip ?? null });
+  }
+
+  @Post('storage/search')
+  @HttpCode(200)
+  search(@CurrentPrincipal() principal: Principal, @Body(new ZodPipe(fileSearchBodySchema)) body: FileSearchBody): Promise<FileSearchResult> {
+    return this.rpc.request('search.files.query', { ...body, team_id: principal.team_id });
+  }
+}

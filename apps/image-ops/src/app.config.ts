@@ -1,0 +1,9 @@
+import { baseConfigSchema, storageConfigSchema } from '@mp/platform';
+import { z } from 'zod';
+
+export const imageOpsConfigSchema = z.object({
+  ...baseConfigSchema.shape,
+  ...storageConfigSchema.shape,
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8083),
+});
+export type ImageOpsConfig = z.infer<typeof imageOpsConfigSchema>;

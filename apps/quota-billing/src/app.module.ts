@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@mp/platform';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator.service';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyRepository } from './api-keys/api-key.repository';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { QuotaBillingConfig } from './app.config';
+import { migrations } from './migrations';
+import { TeamEntity } from './teams/team.entity';
+import { TeamRepository } from './teams/team.repository';
+import { TeamService } from './teams/team.service';
+import { UserEntity } from './users/user.entity';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
+
+export const APP_NAME = 'quota-billing';
+export const DB_SCHEMA = 'billing';
+
+@Module({})
+export class QuotaBillingAppModule {
+  static register(config: QuotaBillingConfig): DynamicModule {
+    return {
+      module: QuotaBillingAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          app: APP_NAME,
+          config,
+          database: { schema: DB_SCHEMA, entities: [TeamEntity, UserEntity, ApiKeyEntity], migrations },
+        }),
+      ],
+      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator],
+    };
+  }
+}

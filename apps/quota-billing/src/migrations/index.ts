@@ -1,0 +1,4 @@
+import { Init1763856000000 } from './1763856000000-init';
+import { Tenancy1763856000001 } from './1763856000001-tenancy';
+
+export const migrations = [Init1763856000000, Tenancy1763856000001];

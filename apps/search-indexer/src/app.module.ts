@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@mp/platform';
+import { SearchIndexerConfig } from './app.config';
+import { FileIndexingService } from './indexing/file-indexing.service';
+import { migrations } from './migrations';
+import { FileSearchService } from './search/file-search.service';
+import { searchBackendProvider } from './search/search-backend.factory';
+import { objectStorageProvider } from './storage/object-storage.provider';
+
+export const APP_NAME = 'search-indexer';
+export const DB_SCHEMA = 'search';
+
+@Module({})
+export class SearchIndexerAppModule {
+  static register(config: SearchIndexerConfig): DynamicModule {
+    return {
+      module: SearchIndexerAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          app: APP_NAME,
+          config,
+          database: { schema: DB_SCHEMA, entities: [], migrations },
+        }),
+      ],
+      providers: [searchBackendProvider, objectStorageProvider, FileIndexingService, FileSearchService],
+    };
+  }
+}

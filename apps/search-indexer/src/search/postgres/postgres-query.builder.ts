@@ -1,0 +1,163 @@
+import { FileDocument } from '@mp/contracts';
+import { FIELD_CATALOG, FieldDefinition, findField, IndexedField } from '../field-catalog';
+import { FilterClause, RangeOperator, SearchQuery } from '../search-backend';
+
+/** A parameterized statement: values only ever travel as `$n` parameters. */
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+export const DOCUMENTS_TABLE = '"search"."file_documents"';
+
+/** Columns of a hit, in the order the search statement selects them. */
+export const HIT_COLUMNS = ['file_id', 'object_key', 'filename', 'content_type', 'size', 'folder', 'created_at', 'expires_at', 'metadata'] as const;
+
+const SQL_TYPE: Record<FieldDefinition['type'], string> = {
+  keyword: 'text',
+  text: 'text',
+  date: 'timestamptz',
+  long: 'bigint',
+  double: 'double precision',
+  boolean: 'boolean',
+};
+const RANGE_SQL: Record<RangeOperator, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' };
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Quotes an identifier that comes from the field catalog (never from a request). */
+function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a catalog column: ${name}`);
+  return `"${name}"`;
+}
+
+const col = (name: string) => `d.${ident(name)}`;
+
+function sqlType(field: FieldDefinition): string {
+  return field.array ? `${SQL_TYPE[field.type]}[]` : SQL_TYPE[field.type];
+}
+
+function fieldOf(name: IndexedField): FieldDefinition {
+  const field = findField(name);
+  if (!field) throw new Error(`Not a catalog field: ${name}`);
+  return field;
+}
+
+/** `%value%` for ILIKE, with LIKE's own wildcards in the value taken literally. */
+export function containsPattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function clauseSql(clause: FilterClause, params: Params): string {
+  if (clause.kind === 'metadata') return `d."metadata" @> ${params.add(JSON.stringify(clause.contains))}::jsonb`;
+  const field = fieldOf(clause.field);
+  const column = col(field.name);
+  const cast = `::${SQL_TYPE[field.type]}`;
+  switch (clause.kind) {
+    case 'term':
+      return `${column} = ${params.add(clause.value)}${cast}`;
+    case 'missing':
+      return `${column} IS NULL`;
+    case 'contains_all':
+      return `${column} @> ${params.add(clause.values)}::text[]`;
+    case 'match':
+      return `${column} ILIKE ${params.add(containsPattern(clause.value))}`;
+    case 'range':
+      return (Object.entries(clause.bounds) as [RangeOperator, string | number][])
+        .map(([op, value]) => `${column} ${RANGE_SQL[op]} ${params.add(value)}${cast}`)
+        .join(' AND ');
+  }
+}
+
+/**
+ * The team's live documents matching every clause: tombstones and expired files never match.
+ * `deleted_at IS NULL` is spelled exactly as the partial indexes' predicate so they apply.
+ */
+function whereSql(query: SearchQuery, params: Params): string {
+  const conditions = [
+    `d."team_id" = ${params.add(query.team_id)}`,
+    `d."deleted_at" IS NULL`,
+    `(d."expires_at" IS NULL OR d."expires_at" > ${params.add(query.now.toISOString())}::timestamptz)`,
+    ...query.filters.map((c) => clauseSql(c, params)),
+  ];
+  return conditions.join('\n      AND ');
+}
+
+/** Sort key then file_id in the same direction, so pages are stable; unset values sort last. */
+function orderSql(query: SearchQuery, alias: string): string {
+  const field = fieldOf(query.sort.field);
+  const dir = query.sort.order === 'asc' ? 'ASC' : 'DESC';
+  const nulls = field.nullable && dir === 'DESC' ? ' NULLS LAST' : '';
+  const key = `${alias}.${ident(field.name)} ${dir}${nulls}`;
+  return field.name === 'file_id' ? key : `${key}, ${alias}."file_id" ${dir}`;
+}
+
+/**
+ * Count and page in one round trip: the count scans the matching index entries, the page is an
+ * ordered LIMIT/OFFSET over the same conditions. A page past the end still yields one row, with
+ * the total and a null `file_id`.
+ */
+export function buildSearchStatement(query: SearchQuery, table: string = DOCUMENTS_TABLE): SqlStatement {
+  const params = new Params();
+  const where = whereSql(query, params);
+  const limit = params.add(query.page_size);
+  const offset = params.add((query.page - 1) * query.page_size);
+  const pageColumns = [...new Set<string>([...HIT_COLUMNS, query.sort.field])];
+  const text = `SELECT c.total, ${HIT_COLUMNS.map((n) => `p.${ident(n)}`).join(', ')}
+FROM (
+  SELECT count(*) AS total
+    FROM ${table} d
+   WHERE ${where}
+) c
+LEFT JOIN LATERAL (
+  SELECT ${pageColumns.map(col).join(', ')}
+    FROM ${table} d
+   WHERE ${where}
+   ORDER BY ${orderSql(query, 'd')}
+   LIMIT ${limit} OFFSET ${offset}
+) p ON true
+ORDER BY ${orderSql(query, 'p')}`;
+  return { text, values: params.values };
+}
+
+/** Catalog columns plus custom metadata, the columns an upsert writes. */
+export const DOCUMENT_COLUMNS: readonly string[] = [...FIELD_CATALOG.map((f) => f.name), 'metadata'];
+
+/**
+ * Inserts or replaces a document unless the stored one is as new or newer, or the file is
+ * deleted (tombstones are final). Returns a row only when the write was applied.
+ */
+export function buildUpsertStatement(document: FileDocument, table: string = DOCUMENTS_TABLE): SqlStatement {
+  const params = new Params();
+  const placeholders = FIELD_CATALOG.map((f) => `${params.add(document[f.name])}::${sqlType(f)}`);
+  placeholders.push(`${params.add(JSON.stringify(document.metadata))}::jsonb`);
+  const columns = DOCUMENT_COLUMNS.map(ident);
+  const updates = DOCUMENT_COLUMNS.filter((c) => c !== 'file_id').map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`);
+  const text = `INSERT INTO ${table} AS d (${columns.join(', ')}, "indexed_at")
+VALUES (${placeholders.join(', ')}, now())
+ON CONFLICT ("file_id") DO UPDATE SET ${updates.join(', ')}, "indexed_at" = now()
+ WHERE d."deleted_at" IS NULL AND d."updated_at" < EXCLUDED."updated_at"
+RETURNING d."file_id"`;
+  return { text, values: params.values };
+}
+
+/**
+ * Turns the document into a tombstone (or records one for a file never indexed): content is
+ * erased, `deleted_at` kept at its first value. Returns a row only when the file was live or unknown.
+ */
+export function buildRemoveStatement(options: { file_id: string; team_id: string; deleted_at: string }, table: string = DOCUMENTS_TABLE): SqlStatement {
+  const params = new Params();
+  const erased = DOCUMENT_COLUMNS.filter((c) => c !== 'file_id' && c !== 'team_id').map((c) => `${ident(c)} = NULL`);
+  const text = `INSERT INTO ${table} AS d ("file_id", "team_id", "deleted_at", "indexed_at")
+VALUES (${params.add(options.file_id)}, ${params.add(options.team_id)}, ${params.add(options.deleted_at)}::timestamptz, now())
+ON CONFLICT ("file_id") DO UPDATE SET ${erased.join(', ')}, "deleted_at" = EXCLUDED."deleted_at", "indexed_at" = now()
+ WHERE d."deleted_at" IS NULL
+RETURNING d."file_id"`;
+  return { text, values: params.values };
+}

@@ -1,0 +1,84 @@
+import { FileDocument } from '@mp/contracts';
+import { IndexedField } from './field-catalog';
+
+/** A validated filter value: strings for keyword/text/date (dates as ISO 8601 UTC), numbers, booleans. */
+export type FilterValue = string | number | boolean;
+export type RangeOperator = 'gte' | 'gt' | 'lte' | 'lt';
+export const RANGE_OPERATORS: readonly RangeOperator[] = ['gte', 'gt', 'lte', 'lt'];
+
+/**
+ * One validated condition of a search, independent of the backend that evaluates it.
+ * Every field named here comes from the field catalog.
+ */
+export type FilterClause =
+  /** Scalar field equals the value. */
+  | { kind: 'term'; field: IndexedField; value: FilterValue }
+  /** Field is unset on the file. */
+  | { kind: 'missing'; field: IndexedField }
+  /** Array field (tags, labels) holds every one of the values. */
+  | { kind: 'contains_all'; field: IndexedField; values: string[] }
+  /** Date or number field within the bounds (all given bounds apply). */
+  | { kind: 'range'; field: IndexedField; bounds: Partial<Record<RangeOperator, string | number>> }
+  /** Text field contains the value, case-insensitively. */
+  | { kind: 'match'; field: IndexedField; value: string }
+  /** Custom metadata contains this JSON (`{ key: value }`): scalars equal, arrays hold all, objects partially match. */
+  | { kind: 'metadata'; contains: Record<string, unknown> };
+
+export interface SearchQuery {
+  team_id: string;
+  filters: FilterClause[];
+  sort: { field: IndexedField; order: 'asc' | 'desc' };
+  page: number;
+  page_size: number;
+  /** Files whose `expires_at` is at or before this instant are not found. */
+  now: Date;
+}
+
+/** What a backend returns per hit: enough to render the API's hit and sign its URL. */
+export interface IndexedFile {
+  file_id: string;
+  object_key: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  folder: string;
+  created_at: Date;
+  expires_at: Date | null;
+  metadata: Record<string, unknown>;
+}
+
+export interface SearchPage {
+  total: number;
+  files: IndexedFile[];
+}
+
+export interface UpsertOptions {
+  document: FileDocument;
+}
+
+export interface RemoveOptions {
+  file_id: string;
+  team_id: string;
+  /** When the file was deleted; a document version not newer than this is never indexed again. */
+  deleted_at: string;
+}
+
+/** `applied: false` when the write was stale (an older version, or the file is already deleted). */
+export interface WriteResult {
+  applied: boolean;
+}
+
+/**
+ * The search index of file documents. Implementations: Postgres now, Elasticsearch later, chosen
+ * by `SEARCH_BACKEND`. Writes are idempotent and ordered by the document's `updated_at`; a removal
+ * is final (a tombstone), so a late older upload event cannot bring a deleted file back.
+ * The next operation will be `distinct({ team_id, field })` for the distinct-values endpoint.
+ */
+export interface SearchBackend {
+  upsert(options: UpsertOptions): Promise<WriteResult>;
+  remove(options: RemoveOptions): Promise<WriteResult>;
+  search(query: SearchQuery): Promise<SearchPage>;
+}
+
+/** Injection token of the configured backend. */
+export const SEARCH_BACKEND = Symbol('SEARCH_BACKEND');

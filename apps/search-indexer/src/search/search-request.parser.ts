@@ -1,0 +1,151 @@
+import { DomainError, RpcParsedRequest } from '@mp/contracts';
+import { FieldDefinition, findField, SORTABLE_FIELDS } from './field-catalog';
+import { FilterClause, RANGE_OPERATORS, RangeOperator, SearchQuery } from './search-backend';
+
+export type SearchRequest = RpcParsedRequest<'search.files.query'>;
+
+/** Prefix of a filter on one key of the client's custom metadata: `{ "metadata.reviewer": "kim" }`. */
+export const METADATA_PREFIX = 'metadata.';
+export const MAX_FILTERS = 64;
+
+interface Issue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Validates a search request against the field catalog and turns it into backend-neutral clauses.
+ * Every problem is reported at once, as ValidationFailed naming the fields.
+ *
+ * Filter keys: a catalog field, `metadata.<key>` (one custom metadata key, compared as JSON) or
+ * `metadata` (an object the custom metadata must contain). Anything else is an unknown field.
+ */
+export function parseSearchRequest(request: SearchRequest, options: { now: Date }): SearchQuery {
+  const issues: Issue[] = [];
+  const unknown: string[] = [];
+  const filters: FilterClause[] = [];
+  const entries = Object.entries(request.filters);
+  if (entries.length > MAX_FILTERS) issues.push({ field: 'filters', message: `at most ${MAX_FILTERS} conditions are allowed` });
+
+  for (const [key, raw] of entries) {
+    const path = `filters.${key}`;
+    const def = findField(key);
+    let clause: FilterClause | string;
+    if (def) clause = parseFieldFilter(def, raw);
+    else if (key === 'metadata') clause = isPlainObject(raw) ? { kind: 'metadata', contains: raw } : 'must be an object the custom metadata must contain';
+    else if (key.startsWith(METADATA_PREFIX) && key.length > METADATA_PREFIX.length) clause = { kind: 'metadata', contains: { [key.slice(METADATA_PREFIX.length)]: raw } };
+    else {
+      unknown.push(key);
+      continue;
+    }
+    if (typeof clause === 'string') issues.push({ field: path, message: clause });
+    else filters.push(clause);
+  }
+  if (unknown.length) {
+    issues.unshift({
+      field: 'filters',
+      message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (filter custom metadata as "metadata.<key>")`,
+    });
+  }
+
+  const sortField = findField(request.sort_by);
+  if (!sortField?.sortable) {
+    const why = sortField ? `"${request.sort_by}" is not sortable` : `unknown field "${request.sort_by}"`;
+    issues.push({ field: 'sort_by', message: `${why}; sortable fields: ${SORTABLE_FIELDS.join(', ')}` });
+  }
+
+  if (issues.length || !sortField) {
+    throw new DomainError('ValidationFailed', issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+      issues,
+      ...(unknown.length ? { unknown_fields: unknown } : {}),
+    });
+  }
+  return {
+    team_id: request.team_id,
+    filters,
+    sort: { field: sortField.name, order: request.sort_order },
+    page: request.page,
+    page_size: request.page_size,
+    now: options.now,
+  };
+}
+
+/** One catalog field's condition, or the reason its value is unusable. */
+function parseFieldFilter(def: FieldDefinition, raw: unknown): FilterClause | string {
+  if (raw === null) {
+    return def.nullable ? { kind: 'missing', field: def.name } : 'must not be null (the field is always set)';
+  }
+  if (def.array) {
+    const values = Array.isArray(raw) ? raw : [raw];
+    if (values.length === 0 || !values.every(isKeywordScalar)) return 'must be a string or a non-empty array of strings (files having all of them match)';
+    return { kind: 'contains_all', field: def.name, values: values.map(String) };
+  }
+  switch (def.type) {
+    case 'text':
+      return typeof raw === 'string' && raw.trim() !== '' ? { kind: 'match', field: def.name, value: raw } : 'must be a non-empty string';
+    case 'keyword':
+      return isKeywordScalar(raw) ? { kind: 'term', field: def.name, value: String(raw) } : 'must be a string';
+    case 'boolean':
+      return typeof raw === 'boolean' ? { kind: 'term', field: def.name, value: raw } : 'must be true or false';
+    case 'long':
+    case 'double':
+    case 'date': {
+      if (isPlainObject(raw)) return parseRange(def, raw);
+      const value = parseScalar(def, raw);
+      return typeof value === 'object' ? value.error : { kind: 'term', field: def.name, value };
+    }
+  }
+}
+
+function parseRange(def: FieldDefinition, raw: Record<string, unknown>): FilterClause | string {
+  const keys = Object.keys(raw);
+  const bad = keys.filter((k) => !(RANGE_OPERATORS as readonly string[]).includes(k));
+  if (keys.length === 0 || bad.length) {
+    const got = bad.length ? `unknown range operator${bad.length > 1 ? 's' : ''} ${bad.map((k) => `"${k}"`).join(', ')}; ` : '';
+    return `${got}a range is an object of gte, gt, lte, lt`;
+  }
+  const bounds: Partial<Record<RangeOperator, string | number>> = {};
+  const problems: string[] = [];
+  for (const op of keys as RangeOperator[]) {
+    const value = parseScalar(def, raw[op]);
+    if (typeof value === 'object') problems.push(`${op} ${value.error}`);
+    else bounds[op] = value;
+  }
+  return problems.length ? problems.join(', ') : { kind: 'range', field: def.name, bounds };
+}
+
+/** A date or number as the backend compares it: dates normalized to ISO 8601 UTC. */
+function parseScalar(def: FieldDefinition, raw: unknown): string | number | { error: string } {
+  if (def.type === 'date') {
+    const iso = typeof raw === 'string' ? normalizeIsoDate(raw) : undefined;
+    return iso ?? { error: 'must be an ISO 8601 date ("2025-12-01") or date-time with zone ("2025-12-01T00:00:00Z") or a range of them' };
+  }
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: 'must be a number or a range of numbers' };
+  if (def.type === 'long' && !Number.isSafeInteger(raw)) return { error: 'must be an integer' };
+  return raw;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2})))?$/;
+
+/** `YYYY-MM-DD` (midnight UTC) or a date-time with `Z` or an offset; rejects impossible dates. */
+export function normalizeIsoDate(value: string): string | undefined {
+  const m = ISO_DATE.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  if (m[4] !== undefined) {
+    const [hour, minute, second, offH, offM] = [m[4], m[5], m[6] ?? '0', m[8] ?? '0', m[9] ?? '0'].map(Number);
+    if (hour > 23 || minute > 59 || second > 59 || offH > 23 || offM > 59) return undefined;
+  }
+  const parsed = new Date(m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+}
+
+function isKeywordScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,399 @@
+import { FileDocument, RpcRequest } from '@mp/contracts';
+import { EventPublisher, RpcClient, wireNames } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import { BootedApp, bootApp, createTestInfra, TestInfra, waitFor } from '@mp/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { searchIndexerConfigSchema } from '../src/app.config';
+import { APP_NAME } from '../src/app.module';
+import { FIELD_CATALOG } from '../src/search/field-catalog';
+import { buildSearchStatement } from '../src/search/postgres/postgres-query.builder';
+import { parseSearchRequest } from '../src/search/search-request.parser';
+import { startSearchIndexer } from '../src/start';
+
+const DAY_MS = 86_400_000;
+const BASE = Date.parse('2025-12-01T00:00:00.000Z');
+const at = (minutes: number) => new Date(BASE + minutes * 60_000).toISOString();
+
+/** A complete document of the team, created `minute` minutes after BASE, expiring in a week from now. */
+function doc(team: string, minute: number, overrides: Partial<FileDocument> = {}): FileDocument {
+  const id = randomUUID();
+  const filename = overrides.filename ?? `file-${minute}.png`;
+  return {
+    file_id: id,
+    object_key: `aiapi/${team}/inputs/${BASE + minute * 60_000}_${filename}`,
+    filename,
+    team_id: team,
+    user_id: null,
+    created_at: at(minute),
+    updated_at: at(minute),
+    expires_at: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+    source: 'upload',
+    source_job_id: null,
+    source_model: null,
+    upload_ip: '203.0.113.7',
+    content_type: 'image/png',
+    size: 1000 + minute,
+    extension: 'png',
+    folder: 'inputs',
+    checksum: null,
+    category: null,
+    subcategory: null,
+    tags: [],
+    labels: [],
+    project: null,
+    environment: null,
+    status: 'active',
+    visibility: null,
+    is_processed: false,
+    is_archived: false,
+    width: null,
+    height: null,
+    duration: null,
+    frame_count: null,
+    sample_rate: null,
+    bit_depth: null,
+    prompt: null,
+    negative_prompt: null,
+    seed: null,
+    steps: null,
+    cfg_scale: null,
+    model_version: null,
+    retention_days: null,
+    legal_hold: false,
+    classification_level: null,
+    metadata: {},
+    ...overrides,
+  };
+}
+
+type SearchBody = Omit<RpcRequest<'search.files.query'>, 'team_id'>;
+
+describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
+  let infra: TestInfra;
+  let booted: BootedApp;
+  let publisher: EventPublisher;
+  let rpc: RpcClient;
+  let db: DataSource;
+
+  const search = (team: string, body: SearchBody = {}) => rpc.request('search.files.query', { team_id: team, ...body });
+  const keys = async (team: string, body: SearchBody = {}) => (await search(team, body)).files.map((f) => f.object_key);
+  const upload = (file: FileDocument) => publisher.publish('files.file.uploaded', { file });
+  const remove = (file: FileDocument) =>
+    publisher.publish('files.file.deleted', { file_id: file.file_id, team_id: file.team_id, object_key: file.object_key, size: file.size, reason: 'deleted' });
+
+  /** Every published event handled and acknowledged by both consumers. */
+  async function settle(): Promise<void> {
+    const names = wireNames(infra.namespace);
+    const jsm = await infra.nc.jetstreamManager();
+    await waitFor(
+      async () => {
+        for (const subject of ['files.file.uploaded', 'files.file.deleted'] as const) {
+          const info = await jsm.consumers.info(names.eventStream, names.consumer(APP_NAME, subject));
+          if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+        }
+        return true;
+      },
+      { timeoutMs: 20_000, what: 'search-indexer consumers to drain' },
+    );
+  }
+
+  beforeAll(async () => {
+    infra = await createTestInfra({ s3: true });
+    booted = await bootApp({ schema: searchIndexerConfigSchema, start: startSearchIndexer, env: infra.env });
+    publisher = booted.app.get(EventPublisher);
+    rpc = booted.app.get(RpcClient);
+    db = booted.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await booted?.close();
+    await infra?.dispose();
+  });
+
+  it('has a typed column for every catalog field', async () => {
+    const rows: { column_name: string; data_type: string }[] = await db.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'search' AND table_name = 'file_documents'`,
+    );
+    const types = Object.fromEntries(rows.map((r) => [r.column_name, r.data_type]));
+    const expected = { keyword: 'text', text: 'text', date: 'timestamp with time zone', long: 'bigint', double: 'double precision', boolean: 'boolean' };
+    for (const field of FIELD_CATALOG) expect([field.name, types[field.name]]).toEqual([field.name, field.array ? 'ARRAY' : expected[field.type]]);
+    expect(types).toMatchObject({ metadata: 'jsonb', deleted_at: 'timestamp with time zone' });
+  });
+
+  it('indexes uploaded files and answers the seed query with signed URLs', async () => {
+    const team = randomUUID();
+    const png = doc(team, 1, { metadata: { project: 'avatar-gen', tags: ['portrait', 'input'] }, project: 'avatar-gen', tags: ['portrait', 'input'] });
+    const newer = doc(team, 2);
+    const jpeg = doc(team, 3, { content_type: 'image/jpeg', filename: 'a.jpg' });
+    const outputs = doc(team, 4, { folder: 'outputs' });
+    for (const f of [png, newer, jpeg, outputs]) await upload(f);
+    await settle();
+
+    const result = await search(team, { filters: { content_type: 'image/png', folder: 'inputs' }, sort_by: 'created_at', sort_order: 'desc', page_size: 10 });
+    expect(result).toMatchObject({ total: 2, page: 1, page_size: 10, total_pages: 1 });
+    expect(result.files.map((f) => f.object_key)).toEqual([newer.object_key, png.object_key]);
+    const hit = result.files[1];
+    expect(hit).toEqual({
+      object_key: png.object_key,
+      filename: png.filename,
+      content_type: 'image/png',
+      size: png.size,
+      folder: 'inputs',
+      created_at: png.created_at,
+      url: expect.any(String),
+      metadata: { project: 'avatar-gen', tags: ['portrait', 'input'] },
+    });
+    const url = new URL(hit.url);
+    expect(url.origin).toBe(new URL(infra.env.S3_PUBLIC_ENDPOINT).origin);
+    // The file expires in 7 days and the URL may not outlive it.
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeGreaterThan(604000);
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(604800);
+
+    // The URL serves the object straight from the store.
+    const storage = new ObjectStorage({
+      endpoint: infra.env.S3_ENDPOINT,
+      publicEndpoint: infra.env.S3_PUBLIC_ENDPOINT,
+      region: 'us-east-1',
+      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
+      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
+      bucket: infra.env.S3_BUCKET,
+      forcePathStyle: true,
+    });
+    try {
+      await storage.put({ key: png.object_key, body: Buffer.from('png-bytes'), contentType: 'image/png' });
+      const download = await fetch(hit.url);
+      expect(download.status).toBe(200);
+      expect(await download.text()).toBe('png-bytes');
+    } finally {
+      storage.destroy();
+    }
+  });
+
+  it('stores a redelivered event once and ignores an older version', async () => {
+    const team = randomUUID();
+    const v1 = doc(team, 10, { project: 'old', metadata: { project: 'old' } });
+    const v2 = { ...v1, updated_at: at(20), project: 'new', metadata: { project: 'new', reviewer: 'kim' } };
+    await upload(v2);
+    await upload(v2); // the same event delivered again under another id
+    await upload(v1); // late, older version
+    await settle();
+    const result = await search(team);
+    expect(result.total).toBe(1);
+    expect(result.files[0].metadata).toEqual({ project: 'new', reviewer: 'kim' });
+    expect(await keys(team, { filters: { project: 'old' } })).toEqual([]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM search.file_documents WHERE file_id = $1`, [v1.file_id]);
+    expect(n).toBe(1);
+
+    const v3 = { ...v2, updated_at: at(30), project: 'newest', metadata: { project: 'newest' } };
+    await upload(v3);
+    await settle();
+    expect(await keys(team, { filters: { project: 'newest' } })).toEqual([v1.object_key]);
+  });
+
+  it('never resurrects a deleted file, whatever arrives after the deletion', async () => {
+    const team = randomUUID();
+    const file = doc(team, 1, { metadata: { secret: 'x' }, prompt: 'private prompt' });
+    await upload(file);
+    await settle();
+    expect(await keys(team)).toEqual([file.object_key]);
+
+    await remove(file);
+    await remove(file); // idempotent
+    await settle();
+    expect(await search(team)).toMatchObject({ files: [], total: 0, total_pages: 0 });
+    const [row] = await db.query(`SELECT metadata, prompt, deleted_at FROM search.file_documents WHERE file_id = $1`, [file.file_id]);
+    expect(row).toMatchObject({ metadata: null, prompt: null, deleted_at: expect.any(Date) });
+
+    await upload(file); // late redelivery of the old upload
+    await upload({ ...file, updated_at: new Date(Date.now() + DAY_MS).toISOString() }); // even a newer one: deletion is final
+    await settle();
+    expect(await search(team)).toMatchObject({ files: [], total: 0 });
+
+    const neverIndexed = doc(team, 2);
+    await remove(neverIndexed); // deletion overtakes the upload
+    await settle();
+    await upload(neverIndexed);
+    await settle();
+    expect(await search(team)).toMatchObject({ files: [], total: 0 });
+  });
+
+  it('keeps teams apart', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const fa = doc(a, 1, { project: 'shared' });
+    const fb = doc(b, 1, { project: 'shared' });
+    await upload(fa);
+    await upload(fb);
+    await settle();
+    expect(await keys(a, { filters: { project: 'shared' } })).toEqual([fa.object_key]);
+    expect(await keys(b, { filters: { project: 'shared' } })).toEqual([fb.object_key]);
+    expect(await keys(a, { filters: { team_id: b } })).toEqual([]);
+  });
+
+  it('hides expired files and signs URLs no longer than the file lives', async () => {
+    const team = randomUUID();
+    const expired = doc(team, 1, { expires_at: new Date(Date.now() - 1000).toISOString() });
+    const soon = doc(team, 2, { expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    const forever = doc(team, 3, { expires_at: null });
+    for (const f of [expired, soon, forever]) await upload(f);
+    await settle();
+    const result = await search(team, { sort_by: 'created_at', sort_order: 'asc' });
+    expect(result.files.map((f) => f.object_key)).toEqual([soon.object_key, forever.object_key]);
+    expect(Number(new URL(result.files[0].url).searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(3600);
+    expect(Number(new URL(result.files[0].url).searchParams.get('X-Amz-Expires'))).toBeGreaterThan(3500);
+    expect(Number(new URL(result.files[1].url).searchParams.get('X-Amz-Expires'))).toBe(604800);
+  });
+
+  describe('filters', () => {
+    const team = randomUUID();
+    const files = {
+      portrait: doc(team, 1, {
+        filename: 'Portrait_Final.PNG',
+        tags: ['portrait', 'approved'],
+        labels: ['face'],
+        project: 'avatar-gen',
+        source: 'prediction',
+        source_model: 'flux-schnell',
+        prompt: 'A professional HEADSHOT, studio light',
+        seed: 12345,
+        cfg_scale: 7.5,
+        width: 1024,
+        is_processed: true,
+        metadata: { reviewer: 'user@example.com', version: '1.0', scores: { quality: 9 }, tags: ['portrait', 'approved'] },
+      }),
+      draft: doc(team, 2, { filename: 'draft 50%_off.png', tags: ['portrait'], project: 'avatar-gen', width: 512, size: 5_000_000, metadata: { version: 2 } }),
+      audio: doc(team, 3, { filename: 'voice.wav', content_type: 'audio/wav', folder: 'voices', duration: 3.25, legal_hold: true, tags: ['approved'] }),
+    };
+    const search$ = (filters: Record<string, unknown>) => keys(team, { filters, sort_by: 'created_at', sort_order: 'asc' });
+
+    beforeAll(async () => {
+      for (const f of Object.values(files)) await upload(f);
+      await settle();
+    });
+
+    it('matches keyword, number, double and boolean fields by equality', async () => {
+      expect(await search$({ project: 'avatar-gen' })).toEqual([files.portrait.object_key, files.draft.object_key]);
+      expect(await search$({ source: 'prediction', source_model: 'flux-schnell' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ seed: 12345 })).toEqual([files.portrait.object_key]);
+      expect(await search$({ cfg_scale: 7.5 })).toEqual([files.portrait.object_key]);
+      expect(await search$({ legal_hold: true })).toEqual([files.audio.object_key]);
+      expect(await search$({ is_processed: false })).toEqual([files.draft.object_key, files.audio.object_key]);
+      expect(await search$({ project: null })).toEqual([files.audio.object_key]);
+    });
+
+    it('requires every given tag or label', async () => {
+      expect(await search$({ tags: 'portrait' })).toEqual([files.portrait.object_key, files.draft.object_key]);
+      expect(await search$({ tags: ['portrait', 'approved'] })).toEqual([files.portrait.object_key]);
+      expect(await search$({ tags: ['approved'], labels: 'face' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ tags: ['portrait', 'missing'] })).toEqual([]);
+    });
+
+    it('applies ranges on dates and numbers', async () => {
+      expect(await search$({ created_at: { gte: at(2) } })).toEqual([files.draft.object_key, files.audio.object_key]);
+      expect(await search$({ created_at: { gt: at(1), lt: at(3) } })).toEqual([files.draft.object_key]);
+      expect(await search$({ created_at: { lte: '2025-12-01' } })).toEqual([]);
+      expect(await search$({ size: { gte: 1_000_000 } })).toEqual([files.draft.object_key]);
+      expect(await search$({ width: { gt: 512, lte: 1024 } })).toEqual([files.portrait.object_key]);
+      expect(await search$({ duration: { gte: 3, lt: 3.5 } })).toEqual([files.audio.object_key]);
+    });
+
+    it('matches text fields as case-insensitive substrings, with wildcards taken literally', async () => {
+      expect(await search$({ filename: 'portrait_final' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ filename: '.png' })).toEqual([files.portrait.object_key, files.draft.object_key]);
+      expect(await search$({ filename: '50%_' })).toEqual([files.draft.object_key]);
+      expect(await search$({ filename: '%' })).toEqual([files.draft.object_key]);
+      expect(await search$({ prompt: 'headshot' })).toEqual([files.portrait.object_key]);
+    });
+
+    it('matches custom metadata by metadata.<key> (JSON equality) and metadata objects (containment)', async () => {
+      expect(await search$({ 'metadata.reviewer': 'user@example.com' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ 'metadata.version': '1.0' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ 'metadata.version': 2 })).toEqual([files.draft.object_key]);
+      expect(await search$({ 'metadata.version': '2' })).toEqual([]);
+      expect(await search$({ 'metadata.tags': ['approved'] })).toEqual([files.portrait.object_key]);
+      expect(await search$({ metadata: { scores: { quality: 9 } } })).toEqual([files.portrait.object_key]);
+      expect(await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } })).toEqual([files.portrait.object_key]);
+    });
+
+    it('rejects unknown fields and bad values as ValidationFailed naming them', async () => {
+      await expect(search(team, { filters: { reviewer: 'kim', colour: 'red' } })).rejects.toMatchObject({
+        code: 'ValidationFailed',
+        message: expect.stringContaining('unknown fields "reviewer", "colour"'),
+        details: expect.objectContaining({ unknown_fields: ['reviewer', 'colour'] }),
+      });
+      await expect(search(team, { filters: { created_at: { gte: 'last week' } } })).rejects.toMatchObject({
+        code: 'ValidationFailed',
+        message: expect.stringContaining('filters.created_at'),
+      });
+      await expect(search(team, { sort_by: 'tags' })).rejects.toMatchObject({ code: 'ValidationFailed', message: expect.stringContaining('sort_by') });
+      await expect(search(team, { page_size: 101 })).rejects.toMatchObject({ code: 'ValidationFailed', message: expect.stringContaining('page_size') });
+    });
+  });
+
+  describe('sorting and paging', () => {
+    const team = randomUUID();
+    // 7 files; sizes tie in pairs so the file id must break ties.
+    const files = Array.from({ length: 7 }, (_, i) => doc(team, i, { size: 100 * Math.floor(i / 2) }));
+
+    beforeAll(async () => {
+      for (const f of files) await upload(f);
+      await settle();
+    });
+
+    it('defaults to newest first', async () => {
+      expect(await keys(team)).toEqual([...files].reverse().map((f) => f.object_key));
+    });
+
+    it('sorts by any sortable field, breaking ties by file id', async () => {
+      const bySizeAsc = [...files].sort((x, y) => x.size - y.size || (x.file_id < y.file_id ? -1 : 1)).map((f) => f.object_key);
+      expect(await keys(team, { sort_by: 'size', sort_order: 'asc' })).toEqual(bySizeAsc);
+      expect(await keys(team, { sort_by: 'size', sort_order: 'desc' })).toEqual([...bySizeAsc].reverse());
+      expect(await keys(team, { sort_by: 'filename', sort_order: 'asc' })).toEqual(files.map((f) => f.object_key));
+    });
+
+    it('pages without gaps or repeats, and answers past the end with the total', async () => {
+      const pages = [];
+      for (let page = 1; page <= 3; page++) pages.push(await search(team, { sort_by: 'size', sort_order: 'asc', page, page_size: 3 }));
+      expect(pages.map((p) => p.files.length)).toEqual([3, 3, 1]);
+      expect(pages.every((p) => p.total === 7 && p.total_pages === 3)).toBe(true);
+      const all = pages.flatMap((p) => p.files.map((f) => f.object_key));
+      expect(all).toEqual(await keys(team, { sort_by: 'size', sort_order: 'asc', page_size: 100 }));
+      expect(new Set(all).size).toBe(7);
+      expect(await search(team, { page: 4, page_size: 3 })).toEqual({ files: [], total: 7, page: 4, page_size: 3, total_pages: 3 });
+      expect(await search(team, { page: 1000, page_size: 100 })).toMatchObject({ files: [], total: 7, total_pages: 1 });
+    });
+  });
+
+  it('plans the seed query (team + folder + content_type, newest first) without a sequential scan', async () => {
+    const teams = Array.from({ length: 4 }, () => randomUUID());
+    await db.query(
+      `INSERT INTO search.file_documents (file_id, team_id, object_key, filename, created_at, updated_at, expires_at, source, content_type, size, folder,
+                                          tags, labels, status, is_processed, is_archived, legal_hold, metadata)
+       SELECT 'bulk-' || g, ($1::text[])[1 + g % 4], 'aiapi/bulk/' || g, 'f' || g || '.png', now() - g * interval '1 minute', now(), now() + interval '7 days',
+              'upload', (ARRAY['image/png','image/jpeg','video/mp4','audio/wav','text/plain'])[1 + g % 5], g, (ARRAY['inputs','outputs','a','b','c','d','e','f'])[1 + (g / 4) % 8],
+              ARRAY['t' || g % 10], '{}', 'active', false, false, false, jsonb_build_object('n', g)
+         FROM generate_series(1, 8000) g`,
+      [teams],
+    );
+    await db.query('ANALYZE search.file_documents');
+    const query = parseSearchRequest(
+      { team_id: teams[0], filters: { folder: 'inputs', content_type: 'image/png' }, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 20 },
+      { now: new Date() },
+    );
+    const statement = buildSearchStatement(query);
+    const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    const nodes: { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string }[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      nodes.push(node as (typeof nodes)[number]);
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk(plan[0].Plan);
+    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'file_documents')).toEqual([]);
+    expect(nodes.some((n) => n['Index Name'] === 'file_documents_team_folder_type_created_idx')).toBe(true);
+
+    const result = await search(teams[0], { filters: { folder: 'inputs', content_type: 'image/png' }, page_size: 20 });
+    expect(result.total).toBeGreaterThan(0);
+    const created = result.files.map((f) => f.created_at);
+    expect(created).toEqual([...created].sort().reverse());
+  });
+});

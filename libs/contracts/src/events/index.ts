@@ -1,0 +1,3 @@
+export * from './event-map';
+export * from './file.events';
+export * from './storage-object.event';

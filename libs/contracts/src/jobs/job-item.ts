@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** BullMQ queues (kebab-case nouns). */
+export const QUEUES = ['uploads'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const verifyUploadJobSchema = z.object({
+  object_key: z.string(),
+  trigger: z.enum(['storage-event', 'reconcile']),
+});
+
+/** A sweep of pending uploads, for stores that send no object events (scheduled, one at a time). */
+export const reconcileUploadsJobSchema = z.object({});
+
+/** Job names (PascalCase), their queue and payload schema. */
+export const JOB_SCHEMAS = {
+  VerifyUpload: { queue: 'uploads', data: verifyUploadJobSchema },
+  ReconcileUploads: { queue: 'uploads', data: reconcileUploadsJobSchema },
+} as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
+
+export type JobName = keyof typeof JOB_SCHEMAS;
+export type JobData<N extends JobName> = z.infer<(typeof JOB_SCHEMAS)[N]['data']>;
+export type JobItem = { [N in JobName]: { name: N; data: JobData<N> } }[JobName];
+
+export function queueOf(name: JobName): QueueName {
+  return JOB_SCHEMAS[name].queue;
+}

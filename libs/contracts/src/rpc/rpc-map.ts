@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
+import {
+  API_KEY_KINDS,
+  apiKeySummarySchema,
+  createdApiKeySchema,
+  createTeamBodySchema,
+  createUserBodySchema,
+  principalSchema,
+  teamSchema,
+  userSchema,
+} from '../dto/tenancy.dto';
+import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
+
+const id = z.uuid({ error: 'must be a UUID' });
+const teamScoped = z.object({ team_id: id });
+
+/** NATS request/reply subjects (`<app>.<entity>.<verb>`) with request and response schemas. */
+export const RPC_SCHEMAS = {
+  'billing.key.authenticate': {
+    request: z.object({ key_hash: z.string().length(64), app_key: z.string().optional() }),
+    response: principalSchema,
+  },
+  'billing.team.create': { request: createTeamBodySchema, response: teamSchema },
+  'billing.team.get': { request: teamScoped, response: teamSchema },
+  'billing.team.list': { request: z.object({}), response: z.object({ teams: z.array(teamSchema) }) },
+  'billing.user.create': { request: createUserBodySchema.extend({ team_id: id }), response: userSchema },
+  'billing.user.list': { request: teamScoped, response: z.object({ users: z.array(userSchema) }) },
+  'billing.key.create': {
+    request: z.object({ team_id: id, kind: z.enum(API_KEY_KINDS), name: z.string().max(200).optional(), user_id: id.optional() }),
+    response: createdApiKeySchema,
+  },
+  'billing.key.list': { request: teamScoped, response: z.object({ keys: z.array(apiKeySummarySchema) }) },
+  'billing.key.revoke': {
+    request: z.object({ team_id: id, key_id: id }),
+    response: apiKeySummarySchema,
+  },
+  'files.upload.create': {
+    request: createUploadUrlBodySchema.extend({ team_id: id, user_id: id.nullable(), upload_ip: z.string().nullable() }),
+    response: uploadUrlResponseSchema,
+  },
+  'search.files.query': {
+    request: fileSearchBodySchema.extend({ team_id: id }),
+    response: fileSearchResultSchema,
+  },
+} as const;
+
+export type RpcSubject = keyof typeof RPC_SCHEMAS;
+export type RpcRequest<S extends RpcSubject> = z.input<(typeof RPC_SCHEMAS)[S]['request']>;
+export type RpcParsedRequest<S extends RpcSubject> = z.output<(typeof RPC_SCHEMAS)[S]['request']>;
+export type RpcResponse<S extends RpcSubject> = z.infer<(typeof RPC_SCHEMAS)[S]['response']>;
+export type RpcMap = { [S in RpcSubject]: { request: RpcRequest<S>; response: RpcResponse<S> } };

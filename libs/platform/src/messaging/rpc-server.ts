@@ -1,0 +1,75 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { DomainError, RPC_SCHEMAS, RpcSubject } from '@mp/contracts';
+import { Msg, NatsConnection, Subscription } from 'nats';
+import type { Logger } from 'pino';
+import { BaseConfig } from '../config';
+import { assertUnique, discoverHandlers } from '../discovery/discover-handlers';
+import { MetricsService } from '../metrics';
+import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION } from '../tokens';
+import { decodeJson, encodeJson } from './json-codec';
+import { RpcReply } from './rpc-envelope';
+import { RPC_HANDLER } from './rpc-handler.decorator';
+import { wireNames } from './subjects';
+import { validationError } from './validation-error';
+
+/** Serves every @RpcHandler of the app on a queue group, so instances share the load. */
+@Injectable()
+export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly metrics: MetricsService,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(APP_NAME) private readonly app: string,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const handlers = discoverHandlers<RpcSubject>(this.discovery, this.scanner, RPC_HANDLER);
+    assertUnique(handlers, (s) => s, 'RPC');
+    const names = wireNames(this.config.NAMESPACE);
+    for (const handler of handlers) {
+      const subject = handler.meta;
+      const sub = this.nc.subscribe(names.rpc(subject), {
+        queue: names.queueGroup(this.app),
+        callback: (err, msg) => {
+          if (err) {
+            this.logger.error({ err, subject }, 'RPC subscription error');
+            return;
+          }
+          void this.serve(subject, msg, handler.call);
+        },
+      });
+      this.subscriptions.push(sub);
+    }
+  }
+
+  private async serve(subject: RpcSubject, msg: Msg, call: (req: unknown) => Promise<unknown>): Promise<void> {
+    const end = this.metrics.rpcDuration.startTimer({ subject });
+    let reply: RpcReply<unknown>;
+    try {
+      const parsed = RPC_SCHEMAS[subject].request.safeParse(decodeJson(msg.data));
+      if (!parsed.success) throw validationError(parsed.error);
+      reply = { ok: true, data: await call(parsed.data) };
+    } catch (err) {
+      reply = { ok: false, error: this.toSerializable(subject, err) };
+    }
+    end({ outcome: reply.ok ? 'ok' : reply.error.code });
+    if (msg.reply) msg.respond(encodeJson(reply));
+  }
+
+  private toSerializable(subject: string, err: unknown) {
+    if (err instanceof DomainError) return err.toJSON();
+    this.logger.error({ err, subject }, 'RPC handler failed');
+    return new DomainError('Internal', 'Internal error').toJSON();
+  }
+
+  /** Stops taking requests but lets the ones already received finish. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.subscriptions.map((s) => s.drain()));
+  }
+}

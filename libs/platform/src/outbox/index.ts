@@ -1,0 +1,2 @@
+export * from './outbox-table.sql';
+export * from './outbox.service';

@@ -1,0 +1,111 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleDestroy, OnModuleInit, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { QueueName } from '@mp/contracts';
+import type Redis from 'ioredis';
+import { NatsConnection } from 'nats';
+import type { Logger } from 'pino';
+import { BaseConfig } from './config';
+import { DatabaseModule, DatabaseOptions } from './database';
+import { HealthController, HealthRegistry } from './health';
+import { createLogger } from './logging';
+import { checkNats, connectNats, ensureEventStream, EventConsumerHost, EventPublisher, RpcClient, RpcServer, wireNames } from './messaging';
+import { MetricsController, MetricsService } from './metrics';
+import { Outbox } from './outbox';
+import { createRedis, JobQueue, JobWorkerHost, WORKER_CONCURRENCY } from './queues';
+import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, REDIS_CONNECTION } from './tokens';
+
+export interface PlatformOptions {
+  app: string;
+  config: BaseConfig;
+  /** The app's own Postgres schema, entities and migrations; enables the outbox. */
+  database?: DatabaseOptions;
+  /** Redis + BullMQ: producers always, workers for every @JobHandler in the app. */
+  queues?: { concurrency?: Partial<Record<QueueName, number>> };
+}
+
+@Injectable()
+class InfrastructureLifecycle implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    private readonly health: HealthRegistry,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.health.register({ name: 'nats', check: () => checkNats(this.nc) });
+    await ensureEventStream(this.nc, wireNames(this.config.NAMESPACE));
+  }
+
+  /** First step of shutdown: readiness fails so no new work is routed here. */
+  onModuleDestroy(): void {
+    this.health.startDraining();
+    this.logger.info('Shutting down: draining');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
+  }
+}
+
+@Injectable()
+class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly health: HealthRegistry,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+  ) {}
+  onModuleInit(): void {
+    this.health.register({ name: 'redis', check: async () => void (await this.redis.ping()) });
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** Config, logging, health, metrics, NATS RPC + JetStream, and optionally Postgres and BullMQ. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: options.config },
+      { provide: APP_NAME, useValue: options.app },
+      { provide: LOGGER, useValue: createLogger({ app: options.app, level: options.config.LOG_LEVEL }) },
+      {
+        provide: NATS_CONNECTION,
+        useFactory: () => connectNats({ url: options.config.NATS_URL, name: `${options.config.NAMESPACE}.${options.app}` }),
+      },
+      HealthRegistry,
+      MetricsService,
+      RpcClient,
+      RpcServer,
+      EventPublisher,
+      EventConsumerHost,
+      InfrastructureLifecycle,
+    ];
+    const exported: (Provider | symbol)[] = [APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, HealthRegistry, MetricsService, RpcClient, EventPublisher];
+    const imports: DynamicModule['imports'] = [DiscoveryModule];
+    if (options.database) {
+      imports.push(DatabaseModule.forRoot(options.database));
+      providers.push(Outbox);
+      exported.push(Outbox);
+    }
+    if (options.queues) {
+      providers.push(
+        { provide: REDIS_CONNECTION, useFactory: () => createRedis(options.config.REDIS_URL, `${options.config.NAMESPACE}.${options.app}`) },
+        { provide: WORKER_CONCURRENCY, useValue: options.queues.concurrency ?? {} },
+        JobQueue,
+        JobWorkerHost,
+        RedisLifecycle,
+      );
+      exported.push(REDIS_CONNECTION, JobQueue);
+    }
+    return {
+      module: PlatformModule,
+      global: true,
+      imports,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: exported,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { JOB_SCHEMAS, JobName, QueueName } from '@mp/contracts';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { BaseConfig } from '../config';
+import { assertUnique, DiscoveredHandler, discoverHandlers } from '../discovery/discover-handlers';
+import { wireNames } from '../messaging/subjects';
+import { MetricsService } from '../metrics';
+import { APP_CONFIG, LOGGER, REDIS_CONNECTION } from '../tokens';
+import { JOB_HANDLER, JobHandlerOptions } from './job-handler.decorator';
+
+export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
+
+/** A failure that retrying cannot fix. */
+export class PermanentJobError extends UnrecoverableError {}
+
+/**
+ * Starts one BullMQ worker per queue this app handles. Refuses to boot when a job of a handled
+ * queue has no handler, or two. On shutdown, stops fetching and waits for active jobs.
+ */
+@Injectable()
+export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly metrics: MetricsService,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(WORKER_CONCURRENCY) private readonly concurrency: Partial<Record<QueueName, number>>,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const handlers = discoverHandlers<JobHandlerOptions>(this.discovery, this.scanner, JOB_HANDLER);
+    assertUnique(handlers, (h) => h.name, 'job');
+    const byName = new Map(handlers.map((h) => [h.meta.name, h]));
+    const queues = new Set(handlers.map((h) => JOB_SCHEMAS[h.meta.name].queue));
+    for (const queue of queues) {
+      const names = (Object.keys(JOB_SCHEMAS) as JobName[]).filter((n) => JOB_SCHEMAS[n].queue === queue);
+      const missing = names.filter((n) => !byName.has(n));
+      if (missing.length) throw new Error(`Queue "${queue}" has jobs without a handler: ${missing.join(', ')}`);
+      this.workers.push(this.startWorker(queue, byName));
+    }
+  }
+
+  private startWorker(queue: QueueName, handlers: Map<JobName, DiscoveredHandler<JobHandlerOptions>>): Worker {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const name = job.name as JobName;
+        const handler = handlers.get(name);
+        if (!handler) throw new PermanentJobError(`No handler for job ${job.name}`);
+        const parsed = JOB_SCHEMAS[name].data.safeParse(job.data);
+        if (!parsed.success) throw new PermanentJobError(`Invalid ${name} payload: ${parsed.error.message}`);
+        return handler.call(parsed.data, { attempt: job.attemptsMade + 1, jobId: job.id });
+      },
+      {
+        connection: this.redis,
+        prefix: wireNames(this.config.NAMESPACE).bullPrefix,
+        concurrency: this.concurrency[queue] ?? 4,
+        autorun: true,
+      },
+    );
+    worker.on('completed', (job) => this.metrics.jobsHandled.inc({ job: job.name, outcome: 'ok' }));
+    worker.on('failed', (job, err) => {
+      this.metrics.jobsHandled.inc({ job: job?.name ?? 'unknown', outcome: 'failed' });
+      this.logger.warn({ err, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'Job failed');
+    });
+    worker.on('error', (err) => this.logger.error({ err, queue }, 'Worker error'));
+    return worker;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+}
