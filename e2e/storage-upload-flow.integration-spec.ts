@@ -2,6 +2,8 @@ import { ObjectStorage } from '@mp/storage';
 import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TestInfra, waitFor } from '@mp/testing';
 import { deflateSync } from 'node:zlib';
 
+type ErrorBody = { detail: string; error: { code: string } };
+
 /** A real PNG of w×h (solid colour), built by hand so the test needs no image library. */
 function png(width: number, height: number): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -176,7 +178,7 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
 
     const wrongKind = await post('/v1/files/upload-url', { filename: 'a.png', folder: 'inputs' }, { 'X-API-Key': teamA.keys.kikaku!.key! });
     expect(wrongKind.status).toBe(403);
-    expect((await wrongKind.json()).error.code).toBe('WrongKeyKind');
+    expect(((await wrongKind.json()) as ErrorBody).error.code).toBe('WrongKeyKind');
 
     const cases: Array<[unknown, string]> = [
       [{ filename: 'a.png', folder: '../etc' }, 'folder'],
@@ -192,16 +194,16 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
     for (const [body, field] of cases) {
       const res = await post('/v1/files/upload-url', body);
       expect(res.status).toBe(400);
-      const payload = await res.json();
+      const payload = (await res.json()) as ErrorBody;
       expect(payload.error.code).toBe('ValidationFailed');
       expect(payload.detail).toContain(field);
     }
     const notJson = await post('/v1/files/upload-url', '{"filename": ');
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error.code).toBe('ValidationFailed');
+    expect(((await notJson.json()) as ErrorBody).error.code).toBe('ValidationFailed');
 
     const bigPage = await post('/v1/files/storage/search', { filters: {}, page_size: 101 });
     expect(bigPage.status).toBe(400);
-    expect((await bigPage.json()).detail).toContain('page_size');
+    expect(((await bigPage.json()) as ErrorBody).detail).toContain('page_size');
   });
 });

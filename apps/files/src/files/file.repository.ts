@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { FileEntity } from './file.entity';
 
 export type NewUploadSession = Pick<
@@ -18,7 +19,7 @@ export class FileRepository {
       .createQueryBuilder()
       .insert()
       .into(FileEntity)
-      .values({ ...session, status: 'pending', source: 'upload' })
+      .values({ ...session, status: 'pending', source: 'upload' } as QueryDeepPartialEntity<FileEntity>)
       .orIgnore()
       .execute();
     return Array.isArray(result.raw) && result.raw.length > 0;

@@ -16,7 +16,7 @@ import {
   RpcClient,
   RpcHandler,
   startService,
-} from '../src';
+} from '@mp/platform';
 
 class OutboxOnly1 implements MigrationInterface {
   name = 'OutboxOnly1';
