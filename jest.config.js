@@ -6,6 +6,6 @@ const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, modul
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.integration-spec.ts'], testTimeout: 60000, slowTestThreshold: 30 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.integration-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.js'], slowTestThreshold: 30 },
   ],
 };

@@ -18,8 +18,8 @@ import {
   startService,
 } from '@mp/platform';
 
-class OutboxOnly1 implements MigrationInterface {
-  name = 'OutboxOnly1';
+class OutboxOnly1700000000000 implements MigrationInterface {
+  name = 'OutboxOnly1700000000000';
   async up(q: QueryRunner): Promise<void> {
     for (const sql of outboxTableSql('ptest')) await q.query(sql);
   }
@@ -66,7 +66,7 @@ describe('platform on real NATS, Postgres and Redis', () => {
     app = await startService({
       module: {
         module: TestAppModule,
-        imports: [PlatformModule.forRoot({ app: 'ptest', config, database: { schema: 'ptest', entities: [], migrations: [OutboxOnly1] }, queues: {} })],
+        imports: [PlatformModule.forRoot({ app: 'ptest', config, database: { schema: 'ptest', entities: [], migrations: [OutboxOnly1700000000000] }, queues: {} })],
         providers: [Handlers],
       },
       config,

@@ -2,8 +2,8 @@
 // `pnpm test`: build (the end-to-end tests run the built apps as processes), typecheck everything
 // including tests, lint the module boundaries, then every jest test (unit + integration + e2e).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -31,6 +31,7 @@ const ok =
 
 let jestOk = false;
 if (ok) {
+  mkdirSync(dirname(report), { recursive: true });
   rmSync(report, { force: true });
   jestOk = step('tests (unit, integration, end-to-end)', bin('jest'), ['--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra]);
 }

@@ -27,7 +27,13 @@ export async function startService(options: StartServiceOptions): Promise<NestFa
   recordHttpMetrics(app);
   await options.configure?.(app);
   if (options.handleSignals !== false) installSignalHandlers(app, logger, options.config.SHUTDOWN_TIMEOUT_MS);
-  await app.listen(options.port, options.config.HTTP_HOST);
+  try {
+    await app.listen(options.port, options.config.HTTP_HOST);
+  } catch (err) {
+    // Connections opened by the modules that did initialise must not keep the process alive.
+    await app.close().catch((closeErr: unknown) => logger.warn({ err: closeErr }, 'Cleanup after a failed start failed'));
+    throw err;
+  }
   const address = app.getHttpServer().address();
   logger.info({ port: typeof address === 'object' ? address?.port : address }, 'Service started');
   return app;
