@@ -10,6 +10,12 @@ export type AppName = (typeof ALL_APPS)[number];
 const ROOT = resolve(__dirname, '../../..');
 const LOG_LINES = 200;
 
+/** Children still running; killed if the test process exits without stopping them (e.g. a hook timeout). */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 interface RunningApp {
   child: ChildProcess;
   port: number;
@@ -70,7 +76,13 @@ export class PlatformProcesses {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const exit = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+    liveChildren.add(child);
+    const exit = new Promise<number | null>((resolveExit) =>
+      child.once('exit', (code) => {
+        liveChildren.delete(child);
+        resolveExit(code);
+      }),
+    );
     this.running.set(app, { child, port, log, exit });
     let exited = false;
     void exit.then(() => (exited = true));
