@@ -1,4 +1,6 @@
+export * from './file-distinct.dto';
 export * from './file-document';
+export * from './file-records.dto';
 export * from './file-search.dto';
 export * from './tenancy.dto';
 export * from './upload-url.dto';

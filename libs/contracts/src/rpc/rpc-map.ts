@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
+import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../dto/file-records.dto';
 import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
 import {
   API_KEY_KINDS,
@@ -43,6 +45,12 @@ export const RPC_SCHEMAS = {
     request: fileSearchBodySchema.extend({ team_id: id }),
     response: fileSearchResultSchema,
   },
+  'search.files.distinct': {
+    request: z.object({ team_id: id, field: z.string().min(1, 'field is required').max(200) }),
+    response: fileDistinctResultSchema,
+  },
+  'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },
+  'files.records.page': { request: fileRecordsPageRequestSchema, response: fileRecordsPageResponseSchema },
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;
