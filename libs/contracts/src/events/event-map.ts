@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fileDeletedEventSchema, fileRejectedEventSchema, fileUploadedEventSchema } from './file.events';
+import { callbackDeliveryRequestedEventSchema } from './callback.events';
+import { fileDeletedEventSchema, fileRejectedEventSchema, fileUpdatedEventSchema, fileUploadedEventSchema } from './file.events';
 import { storageObjectEventSchema } from './storage-object.event';
 
 /** JetStream subjects (`<domain>.<entity>.<past-tense>`) and their payload schemas. */
@@ -8,7 +9,9 @@ export const EVENT_SCHEMAS = {
   'storage.object.removed': storageObjectEventSchema,
   'files.file.uploaded': fileUploadedEventSchema,
   'files.file.rejected': fileRejectedEventSchema,
+  'files.file.updated': fileUpdatedEventSchema,
   'files.file.deleted': fileDeletedEventSchema,
+  'callbacks.delivery.requested': callbackDeliveryRequestedEventSchema,
 } as const;
 
 export type EventSubject = keyof typeof EVENT_SCHEMAS;

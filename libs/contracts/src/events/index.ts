@@ -1,3 +1,4 @@
+export * from './callback.events';
 export * from './event-map';
 export * from './file.events';
 export * from './storage-object.event';

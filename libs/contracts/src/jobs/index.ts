@@ -1,1 +1,2 @@
+export * from './callback.jobs';
 export * from './job-item';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads'] as const;
+export const QUEUES = ['uploads', 'callbacks'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({
@@ -16,6 +17,8 @@ export const reconcileUploadsJobSchema = z.object({});
 export const JOB_SCHEMAS = {
   VerifyUpload: { queue: 'uploads', data: verifyUploadJobSchema },
   ReconcileUploads: { queue: 'uploads', data: reconcileUploadsJobSchema },
+  DeliverCallback: { queue: 'callbacks', data: deliverCallbackJobSchema },
+  SweepCallbacks: { queue: 'callbacks', data: sweepCallbacksJobSchema },
 } as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

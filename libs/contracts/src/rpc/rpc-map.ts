@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  callbackDeliveryDetailSchema,
+  callbackDeliveryPageSchema,
+  callbackDeliverySchema,
+  callbackSecretSchema,
+  listCallbackDeliveriesQuerySchema,
+} from '../dto/callbacks.dto';
 import { fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
 import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../dto/file-records.dto';
 import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
@@ -51,6 +58,11 @@ export const RPC_SCHEMAS = {
   },
   'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },
   'files.records.page': { request: fileRecordsPageRequestSchema, response: fileRecordsPageResponseSchema },
+  'notifier.delivery.list': { request: listCallbackDeliveriesQuerySchema.extend({ team_id: id }), response: callbackDeliveryPageSchema },
+  'notifier.delivery.get': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliveryDetailSchema },
+  'notifier.delivery.redeliver': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliverySchema },
+  'notifier.secret.get': { request: teamScoped, response: callbackSecretSchema },
+  'notifier.secret.rotate': { request: teamScoped, response: callbackSecretSchema },
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;
