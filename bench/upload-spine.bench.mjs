@@ -8,6 +8,8 @@ const { createTestInfra, PlatformProcesses, createTeamWithKeys } = require(`${ro
 
 const UPLOAD_URL_REQUESTS = Number(process.env.BENCH_UPLOAD_URL_REQUESTS ?? 20_000);
 const SEARCHABLE_UPLOADS = Number(process.env.BENCH_SEARCHABLE_UPLOADS ?? 1000);
+const SEARCHABLE_CONCURRENCY = Number(process.env.BENCH_SEARCHABLE_CONCURRENCY ?? 4);
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
 
 const infra = await createTestInfra({ s3: true });
@@ -34,7 +36,7 @@ try {
   const searchable = [];
   const b = await runConcurrent({
     total: SEARCHABLE_UPLOADS,
-    concurrency: 8,
+    concurrency: SEARCHABLE_CONCURRENCY,
     task: async (i) => {
       const folder = `bench/searchable/${i}`;
       const session = await (await uploadUrl({ filename: `img_${i}.png`, folder })).json();
@@ -49,7 +51,7 @@ try {
         const body = await res.json();
         if (body.total === 1) break;
         if (performance.now() - completed > 30_000) throw new Error('not searchable within 30 s');
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, POLL_MS));
       }
       searchable.push(performance.now() - completed);
     },
@@ -66,11 +68,11 @@ try {
     },
     upload_complete_to_searchable: {
       uploads: SEARCHABLE_UPLOADS,
-      concurrency: 8,
+      concurrency: SEARCHABLE_CONCURRENCY,
       errors: b.errors,
       latency: summarize(searchable),
       target_p95_ms: 250,
-      note: 'from the S3 POST response to the first search that returns the file (polled every 5 ms)',
+      note: `from the S3 POST response to the first search that returns the file (each uploader polls every ${POLL_MS} ms)`,
     },
   });
 } finally {

@@ -13,8 +13,6 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DomainError } from '@mp/contracts';
 import { createHash } from 'node:crypto';
 import { Readable, pipeline } from 'node:stream';
@@ -36,6 +34,7 @@ import {
   StoredObject,
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
+import { SigV4Presigner } from './sigv4-presigner';
 import { isBucketAlreadyOwned, isMissingBucket, isMissingObject, isNotImplemented, isUnsatisfiableRange } from './s3-errors';
 import { StorageConfig } from './storage-config';
 
@@ -52,12 +51,12 @@ const DELETE_BATCH = 1000;
 export class ObjectStorage {
   readonly bucket: string;
   private readonly client: S3Client;
-  private readonly publicClient: S3Client;
+  private readonly presigner: SigV4Presigner;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
     this.client = createS3Client(config, config.endpoint);
-    this.publicClient = config.publicEndpoint === config.endpoint ? this.client : createS3Client(config, config.publicEndpoint);
+    this.presigner = new SigV4Presigner(config);
   }
 
   /**
@@ -99,16 +98,14 @@ export class ObjectStorage {
    * `policy`, `x-amz-signature`; the file goes last, as `file`.
    */
   async presignPost(options: PresignPostOptions): Promise<PresignedPost> {
-    const { url, fields } = await createPresignedPost(this.publicClient, {
-      Bucket: this.bucket,
-      Key: options.key,
-      Conditions: [
+    const { url, fields } = this.presigner.presignPost(
+      [
         ['content-length-range', 0, options.maxBytes],
         ['eq', '$key', options.key],
         ['eq', '$Content-Type', options.contentType],
       ],
-      Expires: options.expiresInSeconds,
-    });
+      options.expiresInSeconds,
+    );
     const ordered: Record<string, string> = {
       'Content-Type': options.contentType,
       key: options.key,
@@ -123,18 +120,13 @@ export class ObjectStorage {
   }
 
   /** A presigned PUT; the content type is signed, so the uploader must send exactly it. */
-  presignPut(options: PresignPutOptions): Promise<string> {
-    const command = new PutObjectCommand({ Bucket: this.bucket, Key: options.key, ContentType: options.contentType });
-    return getSignedUrl(this.publicClient, command, { expiresIn: options.expiresInSeconds, signableHeaders: new Set(['content-type']) });
+  async presignPut(options: PresignPutOptions): Promise<string> {
+    return this.presigner.presignUrl({ method: 'PUT', key: options.key, expiresInSeconds: options.expiresInSeconds, signedHeaders: { 'content-type': options.contentType } });
   }
 
-  presignGet(options: PresignGetOptions): Promise<string> {
-    const command = new GetObjectCommand({
-      Bucket: this.bucket,
-      Key: options.key,
-      ResponseContentDisposition: options.downloadName === undefined ? undefined : attachmentDisposition(options.downloadName),
-    });
-    return getSignedUrl(this.publicClient, command, { expiresIn: options.expiresInSeconds });
+  async presignGet(options: PresignGetOptions): Promise<string> {
+    const query = options.downloadName === undefined ? undefined : { 'response-content-disposition': attachmentDisposition(options.downloadName) };
+    return this.presigner.presignUrl({ method: 'GET', key: options.key, expiresInSeconds: options.expiresInSeconds, query });
   }
 
   /** The object's size, type and metadata; null when there is no such object. */
@@ -280,7 +272,6 @@ export class ObjectStorage {
   /** Closes the clients' connection pools. */
   destroy(): void {
     this.client.destroy();
-    if (this.publicClient !== this.client) this.publicClient.destroy();
   }
 
   private async getObject(key: string, range?: ByteRange): Promise<GetObjectCommandOutput | 'unsatisfiable'> {

@@ -1,3 +1,5 @@
+import { encodeRfc3986 } from '../rfc3986';
+
 /**
  * The canonical URI and query string of a SigV4 request, from its raw URL as S3 computes them:
  * every path segment and query name/value URI-encoded per RFC 3986 (unreserved characters
@@ -22,10 +24,6 @@ export function canonicalUriAndQuery(rawUrl: string): { uri: string; querystring
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
   return { uri, querystring };
-}
-
-export function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function safeDecode(text: string): string {
