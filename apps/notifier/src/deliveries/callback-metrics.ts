@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { CallbackAttemptOutcome } from '@mp/contracts';
+import { MetricsService } from '@mp/platform';
+import { Counter, Histogram } from 'prom-client';
+
+/** Delivery attempts by outcome and their latency, on the app's registry. */
+@Injectable()
+export class CallbackMetrics {
+  private readonly attempts: Counter<'outcome'>;
+  private readonly latency: Histogram<'outcome'>;
+
+  constructor(metrics: MetricsService) {
+    const registers = [metrics.registry];
+    this.attempts = new Counter({ name: 'callback_attempts_total', help: 'Outbound callback attempts', labelNames: ['outcome'], registers });
+    this.latency = new Histogram({
+      name: 'callback_attempt_duration_seconds',
+      help: 'Outbound callback attempt latency',
+      labelNames: ['outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    });
+  }
+
+  observe(outcome: CallbackAttemptOutcome, durationMs: number): void {
+    this.attempts.inc({ outcome });
+    this.latency.observe({ outcome }, durationMs / 1000);
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { CallbackAttemptOutcome, JobData } from '@mp/contracts';
+import { JobHandler } from '@mp/platform';
+import { CallbackDeliverer } from '../deliveries/callback-deliverer.service';
+
+/**
+ * One delivery attempt per job. HTTP failures are recorded and rescheduled by the deliverer (its
+ * own backoff, Retry-After), so a throw here means our infrastructure failed and BullMQ retries it.
+ */
+@Injectable()
+export class DeliverCallbackProcessor {
+  constructor(private readonly deliverer: CallbackDeliverer) {}
+
+  @JobHandler('DeliverCallback')
+  handle(data: JobData<'DeliverCallback'>): Promise<CallbackAttemptOutcome | 'stale'> {
+    return this.deliverer.attempt(data);
+  }
+}
