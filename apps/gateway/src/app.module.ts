@@ -2,12 +2,18 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@mp/platform';
 import { AdminController } from './admin/admin.controller';
+import { StorageQuotaAdminController } from './admin/storage-quota-admin.controller';
 import { GatewayConfig } from './app.config';
 import { AdminTokenGuard } from './auth/admin-token.guard';
 import { CdtKeyGuard } from './auth/cdt-key.guard';
 import { KeyAuthenticator } from './auth/key-authenticator.service';
 import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
+import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
+import { S3FilesService } from './s3-proxy/s3-files.service';
+import { S3KeyGuard } from './s3-proxy/s3-key.guard';
+import { S3ProxyController } from './s3-proxy/s3-proxy.controller';
+import { S3UploadService } from './s3-proxy/s3-upload.service';
 import { StorageFilesController } from './storage-api/storage-files.controller';
 
 export const APP_NAME = 'gateway';
@@ -19,8 +25,8 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
-      controllers: [AdminController, StorageFilesController, DocsController],
-      providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }],
+      controllers: [AdminController, StorageFilesController, DocsController, S3ProxyController, StorageQuotaAdminController],
+      providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { ServiceRunOptions, startService } from '@mp/platform';
 import { GatewayConfig } from './app.config';
 import { GatewayAppModule } from './app.module';
+import { registerMultipart } from './s3-proxy/register-multipart';
 
 /**
  * Unknown routes and body-parsing failures reach the global DialectExceptionFilter through
@@ -12,5 +13,6 @@ export function startGateway(config: GatewayConfig, options: ServiceRunOptions =
     config,
     port: options.port ?? config.PORT,
     handleSignals: options.handleSignals,
+    configure: registerMultipart,
   });
 }

@@ -6,6 +6,9 @@ import { ApiKeyRepository } from './api-keys/api-key.repository';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { QuotaBillingConfig } from './app.config';
 import { migrations } from './migrations';
+import { storageQuotaConfigProvider } from './storage-quota/storage-quota.config';
+import { StorageQuotaRepository } from './storage-quota/storage-quota.repository';
+import { StorageQuotaService } from './storage-quota/storage-quota.service';
 import { TeamEntity } from './teams/team.entity';
 import { TeamRepository } from './teams/team.repository';
 import { TeamService } from './teams/team.service';
@@ -28,7 +31,7 @@ export class QuotaBillingAppModule {
           database: { schema: DB_SCHEMA, entities: [TeamEntity, UserEntity, ApiKeyEntity], migrations },
         }),
       ],
-      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator],
+      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator, storageQuotaConfigProvider, StorageQuotaRepository, StorageQuotaService],
     };
   }
 }

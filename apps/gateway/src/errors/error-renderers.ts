@@ -1,4 +1,5 @@
 import { DomainError } from '@mp/contracts';
+import { renderS3ProxyError } from '../s3-proxy/s3-error.renderer';
 
 /** Renders a DomainError as one dialect's error body (the HTTP status comes from the code). */
 export type ErrorRenderer = (error: DomainError) => unknown;
@@ -12,5 +13,6 @@ export const renderPlainError: ErrorRenderer = (e) => ({ error: { code: e.code, 
 /** Which dialect a path belongs to decides how its errors look. */
 export function rendererForPath(path: string): ErrorRenderer {
   if (path.startsWith('/v1/files')) return renderStorageError;
+  if (path === '/s3' || path.startsWith('/s3/')) return renderS3ProxyError;
   return renderPlainError;
 }

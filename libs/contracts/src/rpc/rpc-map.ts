@@ -19,6 +19,20 @@ import {
   teamSchema,
   userSchema,
 } from '../dto/tenancy.dto';
+import {
+  storageCommitRequestSchema,
+  storageCommitResponseSchema,
+  storageExtendRequestSchema,
+  storageFreeRequestSchema,
+  storageFreeResponseSchema,
+  storageReleaseRequestSchema,
+  storageReleaseResponseSchema,
+  storageReservationSchema,
+  storageReserveRequestSchema,
+  storageSetLimitRequestSchema,
+  storageUsageRequestSchema,
+  storageUsageSchema,
+} from '../dto/storage-quota.dto';
 import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
 
 const id = z.uuid({ error: 'must be a UUID' });
@@ -63,6 +77,13 @@ export const RPC_SCHEMAS = {
   'notifier.delivery.redeliver': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliverySchema },
   'notifier.secret.get': { request: teamScoped, response: callbackSecretSchema },
   'notifier.secret.rotate': { request: teamScoped, response: callbackSecretSchema },
+  'billing.storage.reserve': { request: storageReserveRequestSchema, response: storageReservationSchema },
+  'billing.storage.extend': { request: storageExtendRequestSchema, response: storageReservationSchema },
+  'billing.storage.commit': { request: storageCommitRequestSchema, response: storageCommitResponseSchema },
+  'billing.storage.release': { request: storageReleaseRequestSchema, response: storageReleaseResponseSchema },
+  'billing.storage.free': { request: storageFreeRequestSchema, response: storageFreeResponseSchema },
+  'billing.storage.usage': { request: storageUsageRequestSchema, response: storageUsageSchema },
+  'billing.storage.set-limit': { request: storageSetLimitRequestSchema, response: storageUsageSchema },
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;

@@ -1,0 +1,53 @@
+import type { Multipart } from '@fastify/multipart';
+import { DomainError } from '@mp/contracts';
+import type { FastifyRequest } from 'fastify';
+
+/** Field values (the `key`) are short; one file per upload. */
+const FORM_LIMITS = { fields: 10, fieldSize: 8 * 1024, fieldNameSize: 100, files: 1, parts: 20, headerPairs: 100 };
+
+/**
+ * The parts of a `multipart/form-data` upload, in the order the client sent them, with the file
+ * part's bytes left unread until the consumer streams them. Parse failures (malformed body, limits)
+ * become ValidationFailed / PayloadTooLarge instead of escaping as unexpected errors.
+ */
+export async function* formParts(request: FastifyRequest, maxFileBytes: number): AsyncGenerator<Multipart> {
+  if (!request.isMultipart()) {
+    throw new DomainError('ValidationFailed', 'Send the upload as multipart/form-data with the file in the field "file"', { field: 'file' });
+  }
+  // One byte over the limit, so that the limit is reported by our own check rather than a silent truncation.
+  const iterator = request.parts({ limits: { ...FORM_LIMITS, fileSize: maxFileBytes + 1 } });
+  for (;;) {
+    let next: IteratorResult<Multipart>;
+    try {
+      next = await iterator.next();
+    } catch (err) {
+      throw multipartError(err);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** A field's text value; refuses truncated values rather than using half of one. */
+export function fieldText(part: Multipart & { type: 'field' }): string {
+  if (part.valueTruncated) throw new DomainError('ValidationFailed', `${part.fieldname} is too long`, { field: part.fieldname });
+  return typeof part.value === 'string' ? part.value : String(part.value);
+}
+
+function multipartError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const code = (err as { code?: unknown })?.code;
+  switch (code) {
+    case 'FST_FILES_LIMIT':
+      return new DomainError('ValidationFailed', 'Send exactly one file, in the field "file"', { field: 'file' });
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new DomainError('ValidationFailed', 'The form has too many fields: send "file" and optionally "key"');
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new DomainError('PayloadTooLarge', 'The file is too large');
+    case 'FST_PROTO_VIOLATION':
+      return new DomainError('ValidationFailed', 'Invalid form field name');
+    default:
+      return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,23 @@
+import { Provider } from '@nestjs/common';
+import { APP_CONFIG, StorageSettings } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+
+/**
+ * The object store the gateway streams S3-proxy bodies to and from, built from the S3_* settings
+ * like every app's. It is not part of the gateway's readiness: the other dialects do not need
+ * it, and while it is down `/s3/...` answers 503.
+ */
+export const gatewayObjectStorageProvider: Provider = {
+  provide: ObjectStorage,
+  inject: [APP_CONFIG],
+  useFactory: (config: StorageSettings) =>
+    new ObjectStorage({
+      endpoint: config.S3_ENDPOINT,
+      publicEndpoint: config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT,
+      region: config.S3_REGION,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      bucket: config.S3_BUCKET,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    }),
+};

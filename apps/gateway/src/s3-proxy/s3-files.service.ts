@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, Principal, S3DeleteResult, S3FileList, StorageUsage } from '@mp/contracts';
+import { LOGGER, RpcClient } from '@mp/platform';
+import { ObjectStorage, ObjectStream } from '@mp/storage';
+import type { Logger } from 'pino';
+import { S3ListQuery } from './s3-list-query';
+import { KeySpace, validateObjectKey } from './s3-object-key';
+import { asStorageFailure } from './storage-failure';
+
+const fileNotFound = (key: string) => new DomainError('FileNotFound', 'File not found', { key });
+
+/** `GET /s3/files`, `GET|DELETE /s3/files/{key}`, `GET /s3/usage`: always inside the caller's keyspace. */
+@Injectable()
+export class S3FilesService {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async list(principal: Principal, query: S3ListQuery): Promise<S3FileList> {
+    const space = new KeySpace(principal);
+    let page;
+    try {
+      page = await this.storage.list({ prefix: space.root + query.prefix, cursor: query.cursor, limit: query.limit });
+    } catch (err) {
+      throw asStorageFailure(err, this.logger, 'list');
+    }
+    return {
+      files: page.objects.map((o) => ({ key: space.userKey(o.key), size: o.size, last_modified: o.lastModified.toISOString(), etag: o.etag })),
+      prefix: query.prefix,
+      next_cursor: page.nextCursor ?? null,
+      has_more: page.nextCursor !== undefined,
+    };
+  }
+
+  /** The object's bytes as a stream the caller sends (or destroys). */
+  async download(principal: Principal, key: string): Promise<ObjectStream> {
+    const objectKey = new KeySpace(principal).objectKey(validateObjectKey(key));
+    try {
+      return await this.storage.getStream({ key: objectKey });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'ObjectNotFound') throw fileNotFound(key);
+      throw asStorageFailure(err, this.logger, 'download');
+    }
+  }
+
+  /** Deletes the object, then gives its recorded size back to the quota. */
+  async delete(principal: Principal, key: string): Promise<S3DeleteResult> {
+    const space = new KeySpace(principal);
+    const userKey = validateObjectKey(key);
+    const objectKey = space.objectKey(userKey);
+    let exists: boolean;
+    try {
+      exists = (await this.storage.head(objectKey)) !== null;
+      if (exists) await this.storage.delete(objectKey);
+    } catch (err) {
+      throw asStorageFailure(err, this.logger, 'delete');
+    }
+    // Also when the object is gone: a record left by an interrupted delete is settled here.
+    const freed = await this.rpc.request('billing.storage.free', { team_id: principal.team_id, key_id: principal.key_id, object_key: userKey });
+    if (!exists) throw fileNotFound(userKey);
+    return { success: true, key: userKey, freed_bytes: freed.freed_bytes ?? 0 };
+  }
+
+  usage(principal: Principal): Promise<StorageUsage> {
+    return this.rpc.request('billing.storage.usage', { team_id: principal.team_id, key_id: principal.key_id });
+  }
+}

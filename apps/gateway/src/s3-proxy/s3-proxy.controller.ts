@@ -1,0 +1,52 @@
+import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Principal, S3DeleteResult, S3FileList, S3UploadResult, StorageUsage } from '@mp/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { S3FilesService } from './s3-files.service';
+import { S3KeyGuard } from './s3-key.guard';
+import { parseListQuery } from './s3-list-query';
+import { S3UploadService } from './s3-upload.service';
+
+/** The `{key}` of `/s3/files/{key}`: everything after `files/`, slashes included, URL-decoded. */
+const wildcardKey = (request: FastifyRequest) => (request.params as Record<string, string | undefined>)['*'] ?? '';
+
+/** S3 storage proxy (seed 002) under /s3, authenticated by `Authorization: Bearer kikaku_s3_…`. */
+@Controller('s3')
+@UseGuards(S3KeyGuard)
+export class S3ProxyController {
+  constructor(
+    private readonly uploads: S3UploadService,
+    private readonly files: S3FilesService,
+  ) {}
+
+  @Post('upload')
+  @HttpCode(200)
+  upload(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<S3UploadResult> {
+    return this.uploads.upload(principal, request);
+  }
+
+  @Get('files')
+  list(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<S3FileList> {
+    return this.files.list(principal, parseListQuery(request.query as Record<string, unknown>));
+  }
+
+  @Get('files/*')
+  async download(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const object = await this.files.download(principal, wildcardKey(request));
+    await reply
+      .header('content-type', object.contentType ?? 'application/octet-stream')
+      .header('content-length', object.size)
+      .header('etag', `"${object.etag}"`)
+      .send(object.body);
+  }
+
+  @Delete('files/*')
+  remove(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<S3DeleteResult> {
+    return this.files.delete(principal, wildcardKey(request));
+  }
+
+  @Get('usage')
+  usage(@CurrentPrincipal() principal: Principal): Promise<StorageUsage> {
+    return this.files.usage(principal);
+  }
+}
