@@ -15,6 +15,7 @@ import { S3KeyGuard } from './s3-proxy/s3-key.guard';
 import { S3ProxyController } from './s3-proxy/s3-proxy.controller';
 import { S3UploadService } from './s3-proxy/s3-upload.service';
 import { StorageFilesController } from './storage-api/storage-files.controller';
+import { StorageSearchMetaController } from './storage-api/storage-search-meta.controller';
 
 export const APP_NAME = 'gateway';
 
@@ -25,7 +26,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
-      controllers: [AdminController, StorageFilesController, DocsController, S3ProxyController, StorageQuotaAdminController],
+      controllers: [AdminController, StorageFilesController, StorageSearchMetaController, DocsController, S3ProxyController, StorageQuotaAdminController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService],
     };
   }

@@ -4,7 +4,8 @@ import { SearchIndexerConfig } from './app.config';
 import { FileIndexingService } from './indexing/file-indexing.service';
 import { migrations } from './migrations';
 import { FileSearchService } from './search/file-search.service';
-import { searchBackendProvider } from './search/search-backend.factory';
+import { SearchBackendLifecycle, searchBackendProvider } from './search/search-backend.factory';
+import { SearchSchemaService } from './search/search-schema.service';
 import { objectStorageProvider } from './storage/object-storage.provider';
 
 export const APP_NAME = 'search-indexer';
@@ -22,7 +23,7 @@ export class SearchIndexerAppModule {
           database: { schema: DB_SCHEMA, entities: [], migrations },
         }),
       ],
-      providers: [searchBackendProvider, objectStorageProvider, FileIndexingService, FileSearchService],
+      providers: [searchBackendProvider, SearchBackendLifecycle, objectStorageProvider, FileIndexingService, FileSearchService, SearchSchemaService],
     };
   }
 }

@@ -227,7 +227,7 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     await settle();
     expect(await keys(a, { filters: { project: 'shared' } })).toEqual([fa.object_key]);
     expect(await keys(b, { filters: { project: 'shared' } })).toEqual([fb.object_key]);
-    expect(await keys(a, { filters: { team_id: b } })).toEqual([]);
+    await expect(search(a, { filters: { team_id: b } })).rejects.toMatchObject({ code: 'ValidationFailed', details: expect.objectContaining({ unknown_fields: ['team_id'] }) });
   });
 
   it('hides expired files and signs URLs no longer than the file lives', async () => {

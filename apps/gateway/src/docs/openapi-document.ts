@@ -7,7 +7,11 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s
 export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of dialect.operations) {
-    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    const pathSchema = (name: string) => {
+      const schema = op.params?.shape[name] as z.ZodType | undefined;
+      return schema ? toSchema(schema, 'input') : { type: 'string', format: 'uuid' };
+    };
+    const parameters: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchema(m[1]) }));
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,

@@ -5,8 +5,11 @@ import {
   createTeamBodySchema,
   createUploadUrlBodySchema,
   createUserBodySchema,
+  fileDistinctParamsSchema,
+  fileDistinctResultSchema,
   fileSearchBodySchema,
   fileSearchResultSchema,
+  searchSchemaResultSchema,
   teamSchema,
   uploadUrlResponseSchema,
   userSchema,
@@ -19,6 +22,8 @@ export interface OperationDoc {
   summary: string;
   description?: string;
   body?: z.ZodType;
+  /** Path parameters that are not UUIDs, each a property of this object schema. */
+  params?: z.ZodObject;
   response: z.ZodType;
   status: number;
 }
@@ -59,6 +64,24 @@ export const DIALECT_DOCS: DialectDoc[] = [
         description: 'Filters on indexed fields; sorted and paged. Only the caller team’s files.',
         body: fileSearchBodySchema,
         response: fileSearchResultSchema,
+        status: 200,
+      },
+      {
+        method: 'get',
+        path: '/v1/files/storage/distinct/{field}',
+        summary: 'Distinct values of a field',
+        params: fileDistinctParamsSchema,
+        description:
+          'The values of `field` over the caller team’s live files, ascending (at most 1000); array fields (`tags`, `labels`) contribute each element. Supported: folder, content_type, extension, category, subcategory, tags, labels, project, environment, source, source_model, model_version, status, visibility, classification_level, is_processed, is_archived, legal_hold. Any other field answers 400.',
+        response: fileDistinctResultSchema,
+        status: 200,
+      },
+      {
+        method: 'get',
+        path: '/v1/files/storage/schema/fields',
+        summary: 'Searchable fields',
+        description: 'Every field accepted in search `filters` and `sort_by`, with its type (keyword, text, date, long, double, boolean) and whether it holds an array. Custom metadata is searched as `metadata.<key>`.',
+        response: searchSchemaResultSchema,
         status: 200,
       },
     ],

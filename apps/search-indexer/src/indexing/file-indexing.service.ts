@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@mp/contracts';
-import { EventHandler, LOGGER } from '@mp/platform';
+import { APP_CONFIG, EventHandler, LOGGER } from '@mp/platform';
 import type { Logger } from 'pino';
+import { SearchIndexerConfig } from '../app.config';
 import { SEARCH_BACKEND, SearchBackend } from '../search/search-backend';
+import { UpsertBatcher } from './upsert-batcher';
+
+/** Upload events handled at once; their documents are written in batches (INDEX_BATCH_SIZE). */
+const UPLOAD_CONCURRENCY = 480;
 
 /**
  * Keeps the index in step with `files`. Delivery is at-least-once and unordered across
@@ -11,15 +16,21 @@ import { SEARCH_BACKEND, SearchBackend } from '../search/search-backend';
  */
 @Injectable()
 export class FileIndexingService {
+  private readonly batcher: UpsertBatcher;
+
   constructor(
     @Inject(SEARCH_BACKEND) private readonly backend: SearchBackend,
+    @Inject(APP_CONFIG) config: SearchIndexerConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.batcher = new UpsertBatcher((documents) => this.backend.upsertMany({ documents }), config.INDEX_BATCH_SIZE);
+  }
 
-  @EventHandler('files.file.uploaded')
+  /** Acknowledged once the batch holding this document is written. */
+  @EventHandler({ subject: 'files.file.uploaded', concurrency: UPLOAD_CONCURRENCY })
   async onUploaded(event: EventEnvelope<'files.file.uploaded'>): Promise<void> {
     const { file } = event.data;
-    const { applied } = await this.backend.upsert({ document: file });
+    const applied = await this.batcher.submit(file);
     if (!applied) this.logger.debug({ eventId: event.id, fileId: file.file_id, updatedAt: file.updated_at }, 'Stale or deleted document ignored');
   }
 

@@ -1,4 +1,5 @@
 import { Init1763856000000 } from './1763856000000-init';
 import { FileDocuments1763856000001 } from './1763856000001-file-documents';
+import { DistinctIndexes1763856000002 } from './1763856000002-distinct-indexes';
 
-export const migrations = [Init1763856000000, FileDocuments1763856000001];
+export const migrations = [Init1763856000000, FileDocuments1763856000001, DistinctIndexes1763856000002];

@@ -1,5 +1,5 @@
 import { fileDocumentSchema } from '@mp/contracts';
-import { FIELD_CATALOG, findField, SORTABLE_FIELDS } from './field-catalog';
+import { FIELD_CATALOG, findField, findSearchableField, SEARCHABLE_FIELDS, SORTABLE_FIELDS } from './field-catalog';
 
 describe('field catalog', () => {
   it('describes every field of the file document except the custom metadata, once', () => {
@@ -25,5 +25,13 @@ describe('field catalog', () => {
     expect(SORTABLE_FIELDS).not.toEqual(expect.arrayContaining(['tags']));
     expect(SORTABLE_FIELDS.includes('prompt')).toBe(false);
     expect(SORTABLE_FIELDS.includes('labels')).toBe(false);
+  });
+
+  it('offers the 40 searchable fields of the seed; the team scope and the upload IP are indexed only', () => {
+    expect(SEARCHABLE_FIELDS).toHaveLength(40);
+    expect(FIELD_CATALOG.filter((f) => !f.searchable).map((f) => f.name)).toEqual(['team_id', 'upload_ip']);
+    expect(findSearchableField('team_id')).toBeUndefined();
+    expect(findSearchableField('user_id')?.name).toBe('user_id');
+    expect(SORTABLE_FIELDS.includes('team_id')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-import { FileDocument, fileDocumentSchema } from '@mp/contracts';
+import { FileDocument, fileDocumentSchema, SEARCH_FIELD_TYPES } from '@mp/contracts';
 
 /** Value types of indexed fields, named as the storage API's schema endpoint names them (seed 000). */
-export const FIELD_TYPES = ['keyword', 'text', 'date', 'long', 'double', 'boolean'] as const;
+export const FIELD_TYPES = SEARCH_FIELD_TYPES;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Every field of a file document except the free-form custom `metadata`. */
@@ -16,17 +16,28 @@ export interface FieldDefinition {
   readonly sortable: boolean;
   /** May be unset on a file (null in the document). */
   readonly nullable: boolean;
+  /** Accepted by the distinct-values endpoint (low-cardinality classification fields). */
+  readonly distinct: boolean;
+  /**
+   * Offered to clients (filters, sort, schema endpoint). The seed names 42 fields but promises 40
+   * (`total_fields: 40`): `team_id` is the implicit scope of every query and `upload_ip` is audit
+   * data, so both are indexed but not searchable.
+   */
+  readonly searchable: boolean;
 }
 
-type Spec = Pick<FieldDefinition, 'type'> & Partial<Pick<FieldDefinition, 'array' | 'sortable'>>;
+type Spec = Pick<FieldDefinition, 'type'> & Partial<Pick<FieldDefinition, 'array' | 'sortable' | 'distinct' | 'searchable'>>;
 
 const keyword: Spec = { type: 'keyword' };
 const text: Spec = { type: 'text', sortable: false };
 const date: Spec = { type: 'date' };
 const long: Spec = { type: 'long' };
 const double: Spec = { type: 'double' };
-const boolean: Spec = { type: 'boolean' };
-const keywords: Spec = { type: 'keyword', array: true, sortable: false };
+const keywords: Spec = { type: 'keyword', array: true, sortable: false, distinct: true };
+/** A keyword whose distinct values make a filter menu (seed: folder, content_type, extension, …). */
+const facet: Spec = { type: 'keyword', distinct: true };
+const flag: Spec = { type: 'boolean', distinct: true };
+const internal: Spec = { type: 'keyword', sortable: false, searchable: false };
 
 /** The seed's indexed fields, in the seed's order. `satisfies` makes a missing or extra field a compile error. */
 const SPECS = {
@@ -34,35 +45,35 @@ const SPECS = {
   file_id: keyword,
   object_key: keyword,
   filename: { type: 'text', sortable: true },
-  team_id: keyword,
+  team_id: internal,
   user_id: keyword,
   // Time
   created_at: date,
   updated_at: date,
   expires_at: date,
   // Source
-  source: keyword,
+  source: facet,
   source_job_id: keyword,
-  source_model: keyword,
-  upload_ip: keyword,
+  source_model: facet,
+  upload_ip: internal,
   // Object
-  content_type: keyword,
+  content_type: facet,
   size: long,
-  extension: keyword,
-  folder: keyword,
+  extension: facet,
+  folder: facet,
   checksum: keyword,
   // Classification
-  category: keyword,
-  subcategory: keyword,
+  category: facet,
+  subcategory: facet,
   tags: keywords,
   labels: keywords,
-  project: keyword,
-  environment: keyword,
+  project: facet,
+  environment: facet,
   // Status
-  status: keyword,
-  visibility: keyword,
-  is_processed: boolean,
-  is_archived: boolean,
+  status: facet,
+  visibility: facet,
+  is_processed: flag,
+  is_archived: flag,
   // Metrics
   width: long,
   height: long,
@@ -76,11 +87,11 @@ const SPECS = {
   seed: long,
   steps: long,
   cfg_scale: double,
-  model_version: keyword,
+  model_version: facet,
   // Compliance
   retention_days: long,
-  legal_hold: boolean,
-  classification_level: keyword,
+  legal_hold: flag,
+  classification_level: facet,
 } as const satisfies { [K in IndexedField]: Spec };
 
 /**
@@ -93,6 +104,8 @@ export const FIELD_CATALOG: readonly FieldDefinition[] = Object.entries(SPECS).m
   array: spec.array ?? false,
   sortable: spec.sortable ?? !(spec.array ?? false),
   nullable: fileDocumentSchema.shape[name as IndexedField].safeParse(null).success,
+  distinct: spec.distinct ?? false,
+  searchable: spec.searchable ?? true,
 }));
 
 const BY_NAME: ReadonlyMap<string, FieldDefinition> = new Map(FIELD_CATALOG.map((f) => [f.name, f]));
@@ -101,4 +114,14 @@ export function findField(name: string): FieldDefinition | undefined {
   return BY_NAME.get(name);
 }
 
+/** A field clients may filter, sort or list by; internal fields are as unknown to them. */
+export function findSearchableField(name: string): FieldDefinition | undefined {
+  const field = BY_NAME.get(name);
+  return field?.searchable ? field : undefined;
+}
+
+/** What the schema endpoint lists. */
+export const SEARCHABLE_FIELDS: readonly FieldDefinition[] = FIELD_CATALOG.filter((f) => f.searchable);
+
 export const SORTABLE_FIELDS: readonly IndexedField[] = FIELD_CATALOG.filter((f) => f.sortable).map((f) => f.name);
+export const DISTINCT_FIELDS: readonly IndexedField[] = FIELD_CATALOG.filter((f) => f.distinct).map((f) => f.name);

@@ -68,16 +68,53 @@ export interface WriteResult {
   applied: boolean;
 }
 
+export interface UpsertManyOptions {
+  documents: readonly FileDocument[];
+}
+
+/** The file ids whose document was written; the others were stale or deleted. */
+export interface BatchWriteResult {
+  applied: string[];
+}
+
+export interface DistinctQuery {
+  team_id: string;
+  /** A catalog field with `distinct: true`. */
+  field: IndexedField;
+  /** Files expired at this instant do not contribute. */
+  now: Date;
+  /** At most this many values, smallest first. */
+  limit: number;
+}
+
 /**
- * The search index of file documents. Implementations: Postgres now, Elasticsearch later, chosen
- * by `SEARCH_BACKEND`. Writes are idempotent and ordered by the document's `updated_at`; a removal
- * is final (a tombstone), so a late older upload event cannot bring a deleted file back.
- * The next operation will be `distinct({ team_id, field })` for the distinct-values endpoint.
+ * A new, empty index being filled from the source of truth while the current one keeps serving.
+ * `finish` carries over what the live index learned meanwhile (newer versions, tombstones) and
+ * switches readers and writers to the new index in one step; `abort` drops it.
+ */
+export interface IndexRebuild {
+  write(documents: readonly FileDocument[]): Promise<void>;
+  finish(): Promise<{ documents: number }>;
+  abort(): Promise<void>;
+}
+
+/**
+ * The search index of file documents: Postgres or Elasticsearch, chosen by config. Writes are
+ * idempotent and ordered by the document's `updated_at`; a removal is final (a tombstone), so a
+ * late older upload event cannot bring a deleted file back.
  */
 export interface SearchBackend {
   upsert(options: UpsertOptions): Promise<WriteResult>;
+  /** Many documents in one round trip (the indexer's batches); same rules as `upsert`. */
+  upsertMany(options: UpsertManyOptions): Promise<BatchWriteResult>;
   remove(options: RemoveOptions): Promise<WriteResult>;
   search(query: SearchQuery): Promise<SearchPage>;
+  /** The distinct values of a field over the team's live files, ascending; array fields contribute each element. */
+  distinct(query: DistinctQuery): Promise<FilterValue[]>;
+  /** Starts rebuilding the index from scratch (the reindex command). */
+  startRebuild(): Promise<IndexRebuild>;
+  /** Releases connections; the backend is unusable afterwards. */
+  close(): Promise<void>;
 }
 
 /** Injection token of the configured backend. */

@@ -1,5 +1,5 @@
 import { DomainError, RpcParsedRequest } from '@mp/contracts';
-import { FieldDefinition, findField, SORTABLE_FIELDS } from './field-catalog';
+import { FieldDefinition, findSearchableField, SORTABLE_FIELDS } from './field-catalog';
 import { FilterClause, RANGE_OPERATORS, RangeOperator, SearchQuery } from './search-backend';
 
 export type SearchRequest = RpcParsedRequest<'search.files.query'>;
@@ -29,7 +29,7 @@ export function parseSearchRequest(request: SearchRequest, options: { now: Date 
 
   for (const [key, raw] of entries) {
     const path = `filters.${key}`;
-    const def = findField(key);
+    const def = findSearchableField(key);
     let clause: FilterClause | string;
     if (def) clause = parseFieldFilter(def, raw);
     else if (key === 'metadata') clause = isPlainObject(raw) ? { kind: 'metadata', contains: raw } : 'must be an object the custom metadata must contain';
@@ -48,7 +48,7 @@ export function parseSearchRequest(request: SearchRequest, options: { now: Date 
     });
   }
 
-  const sortField = findField(request.sort_by);
+  const sortField = findSearchableField(request.sort_by);
   if (!sortField?.sortable) {
     const why = sortField ? `"${request.sort_by}" is not sortable` : `unknown field "${request.sort_by}"`;
     issues.push({ field: 'sort_by', message: `${why}; sortable fields: ${SORTABLE_FIELDS.join(', ')}` });

@@ -7,6 +7,12 @@ export type SearchFieldType = (typeof SEARCH_FIELD_TYPES)[number];
 /** Most distinct values one request can return. */
 export const DISTINCT_VALUES_MAX = 1000;
 
+/** Path parameters of `GET /v1/files/storage/distinct/{field}`. */
+export const fileDistinctParamsSchema = z.object({
+  field: z.string({ error: 'field is required' }).min(1, 'field is required').max(200, 'field must be at most 200 characters'),
+});
+export type FileDistinctParams = z.infer<typeof fileDistinctParamsSchema>;
+
 /** Response of `GET /v1/files/storage/distinct/{field}`. */
 export const fileDistinctResultSchema = z.object({
   field: z.string(),

@@ -6,7 +6,7 @@ import {
   callbackSecretSchema,
   listCallbackDeliveriesQuerySchema,
 } from '../dto/callbacks.dto';
-import { fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
+import { fileDistinctParamsSchema, fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
 import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../dto/file-records.dto';
 import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
 import {
@@ -67,7 +67,7 @@ export const RPC_SCHEMAS = {
     response: fileSearchResultSchema,
   },
   'search.files.distinct': {
-    request: z.object({ team_id: id, field: z.string().min(1, 'field is required').max(200) }),
+    request: fileDistinctParamsSchema.extend({ team_id: id }),
     response: fileDistinctResultSchema,
   },
   'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },

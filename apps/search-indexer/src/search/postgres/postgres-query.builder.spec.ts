@@ -1,6 +1,6 @@
 import { FileDocument } from '@mp/contracts';
 import { FilterClause, SearchQuery } from '../search-backend';
-import { buildRemoveStatement, buildSearchStatement, buildUpsertStatement, containsPattern } from './postgres-query.builder';
+import { buildRemoveStatement, buildSearchStatement, buildUpsertManyStatement, buildUpsertStatement, containsPattern } from './postgres-query.builder';
 
 const TEAM = '11111111-1111-4111-8111-111111111111';
 const NOW = new Date('2025-12-14T12:00:00.000Z');
@@ -135,6 +135,20 @@ describe('write statements', () => {
     expect(values[0]).toBe('f1');
     expect(values).toContainEqual(['a']);
     expect(values[42]).toBe('{"k":"v"}');
+  });
+
+  it('upserts a batch in one multi-row statement, keeping only the newest version of a file', () => {
+    const older = { ...document, updated_at: '2025-12-14T09:00:00.000Z', tags: ['old'] } as FileDocument;
+    const other = { ...document, file_id: 'f2' } as FileDocument;
+    const { text, values } = buildUpsertManyStatement([older, other, document]);
+    expect(text.match(/now\(\)\)/g)).toHaveLength(2);
+    expect(values).toHaveLength(86);
+    expect(values[0]).toBe('f1');
+    expect(values).toContainEqual(['a']);
+    expect(values).not.toContainEqual(['old']);
+    expect(values[43]).toBe('f2');
+    expect(text).toContain('RETURNING d."file_id"');
+    expect(() => buildUpsertManyStatement([])).toThrow();
   });
 
   it('removes by erasing the content and keeping the first deletion time', () => {

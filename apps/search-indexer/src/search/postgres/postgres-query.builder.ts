@@ -23,7 +23,7 @@ const SQL_TYPE: Record<FieldDefinition['type'], string> = {
 };
 const RANGE_SQL: Record<RangeOperator, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' };
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
     this.values.push(value);
@@ -32,7 +32,7 @@ class Params {
 }
 
 /** Quotes an identifier that comes from the field catalog (never from a request). */
-function ident(name: string): string {
+export function ident(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a catalog column: ${name}`);
   return `"${name}"`;
 }
@@ -79,7 +79,7 @@ function clauseSql(clause: FilterClause, params: Params): string {
  * The team's live documents matching every clause: tombstones and expired files never match.
  * `deleted_at IS NULL` is spelled exactly as the partial indexes' predicate so they apply.
  */
-function whereSql(query: SearchQuery, params: Params): string {
+export function whereSql(query: Pick<SearchQuery, 'team_id' | 'now' | 'filters'>, params: Params): string {
   const conditions = [
     `d."team_id" = ${params.add(query.team_id)}`,
     `d."deleted_at" IS NULL`,
@@ -134,17 +134,39 @@ export const DOCUMENT_COLUMNS: readonly string[] = [...FIELD_CATALOG.map((f) => 
  * deleted (tombstones are final). Returns a row only when the write was applied.
  */
 export function buildUpsertStatement(document: FileDocument, table: string = DOCUMENTS_TABLE): SqlStatement {
+  return buildUpsertManyStatement([document], table);
+}
+
+/**
+ * `buildUpsertStatement` for many documents in one multi-row INSERT. A row may be affected once per
+ * statement, so only the newest version of each file in the batch is kept (the others would lose anyway).
+ * Returns the `file_id` of each applied write.
+ */
+export function buildUpsertManyStatement(documents: readonly FileDocument[], table: string = DOCUMENTS_TABLE): SqlStatement {
+  if (documents.length === 0) throw new Error('buildUpsertManyStatement needs at least one document');
   const params = new Params();
-  const placeholders = FIELD_CATALOG.map((f) => `${params.add(document[f.name])}::${sqlType(f)}`);
-  placeholders.push(`${params.add(JSON.stringify(document.metadata))}::jsonb`);
+  const rows = newestPerFile(documents).map((document) => {
+    const placeholders = FIELD_CATALOG.map((f) => `${params.add(document[f.name])}::${sqlType(f)}`);
+    placeholders.push(`${params.add(JSON.stringify(document.metadata))}::jsonb`);
+    return `(${placeholders.join(', ')}, now())`;
+  });
   const columns = DOCUMENT_COLUMNS.map(ident);
   const updates = DOCUMENT_COLUMNS.filter((c) => c !== 'file_id').map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`);
   const text = `INSERT INTO ${table} AS d (${columns.join(', ')}, "indexed_at")
-VALUES (${placeholders.join(', ')}, now())
+VALUES ${rows.join(',\n       ')}
 ON CONFLICT ("file_id") DO UPDATE SET ${updates.join(', ')}, "indexed_at" = now()
  WHERE d."deleted_at" IS NULL AND d."updated_at" < EXCLUDED."updated_at"
 RETURNING d."file_id"`;
   return { text, values: params.values };
+}
+
+function newestPerFile(documents: readonly FileDocument[]): FileDocument[] {
+  const newest = new Map<string, FileDocument>();
+  for (const document of documents) {
+    const seen = newest.get(document.file_id);
+    if (!seen || Date.parse(seen.updated_at) < Date.parse(document.updated_at)) newest.set(document.file_id, document);
+  }
+  return [...newest.values()];
 }
 
 /**

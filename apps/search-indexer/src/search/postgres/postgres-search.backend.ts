@@ -1,6 +1,21 @@
 import { DataSource } from 'typeorm';
-import { IndexedFile, RemoveOptions, SearchBackend, SearchPage, SearchQuery, UpsertOptions, WriteResult } from '../search-backend';
-import { buildRemoveStatement, buildSearchStatement, buildUpsertStatement, SqlStatement } from './postgres-query.builder';
+import {
+  BatchWriteResult,
+  DistinctQuery,
+  FilterValue,
+  IndexedFile,
+  IndexRebuild,
+  RemoveOptions,
+  SearchBackend,
+  SearchPage,
+  SearchQuery,
+  UpsertManyOptions,
+  UpsertOptions,
+  WriteResult,
+} from '../search-backend';
+import { buildDistinctStatement } from './postgres-distinct.builder';
+import { buildRemoveStatement, buildSearchStatement, buildUpsertManyStatement, SqlStatement } from './postgres-query.builder';
+import { PostgresRebuild } from './postgres-rebuild';
 
 interface SearchRow {
   total: string;
@@ -20,7 +35,14 @@ export class PostgresSearchBackend implements SearchBackend {
   constructor(private readonly dataSource: DataSource) {}
 
   async upsert(options: UpsertOptions): Promise<WriteResult> {
-    return { applied: (await this.run(buildUpsertStatement(options.document))).length > 0 };
+    const { applied } = await this.upsertMany({ documents: [options.document] });
+    return { applied: applied.length > 0 };
+  }
+
+  async upsertMany(options: UpsertManyOptions): Promise<BatchWriteResult> {
+    if (options.documents.length === 0) return { applied: [] };
+    const rows = await this.run<{ file_id: string }>(buildUpsertManyStatement(options.documents));
+    return { applied: rows.map((r) => r.file_id) };
   }
 
   async remove(options: RemoveOptions): Promise<WriteResult> {
@@ -44,6 +66,18 @@ export class PostgresSearchBackend implements SearchBackend {
       }));
     return { total: rows.length ? Number(rows[0].total) : 0, files };
   }
+
+  async distinct(query: DistinctQuery): Promise<FilterValue[]> {
+    const rows = await this.run<{ value: FilterValue }>(buildDistinctStatement(query));
+    return rows.map((r) => r.value);
+  }
+
+  startRebuild(): Promise<IndexRebuild> {
+    return PostgresRebuild.start(this.dataSource);
+  }
+
+  /** The data source belongs to the platform module, which closes it. */
+  async close(): Promise<void> {}
 
   private run<T = unknown>(statement: SqlStatement): Promise<T[]> {
     return this.dataSource.query(statement.text, statement.values);

@@ -1,0 +1,23 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { FileDistinctParams, fileDistinctParamsSchema, FileDistinctResult, Principal, SearchSchemaResult } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import { CdtKeyGuard } from '../auth/cdt-key.guard';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ZodPipe } from '../validation/zod-body.pipe';
+
+/** Storage API (seed 000): what a search UI needs to build its filters — distinct values and the field schema. */
+@Controller('v1/files/storage')
+@UseGuards(CdtKeyGuard)
+export class StorageSearchMetaController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('distinct/:field')
+  distinct(@CurrentPrincipal() principal: Principal, @Param(new ZodPipe(fileDistinctParamsSchema)) params: FileDistinctParams): Promise<FileDistinctResult> {
+    return this.rpc.request('search.files.distinct', { field: params.field, team_id: principal.team_id });
+  }
+
+  @Get('schema/fields')
+  schemaFields(): Promise<SearchSchemaResult> {
+    return this.rpc.request('search.files.schema', {});
+  }
+}
