@@ -11,10 +11,19 @@ export const filesConfigSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(UPLOAD_LIMITS.maxBytes).default(UPLOAD_LIMITS.maxBytes),
   UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604800).default(604800),
   DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604800).default(604800),
+  /** Days a file lives after activation unless its `retention_days` metadata says otherwise. */
   FILE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Bounds of a file's `retention_days` metadata. */
+  FILE_RETENTION_MIN_DAYS: z.coerce.number().int().min(1).max(3650).default(1),
+  FILE_RETENTION_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often files past `expires_at` are purged (object, record, index). */
+  EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(60_000),
   /** How often pending uploads are checked against the store (for stores without events). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** Bearer token of `POST /internal/storage-events` (S3/MinIO webhook); unset = endpoint disabled. */
   STORAGE_EVENTS_TOKEN: z.string().min(16).optional(),
+}).refine((c) => c.FILE_RETENTION_MIN_DAYS <= c.FILE_RETENTION_DAYS && c.FILE_RETENTION_DAYS <= c.FILE_RETENTION_MAX_DAYS, {
+  message: 'FILE_RETENTION_MIN_DAYS <= FILE_RETENTION_DAYS <= FILE_RETENTION_MAX_DAYS must hold',
+  path: ['FILE_RETENTION_DAYS'],
 });
 export type FilesConfig = z.infer<typeof filesConfigSchema>;

@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mp/platform';
 import { FilesConfig } from './app.config';
+import { Clock, SystemClock } from './clock/clock';
+import { FileDeletionService } from './files/file-deletion.service';
+import { FileMetadataService } from './files/file-metadata.service';
+import { FileRecordsService } from './files/file-records.service';
 import { FileEntity } from './files/file.entity';
 import { FileRepository } from './files/file.repository';
 import { ReconcileUploadsProcessor } from './jobs/reconcile-uploads.processor';
+import { SweepExpiredFilesProcessor } from './jobs/sweep-expired-files.processor';
 import { VerifyUploadProcessor } from './jobs/verify-upload.processor';
 import { migrations } from './migrations';
 import { objectStorageProvider } from './storage/object-storage.provider';
@@ -15,9 +20,14 @@ import { UploadVerifier } from './verification/upload-verifier.service';
 export const APP_NAME = 'files';
 export const DB_SCHEMA = 'files';
 
+/** What a test may replace; production always runs with the defaults. */
+export interface FilesAppOverrides {
+  clock?: Clock;
+}
+
 @Module({})
 export class FilesAppModule {
-  static register(config: FilesConfig): DynamicModule {
+  static register(config: FilesConfig, overrides: FilesAppOverrides = {}): DynamicModule {
     return {
       module: FilesAppModule,
       imports: [
@@ -25,18 +35,23 @@ export class FilesAppModule {
           app: APP_NAME,
           config,
           database: { schema: DB_SCHEMA, entities: [FileEntity], migrations },
-          queues: { concurrency: { uploads: 8 } },
+          queues: { concurrency: { uploads: 8, 'file-expiry': 1 } },
         }),
       ],
       controllers: [StorageEventsController],
       providers: [
+        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
         objectStorageProvider,
         FileRepository,
         UploadSessionService,
         UploadVerifier,
         StorageEventsService,
+        FileMetadataService,
+        FileDeletionService,
+        FileRecordsService,
         VerifyUploadProcessor,
         ReconcileUploadsProcessor,
+        SweepExpiredFilesProcessor,
       ],
     };
   }

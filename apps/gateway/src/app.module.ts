@@ -14,6 +14,7 @@ import { S3FilesService } from './s3-proxy/s3-files.service';
 import { S3KeyGuard } from './s3-proxy/s3-key.guard';
 import { S3ProxyController } from './s3-proxy/s3-proxy.controller';
 import { S3UploadService } from './s3-proxy/s3-upload.service';
+import { StorageFileController } from './storage-api/storage-file.controller';
 import { StorageFilesController } from './storage-api/storage-files.controller';
 import { StorageSearchMetaController } from './storage-api/storage-search-meta.controller';
 
@@ -26,7 +27,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
-      controllers: [AdminController, StorageFilesController, StorageSearchMetaController, DocsController, S3ProxyController, StorageQuotaAdminController],
+      controllers: [AdminController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService],
     };
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mp/platform';
 import { SearchIndexerConfig } from './app.config';
 import { FileIndexingService } from './indexing/file-indexing.service';
+import { FileLifecycleConsumer } from './indexing/file-lifecycle.consumer';
 import { migrations } from './migrations';
 import { FileSearchService } from './search/file-search.service';
 import { SearchBackendLifecycle, searchBackendProvider } from './search/search-backend.factory';
@@ -23,7 +24,7 @@ export class SearchIndexerAppModule {
           database: { schema: DB_SCHEMA, entities: [], migrations },
         }),
       ],
-      providers: [searchBackendProvider, SearchBackendLifecycle, objectStorageProvider, FileIndexingService, FileSearchService, SearchSchemaService],
+      providers: [searchBackendProvider, SearchBackendLifecycle, objectStorageProvider, FileIndexingService, FileLifecycleConsumer, FileSearchService, SearchSchemaService],
     };
   }
 }

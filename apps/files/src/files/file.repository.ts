@@ -53,6 +53,43 @@ export class FileRepository {
     });
   }
 
+  /** Active files past their expiry at `now`, soonest first. */
+  async findExpiredIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder(FileEntity, 'f')
+      .select('f.id', 'id')
+      .where(`f.status = 'active' AND f.expires_at <= :now`, { now })
+      .orderBy('f.expires_at', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks one file if it is still active and expired at `now`; null when gone or locked by another purge/delete. */
+  lockExpired(manager: EntityManager, id: string, now: Date): Promise<FileEntity | null> {
+    return manager
+      .createQueryBuilder(FileEntity, 'f')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(`f.id = :id AND f.status = 'active' AND f.expires_at <= :now`, { id, now })
+      .getOne();
+  }
+
+  /** Active, unexpired files in `id` order after the cursor. */
+  pageActive(after: string | null, limit: number, now: Date): Promise<FileEntity[]> {
+    const query = this.dataSource
+      .createQueryBuilder(FileEntity, 'f')
+      .where(`f.status = 'active' AND (f.expires_at IS NULL OR f.expires_at > :now)`, { now })
+      .orderBy('f.id', 'ASC')
+      .limit(limit);
+    if (after) query.andWhere('f.id > :after', { after });
+    return query.getMany();
+  }
+
+  async deleteById(manager: EntityManager, id: string): Promise<void> {
+    await manager.createQueryBuilder().delete().from(FileEntity).where('id = :id', { id }).execute();
+  }
+
   /** Removes sessions whose upload window closed without an object. */
   async deleteAbandoned(ids: string[]): Promise<void> {
     if (ids.length) await this.dataSource.createQueryBuilder().delete().from(FileEntity).whereInIds(ids).andWhere(`status = 'pending'`).execute();

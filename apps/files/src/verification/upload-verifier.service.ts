@@ -3,9 +3,13 @@ import { APP_CONFIG, LOGGER, Outbox } from '@mp/platform';
 import { ObjectHead, ObjectStorage } from '@mp/storage';
 import type { Logger } from 'pino';
 import { FilesConfig } from '../app.config';
+import { Clock } from '../clock/clock';
+import { expiresAtOf } from '../files/expiry-policy';
 import { toFileDocument } from '../files/file-document.mapper';
 import { FileEntity } from '../files/file.entity';
 import { FileRepository } from '../files/file.repository';
+import { nextUpdatedAt } from '../files/metadata-merge';
+import { retentionSettings } from '../files/retention-settings';
 import { checkContent, SNIFF_BYTES, sniffContentType } from './content-sniffer';
 import { IMAGE_PROBE_BYTES, probeImageSize } from './image-probe.adapter';
 
@@ -30,6 +34,7 @@ export class UploadVerifier {
     private readonly files: FileRepository,
     private readonly storage: ObjectStorage,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: FilesConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -59,7 +64,8 @@ export class UploadVerifier {
     return this.outbox.transaction(async (manager, emit) => {
       const file = await this.files.lockByKey(manager, objectKey);
       if (!file || file.status === 'rejected' || (file.status === 'active' && file.etag === inspection.head.etag)) return 'unchanged';
-      const now = new Date();
+      const now = this.clock.now();
+      const activatedAt = file.activated_at ?? now;
       Object.assign(file, {
         status: 'active',
         content_type: inspection.contentType,
@@ -69,9 +75,9 @@ export class UploadVerifier {
         etag: inspection.head.etag,
         width: inspection.dimensions?.width ?? null,
         height: inspection.dimensions?.height ?? null,
-        activated_at: file.activated_at ?? now,
-        expires_at: file.expires_at ?? new Date(now.getTime() + this.config.FILE_RETENTION_DAYS * 86_400_000),
-        updated_at: now,
+        activated_at: activatedAt,
+        expires_at: file.status === 'active' ? file.expires_at : expiresAtOf(activatedAt, file.metadata ?? {}, retentionSettings(this.config)),
+        updated_at: nextUpdatedAt(file.updated_at, now),
       });
       await manager.save(file);
       await emit('files.file.uploaded', { file: toFileDocument(file) });
@@ -86,7 +92,7 @@ export class UploadVerifier {
       const file = await this.files.lockByKey(manager, objectKey);
       if (!file || file.status === 'rejected') return;
       const wasActive = file.status === 'active';
-      Object.assign(file, { status: 'rejected', rejection_reason: reason, updated_at: new Date() });
+      Object.assign(file, { status: 'rejected', rejection_reason: reason, updated_at: this.clock.now() });
       await manager.save(file);
       await emit('files.file.rejected', { file_id: file.id, team_id: file.team_id, object_key: objectKey, reason });
       if (wasActive) await emit('files.file.deleted', { file_id: file.id, team_id: file.team_id, object_key: objectKey, size: file.size ?? 0, reason: 'deleted' });

@@ -12,6 +12,9 @@ export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Re
       return schema ? toSchema(schema, 'input') : { type: 'string', format: 'uuid' };
     };
     const parameters: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchema(m[1]) }));
+    for (const [name, schema] of Object.entries(op.query?.shape ?? {})) {
+      parameters.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: toSchema(schema as z.ZodType, 'input') });
+    }
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,

@@ -5,12 +5,16 @@ import {
   createTeamBodySchema,
   createUploadUrlBodySchema,
   createUserBodySchema,
+  deleteFileQuerySchema,
+  deleteFileResultSchema,
   fileDistinctParamsSchema,
   fileDistinctResultSchema,
   fileSearchBodySchema,
   fileSearchResultSchema,
   searchSchemaResultSchema,
   teamSchema,
+  updateFileMetadataBodySchema,
+  updateFileMetadataResultSchema,
   uploadUrlResponseSchema,
   userSchema,
 } from '@mp/contracts';
@@ -24,6 +28,8 @@ export interface OperationDoc {
   body?: z.ZodType;
   /** Path parameters that are not UUIDs, each a property of this object schema. */
   params?: z.ZodObject;
+  /** Query parameters, each a property of this object schema. */
+  query?: z.ZodObject;
   response: z.ZodType;
   status: number;
 }
@@ -82,6 +88,26 @@ export const DIALECT_DOCS: DialectDoc[] = [
         summary: 'Searchable fields',
         description: 'Every field accepted in search `filters` and `sort_by`, with its type (keyword, text, date, long, double, boolean) and whether it holds an array. Custom metadata is searched as `metadata.<key>`.',
         response: searchSchemaResultSchema,
+        status: 200,
+      },
+      {
+        method: 'patch',
+        path: '/v1/files/storage/file/metadata',
+        summary: 'Update file metadata',
+        description:
+          'Merges `metadata` into the file’s metadata (`null` removes a key). System fields (file_id, object_key, team_id, created_at, size, checksum, content_type, …) cannot be set; the merged metadata must stay ≤ 10 KB. Search reflects the change shortly after.',
+        body: updateFileMetadataBodySchema,
+        response: updateFileMetadataResultSchema,
+        status: 200,
+      },
+      {
+        method: 'delete',
+        path: '/v1/files/storage/file',
+        summary: 'Delete a file',
+        description:
+          'Query parameter `object_key` (required). Deletes the object, its record and its index entry permanently. Another team’s key answers 404; a file with `legal_hold: true` answers 409 `LegalHold`.',
+        query: deleteFileQuerySchema,
+        response: deleteFileResultSchema,
         status: 200,
       },
     ],

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { METADATA_MAX_BYTES, uploadMetadataSchema } from './file-metadata.dto';
 
 export const UPLOAD_LIMITS = {
   maxBytes: 50 * 1024 * 1024,
-  maxMetadataBytes: 10 * 1024,
+  maxMetadataBytes: METADATA_MAX_BYTES,
   maxFolderBytes: 255,
   maxFilenameBytes: 255,
 } as const;
@@ -29,9 +30,8 @@ export const filenameSchema = z
   .refine((f) => !/[/\\]/.test(f), 'filename must not contain path separators')
   .refine((f) => f !== '.' && f !== '..', 'filename must not be "." or ".."');
 
-export const metadataSchema = z
-  .record(z.string(), z.unknown(), { error: 'metadata must be a JSON object' })
-  .refine((m) => byteLength(JSON.stringify(m)) <= UPLOAD_LIMITS.maxMetadataBytes, 'metadata must be at most 10 KB when serialized');
+/** Custom metadata at upload: ≤ 10 KB serialized, well-known keys type-checked, no system fields. */
+export const metadataSchema = uploadMetadataSchema;
 
 /** Body of `POST /v1/files/upload-url` (seed 000). */
 export const createUploadUrlBodySchema = z.object({

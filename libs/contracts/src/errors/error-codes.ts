@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   ApiKeyNotFound: 404,
   FileNotFound: 404,
   Conflict: 409,
+  LegalHold: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   RateLimited: 429,

@@ -4,6 +4,10 @@ import { fileDocumentSchema } from '../dto/file-document';
 export const fileUploadedEventSchema = z.object({ file: fileDocumentSchema });
 export type FileUploadedEvent = z.infer<typeof fileUploadedEventSchema>;
 
+/** Metadata of a file changed; `file` is its whole new document (index upserts order by `updated_at`). */
+export const fileUpdatedEventSchema = z.object({ file: fileDocumentSchema, updated_fields: z.array(z.string()) });
+export type FileUpdatedEvent = z.infer<typeof fileUpdatedEventSchema>;
+
 export const fileRejectedEventSchema = z.object({
   file_id: z.string(),
   team_id: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads', 'callbacks'] as const;
+export const QUEUES = ['uploads', 'callbacks', 'file-expiry'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({
@@ -13,12 +13,16 @@ export const verifyUploadJobSchema = z.object({
 /** A sweep of pending uploads, for stores that send no object events (scheduled, one at a time). */
 export const reconcileUploadsJobSchema = z.object({});
 
+/** Purges files past `expires_at` (scheduled, one run at a time). */
+export const sweepExpiredFilesJobSchema = z.object({});
+
 /** Job names (PascalCase), their queue and payload schema. */
 export const JOB_SCHEMAS = {
   VerifyUpload: { queue: 'uploads', data: verifyUploadJobSchema },
   ReconcileUploads: { queue: 'uploads', data: reconcileUploadsJobSchema },
   DeliverCallback: { queue: 'callbacks', data: deliverCallbackJobSchema },
   SweepCallbacks: { queue: 'callbacks', data: sweepCallbacksJobSchema },
+  SweepExpiredFiles: { queue: 'file-expiry', data: sweepExpiredFilesJobSchema },
 } as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

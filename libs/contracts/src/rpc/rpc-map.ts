@@ -6,6 +6,12 @@ import {
   callbackSecretSchema,
   listCallbackDeliveriesQuerySchema,
 } from '../dto/callbacks.dto';
+import {
+  deleteFileQuerySchema,
+  deleteFileResultSchema,
+  updateFileMetadataBodySchema,
+  updateFileMetadataResultSchema,
+} from '../dto/file-metadata.dto';
 import { fileDistinctParamsSchema, fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
 import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../dto/file-records.dto';
 import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
@@ -72,6 +78,8 @@ export const RPC_SCHEMAS = {
   },
   'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },
   'files.records.page': { request: fileRecordsPageRequestSchema, response: fileRecordsPageResponseSchema },
+  'files.metadata.update': { request: updateFileMetadataBodySchema.extend({ team_id: id }), response: updateFileMetadataResultSchema },
+  'files.file.delete': { request: deleteFileQuerySchema.extend({ team_id: id }), response: deleteFileResultSchema },
   'notifier.delivery.list': { request: listCallbackDeliveriesQuerySchema.extend({ team_id: id }), response: callbackDeliveryPageSchema },
   'notifier.delivery.get': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliveryDetailSchema },
   'notifier.delivery.redeliver': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliverySchema },

@@ -1,0 +1,179 @@
+import { FileDocument } from '@mp/contracts';
+import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import { BootedApp, bootApp, createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { filesConfigSchema } from '../src/app.config';
+import { startFiles } from '../src/start';
+import { ManualClock } from './manual-clock';
+
+const DAY_MS = 86_400_000;
+const SWEEP_INTERVAL_MS = 3_600_000;
+
+type SearchResult = { files: Array<{ object_key: string; url: string }>; total: number };
+
+/**
+ * Expiry with a controllable clock: the files service runs in this process with a ManualClock;
+ * gateway, search-indexer and quota-billing run as real processes. The scheduled sweep is far
+ * apart (1 h) so "invisible at expiry" is observed before the purge, which the test then runs
+ * through the same BullMQ job the scheduler enqueues.
+ */
+describe('file expiry: retention_days, legal_hold, invisibility and the sweeper', () => {
+  let infra: TestInfra;
+  let platform: PlatformProcesses;
+  let files: BootedApp;
+  let team: TeamKeys;
+  let storage: ObjectStorage;
+  let rpc: RpcClient;
+  const clock = new ManualClock();
+  const apiKey = () => team.keys.cdt!.key!;
+
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method,
+      headers: { 'X-API-Key': apiKey(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+
+  async function search(filters: Record<string, unknown>): Promise<SearchResult> {
+    const res = await call('POST', '/v1/files/storage/search', { filters });
+    expect(res.status).toBe(200);
+    return (await res.json()) as SearchResult;
+  }
+
+  async function upload(filename: string, metadata: Record<string, unknown>) {
+    const res = await call('POST', '/v1/files/upload-url', { filename, folder: 'expiry', metadata });
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string; file_url: string };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(solidPng(4, 4))]), filename);
+    expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    return data;
+  }
+
+  async function records(): Promise<FileDocument[]> {
+    return (await rpc.request('files.records.page', { limit: 1000 })).files;
+  }
+
+  let sweeps = 0;
+  /** Runs the sweep job now through BullMQ (as the scheduler would) and waits for it to finish. */
+  async function sweepNow(): Promise<number> {
+    const queue = files.app.get(JobQueue);
+    const jobId = `test-sweep-${++sweeps}`;
+    await queue.enqueue({ name: 'SweepExpiredFiles', data: {} }, { jobId });
+    const job = await waitFor(
+      async () => {
+        const j = await queue.queue('file-expiry').getJob(jobId);
+        return j && (await j.isCompleted()) ? j : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the sweep job to complete' },
+    );
+    return (job.returnvalue as { purged: number }).purged;
+  }
+
+  async function lastDeletedEvent(): Promise<{ data: { object_key: string; reason: string } }> {
+    const jsm = await infra.nc.jetstreamManager();
+    const msg = await jsm.streams.getMessage(`${infra.namespace.toUpperCase()}_EVENTS`, { last_by_subj: `${infra.namespace}.evt.files.file.deleted` });
+    return JSON.parse(Buffer.from(msg.data).toString()) as { data: { object_key: string; reason: string } };
+  }
+
+  beforeAll(async () => {
+    infra = await createTestInfra({ s3: true });
+    platform = await PlatformProcesses.start(infra.env, ['quota-billing', 'search-indexer', 'gateway']);
+    files = await bootApp({
+      schema: filesConfigSchema,
+      start: (config, run) => startFiles(config, run, { clock }),
+      env: { ...infra.env, RECONCILE_INTERVAL_MS: '1000', EXPIRY_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS), FILE_RETENTION_MAX_DAYS: '30' },
+    });
+    team = await createTeamWithKeys(platform.gatewayUrl, 'expiry', ['cdt']);
+    storage = new ObjectStorage({
+      endpoint: infra.env.S3_ENDPOINT,
+      publicEndpoint: infra.env.S3_ENDPOINT,
+      region: 'us-east-1',
+      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
+      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
+      bucket: infra.env.S3_BUCKET,
+      forcePathStyle: true,
+    });
+    rpc = new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
+  });
+
+  afterAll(async () => {
+    await files?.close();
+    await platform?.stopAll();
+    await infra?.dispose();
+  });
+
+  it('hides expired files at once, purges them on the sweep, and keeps files under legal hold', async () => {
+    const schedulers = await files.app.get(JobQueue).queue('file-expiry').getJobSchedulers();
+    expect(schedulers.map((s) => ({ name: s.name, every: Number(s.every) }))).toEqual([{ name: 'SweepExpiredFiles', every: SWEEP_INTERVAL_MS }]);
+
+    const short = await upload('short.png', { retention_days: 1 });
+    const normal = await upload('normal.png', { project: 'default-retention' });
+    const held = await upload('held.png', { legal_hold: true, retention_days: 1 });
+    // The signed file_url never outlives the file's retention.
+    expect(new URL(short.file_url).searchParams.get('X-Amz-Expires')).toBe('86400');
+    expect(new URL(normal.file_url).searchParams.get('X-Amz-Expires')).toBe('604800');
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 3, { timeoutMs: 20_000, what: 'three files indexed' });
+
+    const before = await records();
+    const doc = (key: string) => before.find((f) => f.object_key === key)!;
+    const activated = Date.parse(doc(short.object_key).updated_at);
+    expect(Date.parse(doc(short.object_key).expires_at!) - activated).toBeGreaterThan(DAY_MS - 60_000);
+    expect(Date.parse(doc(short.object_key).expires_at!) - activated).toBeLessThanOrEqual(DAY_MS);
+    expect(Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at)).toBeLessThanOrEqual(7 * DAY_MS);
+    expect(Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at)).toBeGreaterThan(7 * DAY_MS - 60_000);
+    expect(doc(held.object_key).expires_at).toBeNull();
+
+    // One day later: the short-lived file is invisible to the files service before any sweep ran.
+    clock.advance(DAY_MS + 60_000);
+    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: short.object_key, metadata: { a: 1 } })).status).toBe(404);
+    expect((await call('DELETE', `/v1/files/storage/file?object_key=${encodeURIComponent(short.object_key)}`)).status).toBe(404);
+    expect((await records()).map((f) => f.object_key).sort()).toEqual([normal.object_key, held.object_key].sort());
+    expect(await storage.head(short.object_key)).not.toBeNull();
+
+    // The sweep purges it: object, record, index entry (files.file.deleted, reason expired).
+    expect(await sweepNow()).toBe(1);
+    await waitFor(async () => (await storage.head(short.object_key)) === null, { timeoutMs: 20_000, what: 'the expired object to be purged' });
+    await waitFor(async () => (await search({ object_key: short.object_key })).total === 0, { timeoutMs: 20_000, what: 'the expired file to leave the index' });
+    expect((await lastDeletedEvent()).data).toMatchObject({ object_key: short.object_key, reason: 'expired' });
+    expect((await search({ folder: 'expiry' })).total).toBe(2);
+
+    // Eight days later: the default 7-day file expires; the file under legal hold does not.
+    clock.advance(7 * DAY_MS);
+    expect((await records()).map((f) => f.object_key)).toEqual([held.object_key]);
+    expect(await sweepNow()).toBe(1);
+    await waitFor(async () => (await storage.head(normal.object_key)) === null, { timeoutMs: 20_000, what: 'the 7-day file to be purged' });
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 1, { timeoutMs: 20_000, what: 'the index to drop the 7-day file' });
+    expect(await storage.head(held.object_key)).not.toBeNull();
+    const heldHit = (await search({ object_key: held.object_key })).files[0];
+    expect((await fetch(heldHit.url)).status).toBe(200);
+
+    // Releasing the hold applies its 1-day retention from activation: long past, so it is gone at once.
+    const release = await call('PATCH', '/v1/files/storage/file/metadata', { object_key: held.object_key, metadata: { legal_hold: false } });
+    expect(release.status).toBe(200);
+    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: held.object_key, metadata: { a: 1 } })).status).toBe(404);
+    expect(await records()).toEqual([]);
+    expect(await sweepNow()).toBe(1);
+    await waitFor(async () => (await storage.head(held.object_key)) === null, { timeoutMs: 20_000, what: 'the released file to be purged' });
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 0, { timeoutMs: 20_000, what: 'the index to be empty' });
+  });
+
+  it('extends and shortens retention through a metadata update', async () => {
+    const file = await upload('extend.png', {});
+    await waitFor(async () => (await search({ object_key: file.object_key })).total === 1, { timeoutMs: 20_000, what: 'indexed' });
+    const res = await call('PATCH', '/v1/files/storage/file/metadata', { object_key: file.object_key, metadata: { retention_days: 30 } });
+    expect(res.status).toBe(200);
+    clock.advance(10 * DAY_MS);
+    const doc = (await records()).find((f) => f.object_key === file.object_key)!;
+    expect(doc.retention_days).toBe(30);
+    expect(await sweepNow()).toBe(0);
+    expect(await storage.head(file.object_key)).not.toBeNull();
+    expect((await search({ object_key: file.object_key })).total).toBe(1);
+
+    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: file.object_key, metadata: { retention_days: 2 } })).status).toBe(200);
+    expect((await records()).find((f) => f.object_key === file.object_key)).toBeUndefined();
+    expect(await sweepNow()).toBe(1);
+    await waitFor(async () => (await storage.head(file.object_key)) === null, { timeoutMs: 20_000, what: 'purged after shortening' });
+  });
+});
