@@ -7,8 +7,6 @@ import { DataSource } from 'typeorm';
 import { searchIndexerConfigSchema } from '../src/app.config';
 import { APP_NAME } from '../src/app.module';
 import { FIELD_CATALOG } from '../src/search/field-catalog';
-import { buildSearchStatement } from '../src/search/postgres/postgres-query.builder';
-import { parseSearchRequest } from '../src/search/search-request.parser';
 import { startSearchIndexer } from '../src/start';
 
 const DAY_MS = 86_400_000;
@@ -362,38 +360,5 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
       expect(await search(team, { page: 4, page_size: 3 })).toEqual({ files: [], total: 7, page: 4, page_size: 3, total_pages: 3 });
       expect(await search(team, { page: 1000, page_size: 100 })).toMatchObject({ files: [], total: 7, total_pages: 1 });
     });
-  });
-
-  it('plans the seed query (team + folder + content_type, newest first) without a sequential scan', async () => {
-    const teams = Array.from({ length: 4 }, () => randomUUID());
-    await db.query(
-      `INSERT INTO search.file_documents (file_id, team_id, object_key, filename, created_at, updated_at, expires_at, source, content_type, size, folder,
-                                          tags, labels, status, is_processed, is_archived, legal_hold, metadata)
-       SELECT 'bulk-' || g, ($1::text[])[1 + g % 4], 'aiapi/bulk/' || g, 'f' || g || '.png', now() - g * interval '1 minute', now(), now() + interval '7 days',
-              'upload', (ARRAY['image/png','image/jpeg','video/mp4','audio/wav','text/plain'])[1 + g % 5], g, (ARRAY['inputs','outputs','a','b','c','d','e','f'])[1 + (g / 4) % 8],
-              ARRAY['t' || g % 10], '{}', 'active', false, false, false, jsonb_build_object('n', g)
-         FROM generate_series(1, 8000) g`,
-      [teams],
-    );
-    await db.query('ANALYZE search.file_documents');
-    const query = parseSearchRequest(
-      { team_id: teams[0], filters: { folder: 'inputs', content_type: 'image/png' }, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 20 },
-      { now: new Date() },
-    );
-    const statement = buildSearchStatement(query);
-    const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
-    const nodes: { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string }[] = [];
-    const walk = (node: Record<string, unknown>) => {
-      nodes.push(node as (typeof nodes)[number]);
-      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
-    };
-    walk(plan[0].Plan);
-    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'file_documents')).toEqual([]);
-    expect(nodes.some((n) => n['Index Name'] === 'file_documents_team_folder_type_created_idx')).toBe(true);
-
-    const result = await search(teams[0], { filters: { folder: 'inputs', content_type: 'image/png' }, page_size: 20 });
-    expect(result.total).toBeGreaterThan(0);
-    const created = result.files.map((f) => f.created_at);
-    expect(created).toEqual([...created].sort().reverse());
   });
 });
