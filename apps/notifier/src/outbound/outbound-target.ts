@@ -43,7 +43,7 @@ export async function resolveOutboundTarget(rawUrl: string, policy: OutboundPoli
     if (!address) throw new OutboundRefusedError(`${hostname} resolved to an unusable address`);
     const category = classifyAddress(address);
     if (category !== 'public' && !hostAllowed && !isAllowlistedAddress(policy, address)) {
-      throw new OutboundRefusedError(`${hostname} resolves to ${candidate.address}, a ${category} address; outbound requests may only reach public addresses`);
+      throw new OutboundRefusedError(`${hostname} resolves to ${candidate.address} (${category}); outbound requests may only reach public addresses`);
     }
     pinned ??= { address: candidate.address, family: address.family };
   }
