@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@mp/platform';
+import { AdminCallbacksController } from './admin/admin-callbacks.controller';
 import { AdminController } from './admin/admin.controller';
 import { StorageQuotaAdminController } from './admin/storage-quota-admin.controller';
 import { GatewayConfig } from './app.config';
@@ -27,7 +28,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
-      controllers: [AdminController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController],
+      controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService],
     };
   }
