@@ -483,4 +483,15 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     }
     expect(seen).toEqual(all);
   });
+
+  // Last: it stops the object store.
+  it('deletes nothing and answers 503 when the object store cannot delete the object', async () => {
+    const upload = await uploadIndexed(API_KEY, 'keep.png', 'store-down');
+    await infra.s3!.stop();
+    const res = await deleteFile(byKey(upload.object_key));
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as ErrorBody).error.code).toBe('DependencyUnavailable');
+    expect((await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.object_key)).toContain(upload.object_key);
+    expect((await search_files({ object_key: upload.object_key })).total).toBe(1);
+  });
 });

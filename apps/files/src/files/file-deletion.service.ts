@@ -36,7 +36,12 @@ export class FileDeletionService {
       }
       await this.files.deleteById(manager, file.id);
       await emit('files.file.deleted', { file_id: file.id, team_id: file.team_id, object_key: file.object_key, size: file.size ?? 0, reason: 'deleted' });
-      await this.storage.delete(file.object_key);
+      await this.storage.delete(file.object_key).catch((err: unknown) => {
+        throw new DomainError('DependencyUnavailable', 'The object store could not delete the file; nothing was deleted, retry later', {
+          object_key: file.object_key,
+          cause: err instanceof Error ? err.name : String(err),
+        });
+      });
       return { success: true, deleted_object_key: file.object_key, deleted_at: now.toISOString() };
     });
   }
