@@ -32,7 +32,8 @@ export class CallbackReceiver {
         const request = { path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
         this.received.push(request);
         const n = this.received.filter((r) => r.path === path).length;
-        const reply = (this.responders.get(path) ?? (() => ({ status: 200, body: 'ok' })))(n, request);
+        const responder: Responder = this.responders.get(path) ?? (() => ({ status: 200, body: 'ok' }));
+        const reply = responder(n, request);
         res.writeHead(reply.status, reply.headers).end(reply.body ?? '');
       });
     });
