@@ -5,6 +5,7 @@ import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import { storedContentType } from './content-type';
@@ -57,7 +58,7 @@ export class S3UploadService {
         if (part.fieldname !== 'file') {
           throw new DomainError('ValidationFailed', `Unexpected file field "${part.fieldname}": send the file in the field "file"`, { field: part.fieldname });
         }
-        staged = await this.stage(principal, space, part, key, declaredLength(request.raw));
+        staged = await this.stage(principal, space, part, key, request.raw);
       }
       if (!staged) throw new DomainError('ValidationFailed', 'file is required: send it in the multipart field "file"', { field: 'file' });
       const userKey = key ?? validateObjectKey(staged.filename, 'file name (used as the key when no key field is sent)');
@@ -69,25 +70,36 @@ export class S3UploadService {
     }
   }
 
-  /** Streams the file part into a staging object under a reservation that grows with it. */
-  private async stage(principal: Principal, space: KeySpace, part: MultipartFile, key: string | undefined, contentLength: number | undefined): Promise<StagedFile> {
+  /**
+   * Streams the file part into a staging object under a reservation that grows with it. The part
+   * is piped before anything is awaited: the parser may end or destroy it meanwhile (a body cut
+   * short), and only a stream already in a pipeline reports that.
+   */
+  private async stage(principal: Principal, space: KeySpace, part: MultipartFile, key: string | undefined, raw: IncomingMessage): Promise<StagedFile> {
     const maxBytes = this.config.S3_PROXY_MAX_FILE_BYTES;
-    const reservation = await StorageReservation.open(this.rpc, principal, initialReservation(contentLength, maxBytes, FORM_OVERHEAD_BYTES));
+    let clientError: Error | undefined;
+    part.file.once('error', (err: Error & { code?: string }) => {
+      if (err.code !== 'ERR_STREAM_PREMATURE_CLOSE' && !(err instanceof DomainError)) clientError = err;
+    });
+    const opening = StorageReservation.open(this.rpc, principal, initialReservation(declaredLength(raw), maxBytes, FORM_OVERHEAD_BYTES));
+    opening.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    const limiter = new QuotaLimiter({ maxBytes, cover: async (total) => (await opening).cover(total) });
+    pipeline(part.file, limiter, () => undefined); // failures surface through the upload below
     const stagingKey = space.stagingKey(randomUUID());
     const contentType = storedContentType(part.mimetype, key ?? part.filename ?? '');
-    const limiter = new QuotaLimiter({ maxBytes, cover: (total) => reservation.cover(total) });
-    pipeline(part.file, limiter, () => undefined); // failures surface through the upload below
     try {
+      const reservation = await opening;
       const stored = await this.storage.put({ key: stagingKey, body: limiter, contentType });
       if (part.file.truncated) throw new DomainError('PayloadTooLarge', `The file exceeds the ${maxBytes}-byte limit of one upload`, { max_bytes: maxBytes });
       return { reservation, stagingKey, filename: part.filename ?? '', contentType, size: stored.size, etag: stored.etag };
     } catch (err) {
+      limiter.destroy();
       await bestEffort(this.logger, 'delete partial upload', () => this.storage.delete(stagingKey));
-      await bestEffort(this.logger, 'release storage reservation', () => reservation.release());
+      await bestEffort(this.logger, 'release storage reservation', async () => (await opening).release());
       const cause = limiter.errored ?? err;
-      if (!(cause instanceof DomainError) && part.file.destroyed && !part.file.readableEnded) {
-        throw new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', { field: 'file' });
-      }
+      if (cause instanceof DomainError) throw cause;
+      if (clientError) throw new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${clientError.message}`, { field: 'file' });
+      if (raw.destroyed && !raw.readableEnded) throw new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', { field: 'file' });
       throw asStorageFailure(cause, this.logger, 'upload');
     }
   }

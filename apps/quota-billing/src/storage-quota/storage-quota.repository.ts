@@ -81,9 +81,8 @@ export class StorageQuotaRepository {
 
   /** Deletes the key's lapsed reservations; the bytes they held. */
   async deleteExpiredReservations(m: EntityManager, keyId: string): Promise<number> {
-    const rows: { bytes: string }[] = await m.query(
-      `DELETE FROM ${this.table('storage_reservations')} WHERE "key_id" = $1 AND "expires_at" < now() RETURNING "bytes"`,
-      [keyId],
+    const rows = deletedRows<{ bytes: string }>(
+      await m.query(`DELETE FROM ${this.table('storage_reservations')} WHERE "key_id" = $1 AND "expires_at" < now() RETURNING "bytes"`, [keyId]),
     );
     return rows.reduce((sum, r) => sum + Number(r.bytes), 0);
   }
@@ -114,9 +113,8 @@ export class StorageQuotaRepository {
 
   /** Deletes the reservation; the bytes it held, or null when it was gone already. */
   async deleteReservation(m: EntityManager, keyId: string, reservationId: string): Promise<number | null> {
-    const rows: { bytes: string }[] = await m.query(
-      `DELETE FROM ${this.table('storage_reservations')} WHERE "id" = $1 AND "key_id" = $2 RETURNING "bytes"`,
-      [reservationId, keyId],
+    const rows = deletedRows<{ bytes: string }>(
+      await m.query(`DELETE FROM ${this.table('storage_reservations')} WHERE "id" = $1 AND "key_id" = $2 RETURNING "bytes"`, [reservationId, keyId]),
     );
     return rows[0] ? Number(rows[0].bytes) : null;
   }
@@ -150,6 +148,11 @@ export class StorageQuotaRepository {
     ]);
     return rows[0]?.kind ?? null;
   }
+}
+
+/** TypeORM answers a Postgres DELETE … RETURNING with `[rows, rowCount]`. */
+function deletedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
 function toRow(raw: RawQuotaRow): QuotaRow {
