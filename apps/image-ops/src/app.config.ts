@@ -5,5 +5,17 @@ export const imageOpsConfigSchema = z.object({
   ...baseConfigSchema.shape,
   ...storageConfigSchema.shape,
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8083),
+  /** Public base of image URLs (`{base}/{appKey}/{path}`), served by the gateway. */
+  IMAGE_PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8080/image/files'),
+  /** Largest image accepted per file (the gateway refuses larger bodies while streaming). */
+  IMAGE_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Decompression-bomb guard: width × height × frames above this is refused from the header. */
+  IMAGE_MAX_INPUT_PIXELS: z.coerce.number().int().min(1).default(100_000_000),
+  IMAGE_MAX_FRAMES: z.coerce.number().int().min(1).default(300),
+  /** libvips threads per operation and operation jobs run at once by one worker. */
+  IMAGE_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  IMAGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Attempts of one operation job before its queue item turns F. */
+  IMAGE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
 });
 export type ImageOpsConfig = z.infer<typeof imageOpsConfigSchema>;

@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
-import { httpStatusOf } from '@mp/contracts';
 import { LOGGER } from '@mp/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { rendererForPath } from './error-renderers';
+import { rendererForPath, statusForPath } from './error-renderers';
 import { toDomainError } from './to-domain-error';
 
 /** Every error of every route, rendered in the dialect of the path it was raised on. */
@@ -22,5 +21,5 @@ export async function sendError(reply: FastifyReply, url: string, exception: unk
   const { error, unexpected } = toDomainError(exception);
   if (unexpected) logger.error({ err: exception, url: url.split('?')[0] }, 'Unexpected error while serving a request');
   const path = url.split('?')[0];
-  await reply.status(httpStatusOf(error.code)).type('application/json').send(rendererForPath(path)(error));
+  await reply.status(statusForPath(path, error.code)).type('application/json').send(rendererForPath(path)(error));
 }

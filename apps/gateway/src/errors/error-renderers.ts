@@ -1,4 +1,5 @@
-import { DomainError } from '@mp/contracts';
+import { DomainError, ErrorCode, httpStatusOf } from '@mp/contracts';
+import { IMAGE_ERROR_STATUS, renderImageError } from '../image-api/image-error.renderer';
 import { renderS3ProxyError } from '../s3-proxy/s3-error.renderer';
 
 /** Renders a DomainError as one dialect's error body (the HTTP status comes from the code). */
@@ -14,5 +15,12 @@ export const renderPlainError: ErrorRenderer = (e) => ({ error: { code: e.code, 
 export function rendererForPath(path: string): ErrorRenderer {
   if (path.startsWith('/v1/files')) return renderStorageError;
   if (path === '/s3' || path.startsWith('/s3/')) return renderS3ProxyError;
+  if (path.startsWith('/image/')) return renderImageError;
   return renderPlainError;
+}
+
+/** The HTTP status of an error: the code's own, except in dialects that always answer 200 (image). */
+export function statusForPath(path: string, code: ErrorCode): number {
+  if (path.startsWith('/image/')) return IMAGE_ERROR_STATUS;
+  return httpStatusOf(code);
 }

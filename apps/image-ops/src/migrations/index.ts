@@ -1,3 +1,4 @@
 import { Init1763856000000 } from './1763856000000-init';
+import { ImageTree1763856000001 } from './1763856000001-image-tree';
 
-export const migrations = [Init1763856000000];
+export const migrations = [Init1763856000000, ImageTree1763856000001];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads', 'callbacks', 'file-expiry'] as const;
+export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-operations'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({
@@ -16,6 +16,9 @@ export const reconcileUploadsJobSchema = z.object({});
 /** Purges files past `expires_at` (scheduled, one run at a time). */
 export const sweepExpiredFilesJobSchema = z.object({});
 
+/** One image operation on one source file (a row of image-ops' queue table, status W/P/D/F). */
+export const runImageOperationJobSchema = z.object({ queue_id: z.uuid() });
+
 /** Job names (PascalCase), their queue and payload schema. */
 export const JOB_SCHEMAS = {
   VerifyUpload: { queue: 'uploads', data: verifyUploadJobSchema },
@@ -23,6 +26,7 @@ export const JOB_SCHEMAS = {
   DeliverCallback: { queue: 'callbacks', data: deliverCallbackJobSchema },
   SweepCallbacks: { queue: 'callbacks', data: sweepCallbacksJobSchema },
   SweepExpiredFiles: { queue: 'file-expiry', data: sweepExpiredFilesJobSchema },
+  RunImageOperation: { queue: 'image-operations', data: runImageOperationJobSchema },
 } as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

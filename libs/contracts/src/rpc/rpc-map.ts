@@ -40,6 +40,7 @@ import {
   storageUsageSchema,
 } from '../dto/storage-quota.dto';
 import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
+import { IMAGE_RPC } from '../dto/image-api.dto';
 
 const id = z.uuid({ error: 'must be a UUID' });
 const teamScoped = z.object({ team_id: id });
@@ -92,6 +93,17 @@ export const RPC_SCHEMAS = {
   'billing.storage.free': { request: storageFreeRequestSchema, response: storageFreeResponseSchema },
   'billing.storage.usage': { request: storageUsageRequestSchema, response: storageUsageSchema },
   'billing.storage.set-limit': { request: storageSetLimitRequestSchema, response: storageUsageSchema },
+  'images.folder.create': IMAGE_RPC.folderCreate,
+  'images.folder.list': IMAGE_RPC.folderList,
+  'images.folder.properties': IMAGE_RPC.folderProperties,
+  'images.file.register': IMAGE_RPC.fileRegister,
+  'images.files.register': IMAGE_RPC.filesRegister,
+  'images.operation.put': IMAGE_RPC.operationPut,
+  'images.operation.get': IMAGE_RPC.operationGet,
+  'images.operation.list': IMAGE_RPC.operationList,
+  'images.operation.delete': IMAGE_RPC.operationDelete,
+  'images.operations.exec': IMAGE_RPC.operationsExec,
+  'images.queue.get': IMAGE_RPC.queueGet,
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;

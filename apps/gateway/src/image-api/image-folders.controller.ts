@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  CreateImageFolderBody,
+  createImageFolderBodySchema,
+  imageFolderPropertiesQuerySchema,
+  ListImageFolderQuery,
+  listImageFolderQuerySchema,
+} from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import { z } from 'zod';
+import { ZodPipe } from '../validation/zod-body.pipe';
+import { ImageApp } from './image-app.decorator';
+import { ImageKeyGuard } from './image-key.guard';
+import { imageOk } from './image-response';
+
+type App = { team_id: string; app_key: string };
+
+/** Folder API: create, list a folder's folders and files, folder properties. */
+@Controller('image/v2.0/appkeys/:appKey')
+@UseGuards(ImageKeyGuard)
+export class ImageFoldersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('folders')
+  @HttpCode(200)
+  async create(@ImageApp() app: App, @Body(new ZodPipe(createImageFolderBodySchema)) body: CreateImageFolderBody) {
+    return imageOk(await this.rpc.request('images.folder.create', { ...app, ...body }));
+  }
+
+  @Get('folders')
+  async list(@ImageApp() app: App, @Query(new ZodPipe(listImageFolderQuerySchema)) query: ListImageFolderQuery) {
+    return imageOk(await this.rpc.request('images.folder.list', { ...app, ...query }));
+  }
+
+  @Get('properties')
+  async properties(@ImageApp() app: App, @Query(new ZodPipe(imageFolderPropertiesQuerySchema)) query: z.infer<typeof imageFolderPropertiesQuerySchema>) {
+    return imageOk(await this.rpc.request('images.folder.properties', { ...app, ...query }));
+  }
+}

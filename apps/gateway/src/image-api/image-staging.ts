@@ -1,0 +1,34 @@
+import { DomainError, IMAGE_RESULT } from '@mp/contracts';
+import { ObjectStorage } from '@mp/storage';
+import { randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+
+/** Refuses a body as soon as it passes `maxBytes` (seed: 11004), without buffering it. */
+function sizeLimit(maxBytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) done(new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, { resultCode: IMAGE_RESULT.overUploadVolume.code, maxBytes }));
+      else done(null, chunk);
+    },
+  });
+}
+
+/**
+ * Streams a request body to object storage under the team's staging prefix; image-ops verifies and
+ * places it (only keys travel over NATS). A refused or broken body leaves nothing behind.
+ */
+export async function stageBody(storage: ObjectStorage, teamId: string, body: Readable, maxBytes: number): Promise<{ staging_key: string; bytes: number }> {
+  const key = `image-staging/${teamId}/${randomUUID()}`;
+  const limited = body.pipe(sizeLimit(maxBytes));
+  body.on('error', (err) => limited.destroy(err));
+  try {
+    const stored = await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
+    return { staging_key: key, bytes: stored.size };
+  } catch (err) {
+    await storage.delete(key).catch(() => undefined);
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
+  }
+}

@@ -1,0 +1,116 @@
+import { Controller, HttpCode, Inject, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
+import { DomainError, IMAGE_RESULT, ImageUploadError, multiImageUploadParamsSchema, SingleImageUploadQuery, singleImageUploadQuerySchema, StagedImageFile } from '@mp/contracts';
+import { APP_CONFIG, RpcClient, validationError } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { FastifyRequest } from 'fastify';
+import { GatewayConfig } from '../app.config';
+import { ZodPipe } from '../validation/zod-body.pipe';
+import { ImageApp } from './image-app.decorator';
+import { ImageKeyGuard } from './image-key.guard';
+import { imageOk } from './image-response';
+import { stageBody } from './image-staging';
+
+type App = { team_id: string; app_key: string };
+
+/** Upload API: single raw-body `PUT …/images?path=…`, multiple multipart `POST …/images`. */
+@Controller('image/v2.0/appkeys/:appKey/images')
+@UseGuards(ImageKeyGuard)
+export class ImageUploadsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Put()
+  @HttpCode(200)
+  async uploadOne(@ImageApp() app: App, @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery, @Req() request: FastifyRequest) {
+    const staged = await stageBody(this.storage, app.team_id, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
+    const result = await this.rpc.request(
+      'images.file.register',
+      { ...app, file: { ...staged, path: query.path }, overwrite: query.overwrite, autorename: query.autorename, operationIds: query.operationIds },
+      { timeoutMs: 60_000 },
+    );
+    return imageOk(result);
+  }
+
+  @Post()
+  @HttpCode(200)
+  async uploadMany(@ImageApp() app: App, @Req() request: FastifyRequest) {
+    if (!request.isMultipart()) throw new DomainError('ValidationFailed', 'Send multipart/form-data with a "params" field and "files"');
+    const staged: Array<{ staging_key: string; bytes: number; name: string }> = [];
+    const refused: Array<{ name: string; bytes: number }> = [];
+    let paramsText: string | undefined;
+    try {
+      const parts = request.parts({ limits: { fileSize: this.config.IMAGE_MAX_FILE_BYTES + 1, files: this.config.IMAGE_MAX_FILES_PER_UPLOAD, fields: 10, fieldSize: 64 * 1024 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
+      for await (const part of parts) {
+        if (part.type === 'field') {
+          if (part.fieldname === 'params') paramsText = String(part.value);
+          continue;
+        }
+        const name = (part.filename ?? '').split(/[\\/]/).pop() ?? '';
+        if (!name) {
+          part.file.resume();
+          continue;
+        }
+        let seen = 0;
+        part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
+        try {
+          staged.push({ ...(await stageBody(this.storage, app.team_id, part.file, this.config.IMAGE_MAX_FILE_BYTES)), name });
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.code !== 'PayloadTooLarge') throw err;
+          part.file.resume();
+          await new Promise((done) => part.file.once('end', done));
+          refused.push({ name, bytes: seen });
+        }
+      }
+    } catch (err) {
+      await this.dropAll(staged);
+      throw multipartError(err);
+    }
+    const params = this.parseParams(paramsText);
+    if (!params.ok) {
+      await this.dropAll(staged);
+      throw params.error;
+    }
+    const p = params.value;
+    const pathOf = (name: string) => (p.basepath === '/' ? `/${name}` : `${p.basepath}/${name}`);
+    const files: StagedImageFile[] = staged.map((s) => ({ staging_key: s.staging_key, bytes: s.bytes, path: pathOf(s.name) }));
+    const refusedErrors: ImageUploadError[] = refused.map((r) => ({
+      path: pathOf(r.name),
+      bytes: r.bytes,
+      error: { resultCode: IMAGE_RESULT.overUploadVolume.code, resultMessage: IMAGE_RESULT.overUploadVolume.message },
+    }));
+    const result = await this.rpc.request(
+      'images.files.register',
+      { ...app, files, refused: refusedErrors, overwrite: p.overwrite, autorename: p.autorename, operationIds: p.operationIds, callbackUrl: p.callbackUrl },
+      { timeoutMs: 120_000 },
+    );
+    return imageOk(result);
+  }
+
+  private parseParams(text: string | undefined) {
+    if (text === undefined) return { ok: false as const, error: new DomainError('ValidationFailed', 'params is required: a JSON string of upload options') };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false as const, error: new DomainError('ValidationFailed', 'params must be a JSON string') };
+    }
+    const parsed = multiImageUploadParamsSchema.safeParse(json);
+    if (!parsed.success) return { ok: false as const, error: validationError(parsed.error) };
+    return { ok: true as const, value: parsed.data };
+  }
+
+  private async dropAll(staged: Array<{ staging_key: string }>): Promise<void> {
+    await Promise.all(staged.map((s) => this.storage.delete(s.staging_key).catch(() => undefined)));
+  }
+}
+
+function multipartError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'FST_FILES_LIMIT') return new DomainError('ValidationFailed', 'Too many files in one upload');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError('ValidationFailed', 'Too many form fields');
+  return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`);
+}

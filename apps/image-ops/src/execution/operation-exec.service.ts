@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, IMAGE_RESULT, RpcParsedRequest, RpcResponse } from '@mp/contracts';
+import { APP_CONFIG, RpcHandler } from '@mp/platform';
+import { DataSource } from 'typeorm';
+import { ImageOpsConfig } from '../app.config';
+import { OperationRow } from '../operations/operation.repository';
+import { OperationService, toOperationDto } from '../operations/operation.service';
+import { FileRow } from '../tree/image-tree.repository';
+import { OperationQueuePlanner } from './operation-queue.planner';
+import { QueueItemRepository, QueueItemRow, toQueueDto } from './queue-item.repository';
+
+/** `operations-exec`: one queue item per source file × operation; `queues/{id}`: an item's status. */
+@Injectable()
+export class OperationExecService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly operations: OperationService,
+    private readonly planner: OperationQueuePlanner,
+    private readonly items: QueueItemRepository,
+    @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
+  ) {}
+
+  @RpcHandler('images.operations.exec')
+  async exec(req: RpcParsedRequest<'images.operations.exec'>): Promise<RpcResponse<'images.operations.exec'>> {
+    const ops: OperationRow[] = [];
+    for (const id of [...new Set(req.operationIds)]) ops.push(await this.operations.require(req, id));
+    const sources = await this.sourcesOf(req, req.filepaths);
+    if (!sources.length) throw new DomainError('NotFound', 'None of filepaths is an uploaded image', { resultCode: IMAGE_RESULT.pathNotFound.code });
+    const planned: QueueItemRow[] = await this.db.transaction(async (m) => {
+      const all: QueueItemRow[] = [];
+      for (const source of sources) all.push(...(await this.planner.plan(m, req, source, ops, req.callbackUrl ?? null)));
+      return all;
+    });
+    await this.planner.enqueue(planned);
+    return { operations: ops.map((op) => toOperationDto(req, op)), queues: planned.map((q) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q)) };
+  }
+
+  @RpcHandler('images.queue.get')
+  async get(req: RpcParsedRequest<'images.queue.get'>): Promise<RpcResponse<'images.queue.get'>> {
+    const row = await this.items.findScoped(req, req.queueId);
+    if (!row) throw new DomainError('NotFound', `No queue item ${req.queueId}`, { resultCode: IMAGE_RESULT.queueNotFound.code });
+    return { queue: toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, row) };
+  }
+
+  /** Files named directly, and user-uploaded files directly inside folders named (not results). */
+  private async sourcesOf(scope: { team_id: string; app_key: string }, paths: string[]): Promise<FileRow[]> {
+    const rows: FileRow[] = await this.db.query(
+      `SELECT * FROM "imageops"."files" WHERE "team_id" = $1 AND "app_key" = $2 AND ("path" = ANY($3) OR ("folder_path" = ANY($3) AND "created_by" = 'U')) ORDER BY "path"`,
+      [scope.team_id, scope.app_key, paths],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ImageQueue } from '@mp/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { formatImageDate } from '../image-dates';
+import { imageUrl } from '../tree/image-dto.mapper';
+import { ImageScope } from '../tree/image-scope';
+
+export interface QueueItemRow {
+  id: string;
+  team_id: string;
+  app_key: string;
+  queue_type: 'image' | 'delete';
+  status: 'W' | 'P' | 'D' | 'F';
+  try_count: number;
+  operation_id: string;
+  source_file_id: string | null;
+  target_path: string;
+  callback_url: string | null;
+  result: unknown;
+  queued_at: Date;
+}
+
+const T = '"imageops"."queue_items"';
+
+@Injectable()
+export class QueueItemRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async createImageItem(m: EntityManager, scope: ImageScope, item: { operation_id: string; source_file_id: string; target_path: string; callback_url: string | null }): Promise<QueueItemRow> {
+    const rows = await m.query(
+      `INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "operation_id", "source_file_id", "target_path", "callback_url")
+       VALUES ($1, $2, $3, 'image', 'W', $4, $5, $6, $7) RETURNING *`,
+      [randomUUID(), scope.team_id, scope.app_key, item.operation_id, item.source_file_id, item.target_path, item.callback_url],
+    );
+    return rows[0];
+  }
+
+  async find(id: string, m: EntityManager = this.db.manager): Promise<QueueItemRow | null> {
+    const rows = await m.query(`SELECT * FROM ${T} WHERE "id" = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findScoped(scope: ImageScope, id: string): Promise<QueueItemRow | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const rows = await this.db.query(`SELECT * FROM ${T} WHERE "id" = $1 AND "team_id" = $2 AND "app_key" = $3`, [id, scope.team_id, scope.app_key]);
+    return rows[0] ?? null;
+  }
+
+  /** W/P → P with the retry count; a finished item is left alone (returns false). */
+  async markProcessing(id: string, tryCount: number): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE ${T} SET "status" = 'P', "try_count" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" IN ('W', 'P')`, [id, tryCount]);
+    return count > 0;
+  }
+
+  async finish(m: EntityManager, id: string, status: 'D' | 'F', result: unknown): Promise<void> {
+    await m.query(`UPDATE ${T} SET "status" = $2, "result" = $3, "updated_at" = now() WHERE "id" = $1`, [id, status, JSON.stringify(result)]);
+  }
+}
+
+export function toQueueDto(base: string, row: QueueItemRow): ImageQueue {
+  const scope = { team_id: row.team_id, app_key: row.app_key };
+  return {
+    queueId: row.id,
+    queueType: row.queue_type,
+    status: row.status,
+    tryCount: row.try_count,
+    queuedAt: formatImageDate(row.queued_at),
+    operationId: row.operation_id,
+    url: row.target_path ? imageUrl(base, scope, row.target_path) : '',
+    name: row.target_path ? row.target_path.slice(row.target_path.lastIndexOf('/') + 1) : '',
+    path: row.target_path,
+  };
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, JobData } from '@mp/contracts';
+import { APP_CONFIG, JobHandler, LOGGER, Outbox, PermanentJobError } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { Logger } from 'pino';
+import { ImageOpsConfig } from '../app.config';
+import { deliveryIdFor, FileRef, operationCallbackBody } from '../callbacks/callback-bodies';
+import { requestCallback } from '../callbacks/callback-emitter';
+import { QueueItemRepository, QueueItemRow } from '../execution/queue-item.repository';
+import { EXTENSION_OF, IMAGE_ENGINE, ImageEngine, ImageFormat } from '../imaging/image-engine';
+import { runPipeline } from '../imaging/operation-pipeline';
+import { OperationRepository } from '../operations/operation.repository';
+import { newImageObjectKey } from '../storage/image-object-keys';
+import { readObject } from '../storage/read-object';
+import { imageUrl } from '../tree/image-dto.mapper';
+import { join, resultName } from '../tree/image-path';
+import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
+import { ImageScope } from '../tree/image-scope';
+
+/**
+ * Runs one queue item: W/P → P (tryCount = retries so far) → D with its result files stored next
+ * to the source (`createdBy: P`), or F once retries are exhausted or the failure is permanent.
+ * Re-running a finished item does nothing; re-running an unfinished one rewrites the same paths.
+ */
+@Injectable()
+export class RunImageOperationProcessor {
+  constructor(
+    private readonly items: QueueItemRepository,
+    private readonly tree: ImageTreeRepository,
+    private readonly operations: OperationRepository,
+    private readonly storage: ObjectStorage,
+    private readonly outbox: Outbox,
+    @Inject(IMAGE_ENGINE) private readonly engine: ImageEngine,
+    @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @JobHandler('RunImageOperation')
+  async run(data: JobData<'RunImageOperation'>, ctx: { attempt: number }): Promise<void> {
+    const item = await this.items.find(data.queue_id);
+    if (!item || item.status === 'D' || item.status === 'F') return;
+    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return;
+    const scope: ImageScope = { team_id: item.team_id, app_key: item.app_key };
+    const source = item.source_file_id ? await this.tree.findFileById(scope, item.source_file_id) : null;
+    try {
+      if (!source) throw new DomainError('NotFound', 'The source image no longer exists');
+      await this.execute(scope, item, source);
+    } catch (err) {
+      const permanent = err instanceof DomainError && err.code !== 'Internal' && err.code !== 'DependencyUnavailable' && err.code !== 'Timeout';
+      if (!permanent && ctx.attempt < this.config.IMAGE_JOB_ATTEMPTS) throw err;
+      this.logger.warn({ err, queueId: item.id, attempt: ctx.attempt }, 'Image operation failed for good');
+      await this.fail(scope, item, source, err);
+      throw new PermanentJobError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private async execute(scope: ImageScope, item: QueueItemRow, source: FileRow): Promise<void> {
+    const op = await this.operations.find(scope, item.operation_id);
+    if (!op) throw new DomainError('NotFound', `Operation ${item.operation_id} no longer exists`);
+    const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
+    const probe = await this.engine.probe(bytes);
+    const outputs = await runPipeline(this.engine, { data: bytes, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames }, op.steps, async (path) => {
+      const mark = await this.tree.findFile(scope, path);
+      if (!mark) throw new DomainError('ValidationFailed', `watermarkImagePath ${path} does not exist`);
+      return readObject(this.storage, mark.object_key, this.config.IMAGE_MAX_FILE_BYTES);
+    });
+    const stored: Array<{ path: string; key: string; width: number; height: number; format: ImageFormat; bytes: number }> = [];
+    for (const out of outputs) {
+      const key = newImageObjectKey(scope);
+      await this.storage.put({ key, body: out.image.data, contentType: `image/${out.image.format}` });
+      const path = join(source.folder_path, resultName(source.name, op.operation_id, out.suffix, EXTENSION_OF[out.image.format]));
+      stored.push({ path, key, width: out.image.width, height: out.image.height, format: out.image.format, bytes: out.image.data.length });
+    }
+    const replaced: string[] = [];
+    let overwritten = false;
+    await this.outbox.transaction(async (m, emit) => {
+      for (const s of stored) {
+        await this.tree.lockFolder(m, scope, source.folder_path);
+        const saved = await this.tree.upsertFile(m, scope, {
+          path: s.path,
+          object_key: s.key,
+          bytes: s.bytes,
+          format: s.format,
+          width: s.width,
+          height: s.height,
+          created_by: 'P',
+          operation_id: op.operation_id,
+          source_file_id: source.id,
+          taken_at: null,
+          lat: null,
+          lng: null,
+        });
+        if (saved.replacedObjectKey) {
+          replaced.push(saved.replacedObjectKey);
+          overwritten = true;
+        }
+      }
+      const results = stored.map((s) => this.ref(scope, s.path));
+      await this.items.finish(m, item.id, 'D', { files: results });
+      if (item.callback_url) {
+        const body = operationCallbackBody({ url: item.callback_url, operationId: op.operation_id, overwritten, source: this.ref(scope, source.path), results, failed: false });
+        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'D'), team_id: scope.team_id, url: item.callback_url, event_type: 'image.operation.completed', body });
+      }
+    });
+    if (replaced.length) await this.storage.deleteMany(replaced).catch((err: unknown) => this.logger.warn({ err }, 'Replaced result objects left behind'));
+  }
+
+  private async fail(scope: ImageScope, item: QueueItemRow, source: FileRow | null, err: unknown): Promise<void> {
+    await this.outbox.transaction(async (m, emit) => {
+      await this.items.finish(m, item.id, 'F', { error: err instanceof Error ? err.message : String(err) });
+      if (item.callback_url) {
+        const sourceRef = source ? this.ref(scope, source.path) : { url: '', name: '', path: '' };
+        const body = operationCallbackBody({ url: item.callback_url, operationId: item.operation_id, overwritten: false, source: sourceRef, failed: true });
+        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'F'), team_id: scope.team_id, url: item.callback_url, event_type: 'image.operation.failed', body });
+      }
+    });
+  }
+
+  private ref(scope: ImageScope, path: string): FileRef {
+    return { url: imageUrl(this.config.IMAGE_PUBLIC_BASE_URL, scope, path), name: path.slice(path.lastIndexOf('/') + 1), path };
+  }
+}

@@ -1,0 +1,161 @@
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+
+type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
+type Body = { header: Header } & Record<string, any>;
+
+/** Image API (seed 001) clients: only host, app key and secret key differ from the seed's curl examples. */
+describe('image API (seed 001) through the gateway', () => {
+  let infra: TestInfra;
+  let platform: PlatformProcesses;
+  let team: TeamKeys;
+  let other: TeamKeys;
+  let base: string;
+  let secret: string;
+
+  const call = async (method: string, path: string, init: { body?: FormData | string; json?: unknown; secretKey?: string; appKey?: string } = {}): Promise<Body> => {
+    const headers: Record<string, string> = { Authorization: init.secretKey ?? secret };
+    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    const prefix = init.appKey ? `${platform.gatewayUrl}/image/v2.0/appkeys/${init.appKey}` : base;
+    const res = await fetch(`${prefix}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Body;
+  };
+  const putImage = (query: string, bytes: Buffer) =>
+    fetch(`${base}/images?${query}`, { method: 'PUT', headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) }).then(async (r) => {
+      expect(r.status).toBe(200);
+      return (await r.json()) as Body;
+    });
+
+  beforeAll(async () => {
+    infra = await createTestInfra({ s3: true });
+    platform = await PlatformProcesses.start(infra.env, ['quota-billing', 'image-ops', 'gateway']);
+    team = await createTeamWithKeys(platform.gatewayUrl, 'image-team', ['image', 'cdt']);
+    other = await createTeamWithKeys(platform.gatewayUrl, 'image-other', ['image']);
+    base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
+    secret = team.keys.image!.secret_key!;
+  });
+
+  afterAll(async () => {
+    await platform?.stopAll();
+    await infra?.dispose();
+  });
+
+  it('answers every failure with HTTP 200 and a header: auth, unknown routes, validation', async () => {
+    const wrongSecret = await call('GET', '/folders?basepath=/', { secretKey: other.keys.image!.secret_key! });
+    expect(wrongSecret.header).toMatchObject({ isSuccessful: false, resultCode: 401 });
+    const noSecret = await fetch(`${base}/folders?basepath=/`);
+    expect(noSecret.status).toBe(200);
+    expect(((await noSecret.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 401 });
+    const cdtKey = await call('GET', '/folders?basepath=/', { secretKey: team.keys.cdt!.key! });
+    expect(cdtKey.header.isSuccessful).toBe(false);
+    const unknown = await call('GET', '/no-such-thing');
+    expect(unknown).toEqual({ header: { isSuccessful: false, resultCode: 404, resultMessage: 'Please check your API Url, HTTP Method.' } });
+    const badPath = await call('POST', '/folders', { json: { path: 'x' } });
+    expect(badPath.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect(badPath.header.resultMessage).toContain('path');
+    const badJson = await fetch(`${base}/folders`, { method: 'POST', headers: { Authorization: secret, 'Content-Type': 'application/json' }, body: '{' });
+    expect(badJson.status).toBe(200);
+    expect(((await badJson.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+  });
+
+  it('creates folders with their parents, lists them and reads their properties', async () => {
+    const created = await call('POST', '/folders', { json: { path: '/myfolder/banner' } });
+    expect(created.header).toEqual({ isSuccessful: true, resultCode: 0, resultMessage: 'Success' });
+    expect(created.folder).toMatchObject({ isFolder: true, name: 'banner', path: '/myfolder/banner' });
+    expect(created.folder.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
+    const listed = await call('GET', '/folders?basepath=/myfolder');
+    expect(listed.paging).toEqual({ page: 1, rows: 100, totalFolderCount: 1, totalFileCount: 0 });
+    expect(listed.folders).toEqual([created.folder]);
+    const missing = await call('GET', '/folders?basepath=/nope');
+    expect(missing.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+    const tooMany = await call('GET', '/folders?basepath=/&rows=10001');
+    expect(tooMany.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+  });
+
+  it('uploads one image with PUT: same name refused (20010), autorename, overwrite; non-images refused', async () => {
+    const first = await putImage('path=/myfolder/sample.png', solidPng(200, 150));
+    expect(first.header.isSuccessful).toBe(true);
+    expect(first.file).toMatchObject({ isFolder: false, name: 'sample.png', path: '/myfolder/sample.png', createdBy: 'U', imageProperty: { width: 200, height: 150 }, queues: [] });
+    const again = await putImage('path=/myfolder/sample.png', solidPng(10, 10));
+    expect(again.header).toEqual({ isSuccessful: false, resultCode: 20010, resultMessage: 'There is same file name.' });
+    const renamed = await putImage('path=/myfolder/sample.png&autorename=true', solidPng(10, 10));
+    expect(renamed.file.path).toBe('/myfolder/sample(1).png');
+    const overwritten = await putImage('path=/myfolder/sample.png&overwrite=true', solidPng(30, 20));
+    expect(overwritten.file).toMatchObject({ id: first.file.id, imageProperty: { width: 30, height: 20 } });
+    const text = await putImage('path=/myfolder/readme.png', Buffer.from('not an image at all'));
+    expect(text.header).toMatchObject({ isSuccessful: false, resultCode: 20020 });
+    const props = await call('GET', '/properties?path=/myfolder');
+    expect(props.folder).toMatchObject({ path: '/myfolder', totalFolderCount: 1, totalFileCount: 2 });
+    expect(props.folder.bytes).toBe(overwritten.file.bytes + renamed.file.bytes);
+    // Another team's key sees none of it.
+    const foreign = await fetch(`${platform.gatewayUrl}/image/v2.0/appkeys/${other.keys.image!.app_key}/folders?basepath=/myfolder`, { headers: { Authorization: other.keys.image!.secret_key! } });
+    expect(((await foreign.json()) as Body).header.resultCode).toBe(20004);
+  });
+
+  it('uploads several files with multipart POST, refusing bad ones per file', async () => {
+    const form = new FormData();
+    form.append('params', JSON.stringify({ basepath: '/myfolder/banner', overwrite: true }));
+    form.append('files', new Blob([new Uint8Array(solidPng(60, 60))]), 'left.png');
+    form.append('files', new Blob([new Uint8Array(solidPng(144, 256))]), 'right.png');
+    form.append('files', new Blob([Buffer.from('hello')]), 'notes.png');
+    const res = await call('POST', '/images', { body: form });
+    expect(res.header.isSuccessful).toBe(true);
+    expect(res.successes.map((f: { path: string }) => f.path)).toEqual(['/myfolder/banner/left.png', '/myfolder/banner/right.png']);
+    expect(res.errors).toEqual([{ path: '/myfolder/banner/notes.png', bytes: 5, error: { resultCode: 20020, resultMessage: expect.any(String) } }]);
+    const noParams = new FormData();
+    noParams.append('files', new Blob([new Uint8Array(solidPng(5, 5))]), 'x.png');
+    expect((await call('POST', '/images', { body: noParams })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+  });
+
+  it('creates, reads, lists and deletes operations; lists the templates', async () => {
+    const put = await call('PUT', '/operations/100x100', {
+      json: { description: '', realtimeService: true, data: [{ templateOperationId: 'resize_max_fit', option: { resizeType: 'max_fit', width: 100, height: 100, quality: 80, upDownSizeType: 'downOnly' } }] },
+    });
+    expect(put.operation).toMatchObject({ appKey: team.keys.image!.app_key, operationId: '100x100', realtimeService: true });
+    expect(put.operation.jobTemplate[0]).toMatchObject({ templateOperationId: 'resize_max_fit', jobType: 'ResizeJob', option: { resizeType: 'max_fit', width: 100, quality: 80, upDownSizeType: 'downOnly' } });
+    expect((await call('GET', '/operations/100x100')).operation.operationId).toBe('100x100');
+    await call('PUT', '/operations/tmp1', { json: { data: [{ templateOperationId: 'gray', option: {} }] } });
+    const list = await call('GET', '/operations?name=100');
+    expect(list.paging).toEqual({ page: 1, rows: 20, totalCount: 1 });
+    const templates = await call('GET', '/operations?template=true');
+    expect(templates.operations.map((o: { operationId: string }) => o.operationId)).toEqual(
+      expect.arrayContaining(['resize_fixed', 'resize_min_fit', 'resize_max_fit', 'gray', 'rectangle', 'circle', 'slice', 'grid', 'watermark']),
+    );
+    expect((await call('DELETE', '/operations/tmp1')).header.isSuccessful).toBe(true);
+    expect((await call('GET', '/operations/tmp1')).header).toMatchObject({ isSuccessful: false, resultCode: 20030 });
+    const bad = await call('PUT', '/operations/bad', { json: { data: [{ templateOperationId: 'resize_max_fit', option: { width: 100, height: 100, quality: 101 } }] } });
+    expect(bad.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect(bad.header.resultMessage).toContain('quality');
+  });
+
+  it('executes operations as queue items W → D, storing name_operationId.ext next to the source', async () => {
+    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/left.png', '/myfolder/banner/right.png'] } });
+    expect(exec.header.isSuccessful).toBe(true);
+    expect(exec.queues).toHaveLength(2);
+    expect(exec.queues[1]).toMatchObject({ queueType: 'image', status: 'W', tryCount: 0, operationId: '100x100', name: 'right_100x100.png', path: '/myfolder/banner/right_100x100.png' });
+    for (const q of exec.queues) {
+      await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: `queue ${q.queueId} done` });
+    }
+    const results = await call('GET', '/folders?basepath=/myfolder/banner&createdBy=P');
+    const right = results.files.find((f: { name: string }) => f.name === 'right_100x100.png');
+    expect(right).toMatchObject({ createdBy: 'P', operationId: '100x100', imageProperty: { width: 56, height: 100 } });
+    expect(results.paging.totalFileCount).toBe(2);
+    // Re-running writes the same paths again, no duplicates.
+    const rerun = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/right.png'] } });
+    await waitFor(async () => ((await call('GET', `/queues/${rerun.queues[0].queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'rerun done' });
+    expect((await call('GET', '/folders?basepath=/myfolder/banner&createdBy=P')).paging.totalFileCount).toBe(2);
+    expect((await call('GET', '/queues/00000000-0000-0000-0000-000000000000')).header).toMatchObject({ isSuccessful: false, resultCode: 20040 });
+  });
+
+  it('fans out operations from an upload with operationIds', async () => {
+    const up = await putImage('path=/fan/photo.png&operationIds=100x100', solidPng(300, 100));
+    expect(up.file.queues).toHaveLength(1);
+    expect(up.file.queues[0]).toMatchObject({ status: 'W', name: 'photo_100x100.png', path: '/fan/photo_100x100.png' });
+    await waitFor(async () => ((await call('GET', `/queues/${up.file.queues[0].queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'fan-out done' });
+    const listed = await call('GET', '/folders?basepath=/fan&sort=name:desc');
+    expect(listed.files.map((f: { name: string }) => f.name)).toEqual(['photo_100x100.png', 'photo.png']);
+    expect(listed.files[0].imageProperty).toMatchObject({ width: 100, height: 33 });
+    const unknownOp = await putImage('path=/fan/x.png&operationIds=nope', solidPng(5, 5));
+    expect(unknownOp.header).toMatchObject({ isSuccessful: false, resultCode: 20030 });
+  });
+});
