@@ -158,4 +158,15 @@ describe('image API (seed 001) through the gateway', () => {
     const unknownOp = await putImage('path=/fan/x.png&operationIds=nope', solidPng(5, 5));
     expect(unknownOp.header).toMatchObject({ isSuccessful: false, resultCode: 20030 });
   });
+
+  it('marks a queue item F when its operation cannot run, and applies watermarks from the same app', async () => {
+    await call('PUT', '/operations/wmbad', { json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/marks/none.png' } }] } });
+    const bad = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['wmbad'], filepaths: ['/myfolder/banner/left.png'] } });
+    await waitFor(async () => ((await call('GET', `/queues/${bad.queues[0].queueId}`)).queue.status === 'F' ? true : undefined), { timeoutMs: 30_000, what: 'queue item F' });
+    await putImage('path=/marks/logo.png', solidPng(10, 10, [0, 0, 255]));
+    await call('PUT', '/operations/wm', { json: { data: [{ templateOperationId: 'watermark', option: { gravity: 'SouthEast', watermarkImagePath: '/marks/logo.png' } }] } });
+    const good = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['wm'], filepaths: ['/myfolder/banner'] } });
+    expect(good.queues.map((q: { name: string }) => q.name).sort()).toEqual(['left_wm.png', 'right_wm.png']);
+    for (const q of good.queues) await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'watermark done' });
+  });
 });
