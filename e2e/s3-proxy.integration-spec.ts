@@ -538,6 +538,16 @@ await new Promise((done) => out.on('finish', done));
     return keys.find((k) => k.kind === 'kikaku_s3' && k.hint === hint)!.id;
   }
 
+  it('documents the dialect in OpenAPI at /docs/s3-proxy.json', async () => {
+    const res = await fetch(`${base}/docs/s3-proxy.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content: Record<string, unknown> }> }>> };
+    expect(Object.keys(doc.paths).sort()).toEqual(['/s3/files', '/s3/files/{key}', '/s3/upload', '/s3/usage']);
+    expect(Object.keys(doc.paths['/s3/upload'].post.requestBody!.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(doc.paths['/s3/files/{key}'].get.responses['200'].content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(doc.paths['/s3/files/{key}'])).toEqual(['get', 'delete']);
+  });
+
   it('streams a 30 MB upload and download intact (sha256)', async () => {
     const { key } = await freshKey(64 * 1024 * 1024);
     const big = randomBytes(30 * 1024 * 1024);

@@ -20,9 +20,9 @@ export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Re
       summary: op.summary,
       description: op.description,
       parameters,
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { [op.bodyContentType ?? 'application/json']: { schema: toSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [op.status]: { description: 'Success', content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
+        [op.status]: { description: 'Success', content: { [op.responseContentType ?? 'application/json']: { schema: toSchema(op.response, 'output') } } },
         '4XX': { description: 'Client error', content: { 'application/json': { example: dialect.errorExample } } },
       },
       security: [{ [dialect.security.name]: [] }],

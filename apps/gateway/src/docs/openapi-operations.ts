@@ -1,4 +1,6 @@
 import {
+  setStorageLimitBodySchema,
+  storageUsageSchema,
   apiKeySummarySchema,
   createApiKeyBodySchema,
   createdApiKeySchema,
@@ -19,6 +21,7 @@ import {
   userSchema,
 } from '@mp/contracts';
 import { z } from 'zod';
+import { S3_PROXY_DOC } from './s3-proxy.dialect-doc';
 
 export interface OperationDoc {
   method: 'get' | 'post' | 'patch' | 'delete' | 'put';
@@ -26,11 +29,15 @@ export interface OperationDoc {
   summary: string;
   description?: string;
   body?: z.ZodType;
+  /** Media type of `body` when it is not JSON (e.g. multipart/form-data). */
+  bodyContentType?: string;
   /** Path parameters that are not UUIDs, each a property of this object schema. */
   params?: z.ZodObject;
   /** Query parameters, each a property of this object schema. */
   query?: z.ZodObject;
   response: z.ZodType;
+  /** Media type of the response when it is not JSON (e.g. a file download). */
+  responseContentType?: string;
   status: number;
 }
 
@@ -127,6 +134,9 @@ export const DIALECT_DOCS: DialectDoc[] = [
       { method: 'post', path: `${teamPath}/api-keys`, summary: 'Create an API key (plaintext shown once)', body: createApiKeyBodySchema, response: createdApiKeySchema, status: 201 },
       { method: 'get', path: `${teamPath}/api-keys`, summary: 'List API keys', response: z.object({ keys: z.array(apiKeySummarySchema) }), status: 200 },
       { method: 'delete', path: `${teamPath}/api-keys/{keyId}`, summary: 'Revoke an API key', response: apiKeySummarySchema, status: 200 },
+      { method: 'get', path: `${teamPath}/api-keys/{keyId}/storage-quota`, summary: 'Storage quota of a kikaku_s3 key (S3 proxy)', response: storageUsageSchema, status: 200 },
+      { method: 'put', path: `${teamPath}/api-keys/{keyId}/storage-quota`, summary: 'Set a kikaku_s3 key’s storage limit in bytes (null = deployment default)', body: setStorageLimitBodySchema, response: storageUsageSchema, status: 200 },
     ],
   },
+  S3_PROXY_DOC,
 ];
