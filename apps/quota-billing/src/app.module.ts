@@ -15,6 +15,10 @@ import { TeamService } from './teams/team.service';
 import { UserEntity } from './users/user.entity';
 import { UserRepository } from './users/user.repository';
 import { UserService } from './users/user.service';
+import { AccountRepository } from './users-auth/account.repository';
+import { AccountService } from './users-auth/account.service';
+import { OrganizationRepository } from './users-auth/organization.repository';
+import { OrganizationService } from './users-auth/organization.service';
 
 export const APP_NAME = 'quota-billing';
 export const DB_SCHEMA = 'billing';
@@ -31,7 +35,7 @@ export class QuotaBillingAppModule {
           database: { schema: DB_SCHEMA, entities: [TeamEntity, UserEntity, ApiKeyEntity], migrations },
         }),
       ],
-      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator, storageQuotaConfigProvider, StorageQuotaRepository, StorageQuotaService],
+      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator, storageQuotaConfigProvider, StorageQuotaRepository, StorageQuotaService, AccountRepository, AccountService, OrganizationRepository, OrganizationService],
     };
   }
 }

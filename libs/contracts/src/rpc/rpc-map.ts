@@ -41,6 +41,7 @@ import {
 } from '../dto/storage-quota.dto';
 import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
 import { IMAGE_RPC } from '../dto/image-api.dto';
+import { MEDIA_API_RPC } from '../dto/media-api.dto';
 
 const id = z.uuid({ error: 'must be a UUID' });
 const teamScoped = z.object({ team_id: id });
@@ -103,6 +104,21 @@ export const RPC_SCHEMAS = {
   'images.operation.list': IMAGE_RPC.operationList,
   'images.operation.delete': IMAGE_RPC.operationDelete,
   'images.operations.exec': IMAGE_RPC.operationsExec,
+  'billing.account.create': MEDIA_API_RPC.accountCreate,
+  'billing.account.update': MEDIA_API_RPC.accountUpdate,
+  'billing.account.login': MEDIA_API_RPC.accountLogin,
+  'billing.account.status': MEDIA_API_RPC.accountStatus,
+  'billing.organization.create': MEDIA_API_RPC.organizationCreate,
+  'billing.organization.get': MEDIA_API_RPC.organizationGet,
+  'billing.organization.member-add': MEDIA_API_RPC.organizationMemberAdd,
+  'billing.organization.member-remove': MEDIA_API_RPC.organizationMemberRemove,
+  'files.media-upload.create': MEDIA_API_RPC.uploadCreate,
+  'files.export-config.get': MEDIA_API_RPC.exportConfigGet,
+  'files.export-config.create': MEDIA_API_RPC.exportConfigCreate,
+  'files.export-config.update': MEDIA_API_RPC.exportConfigUpdate,
+  'files.export-config.delete': MEDIA_API_RPC.exportConfigDelete,
+  'files.export-config.resolve': MEDIA_API_RPC.exportConfigResolve,
+  'images.variant.ensure': MEDIA_API_RPC.variantEnsure,
   'images.queue.get': IMAGE_RPC.queueGet,
 } as const;
 
