@@ -10,6 +10,10 @@ import { FileRepository } from './files/file.repository';
 import { ReconcileUploadsProcessor } from './jobs/reconcile-uploads.processor';
 import { SweepExpiredFilesProcessor } from './jobs/sweep-expired-files.processor';
 import { VerifyUploadProcessor } from './jobs/verify-upload.processor';
+import { ExportConfigRepository } from './export-config/export-config.repository';
+import { ExportConfigService } from './export-config/export-config.service';
+import { MediaUploadRepository } from './media-uploads/media-upload.repository';
+import { MediaUploadService } from './media-uploads/media-upload.service';
 import { migrations } from './migrations';
 import { objectStorageProvider } from './storage/object-storage.provider';
 import { StorageEventsController } from './storage-events/storage-events.controller';
@@ -48,6 +52,10 @@ export class FilesAppModule {
         StorageEventsService,
         FileMetadataService,
         FileDeletionService,
+        MediaUploadRepository,
+        MediaUploadService,
+        ExportConfigRepository,
+        ExportConfigService,
         FileRecordsService,
         VerifyUploadProcessor,
         ReconcileUploadsProcessor,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEnvelope, StorageObjectEvent } from '@mp/contracts';
+import { EventEnvelope, MEDIA_TEMP_PREFIX, StorageObjectEvent } from '@mp/contracts';
 import { APP_CONFIG, EventHandler, JobQueue } from '@mp/platform';
 import { FilesConfig } from '../app.config';
 import { verifyUploadJobId } from '../verification/verify-upload-job-id';
@@ -18,11 +18,16 @@ export class StorageEventsService {
   }
 
   async accept(event: StorageObjectEvent): Promise<boolean> {
-    if (event.bucket !== this.config.S3_BUCKET || !event.key.startsWith(`${this.config.OBJECT_KEY_PREFIX}/`)) return false;
+    if (event.bucket !== this.config.S3_BUCKET || !this.isUploadKey(event.key)) return false;
     await this.queue.enqueue(
       { name: 'VerifyUpload', data: { object_key: event.key, trigger: 'storage-event' } },
       { jobId: verifyUploadJobId(event.key, event.etag) },
     );
     return true;
+  }
+
+  /** Upload sessions live under the platform prefix or, for seed 003's presigned PUT, under `temp/`. */
+  private isUploadKey(key: string): boolean {
+    return key.startsWith(`${this.config.OBJECT_KEY_PREFIX}/`) || key.startsWith(MEDIA_TEMP_PREFIX);
   }
 }
