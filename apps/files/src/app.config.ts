@@ -22,6 +22,19 @@ export const filesConfigSchema = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** Bearer token of `POST /internal/storage-events` (S3/MinIO webhook); unset = endpoint disabled. */
   STORAGE_EVENTS_TOKEN: z.string().min(16).optional(),
+  /** Base of canonical media URLs (`{CDN_URL}/media/{resource_id}/file.{ext}`); default the public S3 endpoint + bucket. */
+  CDN_URL: z.url().optional(),
+  /** `temp/` objects older than this that were never ingested are deleted (default 24 h). */
+  TEMP_OBJECT_TTL_MS: z.coerce.number().int().min(1000).default(86_400_000),
+  TEMP_PURGE_INTERVAL_MS: z.coerce.number().int().min(200).default(3_600_000),
+  /** How often media resources without attachments are deleted, and how long one may sit unattached first. */
+  MEDIA_GC_INTERVAL_MS: z.coerce.number().int().min(200).default(3_600_000),
+  MEDIA_GC_GRACE_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Bulk-upload ZIP limits (zip bombs are refused before anything is inflated). */
+  BULK_UPLOAD_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  BULK_UPLOAD_MAX_ENTRY_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  BULK_UPLOAD_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(4 * 1024 * 1024 * 1024),
+  BULK_UPLOAD_MAX_RATIO: z.coerce.number().min(1).default(100),
 }).refine((c) => c.FILE_RETENTION_MIN_DAYS <= c.FILE_RETENTION_DAYS && c.FILE_RETENTION_DAYS <= c.FILE_RETENTION_MAX_DAYS, {
   message: 'FILE_RETENTION_MIN_DAYS <= FILE_RETENTION_DAYS <= FILE_RETENTION_MAX_DAYS must hold',
   path: ['FILE_RETENTION_DAYS'],

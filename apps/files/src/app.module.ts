@@ -10,6 +10,12 @@ import { FileRepository } from './files/file.repository';
 import { ReconcileUploadsProcessor } from './jobs/reconcile-uploads.processor';
 import { SweepExpiredFilesProcessor } from './jobs/sweep-expired-files.processor';
 import { VerifyUploadProcessor } from './jobs/verify-upload.processor';
+import { CollectMediaResourcesProcessor } from './media-resources/collect-media-resources.processor';
+import { MediaResourceRepository } from './media-resources/media-resource.repository';
+import { MediaResourceService } from './media-resources/media-resource.service';
+import { MediaUrls } from './media-resources/media-url';
+import { PurgeTempObjectsProcessor } from './media-resources/purge-temp-objects.processor';
+import { TempObjectOwner } from './media-resources/temp-object-owner';
 import { ExportConfigRepository } from './export-config/export-config.repository';
 import { ExportConfigService } from './export-config/export-config.service';
 import { MediaUploadRepository } from './media-uploads/media-upload.repository';
@@ -39,7 +45,7 @@ export class FilesAppModule {
           app: APP_NAME,
           config,
           database: { schema: DB_SCHEMA, entities: [FileEntity], migrations },
-          queues: { concurrency: { uploads: 8, 'file-expiry': 1 } },
+          queues: { concurrency: { uploads: 8, 'file-expiry': 1, 'media-maintenance': 1, 'bulk-uploads': 2 } },
         }),
       ],
       controllers: [StorageEventsController],
@@ -52,14 +58,20 @@ export class FilesAppModule {
         StorageEventsService,
         FileMetadataService,
         FileDeletionService,
-        MediaUploadRepository,
-        MediaUploadService,
-        ExportConfigRepository,
-        ExportConfigService,
         FileRecordsService,
         VerifyUploadProcessor,
         ReconcileUploadsProcessor,
         SweepExpiredFilesProcessor,
+        MediaUploadRepository,
+        MediaUploadService,
+        ExportConfigRepository,
+        ExportConfigService,
+        MediaResourceRepository,
+        MediaResourceService,
+        MediaUrls,
+        TempObjectOwner,
+        CollectMediaResourcesProcessor,
+        PurgeTempObjectsProcessor,
       ],
     };
   }

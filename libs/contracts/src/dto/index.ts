@@ -6,6 +6,7 @@ export * from './file-records.dto';
 export * from './file-search.dto';
 export * from './image-api.dto';
 export * from './media-api.dto';
+export * from './media-resources.dto';
 export * from './s3-proxy.dto';
 export * from './storage-quota.dto';
 export * from './tenancy.dto';

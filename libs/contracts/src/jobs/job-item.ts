@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-operations'] as const;
+export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-operations', 'media-maintenance', 'bulk-uploads'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({
@@ -19,6 +19,15 @@ export const sweepExpiredFilesJobSchema = z.object({});
 /** One image operation on one source file (a row of image-ops' queue table, status W/P/D/F). */
 export const runImageOperationJobSchema = z.object({ queue_id: z.uuid() });
 
+/** Deletes media resources without attachments, and their objects (scheduled, one run at a time). */
+export const collectMediaResourcesJobSchema = z.object({});
+
+/** Deletes `temp/` objects older than the temp TTL that were never ingested (scheduled). */
+export const purgeTempObjectsJobSchema = z.object({});
+
+/** Processes one bulk-upload task's ZIP; re-running skips SKUs already done. */
+export const processBulkUploadJobSchema = z.object({ task_id: z.uuid() });
+
 /** Job names (PascalCase), their queue and payload schema. */
 export const JOB_SCHEMAS = {
   VerifyUpload: { queue: 'uploads', data: verifyUploadJobSchema },
@@ -27,6 +36,9 @@ export const JOB_SCHEMAS = {
   SweepCallbacks: { queue: 'callbacks', data: sweepCallbacksJobSchema },
   SweepExpiredFiles: { queue: 'file-expiry', data: sweepExpiredFilesJobSchema },
   RunImageOperation: { queue: 'image-operations', data: runImageOperationJobSchema },
+  CollectMediaResources: { queue: 'media-maintenance', data: collectMediaResourcesJobSchema },
+  PurgeTempObjects: { queue: 'media-maintenance', data: purgeTempObjectsJobSchema },
+  ProcessBulkUpload: { queue: 'bulk-uploads', data: processBulkUploadJobSchema },
 } as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

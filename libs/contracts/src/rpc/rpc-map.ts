@@ -41,6 +41,7 @@ import {
 } from '../dto/storage-quota.dto';
 import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
 import { IMAGE_RPC } from '../dto/image-api.dto';
+import { BULK_UPLOAD_RPC, MEDIA_RPC } from '../dto/media-resources.dto';
 import { MEDIA_API_RPC } from '../dto/media-api.dto';
 
 const id = z.uuid({ error: 'must be a UUID' });
@@ -120,6 +121,12 @@ export const RPC_SCHEMAS = {
   'files.export-config.resolve': MEDIA_API_RPC.exportConfigResolve,
   'images.variant.ensure': MEDIA_API_RPC.variantEnsure,
   'images.queue.get': IMAGE_RPC.queueGet,
+  'files.media-resource.ingest': MEDIA_RPC.ingest,
+  'files.media-attachment.list': MEDIA_RPC.list,
+  'files.media-attachment.detach': MEDIA_RPC.detach,
+  'files.bulk-upload.create': BULK_UPLOAD_RPC.create,
+  'files.bulk-upload.list': BULK_UPLOAD_RPC.list,
+  'files.bulk-upload.get': BULK_UPLOAD_RPC.get,
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;

@@ -1,0 +1,58 @@
+import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import { BootedApp, TestInfra, waitFor } from '@mp/testing';
+import { JobName, QueueName, queueOf } from '@mp/contracts';
+import { randomUUID } from 'node:crypto';
+
+/** A client of the test bucket, as the presigned PUT uploader or an inspector of the store. */
+export function storageOf(infra: TestInfra): ObjectStorage {
+  return new ObjectStorage({
+    endpoint: infra.env.S3_ENDPOINT,
+    publicEndpoint: infra.env.S3_ENDPOINT,
+    region: 'us-east-1',
+    accessKeyId: infra.env.S3_ACCESS_KEY_ID,
+    secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
+    bucket: infra.env.S3_BUCKET,
+    forcePathStyle: true,
+  });
+}
+
+export function rpcOf(infra: TestInfra): RpcClient {
+  return new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 20_000 } as BaseConfig);
+}
+
+/** Puts bytes where the presigned PUT flow puts them: `temp/{file_id}_{timestamp}_{name}`. */
+export async function putTemp(storage: ObjectStorage, name: string, body: Buffer, contentType = 'image/png'): Promise<string> {
+  const key = `temp/${randomUUID()}_${Date.now()}_${name}`;
+  await storage.put({ key, body, contentType });
+  return key;
+}
+
+/** All keys under a prefix. */
+export async function keysUnder(storage: ObjectStorage, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await storage.list({ prefix, cursor, limit: 1000 });
+    keys.push(...page.objects.map((o) => o.key));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return keys;
+}
+
+let runs = 0;
+/** Runs a job now through BullMQ (as its scheduler would) and returns its result once completed. */
+export async function runJob<T>(app: BootedApp, name: JobName): Promise<T> {
+  const queue = app.app.get(JobQueue);
+  const jobId = `test-${name}-${++runs}-${Date.now()}`;
+  await queue.enqueue({ name, data: {} } as never, { jobId });
+  const job = await waitFor(
+    async () => {
+      const j = await queue.queue(queueOf(name) as QueueName).getJob(jobId);
+      if (j && (await j.isFailed())) throw new Error(`${name} failed: ${j.failedReason}`);
+      return j && (await j.isCompleted()) ? j : undefined;
+    },
+    { timeoutMs: 20_000, what: `${name} to complete` },
+  );
+  return job.returnvalue as T;
+}
