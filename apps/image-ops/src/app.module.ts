@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mp/platform';
 import { ImageOpsConfig } from './app.config';
+import { VariantConversionService } from './conversion/variant-conversion.service';
 import { OperationExecService } from './execution/operation-exec.service';
 import { OperationQueuePlanner } from './execution/operation-queue.planner';
 import { QueueItemRepository } from './execution/queue-item.repository';
@@ -32,6 +33,7 @@ export class ImageOpsAppModule {
         }),
       ],
       providers: [
+        VariantConversionService,
         objectStorageProvider,
         imageEngineProvider,
         ImageTreeRepository,
