@@ -1,3 +1,4 @@
+import { ObjectStorage } from '@mp/storage';
 import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
 
 type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
@@ -11,6 +12,14 @@ describe('image API (seed 001) through the gateway', () => {
   let other: TeamKeys;
   let base: string;
   let secret: string;
+  let storage: ObjectStorage;
+
+  /** Image objects of the test team in the object store (staging excluded). */
+  const objectCount = async (): Promise<number> => (await storage.list({ prefix: `image/${team.teamId}/`, limit: 1000 })).objects.length;
+  const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+  const publicUrl = (path: string, appKey = team.keys.image!.app_key!) => `${platform.gatewayUrl}/image/files/${appKey}${path}`;
+  const waitQueue = (queueId: string, status: 'D' | 'F' = 'D') =>
+    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), { timeoutMs: 30_000, what: `queue ${queueId} ${status}` });
 
   const call = async (method: string, path: string, init: { body?: FormData | string; json?: unknown; secretKey?: string; appKey?: string } = {}): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: init.secretKey ?? secret };
@@ -33,6 +42,16 @@ describe('image API (seed 001) through the gateway', () => {
     other = await createTeamWithKeys(platform.gatewayUrl, 'image-other', ['image']);
     base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
     secret = team.keys.image!.secret_key!;
+    const env = infra.env;
+    storage = new ObjectStorage({
+      endpoint: env.S3_ENDPOINT,
+      publicEndpoint: env.S3_ENDPOINT,
+      region: 'us-east-1',
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      bucket: env.S3_BUCKET,
+      forcePathStyle: true,
+    });
   });
 
   afterAll(async () => {
@@ -168,5 +187,111 @@ describe('image API (seed 001) through the gateway', () => {
     const good = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['wm'], filepaths: ['/myfolder/banner'] } });
     expect(good.queues.map((q: { name: string }) => q.name).sort()).toEqual(['left_wm.png', 'right_wm.png']);
     for (const q of good.queues) await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'watermark done' });
+  });
+
+  it('deletes one file synchronously, with or without the operation results made from it', async () => {
+    const up = await putImage('path=/del/a.png&operationIds=100x100', solidPng(300, 200));
+    await waitQueue(up.file.queues[0].queueId);
+    const up2 = await putImage('path=/del/b.png&operationIds=100x100', solidPng(300, 200));
+    await waitQueue(up2.file.queues[0].queueId);
+    const before = await objectCount();
+    const gone = await call('DELETE', `/images/sync?fileId=${up.file.id}&includeThumbnail=true`);
+    expect(gone).toEqual({ header: { isSuccessful: true, resultCode: 0, resultMessage: 'Success' } });
+    const kept = await call('DELETE', `/images/sync?fileId=${up2.file.id}`);
+    expect(kept.header.isSuccessful).toBe(true);
+    const listed = await call('GET', '/folders?basepath=/del');
+    expect(listed.files.map((f: { name: string }) => f.name)).toEqual(['b_100x100.png']);
+    expect(await objectCount()).toBe(before - 3);
+    expect((await fetch(publicUrl('/del/a.png'))).status).toBe(404);
+    const again = await call('DELETE', `/images/sync?fileId=${up.file.id}`);
+    expect(again.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+    expect((await call('DELETE', '/images/sync?fileId=not-a-uuid')).header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+    const neither = await call('DELETE', '/images/sync');
+    expect(neither.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect(neither.header.resultMessage).toContain('fileId');
+    // Another team's key cannot delete this team's file.
+    const foreign = await call('DELETE', `/images/sync?fileId=${listed.files[0].id}`, { appKey: other.keys.image!.app_key, secretKey: other.keys.image!.secret_key });
+    expect(foreign.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+  });
+
+  it('deletes a folder synchronously with everything below it', async () => {
+    await putImage('path=/tree/x/one.png', solidPng(10, 10));
+    await putImage('path=/tree/x/deeper/two.png', solidPng(10, 10));
+    const listed = await call('GET', '/folders?basepath=/tree');
+    const x = listed.folders.find((f: { name: string }) => f.name === 'x');
+    const before = await objectCount();
+    expect((await call('DELETE', `/images/sync?folderId=${x.id}`)).header.isSuccessful).toBe(true);
+    expect((await call('GET', '/folders?basepath=/tree')).folders).toEqual([]);
+    expect((await call('GET', '/folders?basepath=/tree/x/deeper')).header.resultCode).toBe(20004);
+    expect(await objectCount()).toBe(before - 2);
+  });
+
+  it('deletes files and folders asynchronously through a delete queue item', async () => {
+    const a = await putImage('path=/bulk/a.png', solidPng(10, 10));
+    const b = await putImage('path=/bulk/b.png', solidPng(10, 10));
+    await putImage('path=/bulk/sub/c.png', solidPng(10, 10));
+    const sub = (await call('GET', '/folders?basepath=/bulk')).folders[0];
+    const before = await objectCount();
+    const res = await call('DELETE', `/images/async?fileIds=${a.file.id},${b.file.id}&folderIds=${sub.id}`);
+    expect(res.header.isSuccessful).toBe(true);
+    expect(res.queue).toMatchObject({ queueType: 'delete', status: 'W', tryCount: 0, operationId: '', url: '', name: '', path: '' });
+    await waitQueue(res.queue.queueId);
+    const left = await call('GET', '/folders?basepath=/bulk');
+    expect(left.paging).toMatchObject({ totalFolderCount: 0, totalFileCount: 0 });
+    expect(await objectCount()).toBe(before - 3);
+    const unknown = await call('DELETE', `/images/async?fileIds=${a.file.id}`);
+    expect(unknown.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+    expect((await call('DELETE', '/images/async')).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+  });
+
+  it('serves image URLs from storage with ETag and Cache-Control, 304 on If-None-Match', async () => {
+    const up = await putImage('path=/pub/photo one.png', solidPng(40, 30));
+    expect(up.file.url).toContain('/pub/photo%20one.png');
+    const res = await fetch(publicUrl('/pub/photo%20one.png'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('cache-control')).toContain('max-age');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual({ width: 40, height: 30 });
+    const cached = await fetch(publicUrl('/pub/photo%20one.png'), { headers: { 'If-None-Match': etag } });
+    expect(cached.status).toBe(304);
+    const overwritten = await putImage('path=/pub/photo one.png&overwrite=true', solidPng(41, 30));
+    expect(overwritten.header.isSuccessful).toBe(true);
+    const fresh = await fetch(publicUrl('/pub/photo%20one.png'), { headers: { 'If-None-Match': etag } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('etag')).not.toBe(etag);
+    expect((await fetch(publicUrl('/pub/none.png'))).status).toBe(404);
+    expect((await fetch(publicUrl('/pub/photo%20one.png', 'no-such-app'))).status).toBe(404);
+  });
+
+  it('toggles the realtime service and produces missing results on first request, once', async () => {
+    const user = await call('GET', '/users');
+    expect(user.user).toEqual({ appKey: team.keys.image!.app_key, containerName: team.keys.image!.app_key, realtimeService: true });
+    await call('PUT', '/operations/rt50', { json: { realtimeService: true, data: [{ templateOperationId: 'resize_fixed', option: { width: 50, height: 20 } }] } });
+    await call('PUT', '/operations/nort', { json: { realtimeService: false, data: [{ templateOperationId: 'gray', option: {} }] } });
+    await putImage('path=/rt/pic.png', solidPng(200, 100));
+    const first = await Promise.all([1, 2, 3].map(() => fetch(publicUrl('/rt/pic_rt50.png'))));
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200]);
+    const bodies = await Promise.all(first.map(async (r) => Buffer.from(await r.arrayBuffer())));
+    expect(bodies.map(pngSize)).toEqual([1, 2, 3].map(() => ({ width: 50, height: 20 })));
+    expect(new Set(first.map((r) => r.headers.get('etag'))).size).toBe(1);
+    const listed = await call('GET', '/folders?basepath=/rt&createdBy=P');
+    expect(listed.files).toHaveLength(1);
+    expect(listed.files[0]).toMatchObject({ name: 'pic_rt50.png', createdBy: 'P', operationId: 'rt50', imageProperty: { width: 50, height: 20 } });
+    const later = await fetch(publicUrl('/rt/pic_rt50.png'));
+    expect(later.headers.get('etag')).toBe(first[0].headers.get('etag'));
+    expect((await fetch(publicUrl('/rt/pic_nort.png'))).status).toBe(404);
+    expect((await fetch(publicUrl('/rt/pic_rt50.jpg'))).status).toBe(404);
+    expect((await fetch(publicUrl('/rt/missing_rt50.png'))).status).toBe(404);
+
+    expect((await call('PUT', '/users', { json: { realtimeService: false } })).header.isSuccessful).toBe(true);
+    expect((await call('GET', '/users')).user.realtimeService).toBe(false);
+    await putImage('path=/rt/other.png', solidPng(200, 100));
+    expect((await fetch(publicUrl('/rt/other_rt50.png'))).status).toBe(404);
+    expect((await fetch(publicUrl('/rt/pic_rt50.png'))).status).toBe(200);
+    expect((await call('PUT', '/users', { json: { realtimeService: 'yes' } })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    await call('PUT', '/users', { json: { realtimeService: true } });
+    expect((await fetch(publicUrl('/rt/other_rt50.png'))).status).toBe(200);
   });
 });

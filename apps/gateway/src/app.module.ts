@@ -11,10 +11,13 @@ import { KeyAuthenticator } from './auth/key-authenticator.service';
 import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
 import { ImageBodyParsers } from './image-api/image-body-parsers';
+import { ImageDeletesController } from './image-api/image-deletes.controller';
 import { ImageFoldersController } from './image-api/image-folders.controller';
 import { ImageKeyGuard } from './image-api/image-key.guard';
 import { ImageOperationsController } from './image-api/image-operations.controller';
+import { ImagePublicController } from './image-api/image-public.controller';
 import { ImageUploadsController } from './image-api/image-uploads.controller';
+import { ImageUsersController } from './image-api/image-users.controller';
 import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
 import { S3FilesService } from './s3-proxy/s3-files.service';
 import { S3KeyGuard } from './s3-proxy/s3-key.guard';
@@ -33,7 +36,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
-      controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController, ImageFoldersController, ImageUploadsController, ImageOperationsController],
+      controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController, ImageFoldersController, ImageUploadsController, ImageOperationsController, ImageDeletesController, ImageUsersController, ImagePublicController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService, ImageKeyGuard, ImageBodyParsers],
     };
   }

@@ -1,4 +1,5 @@
 import { baseConfigSchema, storageConfigSchema } from '@mp/platform';
+import { parseCallbackPorts } from '@mp/contracts';
 import { z } from 'zod';
 
 export const imageOpsConfigSchema = z.object({
@@ -17,5 +18,17 @@ export const imageOpsConfigSchema = z.object({
   IMAGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Attempts of one operation job before its queue item turns F. */
   IMAGE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Re-drive sweep: how often it runs, and how long an item stays W before its job is re-added. */
+  IMAGE_REDRIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  IMAGE_REDRIVE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Callback ports (the seed: 80 and 443); the same setting as the notifier's. */
+  OUTBOUND_ALLOWED_PORTS: z.string().default('80,443').transform((value, ctx) => {
+    try {
+      return parseCallbackPorts(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 export type ImageOpsConfig = z.infer<typeof imageOpsConfigSchema>;

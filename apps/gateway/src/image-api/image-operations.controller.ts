@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import {
   deleteImageOperationQuerySchema,
   ExecImageOperationsBody,
@@ -10,10 +10,12 @@ import {
   PutImageOperationBody,
   putImageOperationBodySchema,
 } from '@mp/contracts';
-import { RpcClient } from '@mp/platform';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { z } from 'zod';
+import { GatewayConfig } from '../app.config';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
+import { assertCallbackPorts, stepCallbackUrls } from './image-callback-ports';
 import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
 
@@ -25,11 +27,15 @@ const operationIdPipe = new ZodPipe(imageOperationIdSchema.describe('operationId
 @Controller('image/v2.0/appkeys/:appKey')
 @UseGuards(ImageKeyGuard)
 export class ImageOperationsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Put('operations/:operationId')
   @HttpCode(200)
   async put(@ImageApp() app: App, @Param('operationId', operationIdPipe) operationId: string, @Body(new ZodPipe(putImageOperationBodySchema)) body: PutImageOperationBody) {
+    assertCallbackPorts(stepCallbackUrls(body.data), this.config.OUTBOUND_ALLOWED_PORTS);
     return imageOk(await this.rpc.request('images.operation.put', { ...app, operationId, ...body }));
   }
 
@@ -57,6 +63,7 @@ export class ImageOperationsController {
   @Post('operations-exec')
   @HttpCode(200)
   async exec(@ImageApp() app: App, @Body(new ZodPipe(execImageOperationsBodySchema)) body: ExecImageOperationsBody) {
+    assertCallbackPorts([body.callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
     const result = await this.rpc.request('images.operations.exec', { ...app, ...body }, { timeoutMs: 30_000 });
     return imageOk({ paging: { page: 1, rows: result.operations.length, totalCount: result.operations.length }, ...result });
   }

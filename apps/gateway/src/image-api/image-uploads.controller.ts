@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
+import { assertCallbackPorts } from './image-callback-ports';
 import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
 import { stageBody } from './image-staging';
@@ -99,6 +100,11 @@ export class ImageUploadsController {
     }
     const parsed = multiImageUploadParamsSchema.safeParse(json);
     if (!parsed.success) return { ok: false as const, error: validationError(parsed.error) };
+    try {
+      assertCallbackPorts([parsed.data.callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
+    } catch (err) {
+      return { ok: false as const, error: err as DomainError };
+    }
     return { ok: true as const, value: parsed.data };
   }
 

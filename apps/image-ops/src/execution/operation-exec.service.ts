@@ -3,6 +3,7 @@ import { DomainError, IMAGE_RESULT, RpcParsedRequest, RpcResponse } from '@mp/co
 import { APP_CONFIG, RpcHandler } from '@mp/platform';
 import { DataSource } from 'typeorm';
 import { ImageOpsConfig } from '../app.config';
+import { assertCallbackPorts } from '../callbacks/callback-port.guard';
 import { OperationRow } from '../operations/operation.repository';
 import { OperationService, toOperationDto } from '../operations/operation.service';
 import { FileRow } from '../tree/image-tree.repository';
@@ -22,6 +23,7 @@ export class OperationExecService {
 
   @RpcHandler('images.operations.exec')
   async exec(req: RpcParsedRequest<'images.operations.exec'>): Promise<RpcResponse<'images.operations.exec'>> {
+    assertCallbackPorts([req.callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
     const ops: OperationRow[] = [];
     for (const id of [...new Set(req.operationIds)]) ops.push(await this.operations.require(req, id));
     const sources = await this.sourcesOf(req, req.filepaths);

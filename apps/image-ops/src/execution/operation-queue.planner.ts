@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, LOGGER } from '@mp/platform';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ImageOpsConfig } from '../app.config';
 import { EXTENSION_OF, ImageFormat } from '../imaging/image-engine';
 import { predictFormat } from '../imaging/predict-format';
 import { OperationRow } from '../operations/operation.repository';
 import { join, resultName } from '../tree/image-path';
 import { FileRow } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
+import { ImageJobEnqueuer } from './image-job.enqueuer';
 import { QueueItemRepository, QueueItemRow } from './queue-item.repository';
 
 /** Turns (source file × operation) into queue items (status W) and, after commit, BullMQ jobs. */
@@ -16,9 +14,7 @@ import { QueueItemRepository, QueueItemRow } from './queue-item.repository';
 export class OperationQueuePlanner {
   constructor(
     private readonly items: QueueItemRepository,
-    private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly jobs: ImageJobEnqueuer,
   ) {}
 
   /** Inside the caller's transaction. */
@@ -32,12 +28,8 @@ export class OperationQueuePlanner {
     return created;
   }
 
-  /** After commit. The job id is the queue id, so enqueueing twice runs once. */
+  /** After commit (see ImageJobEnqueuer). */
   async enqueue(items: QueueItemRow[]): Promise<void> {
-    for (const item of items) {
-      await this.jobs
-        .enqueue({ name: 'RunImageOperation', data: { queue_id: item.id } }, { jobId: item.id, attempts: this.config.IMAGE_JOB_ATTEMPTS })
-        .catch((err: unknown) => this.logger.error({ err, queueId: item.id }, 'Could not enqueue an image operation'));
-    }
+    await this.jobs.enqueue(items);
   }
 }

@@ -18,6 +18,8 @@ export interface QueueItemRow {
   target_path: string;
   callback_url: string | null;
   result: unknown;
+  /** A delete item's request (`folderIds`, `fileIds`, `includeThumbnail`). */
+  params: unknown;
   queued_at: Date;
 }
 
@@ -36,6 +38,21 @@ export class QueueItemRepository {
     return rows[0];
   }
 
+  async createDeleteItem(m: EntityManager, scope: ImageScope, params: { folderIds: string[]; fileIds: string[]; includeThumbnail: boolean }): Promise<QueueItemRow> {
+    const rows = await m.query(`INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "params") VALUES ($1, $2, $3, 'delete', 'W', $4) RETURNING *`, [
+      randomUUID(),
+      scope.team_id,
+      scope.app_key,
+      JSON.stringify(params),
+    ]);
+    return rows[0];
+  }
+
+  /** Items still waiting (W) that were queued before `olderThan`: their job may never have been added. */
+  async waitingSince(olderThan: Date, limit: number): Promise<Array<Pick<QueueItemRow, 'id' | 'queue_type'>>> {
+    return this.db.query(`SELECT "id", "queue_type" FROM ${T} WHERE "status" = 'W' AND "queued_at" < $1 ORDER BY "queued_at" LIMIT $2`, [olderThan, limit]);
+  }
+
   async find(id: string, m: EntityManager = this.db.manager): Promise<QueueItemRow | null> {
     const rows = await m.query(`SELECT * FROM ${T} WHERE "id" = $1`, [id]);
     return rows[0] ?? null;
@@ -51,6 +68,11 @@ export class QueueItemRepository {
   async markProcessing(id: string, tryCount: number): Promise<boolean> {
     const [, count] = await this.db.query(`UPDATE ${T} SET "status" = 'P', "try_count" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" IN ('W', 'P')`, [id, tryCount]);
     return count > 0;
+  }
+
+  /** Progress of an unfinished item (kept across retries). */
+  async saveResult(m: EntityManager, id: string, result: unknown): Promise<void> {
+    await m.query(`UPDATE ${T} SET "result" = $2, "updated_at" = now() WHERE "id" = $1`, [id, JSON.stringify(result)]);
   }
 
   async finish(m: EntityManager, id: string, status: 'D' | 'F', result: unknown): Promise<void> {

@@ -7,13 +7,9 @@ import { ImageOpsConfig } from '../app.config';
 import { deliveryIdFor, FileRef, operationCallbackBody } from '../callbacks/callback-bodies';
 import { requestCallback } from '../callbacks/callback-emitter';
 import { QueueItemRepository, QueueItemRow } from '../execution/queue-item.repository';
-import { EXTENSION_OF, IMAGE_ENGINE, ImageEngine, ImageFormat } from '../imaging/image-engine';
-import { runPipeline } from '../imaging/operation-pipeline';
+import { OperationRunner } from '../execution/operation-runner';
 import { OperationRepository } from '../operations/operation.repository';
-import { newImageObjectKey } from '../storage/image-object-keys';
-import { readObject } from '../storage/read-object';
 import { imageUrl } from '../tree/image-dto.mapper';
-import { join, resultName } from '../tree/image-path';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
 
@@ -28,9 +24,9 @@ export class RunImageOperationProcessor {
     private readonly items: QueueItemRepository,
     private readonly tree: ImageTreeRepository,
     private readonly operations: OperationRepository,
+    private readonly runner: OperationRunner,
     private readonly storage: ObjectStorage,
     private readonly outbox: Outbox,
-    @Inject(IMAGE_ENGINE) private readonly engine: ImageEngine,
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -57,48 +53,14 @@ export class RunImageOperationProcessor {
   private async execute(scope: ImageScope, item: QueueItemRow, source: FileRow): Promise<void> {
     const op = await this.operations.find(scope, item.operation_id);
     if (!op) throw new DomainError('NotFound', `Operation ${item.operation_id} no longer exists`);
-    const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
-    const probe = await this.engine.probe(bytes);
-    const outputs = await runPipeline(this.engine, { data: bytes, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames }, op.steps, async (path) => {
-      const mark = await this.tree.findFile(scope, path);
-      if (!mark) throw new DomainError('ValidationFailed', `watermarkImagePath ${path} does not exist`);
-      return readObject(this.storage, mark.object_key, this.config.IMAGE_MAX_FILE_BYTES);
-    });
-    const stored: Array<{ path: string; key: string; width: number; height: number; format: ImageFormat; bytes: number }> = [];
-    for (const out of outputs) {
-      const key = newImageObjectKey(scope);
-      await this.storage.put({ key, body: out.image.data, contentType: `image/${out.image.format}` });
-      const path = join(source.folder_path, resultName(source.name, op.operation_id, out.suffix, EXTENSION_OF[out.image.format]));
-      stored.push({ path, key, width: out.image.width, height: out.image.height, format: out.image.format, bytes: out.image.data.length });
-    }
-    const replaced: string[] = [];
-    let overwritten = false;
+    const rendered = await this.runner.render(scope, source, op);
+    let replaced: string[] = [];
     await this.outbox.transaction(async (m, emit) => {
-      for (const s of stored) {
-        await this.tree.lockFolder(m, scope, source.folder_path);
-        const saved = await this.tree.upsertFile(m, scope, {
-          path: s.path,
-          object_key: s.key,
-          bytes: s.bytes,
-          format: s.format,
-          width: s.width,
-          height: s.height,
-          created_by: 'P',
-          operation_id: op.operation_id,
-          source_file_id: source.id,
-          taken_at: null,
-          lat: null,
-          lng: null,
-        });
-        if (saved.replacedObjectKey) {
-          replaced.push(saved.replacedObjectKey);
-          overwritten = true;
-        }
-      }
-      const results = stored.map((s) => this.ref(scope, s.path));
+      replaced = await this.runner.record(m, scope, source, op, rendered);
+      const results = rendered.map((s) => this.ref(scope, s.path));
       await this.items.finish(m, item.id, 'D', { files: results });
       if (item.callback_url) {
-        const body = operationCallbackBody({ url: item.callback_url, operationId: op.operation_id, overwritten, source: this.ref(scope, source.path), results, failed: false });
+        const body = operationCallbackBody({ url: item.callback_url, operationId: op.operation_id, overwritten: replaced.length > 0, source: this.ref(scope, source.path), results, failed: false });
         await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'D'), team_id: scope.team_id, url: item.callback_url, event_type: 'image.operation.completed', body });
       }
     });

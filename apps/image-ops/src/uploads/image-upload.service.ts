@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ImageOpsConfig } from '../app.config';
 import { deliveryIdFor, UploadFailure, UploadSuccess, uploadCallbackBody } from '../callbacks/callback-bodies';
 import { requestCallback } from '../callbacks/callback-emitter';
+import { assertCallbackPorts } from '../callbacks/callback-port.guard';
 import { OperationQueuePlanner } from '../execution/operation-queue.planner';
 import { QueueItemRow, toQueueDto } from '../execution/queue-item.repository';
 import { IMAGE_ENGINE, ImageEngine } from '../imaging/image-engine';
@@ -55,7 +56,7 @@ export class ImageUploadService {
 
   @RpcHandler('images.files.register')
   async registerMany(req: RpcParsedRequest<'images.files.register'>): Promise<RpcResponse<'images.files.register'>> {
-    const ops = await this.requireOperations(req, req.operationIds).catch(async (err: unknown) => {
+    const ops = await this.checkPorts(req.callbackUrl).then(() => this.requireOperations(req, req.operationIds)).catch(async (err: unknown) => {
       await Promise.all(req.files.map((f) => this.dropStaging(req, f.staging_key)));
       throw err;
     });
@@ -131,6 +132,10 @@ export class ImageUploadService {
       if (!(await taken(candidate))) return candidate;
     }
     throw sameName();
+  }
+
+  private async checkPorts(callbackUrl: string | undefined): Promise<void> {
+    assertCallbackPorts([callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
   }
 
   private async requireOperations(scope: ImageScope, ids: string[]): Promise<OperationRow[]> {

@@ -52,12 +52,35 @@ const operationIdList = z.preprocess(
 const page = z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').default(1);
 const sort = (def: string) => z.enum(['name:asc', 'name:desc', 'date:asc', 'date:desc'], { error: 'must be name:asc, name:desc, date:asc or date:desc' }).default(def as 'name:asc');
 
-/** Seed: ports 80 and 443 only. */
-export const imageCallbackUrlSchema = callbackUrlSchema.refine((u) => {
-  const url = new URL(u);
-  const port = url.port === '' ? (url.protocol === 'https:' ? '443' : '80') : url.port;
-  return port === '80' || port === '443';
-}, 'callbackUrl must use port 80 or 443');
+/**
+ * A callback URL. The seed's port rule (80 and 443 only) is a setting, `OUTBOUND_ALLOWED_PORTS`, shared
+ * by the gateway, image-ops and the notifier: check it with `imageCallbackPortError`.
+ */
+export const imageCallbackUrlSchema = callbackUrlSchema;
+
+/** The port a callback URL is sent to. */
+export function callbackPortOf(value: string): number {
+  const url = new URL(value);
+  return url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+}
+
+/** The message refusing a callback URL whose port is not allowed, or null. */
+export function imageCallbackPortError(value: string | undefined, allowedPorts: ReadonlySet<number>): string | null {
+  if (value === undefined || allowedPorts.has(callbackPortOf(value))) return null;
+  return `callbackUrl must use port ${[...allowedPorts].sort((a, b) => a - b).join(' or ')}`;
+}
+
+/** Parses a comma-separated port list (`80,443`); throws naming a bad entry. */
+export function parseCallbackPorts(value: string): ReadonlySet<number> {
+  const ports = new Set<number>();
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const port = /^\d{1,5}$/.test(entry) ? Number(entry) : NaN;
+    if (!(port >= 1 && port <= 65535)) throw new Error(`"${entry}" is not a port number (1-65535)`);
+    ports.add(port);
+  }
+  if (ports.size === 0) throw new Error('at least one port is required');
+  return ports;
+}
 
 export const createImageFolderBodySchema = z.object({ path: imagePathSchema });
 export type CreateImageFolderBody = z.infer<typeof createImageFolderBodySchema>;
@@ -179,6 +202,32 @@ export type ExecImageOperationsBody = z.infer<typeof execImageOperationsBodySche
 
 export const imageQueueIdSchema = z.string().min(1).max(64, 'queueId must be at most 64 characters');
 
+const imageIdSchema = (field: string) => z.string({ error: `${field} must be a string` }).min(1, `${field} must not be empty`).max(50, `${field} must be at most 50 characters`);
+/** `a,b,c` or a repeated parameter. */
+const imageIdList = (field: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    z.array(imageIdSchema(field), { error: `${field} must be a comma-separated list` }).max(1000, `${field}: at most 1000 ids`),
+  );
+
+/** Seed: `DELETE …/images/sync` — one folder (with everything below) or one file. */
+export const deleteImageSyncQuerySchema = z
+  .object({ folderId: imageIdSchema('folderId').optional(), fileId: imageIdSchema('fileId').optional(), includeThumbnail: flag.default(false) })
+  .refine((q) => q.folderId !== undefined || q.fileId !== undefined, { message: 'folderId or fileId is required', path: ['fileId'] });
+export type DeleteImageSyncQuery = z.infer<typeof deleteImageSyncQuerySchema>;
+
+/** Seed: `DELETE …/images/async` — folders and files, removed by a queue item (type `delete`). */
+export const deleteImageAsyncQuerySchema = z
+  .object({ folderIds: imageIdList('folderIds').default([]), fileIds: imageIdList('fileIds').default([]), includeThumbnail: flag.default(false) })
+  .refine((q) => q.folderIds.length + q.fileIds.length > 0, { message: 'folderIds or fileIds is required', path: ['fileIds'] });
+export type DeleteImageAsyncQuery = z.infer<typeof deleteImageAsyncQuerySchema>;
+
+/** Seed: `PUT …/users` (the realtime service switch). */
+export const putImageUserBodySchema = z.object({ realtimeService: z.boolean({ error: 'realtimeService must be true or false' }) });
+export type PutImageUserBody = z.infer<typeof putImageUserBodySchema>;
+
+export const imageUserSchema = z.object({ appKey: z.string(), containerName: z.string(), realtimeService: z.boolean() });
+
 /** Public shapes (dates as `2016-02-26T15:57:06+0900`). */
 export const imageQueueSchema = z.object({
   queueId: z.string(),
@@ -277,6 +326,18 @@ export const IMAGE_RPC = {
     response: z.object({ operations: z.array(imageOperationSchema), queues: z.array(imageQueueSchema) }),
   },
   queueGet: { request: z.object({ ...appScoped, queueId: imageQueueIdSchema }), response: z.object({ queue: imageQueueSchema }) },
+  deleteSync: { request: z.object({ ...appScoped, ...deleteImageSyncQuerySchema.shape }), response: z.object({}) },
+  deleteAsync: { request: z.object({ ...appScoped, ...deleteImageAsyncQuerySchema.shape }), response: z.object({ queue: imageQueueSchema }) },
+  userGet: { request: z.object({ ...appScoped }), response: z.object({ user: imageUserSchema }) },
+  userPut: { request: z.object({ ...appScoped, ...putImageUserBodySchema.shape }), response: z.object({}) },
+  /**
+   * A public image URL (`{base}/{appKey}{path}`, no credentials): the stored object to stream, produced
+   * first by the realtime service when the path names an operation result that does not exist yet.
+   */
+  publicResolve: {
+    request: z.object({ app_key: appScoped.app_key, path: imagePathSchema }),
+    response: z.object({ object_key: z.string(), etag: z.string(), content_type: z.string(), bytes: z.number() }),
+  },
 } as const;
 
 /** `header.resultCode` for an error code when the service chose none (docs/compat/image-api.md). */

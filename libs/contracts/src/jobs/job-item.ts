@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-operations', 'media-maintenance', 'bulk-uploads'] as const;
+export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-ops', 'media-maintenance', 'bulk-uploads'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({
@@ -18,6 +18,12 @@ export const sweepExpiredFilesJobSchema = z.object({});
 
 /** One image operation on one source file (a row of image-ops' queue table, status W/P/D/F). */
 export const runImageOperationJobSchema = z.object({ queue_id: z.uuid() });
+
+/** One asynchronous delete (a queue item of type `delete`: folders and files, records and objects). */
+export const runImageDeleteJobSchema = z.object({ queue_id: z.uuid() });
+
+/** Re-enqueues image queue items left waiting (W) without a job, e.g. Redis was down after the commit (scheduled). */
+export const redriveImageQueueJobSchema = z.object({});
 
 /** Deletes media resources without attachments, and their objects (scheduled, one run at a time). */
 export const collectMediaResourcesJobSchema = z.object({});
@@ -35,7 +41,9 @@ export const JOB_SCHEMAS = {
   DeliverCallback: { queue: 'callbacks', data: deliverCallbackJobSchema },
   SweepCallbacks: { queue: 'callbacks', data: sweepCallbacksJobSchema },
   SweepExpiredFiles: { queue: 'file-expiry', data: sweepExpiredFilesJobSchema },
-  RunImageOperation: { queue: 'image-operations', data: runImageOperationJobSchema },
+  RunImageOperation: { queue: 'image-ops', data: runImageOperationJobSchema },
+  RunImageDelete: { queue: 'image-ops', data: runImageDeleteJobSchema },
+  RedriveImageQueue: { queue: 'image-ops', data: redriveImageQueueJobSchema },
   CollectMediaResources: { queue: 'media-maintenance', data: collectMediaResourcesJobSchema },
   PurgeTempObjects: { queue: 'media-maintenance', data: purgeTempObjectsJobSchema },
   ProcessBulkUpload: { queue: 'bulk-uploads', data: processBulkUploadJobSchema },

@@ -41,8 +41,8 @@ import {
 } from '../dto/storage-quota.dto';
 import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
 import { IMAGE_RPC } from '../dto/image-api.dto';
-import { BULK_UPLOAD_RPC, MEDIA_RPC } from '../dto/media-resources.dto';
 import { MEDIA_API_RPC } from '../dto/media-api.dto';
+import { BULK_UPLOAD_RPC, MEDIA_RPC } from '../dto/media-resources.dto';
 
 const id = z.uuid({ error: 'must be a UUID' });
 const teamScoped = z.object({ team_id: id });
@@ -105,6 +105,18 @@ export const RPC_SCHEMAS = {
   'images.operation.list': IMAGE_RPC.operationList,
   'images.operation.delete': IMAGE_RPC.operationDelete,
   'images.operations.exec': IMAGE_RPC.operationsExec,
+  'images.queue.get': IMAGE_RPC.queueGet,
+  'files.media-resource.ingest': MEDIA_RPC.ingest,
+  'files.media-attachment.list': MEDIA_RPC.list,
+  'files.media-attachment.detach': MEDIA_RPC.detach,
+  'files.bulk-upload.create': BULK_UPLOAD_RPC.create,
+  'files.bulk-upload.list': BULK_UPLOAD_RPC.list,
+  'files.bulk-upload.get': BULK_UPLOAD_RPC.get,
+  'images.delete.sync': IMAGE_RPC.deleteSync,
+  'images.delete.async': IMAGE_RPC.deleteAsync,
+  'images.user.get': IMAGE_RPC.userGet,
+  'images.user.put': IMAGE_RPC.userPut,
+  'images.public.resolve': IMAGE_RPC.publicResolve,
   'billing.account.create': MEDIA_API_RPC.accountCreate,
   'billing.account.update': MEDIA_API_RPC.accountUpdate,
   'billing.account.login': MEDIA_API_RPC.accountLogin,
@@ -120,13 +132,6 @@ export const RPC_SCHEMAS = {
   'files.export-config.delete': MEDIA_API_RPC.exportConfigDelete,
   'files.export-config.resolve': MEDIA_API_RPC.exportConfigResolve,
   'images.variant.ensure': MEDIA_API_RPC.variantEnsure,
-  'images.queue.get': IMAGE_RPC.queueGet,
-  'files.media-resource.ingest': MEDIA_RPC.ingest,
-  'files.media-attachment.list': MEDIA_RPC.list,
-  'files.media-attachment.detach': MEDIA_RPC.detach,
-  'files.bulk-upload.create': BULK_UPLOAD_RPC.create,
-  'files.bulk-upload.list': BULK_UPLOAD_RPC.list,
-  'files.bulk-upload.get': BULK_UPLOAD_RPC.get,
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;

@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { DomainError } from '@mp/contracts';
+import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { GatewayConfig } from '../app.config';
+import { toDomainError } from '../errors/to-domain-error';
+import { etagMatches } from './image-etag';
+
+const NOT_FOUND = { header: { isSuccessful: false, resultCode: 404, resultMessage: 'No such image.' } };
+
+/**
+ * Public image URLs, `{IMAGE_PUBLIC_BASE_URL}/{appKey}/{path}` (no credentials, like a CDN): streamed
+ * from object storage with an ETag and Cache-Control, 304 on a matching If-None-Match. A missing
+ * operation result may be produced on request by image-ops (realtime service). Unlike the API, these
+ * answer real HTTP statuses (404, 503), since browsers and caches read them.
+ */
+@Controller('image/files')
+export class ImagePublicController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get(':appKey/*')
+  async serve(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const params = request.params as Record<string, string | undefined>;
+    const appKey = params.appKey ?? '';
+    const path = `/${params['*'] ?? ''}`;
+    try {
+      const found = await this.rpc.request('images.public.resolve', { app_key: appKey, path }, { timeoutMs: 60_000 });
+      void reply.header('etag', found.etag).header('cache-control', this.config.IMAGE_CACHE_CONTROL);
+      if (etagMatches(request.headers['if-none-match'], found.etag)) {
+        await reply.status(304).send();
+        return;
+      }
+      const object = await this.storage.getStream({ key: found.object_key });
+      await reply.status(200).header('content-type', found.content_type).header('content-length', object.size).send(object.body);
+    } catch (err) {
+      await this.fail(reply, err);
+    }
+  }
+
+  private async fail(reply: FastifyReply, err: unknown): Promise<void> {
+    const { error, unexpected } = toDomainError(err);
+    if (unexpected) this.logger.error({ err }, 'Unexpected error while serving an image');
+    const missing = error.code === 'NotFound' || error.code === 'ObjectNotFound' || error.code === 'ValidationFailed';
+    const status = missing ? 404 : error.code === 'Timeout' ? 504 : 503;
+    const body = missing ? NOT_FOUND : { header: { isSuccessful: false, resultCode: status, resultMessage: error instanceof DomainError ? error.message : 'Unavailable' } };
+    await reply.status(status).header('cache-control', 'no-store').type('application/json').send(body);
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Put, UseGuards } from '@nestjs/common';
+import { PutImageUserBody, putImageUserBodySchema } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import { ZodPipe } from '../validation/zod-body.pipe';
+import { ImageApp } from './image-app.decorator';
+import { ImageKeyGuard } from './image-key.guard';
+import { imageOk } from './image-response';
+
+type App = { team_id: string; app_key: string };
+
+/** Realtime service API: `GET/PUT …/users`. */
+@Controller('image/v2.0/appkeys/:appKey/users')
+@UseGuards(ImageKeyGuard)
+export class ImageUsersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  async get(@ImageApp() app: App) {
+    return imageOk(await this.rpc.request('images.user.get', app));
+  }
+
+  @Put()
+  @HttpCode(200)
+  async put(@ImageApp() app: App, @Body(new ZodPipe(putImageUserBodySchema)) body: PutImageUserBody) {
+    await this.rpc.request('images.user.put', { ...app, ...body });
+    return imageOk({});
+  }
+}

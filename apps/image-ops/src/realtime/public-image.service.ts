@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, IMAGE_RESULT, RpcParsedRequest, RpcResponse } from '@mp/contracts';
+import { LOGGER, RpcHandler } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { OperationRunner } from '../execution/operation-runner';
+import { EXTENSION_OF, ImageFormat } from '../imaging/image-engine';
+import { predictFormat } from '../imaging/predict-format';
+import { OperationRepository, OperationRow } from '../operations/operation.repository';
+import { nameOf, parentOf, splitExtension } from '../tree/image-path';
+import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
+import { ImageScope } from '../tree/image-scope';
+import { AppSettingsRepository } from './app-settings.repository';
+import { realtimeCandidates } from './realtime-name';
+
+type Resolved = RpcResponse<'images.public.resolve'>;
+
+/**
+ * Public image URLs (`{base}/{appKey}{path}`): the stored object to stream. A missing operation
+ * result (`<name>_<operationId>.<ext>`) is produced on first request when the app's realtime service
+ * and the operation's `realtimeService` are on: once per path (concurrent requests share one run in
+ * this process, and a database lock serialises processes), then served from storage.
+ */
+@Injectable()
+export class PublicImageService {
+  private readonly inFlight = new Map<string, Promise<Resolved>>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly tree: ImageTreeRepository,
+    private readonly operations: OperationRepository,
+    private readonly settings: AppSettingsRepository,
+    private readonly runner: OperationRunner,
+    private readonly storage: ObjectStorage,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @RpcHandler('images.public.resolve')
+  async resolve(req: RpcParsedRequest<'images.public.resolve'>): Promise<Resolved> {
+    const stored = await this.findPublic(req.app_key, req.path);
+    if (stored) return served(stored);
+    const key = `${req.app_key}\u0000${req.path}`;
+    let run = this.inFlight.get(key);
+    if (!run) {
+      run = this.produce(req.app_key, req.path).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, run);
+    }
+    return run;
+  }
+
+  private async produce(appKey: string, path: string): Promise<Resolved> {
+    const scope = await this.scopeOf(appKey);
+    if (!scope || !(await this.settings.realtimeService(scope))) throw notFound(path);
+    const plan = await this.planFor(scope, path);
+    if (!plan) throw notFound(path);
+    const made = await this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`imageops-realtime:${scope.team_id}:${scope.app_key}:${plan.source.id}:${plan.op.operation_id}`]);
+      const already = await this.tree.findFile(scope, path, m);
+      if (already) return { file: already, replaced: [] as string[], unused: [] as string[] };
+      const rendered = await this.runner.render(scope, plan.source, plan.op);
+      const replaced = await this.runner.record(m, scope, plan.source, plan.op, rendered);
+      const file = await this.tree.findFile(scope, path, m);
+      return { file, replaced, unused: file ? [] : rendered.map((r) => r.key) };
+    });
+    const leftovers = [...made.replaced, ...made.unused];
+    if (leftovers.length) await this.storage.deleteMany(leftovers).catch((err: unknown) => this.logger.warn({ err }, 'Replaced realtime objects left behind'));
+    if (!made.file) throw notFound(path);
+    this.logger.info({ appKey, path, operationId: plan.op.operation_id }, 'Produced an image on request (realtime service)');
+    return served(made.file);
+  }
+
+  /** The source and operation a missing path names, if the operation allows realtime use. */
+  private async planFor(scope: ImageScope, path: string): Promise<{ source: FileRow; op: OperationRow } | null> {
+    const folder = parentOf(path);
+    for (const c of realtimeCandidates(nameOf(path))) {
+      const op = await this.operations.find(scope, c.operationId);
+      if (!op || !op.realtime_service || op.steps.length === 0) continue;
+      const pieces = op.steps.some((s) => s.templateOperationId === 'slice' || s.templateOperationId === 'grid');
+      if ((c.suffix !== '') !== pieces) continue;
+      const sources: FileRow[] = await this.db.query(
+        `SELECT * FROM "imageops"."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "folder_path" = $3 AND "created_by" = 'U' AND ("name" = $4 OR "name" LIKE $5) ORDER BY "name"`,
+        [scope.team_id, scope.app_key, folder, c.sourceBase, `${c.sourceBase.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%`],
+      );
+      for (const source of sources) {
+        if (splitExtension(source.name)[0] !== c.sourceBase) continue;
+        if (EXTENSION_OF[predictFormat(source.format as ImageFormat, op.steps)] === c.extension) return { source, op };
+      }
+    }
+    return null;
+  }
+
+  private async findPublic(appKey: string, path: string): Promise<FileRow | null> {
+    const rows: FileRow[] = await this.db.query(`SELECT * FROM "imageops"."files" WHERE "app_key" = $1 AND "path" = $2`, [appKey, path]);
+    return rows[0] ?? null;
+  }
+
+  /** App keys are unique across teams; an app is known once it has stored an image or a setting. */
+  private async scopeOf(appKey: string): Promise<ImageScope | null> {
+    const rows: Array<{ team_id: string }> = await this.db.query(
+      `SELECT "team_id" FROM "imageops"."files" WHERE "app_key" = $1 UNION SELECT "team_id" FROM "imageops"."app_settings" WHERE "app_key" = $1 LIMIT 1`,
+      [appKey],
+    );
+    return rows[0] ? { team_id: rows[0].team_id, app_key: appKey } : null;
+  }
+}
+
+function served(file: FileRow): Resolved {
+  const version = file.object_key.slice(file.object_key.lastIndexOf('/') + 1);
+  return { object_key: file.object_key, etag: `"${version}"`, content_type: `image/${file.format}`, bytes: Number(file.bytes) };
+}
+
+function notFound(path: string): DomainError {
+  return new DomainError('NotFound', `No image at ${path}`, { resultCode: IMAGE_RESULT.pathNotFound.code });
+}
