@@ -1,0 +1,185 @@
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+
+type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
+type Body = { header: Header } & Record<string, any>;
+
+/**
+ * Image API callbacks end to end (gateway → image-ops → outbox → notifier → a local receiver), with the
+ * seed's bodies; and the re-drive sweep of queue items left W without a job.
+ */
+describe('image API (seed 001) callbacks and queue re-drive (real processes)', () => {
+  let infra: TestInfra;
+  let platform: PlatformProcesses;
+  let team: TeamKeys;
+  let base: string;
+  let secret: string;
+  let receiver: Server;
+  let receiverPort: number;
+  let db: Client;
+  const received: Array<{ path: string; body: Body }> = [];
+
+  const call = async (method: string, path: string, init: { body?: FormData; json?: unknown } = {}): Promise<Body> => {
+    const headers: Record<string, string> = { Authorization: secret };
+    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${base}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Body;
+  };
+  const putImage = async (query: string, bytes: Buffer): Promise<Body> => {
+    const res = await fetch(`${base}/images?${query}`, { method: 'PUT', headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    return (await res.json()) as Body;
+  };
+  const callbackFor = (id: string) => waitFor(async () => received.find((r) => r.path === `/cb?id=${id}`)?.body, { timeoutMs: 30_000, what: `callback ${id}` });
+  const waitQueue = (queueId: string, status: 'D' | 'F') =>
+    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), { timeoutMs: 30_000, what: `queue ${queueId} ${status}` });
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '/', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverPort = (receiver.address() as AddressInfo).port;
+    infra = await createTestInfra({ s3: true });
+    platform = await PlatformProcesses.start(
+      {
+        ...infra.env,
+        OUTBOUND_ALLOWLIST: '127.0.0.1',
+        OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+        CALLBACK_BACKOFF_BASE_MS: '100',
+        IMAGE_REDRIVE_INTERVAL_MS: '500',
+        IMAGE_REDRIVE_AFTER_MS: '1000',
+      },
+      ['quota-billing', 'notifier', 'image-ops', 'gateway'],
+    );
+    team = await createTeamWithKeys(platform.gatewayUrl, 'image-callbacks', ['image']);
+    base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
+    secret = team.keys.image!.secret_key!;
+    db = new Client({ connectionString: infra.env.DATABASE_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stopAll();
+    await infra?.dispose();
+    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+  });
+
+  const cb = (id: string) => `http://127.0.0.1:${receiverPort}/cb?id=${id}`;
+
+  it('sends the multiple-upload callback: Success, then Partial Success with the seed failFiles', async () => {
+    const ok = new FormData();
+    ok.append('params', JSON.stringify({ basepath: '/myfolder', callbackUrl: cb('1') }));
+    ok.append('files', new Blob([new Uint8Array(solidPng(546, 304))]), 'image.jpg');
+    const first = await call('POST', '/images', { body: ok });
+    expect(first.successes).toHaveLength(1);
+    const success = await callbackFor('1');
+    expect(success).toEqual({
+      header: { resultMessage: 'Success', resultCode: 0, isSuccessful: true },
+      id: '1',
+      successFiles: [
+        {
+          id: first.successes[0].id,
+          name: 'image.jpg',
+          path: '/myfolder/image.jpg',
+          url: first.successes[0].url,
+          width: 546,
+          height: 304,
+          sizeByte: first.successes[0].bytes,
+          overwritten: false,
+          updatedAt: first.successes[0].updatedAt,
+        },
+      ],
+      failFiles: [],
+    });
+
+    const partial = new FormData();
+    partial.append('params', JSON.stringify({ basepath: '/myfolder', callbackUrl: cb('100') }));
+    partial.append('files', new Blob([new Uint8Array(solidPng(20, 20))]), 'test.jpg');
+    partial.append('files', new Blob([new Uint8Array(solidPng(20, 20))]), 'image.jpg');
+    partial.append('files', new Blob([Buffer.from('not an image')]), 'notes.jpg');
+    const res = await call('POST', '/images', { body: partial });
+    expect(res.errors).toHaveLength(2);
+    const body = await callbackFor('100');
+    expect(body.header).toEqual({ resultMessage: 'Partial Success', resultCode: 1, isSuccessful: false });
+    expect(body.id).toBe('100');
+    expect(body.successFiles).toEqual([expect.objectContaining({ name: 'test.jpg', path: '/myfolder/test.jpg', width: 20, height: 20, overwritten: false })]);
+    expect(body.failFiles).toEqual([
+      { name: 'image.jpg', path: '/myfolder/image.jpg', sizeByte: expect.any(Number), resultCode: 20010, resultMessage: 'There is same file name.' },
+      { name: 'notes.jpg', path: '/myfolder/notes.jpg', sizeByte: 12, resultCode: 20020, resultMessage: expect.any(String) },
+    ]);
+  });
+
+  it('sends the operation-exec callbacks: success with resultFiles, failure 500201', async () => {
+    await putImage('path=/myfolder/banner/vertical.png', solidPng(40, 30));
+    await call('PUT', '/operations/slice-v', { json: { data: [{ templateOperationId: 'slice', option: { sliceCropType: 'vertical', sliceSize: 15 } }] } });
+    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['slice-v'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: cb('200') } });
+    expect(exec.header.isSuccessful).toBe(true);
+    const success = await callbackFor('200');
+    const url = (p: string) => `${exec.queues[0].url.slice(0, exec.queues[0].url.indexOf('/myfolder/'))}${p}`;
+    expect(success).toEqual({
+      header: { isSuccessful: true, resultCode: 0, resultMessage: 'Success' },
+      id: '200',
+      overwritten: false,
+      operationId: 'slice-v',
+      sourceFile: { url: url('/myfolder/banner/vertical.png'), name: 'vertical.png', path: '/myfolder/banner/vertical.png' },
+      resultFiles: [
+        { url: url('/myfolder/banner/vertical_slice-v_0000.png'), name: 'vertical_slice-v_0000.png', path: '/myfolder/banner/vertical_slice-v_0000.png' },
+        { url: url('/myfolder/banner/vertical_slice-v_0001.png'), name: 'vertical_slice-v_0001.png', path: '/myfolder/banner/vertical_slice-v_0001.png' },
+      ],
+    });
+
+    await call('PUT', '/operations/100x100', { json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/no/mark.png' } }] } });
+    const bad = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: cb('300') } });
+    expect(bad.header.isSuccessful).toBe(true);
+    expect(await callbackFor('300')).toEqual({
+      header: { isSuccessful: false, resultCode: 500201, resultMessage: 'Operation fail. ' },
+      id: '300',
+      overwritten: false,
+      operationId: '100x100',
+      sourceFile: { url: url('/myfolder/banner/vertical.png'), name: 'vertical.png', path: '/myfolder/banner/vertical.png' },
+    });
+  });
+
+  it('refuses callback URLs on ports outside OUTBOUND_ALLOWED_PORTS', async () => {
+    const wrongPort = `http://127.0.0.1:${receiverPort === 65535 ? 65534 : receiverPort + 1}/cb?id=9`;
+    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['slice-v'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: wrongPort } });
+    expect(exec.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect(exec.header.resultMessage).toContain(`port 80 or 443 or ${receiverPort}`);
+    const form = new FormData();
+    form.append('params', JSON.stringify({ basepath: '/myfolder', callbackUrl: wrongPort }));
+    form.append('files', new Blob([new Uint8Array(solidPng(5, 5))]), 'x.png');
+    expect((await call('POST', '/images', { body: form })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+  });
+
+  it('re-drives queue items committed as W whose job was never added', async () => {
+    const source = await putImage('path=/redrive/src.png', solidPng(300, 200));
+    await call('PUT', '/operations/half', { json: { data: [{ templateOperationId: 'resize_fixed', option: { width: 150, height: 100 } }] } });
+    const victim = await putImage('path=/redrive/victim.png', solidPng(10, 10));
+    const scope = [team.teamId, team.keys.image!.app_key];
+    // The state a Redis outage right after the commit leaves behind: rows W, no job.
+    const image = await db.query(
+      `INSERT INTO "imageops"."queue_items" ("id", "team_id", "app_key", "queue_type", "status", "operation_id", "source_file_id", "target_path", "queued_at")
+       VALUES (gen_random_uuid(), $1, $2, 'image', 'W', 'half', $3, '/redrive/src_half.png', now() - interval '1 minute') RETURNING "id"`,
+      [...scope, source.file.id],
+    );
+    const del = await db.query(
+      `INSERT INTO "imageops"."queue_items" ("id", "team_id", "app_key", "queue_type", "status", "params", "queued_at")
+       VALUES (gen_random_uuid(), $1, $2, 'delete', 'W', $3, now() - interval '1 minute') RETURNING "id"`,
+      [...scope, JSON.stringify({ folderIds: [], fileIds: [victim.file.id], includeThumbnail: false })],
+    );
+    await waitQueue(image.rows[0].id, 'D');
+    await waitQueue(del.rows[0].id, 'D');
+    const listed = await call('GET', '/folders?basepath=/redrive');
+    expect(listed.files.map((f: { name: string }) => f.name).sort()).toEqual(['src.png', 'src_half.png']);
+    expect(listed.files.find((f: { name: string }) => f.name === 'src_half.png').imageProperty).toMatchObject({ width: 150, height: 100 });
+  });
+});
