@@ -21,6 +21,7 @@ import {
   userSchema,
 } from '@mp/contracts';
 import { z } from 'zod';
+import { IMAGE_DOC } from '../image-api/image.dialect-doc';
 import { S3_PROXY_DOC } from './s3-proxy.dialect-doc';
 
 export interface OperationDoc {
@@ -139,4 +140,5 @@ export const DIALECT_DOCS: DialectDoc[] = [
     ],
   },
   S3_PROXY_DOC,
+  IMAGE_DOC,
 ];
