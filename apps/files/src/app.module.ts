@@ -21,6 +21,11 @@ import { ExportConfigService } from './export-config/export-config.service';
 import { MediaUploadRepository } from './media-uploads/media-upload.repository';
 import { MediaUploadService } from './media-uploads/media-upload.service';
 import { migrations } from './migrations';
+import { BulkUploadProcessor } from './products/bulk-upload.processor';
+import { BulkUploadRepository } from './products/bulk-upload.repository';
+import { BulkUploadService } from './products/bulk-upload.service';
+import { ProductRepository } from './products/product.repository';
+import { SkuImporter } from './products/sku-importer';
 import { objectStorageProvider } from './storage/object-storage.provider';
 import { StorageEventsController } from './storage-events/storage-events.controller';
 import { StorageEventsService } from './storage-events/storage-events.service';
@@ -72,6 +77,11 @@ export class FilesAppModule {
         TempObjectOwner,
         CollectMediaResourcesProcessor,
         PurgeTempObjectsProcessor,
+        BulkUploadRepository,
+        BulkUploadService,
+        BulkUploadProcessor,
+        ProductRepository,
+        SkuImporter,
       ],
     };
   }
