@@ -18,6 +18,7 @@ import { ImageOperationsController } from './image-api/image-operations.controll
 import { ImagePublicController } from './image-api/image-public.controller';
 import { ImageUploadsController } from './image-api/image-uploads.controller';
 import { ImageUsersController } from './image-api/image-users.controller';
+import { MediaApiModule } from './media-api/media-api.module';
 import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
 import { S3FilesService } from './s3-proxy/s3-files.service';
 import { S3KeyGuard } from './s3-proxy/s3-key.guard';
@@ -35,7 +36,7 @@ export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [PlatformModule.forRoot({ app: APP_NAME, config })],
+      imports: [PlatformModule.forRoot({ app: APP_NAME, config }), MediaApiModule],
       controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController, ImageFoldersController, ImageUploadsController, ImageOperationsController, ImageDeletesController, ImageUsersController, ImagePublicController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService, ImageKeyGuard, ImageBodyParsers],
     };

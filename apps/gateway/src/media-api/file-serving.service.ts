@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+
+/** Keys `/files/{path}` may serve: seed 003's temp uploads and canonical media, nothing of other dialects. */
+const SERVABLE_PREFIXES = ['temp/', 'media/'];
+/** Lifetime of the object URL a client is redirected to. */
+const REDIRECT_URL_TTL_SECONDS = 300;
+
+export interface ServedFile {
+  location: string;
+  /** With `?type=`: whether this request found the variant already made. */
+  variant?: 'hit' | 'miss';
+}
+
+/** Seed 003 `GET /files/{path}`: a redirect to a short-lived object URL, of the source or a format variant. */
+@Injectable()
+export class FileServingService {
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async serve(key: string, format: ServeFormat | undefined): Promise<ServedFile> {
+    if (!isServable(key)) throw notFound();
+    if (!format) {
+      if (!(await this.storage.head(key))) throw notFound();
+      return { location: await this.storage.presignGet({ key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS }) };
+    }
+    const variant = await this.rpc.request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY }).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'NotFound') throw notFound();
+      throw err;
+    });
+    const location = await this.storage.presignGet({ key: variant.derived_key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS });
+    return { location, variant: variant.converted ? 'miss' : 'hit' };
+  }
+}
+
+function isServable(key: string): boolean {
+  const segments = key.split('/');
+  return SERVABLE_PREFIXES.some((p) => key.startsWith(p)) && segments.every((s) => s !== '' && s !== '.' && s !== '..') && key.length <= 1024;
+}
+
+function notFound(): DomainError {
+  return new DomainError('NotFound', 'File not found');
+}

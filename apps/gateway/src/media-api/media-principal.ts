@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { AccountStatus } from '@mp/contracts';
+
+/** A seed 003 caller: the token's user with its live account state. */
+export type MediaPrincipal = AccountStatus;
+
+export interface MediaAuthenticatedRequest {
+  mediaPrincipal?: MediaPrincipal;
+}
+
+export const CurrentMediaUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): MediaPrincipal => {
+  const principal = ctx.switchToHttp().getRequest<MediaAuthenticatedRequest>().mediaPrincipal;
+  if (!principal) throw new Error('CurrentMediaUser used on a route without BearerTokenGuard');
+  return principal;
+});

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { PresignedUrlRequest, presignedUrlRequestSchema, PresignedUrlResponse } from '@mp/contracts';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
+import type { FastifyRequest } from 'fastify';
+import { GatewayConfig } from '../app.config';
+import { BearerTokenGuard } from './bearer-token.guard';
+import { CurrentMediaUser, MediaPrincipal } from './media-principal';
+import { MediaValidationPipe } from './media-validation.pipe';
+import { fileServingUrl, publicBaseUrl } from './public-base-url';
+
+/** Seed 003 `POST /api/v1/uploads/presigned-url`: a PUT straight to object storage, content type bound. */
+@Controller('api/v1/uploads')
+@UseGuards(BearerTokenGuard)
+export class MediaUploadsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post('presigned-url')
+  @HttpCode(200)
+  async presignedUrl(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Body(new MediaValidationPipe(presignedUrlRequestSchema)) body: PresignedUrlRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<PresignedUrlResponse> {
+    const session = await this.rpc.request('files.media-upload.create', { ...body, team_id: user.team_id, user_id: user.user_id });
+    return {
+      upload_url: session.upload_url,
+      file_url: fileServingUrl(publicBaseUrl(this.config, request), session.object_key),
+      upload_method: session.upload_method,
+      expires_in_seconds: session.expires_in_seconds,
+      max_file_size: session.max_file_size,
+    };
+  }
+}
