@@ -1,8 +1,48 @@
 import { ObjectStorage } from '@mp/storage';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
 
 type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
 type Body = { header: Header } & Record<string, any>;
+
+/** A zip archive as common tools write it (deflated entries, central directory), for upload tests. */
+function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const body = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(8, at);
+      b.writeUInt32LE(crc32(e.data), at + 6);
+      b.writeUInt32LE(body.length, at + 10);
+      b.writeUInt32LE(e.data.length, at + 14);
+      b.writeUInt16LE(name.length, at + 18);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    fields(local, 8);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    fields(dir, 10);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(dir, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
 
 /** Image API (seed 001) clients: only host, app key and secret key differ from the seed's curl examples. */
 describe('image API (seed 001) through the gateway', () => {
@@ -293,5 +333,30 @@ describe('image API (seed 001) through the gateway', () => {
     expect((await call('PUT', '/users', { json: { realtimeService: 'yes' } })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
     await call('PUT', '/users', { json: { realtimeService: true } });
     expect((await fetch(publicUrl('/rt/other_rt50.png'))).status).toBe(200);
+  });
+
+  it('expands zip archives of a multiple upload, refusing unsafe entries and bombs', async () => {
+    const form = new FormData();
+    form.append('params', JSON.stringify({ basepath: '/zips' }));
+    const archive = zipOf([
+      { name: 'one.png', data: solidPng(12, 8) },
+      { name: 'nested/two.png', data: solidPng(7, 5) },
+      { name: 'readme.txt', data: Buffer.from('not an image') },
+    ]);
+    form.append('files', new Blob([new Uint8Array(archive)]), 'pack.zip');
+    form.append('files', new Blob([new Uint8Array(zipOf([{ name: '../escape.png', data: solidPng(5, 5) }]))]), 'slip.zip');
+    form.append('files', new Blob([new Uint8Array(zipOf([{ name: 'bomb.png', data: Buffer.alloc(20 * 1024 * 1024) }]))]), 'bomb.zip');
+    const res = await call('POST', '/images', { body: form });
+    expect(res.header.isSuccessful).toBe(true);
+    expect(res.successes.map((f: { path: string; imageProperty: { width: number } }) => [f.path, f.imageProperty.width])).toEqual([
+      ['/zips/one.png', 12],
+      ['/zips/nested/two.png', 7],
+    ]);
+    const errors = new Map(res.errors.map((e: { path: string; error: { resultCode: number; resultMessage: string } }) => [e.path, e.error]));
+    expect(errors.get('/zips/readme.txt')).toMatchObject({ resultCode: 20020 });
+    expect(errors.get('/zips/slip.zip')).toMatchObject({ resultCode: 20022, resultMessage: expect.stringContaining('unsafe path') });
+    expect(errors.get('/zips/bomb.zip')).toMatchObject({ resultCode: 20022, resultMessage: expect.stringContaining('ratio') });
+    expect((await call('GET', '/folders?basepath=/zips')).folders.map((f: { name: string }) => f.name)).toEqual(['nested']);
+    expect((await storage.list({ prefix: `image-staging/${team.teamId}/`, limit: 10 })).objects).toEqual([]);
   });
 });

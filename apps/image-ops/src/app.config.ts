@@ -18,6 +18,10 @@ export const imageOpsConfigSchema = z.object({
   IMAGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Attempts of one operation job before its queue item turns F. */
   IMAGE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Zip archives of multiple uploads: most entries, uncompressed bytes in all, and compression ratio of one entry. */
+  IMAGE_ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  IMAGE_ZIP_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  IMAGE_ZIP_MAX_RATIO: z.coerce.number().min(1).default(200),
   /** Re-drive sweep: how often it runs, and how long an item stays W before its job is re-added. */
   IMAGE_REDRIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   IMAGE_REDRIVE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),

@@ -25,6 +25,7 @@ import { objectStorageProvider } from './storage/object-storage.provider';
 import { FolderService } from './tree/folder.service';
 import { ImageTreeRepository } from './tree/image-tree.repository';
 import { ImageUploadService } from './uploads/image-upload.service';
+import { ZipExpander } from './uploads/zip-expander';
 
 export const APP_NAME = 'image-ops';
 export const DB_SCHEMA = 'imageops';
@@ -66,6 +67,7 @@ export class ImageOpsAppModule {
         AppSettingsRepository,
         RealtimeUserService,
         PublicImageService,
+        ZipExpander,
       ],
     };
   }

@@ -76,7 +76,7 @@ export class ImageUploadsController {
     }
     const p = params.value;
     const pathOf = (name: string) => (p.basepath === '/' ? `/${name}` : `${p.basepath}/${name}`);
-    const files: StagedImageFile[] = staged.map((s) => ({ staging_key: s.staging_key, bytes: s.bytes, path: pathOf(s.name) }));
+    const files: StagedImageFile[] = staged.map((s) => ({ staging_key: s.staging_key, bytes: s.bytes, path: pathOf(s.name), ...(/\.zip$/i.test(s.name) ? { archive: true } : {}) }));
     const refusedErrors: ImageUploadError[] = refused.map((r) => ({
       path: pathOf(r.name),
       bytes: r.bytes,

@@ -18,6 +18,7 @@ import { toFileDto } from '../tree/image-dto.mapper';
 import { join, nameOf, parentOf, renamed } from '../tree/image-path';
 import { ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
+import { ZipExpander } from './zip-expander';
 
 interface UploadOptions {
   overwrite: boolean;
@@ -39,6 +40,7 @@ export class ImageUploadService {
     private readonly outbox: Outbox,
     private readonly operations: OperationService,
     private readonly planner: OperationQueuePlanner,
+    private readonly zips: ZipExpander,
     @Inject(IMAGE_ENGINE) private readonly engine: ImageEngine,
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -63,7 +65,17 @@ export class ImageUploadService {
     const successes: ImageFile[] = [];
     const overwritten: boolean[] = [];
     const errors: ImageUploadError[] = [...req.refused];
+    const placeable: StagedImageFile[] = [];
     for (const file of req.files) {
+      if (!file.archive) {
+        placeable.push(file);
+        continue;
+      }
+      const expanded = await this.zips.expand(req, file);
+      placeable.push(...expanded.files);
+      errors.push(...expanded.errors);
+    }
+    for (const file of placeable) {
       try {
         const placed = await this.place(req, file, req, ops);
         successes.push(placed.file);

@@ -23,6 +23,7 @@ export const IMAGE_RESULT = {
   folderIsFile: { code: 20011, message: 'A file exists at this path.' },
   operationNotFound: { code: 20030, message: 'No such operation.' },
   queueNotFound: { code: 20040, message: 'No such queue item.' },
+  archiveRefused: { code: 20022, message: 'The zip archive was refused.' },
 } as const;
 
 const GRAVITIES = ['NorthWest', 'North', 'NorthEast', 'West', 'Center', 'East', 'SouthWest', 'South', 'SouthEast'] as const;
@@ -290,7 +291,13 @@ export type ImageUploadError = z.infer<typeof imageUploadErrorSchema>;
 /** RPC: every request names the team and the app key (the image "app" inside the team). */
 const appScoped = { team_id: z.uuid(), app_key: z.string().min(1).max(100) };
 /** A body the gateway streamed to object storage, to be verified and placed by image-ops. */
-const stagedFile = z.object({ staging_key: z.string().min(1).max(1024), path: imagePathSchema, bytes: z.number().int().min(0) });
+const stagedFile = z.object({
+  staging_key: z.string().min(1).max(1024),
+  path: imagePathSchema,
+  bytes: z.number().int().min(0),
+  /** A zip archive (multiple upload): its images are placed in the folder of `path`, keeping the archive's sub-folders. */
+  archive: z.boolean().optional(),
+});
 export type StagedImageFile = z.infer<typeof stagedFile>;
 
 export const IMAGE_RPC = {
