@@ -1,6 +1,8 @@
 // Step 8 of `pnpm start`: the development team and one key of each kind, through the gateway's
 // admin API, kept in `.data/dev-keys.json` and reused while the team exists.
 
+import { randomBytes } from 'node:crypto';
+
 export const KEY_KINDS = ['cdt', 'kikaku', 'kikaku_s3', 'image', 'bucket'];
 const TEAM_NAME = 'dev';
 
@@ -67,6 +69,29 @@ function expectCreated(res, what) {
   return res.json;
 }
 
+/** Whether the saved development user can still log in (seed 003 OAuth2 password flow). */
+async function canLogin(gatewayUrl, user) {
+  const res = await fetch(`${gatewayUrl}/api/v1/login/access-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: user.username, password: user.password }).toString(),
+    signal: AbortSignal.timeout(15_000),
+  }).catch(() => undefined);
+  return res?.status === 200;
+}
+
+/** The development user of seed 003 (`"user": {"username","password"}`), reused while it can log in. */
+async function ensureDevUser(gatewayUrl, adminToken, keys) {
+  const saved = keys.user;
+  if (saved && typeof saved.username === 'string' && typeof saved.password === 'string' && (await canLogin(gatewayUrl, saved))) return false;
+  const username = `dev+${keys.team_id.slice(0, 8)}-${randomBytes(3).toString('hex')}@example.com`;
+  const password = randomBytes(18).toString('base64url');
+  const res = await call(gatewayUrl, adminToken, 'POST', `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/accounts`, { username, password });
+  expectCreated(res, 'creating the development user');
+  keys.user = { username, password };
+  return true;
+}
+
 /**
  * Reuses the team of `saved.team_id` if the gateway still knows it (creating only the keys that
  * are missing), otherwise creates team "dev" and all keys. `save` is called after every change so
@@ -100,6 +125,10 @@ export async function ensureDevTeam({ gatewayUrl, adminToken, saved, save }) {
     created.push(kind);
     save(keys);
   }
+  if (await ensureDevUser(gatewayUrl, adminToken, keys)) {
+    created.push('user');
+    save(keys);
+  }
   const ordered = {
     admin_token: keys.admin_token,
     team_id: keys.team_id,
@@ -108,6 +137,7 @@ export async function ensureDevTeam({ gatewayUrl, adminToken, saved, save }) {
     kikaku_s3: keys.kikaku_s3,
     image: keys.image,
     bucket_token: keys.bucket_token,
+    user: keys.user,
   };
   save(ordered);
   return { keys: ordered, reused, created };

@@ -349,6 +349,7 @@ function printSummary(keys, shared, paths) {
   row('kikaku_s3', keys.kikaku_s3);
   row('image', `app_key ${keys.image?.app_key}  secret_key ${keys.image?.secret_key}`);
   row('bucket_token', keys.bucket_token);
+  row('user', `${keys.user?.username}  password ${keys.user?.password}  (POST /api/v1/login/access-token)`);
   row('Saved in', relative(ROOT, paths.keys));
   say('\n  Try:');
   say(
