@@ -81,7 +81,7 @@ describe('media API (seed 003) through the gateway', () => {
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
     platform = await PlatformProcesses.start(
-      { ...infra.env, AUTH_TOKEN_SECRET: TOKEN_SECRET, AUTH_TOKEN_TTL_SECONDS: '600', AUTH_STATUS_CACHE_MS: '200', RECONCILE_INTERVAL_MS: '1000' },
+      { ...infra.env, AUTH_TOKEN_SECRET: TOKEN_SECRET, AUTH_ACCESS_TTL_SECONDS: '600', AUTH_STATUS_CACHE_MS: '200', RECONCILE_INTERVAL_MS: '1000' },
       ['quota-billing', 'files', 'image-ops', 'gateway'],
     );
     base = platform.gatewayUrl;
