@@ -31,7 +31,12 @@ export class AccountService {
   @RpcHandler('billing.account.update')
   async update(request: RpcParsedRequest<'billing.account.update'>): Promise<MediaAccount> {
     const password_hash = request.password === undefined ? undefined : await hashPassword(request.password);
-    const row = await this.accounts.update(request.team_id, request.user_id, { password_hash, is_superuser: request.is_superuser, is_active: request.is_active });
+    // A failed statement carries its parameters (the new hash): only a redacted error may reach a log.
+    const row = await this.accounts
+      .update(request.team_id, request.user_id, { password_hash, is_superuser: request.is_superuser, is_active: request.is_active })
+      .catch((err: unknown) => {
+        throw redactQueryError(err);
+      });
     if (!row) throw new DomainError('NotFound', 'No account with this user_id in the team', { user_id: request.user_id });
     return toAccount(row);
   }
