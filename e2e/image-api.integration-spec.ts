@@ -359,4 +359,22 @@ describe('image API (seed 001) through the gateway', () => {
     expect((await call('GET', '/folders?basepath=/zips')).folders.map((f: { name: string }) => f.name)).toEqual(['nested']);
     expect((await storage.list({ prefix: `image-staging/${team.teamId}/`, limit: 10 })).objects).toEqual([]);
   });
+
+  it('reads imageProperty.createdAt from EXIF DateTimeOriginal and coordinate from GPS', async () => {
+    // A 16×12 JPEG written with EXIF DateTimeOriginal 2016:02:26 15:56:50 and GPS S 33°52'0" E 151°12'36".
+    const photo = Buffer.from(
+      '/9j/4QFORXhpZgAASUkqAAgAAAAHABIBAwABAAAAAQAAABoBBQABAAAAYgAAABsBBQABAAAAagAAACgBAwABAAAAAgAAABMCAwABAAAAAQAAAGmHBAABAAAAcgAAACWIBAABAAAA4AAAAAAAAAA4YwAA6AMAADhj' +
+      'AADoAwAABwAAkAcABAAAADAyMTADkAIAFAAAAMwAAAABkQcABAAAAAECAwAAoAcABAAAADAxMDABoAMAAQAAAP//AAACoAQAAQAAABAAAAADoAQAAQAAAAwAAAAAAAAAMjAxNjowMjoyNiAxNTo1Njo1MAAEAAEA' +
+      'AgACAAAAUwAAAAIABQADAAAALgEAAAMAAgACAAAARQAAAAQABQADAAAAFgEAAAAAAACXAAAAAQAAAAwAAAABAAAAJAAAAAEAAAAhAAAAAQAAADQAAAABAAAAAAAAAAEAAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAK' +
+      'CgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAAR' +
+      'CAAMABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCX' +
+      'AUUYf//Z',
+      'base64',
+    );
+    const up = await putImage('path=/exif/photo.jpg', photo);
+    expect(up.file.imageProperty).toEqual({ width: 16, height: 12, createdAt: '2016-02-26T15:56:50+0000', coordinate: { lat: expect.closeTo(-33.8666667, 6), lng: expect.closeTo(151.21, 6) } });
+    const plain = await putImage('path=/exif/plain.png', solidPng(4, 4));
+    expect(plain.file.imageProperty.coordinate).toEqual({ lat: null, lng: null });
+    expect(plain.file.imageProperty.createdAt).toBe(plain.file.updatedAt);
+  });
 });

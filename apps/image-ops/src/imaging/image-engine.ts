@@ -8,6 +8,8 @@ export interface ImageProbe {
   height: number;
   frames: number;
   hasAlpha: boolean;
+  /** The raw EXIF block, when the image has one (see exif-reader). */
+  exif?: Buffer;
 }
 
 /** An encoded image and what it is. */

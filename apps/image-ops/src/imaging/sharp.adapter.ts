@@ -35,7 +35,7 @@ export class SharpImageEngine implements ImageEngine {
         resultCode: IMAGE_RESULT.tooManyPixels.code,
       });
     }
-    return { format, width: meta.width, height, frames, hasAlpha: meta.hasAlpha ?? false };
+    return { format, width: meta.width, height, frames, hasAlpha: meta.hasAlpha ?? false, exif: meta.exif };
   }
 
   resize(input: Buffer, spec: ResizeSpec): Promise<EncodedImage> {

@@ -9,6 +9,7 @@ import { requestCallback } from '../callbacks/callback-emitter';
 import { assertCallbackPorts } from '../callbacks/callback-port.guard';
 import { OperationQueuePlanner } from '../execution/operation-queue.planner';
 import { QueueItemRow, toQueueDto } from '../execution/queue-item.repository';
+import { readExif } from '../imaging/exif-reader';
 import { IMAGE_ENGINE, ImageEngine } from '../imaging/image-engine';
 import { OperationRow } from '../operations/operation.repository';
 import { OperationService } from '../operations/operation.service';
@@ -96,6 +97,7 @@ export class ImageUploadService {
     try {
       const bytes = await readObject(this.storage, staged.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
       const probe = await this.engine.probe(bytes);
+      const facts = readExif(probe.exif);
       objectKey = newImageObjectKey(scope);
       await this.storage.copy({ from: staged.staging_key, to: objectKey });
       const key = objectKey;
@@ -115,9 +117,9 @@ export class ImageUploadService {
           created_by: 'U',
           operation_id: null,
           source_file_id: null,
-          taken_at: null,
-          lat: null,
-          lng: null,
+          taken_at: facts.takenAt,
+          lat: facts.lat,
+          lng: facts.lng,
         });
         const items = await this.planner.plan(m, scope, saved.row, ops, null);
         return { row: saved.row, replaced: existing ? saved.replacedObjectKey : null, queued: items };
