@@ -13,8 +13,8 @@ export const renderStorageError: ErrorRenderer = (e) => ({ detail: e.message, er
 export const renderPlainError: ErrorRenderer = (e) => ({ error: { code: e.code, message: e.message, details: e.details } });
 
 /** Which dialect a path belongs to decides how its errors look. */
-  if (isMediaApiPath(path)) return renderMediaApiError;
 export function rendererForPath(path: string): ErrorRenderer {
+  if (isMediaApiPath(path)) return renderMediaApiError;
   if (path.startsWith('/v1/files')) return renderStorageError;
   if (path === '/s3' || path.startsWith('/s3/')) return renderS3ProxyError;
   if (path.startsWith('/image/')) return renderImageError;
