@@ -377,4 +377,29 @@ describe('image API (seed 001) through the gateway', () => {
     expect(plain.file.imageProperty.coordinate).toEqual({ lat: null, lng: null });
     expect(plain.file.imageProperty.createdAt).toBe(plain.file.updatedAt);
   });
+
+  it('deleteThumbnail removes the results of an operation on update and on delete', async () => {
+    const resize = { data: [{ templateOperationId: 'resize_fixed', option: { width: 10, height: 10 } }] };
+    await putImage('path=/thumbs/a.png', solidPng(40, 40));
+    const results = async () => (await call('GET', '/folders?basepath=/thumbs&createdBy=P')).files.map((f: { name: string }) => f.name);
+    const exec = async (op: string) => {
+      const res = await call('POST', '/operations-exec', { json: { basepath: '/thumbs', operationIds: [op], filepaths: ['/thumbs/a.png'] } });
+      await waitQueue(res.queues[0].queueId);
+    };
+    await call('PUT', '/operations/thumbA', { json: resize });
+    await call('PUT', '/operations/thumbB', { json: resize });
+    await exec('thumbA');
+    await exec('thumbB');
+    expect(await results()).toEqual(['a_thumbA.png', 'a_thumbB.png']);
+    const before = await objectCount();
+    expect((await call('PUT', '/operations/thumbA', { json: { ...resize, deleteThumbnail: true } })).header.isSuccessful).toBe(true);
+    expect(await results()).toEqual(['a_thumbB.png']);
+    expect(await objectCount()).toBe(before - 1);
+    expect((await call('DELETE', '/operations/thumbB')).header.isSuccessful).toBe(true);
+    expect(await results()).toEqual(['a_thumbB.png']);
+    await call('PUT', '/operations/thumbB', { json: resize });
+    expect((await call('DELETE', '/operations/thumbB?deleteThumbnail=true')).header.isSuccessful).toBe(true);
+    expect(await results()).toEqual([]);
+    expect(await objectCount()).toBe(before - 2);
+  });
 });
