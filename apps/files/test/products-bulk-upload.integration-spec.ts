@@ -1,11 +1,10 @@
 import { BulkUploadTask, DomainError } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { createTestInfra, PlatformProcesses, sleep, solidPng, TestInfra, waitFor } from '@mp/testing';
+import { buildZip, createTestInfra, PlatformProcesses, sleep, solidPng, TestInfra, waitFor, ZipWriterEntry } from '@mp/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { keysUnder, rpcOf, storageOf } from './media-test-kit';
-import { buildZip, ZipWriterEntry } from './zip-writer';
 
 const CDN = 'https://cdn.example.test';
 

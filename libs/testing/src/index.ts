@@ -7,3 +7,4 @@ export * from './solid-png';
 export * from './storage-event-forwarder';
 export * from './test-infra';
 export * from './wait-for';
+export * from './zip-writer';

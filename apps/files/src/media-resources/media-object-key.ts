@@ -49,5 +49,6 @@ export function canonicalKey(resourceId: string, ext: string): string {
 }
 
 function invalid(field: string, message: string): DomainError {
-  return new DomainError('ValidationFailed', `${field} ${message}`, { field, issues: [{ field, message }] });
+  // `urls[2]` in messages; `urls.2` in issues, which the FastAPI dialect renders as loc ["body", "urls", 2].
+  return new DomainError('ValidationFailed', `${field} ${message}`, { field, issues: [{ field: field.replace(/\[(\d+)\]/g, '.$1'), message }] });
 }

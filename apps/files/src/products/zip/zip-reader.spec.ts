@@ -1,5 +1,5 @@
+import { buildZip, ZipWriterEntry } from '@mp/testing';
 import { Readable } from 'node:stream';
-import { buildZip, ZipWriterEntry } from '../../../test/zip-writer';
 import { RangeSource } from './range-source';
 import { ZipLimits, ZipRefused } from './zip-limits';
 import { ZipReader } from './zip-reader';

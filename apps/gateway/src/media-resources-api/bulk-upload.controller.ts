@@ -1,0 +1,68 @@
+import { Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { BulkUploadTask, createBulkUploadQuerySchema, DomainError, listBulkUploadsQuerySchema } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { BearerTokenGuard } from '../media-api/bearer-token.guard';
+import { CurrentMediaUser, MediaPrincipal } from '../media-api/media-principal';
+import { MediaValidationPipe } from '../media-api/media-validation.pipe';
+import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
+import { onlyTrailingSlash } from './trailing-slash';
+
+const taskIdSchema = z.uuid({ error: 'task_id must be a UUID' });
+
+/** Seed 003 `/api/v1/products/bulk-upload/`: a ZIP of products processed in the background by files. */
+@Controller('api/v1/products/bulk-upload')
+@UseGuards(BearerTokenGuard)
+export class BulkUploadController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly receiver: BulkUploadZipReceiver,
+    private readonly storage: ObjectStorage,
+  ) {}
+
+  @Post(['', '*'])
+  @HttpCode(200)
+  async create(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Query(new MediaValidationPipe(createBulkUploadQuerySchema, 'query')) query: z.output<typeof createBulkUploadQuerySchema>,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkUploadTask> {
+    onlyTrailingSlash(request);
+    const taskId = randomUUID();
+    const zip = await this.receiver.receive(request, user.team_id, taskId);
+    try {
+      return await this.rpc.request('files.bulk-upload.create', {
+        team_id: user.team_id,
+        owner_id: user.user_id,
+        task_id: taskId,
+        filename: zip.filename,
+        object_key: zip.objectKey,
+        caption_products: query.caption_products,
+        skip_existing_skus: query.skip_existing_skus,
+        shooting_id: query.shooting_id ?? null,
+      });
+    } catch (err) {
+      await this.storage.delete(zip.objectKey).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * `GET …/bulk-upload/` (list) and `GET …/bulk-upload/{task_id}` (get) share one wildcard route:
+   * Nest strips trailing slashes from route paths, and the seed's list path ends in one.
+   */
+  @Get(['', '*'])
+  async read(@CurrentMediaUser() user: MediaPrincipal, @Req() request: FastifyRequest): Promise<BulkUploadTask | BulkUploadTask[]> {
+    const rest = (request.params as Record<string, string | undefined>)['*'] ?? '';
+    if (rest === '') {
+      const query = new MediaValidationPipe(listBulkUploadsQuerySchema, 'query').transform(request.query);
+      return (await this.rpc.request('files.bulk-upload.list', { ...query, team_id: user.team_id, owner_id: user.user_id })).tasks;
+    }
+    if (rest.includes('/')) throw new DomainError('NotFound', 'No such route');
+    const taskId = new MediaValidationPipe(taskIdSchema, 'path').transform(rest);
+    return this.rpc.request('files.bulk-upload.get', { team_id: user.team_id, owner_id: user.user_id, task_id: taskId });
+  }
+}
