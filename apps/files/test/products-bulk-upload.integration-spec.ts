@@ -135,6 +135,21 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     expect(noCsv.error_message).toBe('The ZIP contains no CSV file');
   });
 
+  it('fails only the SKU whose image data is corrupt', async () => {
+    const zip = buildZip([
+      { name: 'p.csv', data: Buffer.from('sku\nK1\nK2\n') },
+      { name: 'K1/cover.png', data: solidPng(4, 4, [7, 7, 7]) },
+      { name: 'K2/cover.png', data: randomBytes(4000) },
+    ]);
+    // Garble K2's deflate stream (its local header follows K1's entry) so that inflating it fails.
+    const k2Header = zip.indexOf(Buffer.from('K2/cover.png')) + 'K2/cover.png'.length;
+    zip.fill(0xff, k2Header, k2Header + 64);
+    const task = await finished((await submit(zip)).id);
+    expect(task).toMatchObject({ status: 'COMPLETED', successful_products: 1, failed_products: 1 });
+    expect(task.results.K1.status).toBe('COMPLETED');
+    expect(task.results.K2).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/corrupt/) });
+  });
+
   it('resumes after the files process restarts mid-task, without redoing or duplicating SKUs', async () => {
     const skus = Array.from({ length: 120 }, (_, i) => `R${String(i).padStart(3, '0')}`);
     const zip = buildZip([{ name: 'p.csv', data: Buffer.from(`sku,name\n${skus.map((s) => `${s},Resumable ${s}`).join('\n')}\n`) }, ...skus.map((s) => ({ name: `${s}/cover.png`, data: randomBytes(2048), store: true }))]);
@@ -171,7 +186,7 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
 
   it('lists the owner’s tasks with status, skip and limit; get is owner-scoped', async () => {
     const all = await rpc.request('files.bulk-upload.list', { team_id: team, owner_id: owner });
-    expect(all.tasks.length).toBeGreaterThanOrEqual(8);
+    expect(all.tasks.length).toBeGreaterThanOrEqual(9);
     const createdAt = all.tasks.map((t) => t.created_at);
     expect([...createdAt].sort().reverse()).toEqual(createdAt);
     const failed = await rpc.request('files.bulk-upload.list', { team_id: team, owner_id: owner, status: 'FAILED' });

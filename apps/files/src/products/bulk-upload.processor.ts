@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DomainError, SkuResult } from '@mp/contracts';
-import { APP_CONFIG, JobHandler, LOGGER } from '@mp/platform';
+import { APP_CONFIG, DEFAULT_JOB_OPTIONS, JobHandler, LOGGER } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { Logger } from 'pino';
 import { FilesConfig } from '../app.config';
@@ -11,6 +11,7 @@ import { SkuImporter } from './sku-importer';
 import { objectRangeSource } from './zip/object-range-source';
 import { ZipRefused } from './zip/zip-limits';
 import { ZipReader } from './zip/zip-reader';
+import { isZlibError } from './zip/zlib-error';
 
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const DONE = new Set(['COMPLETED', 'FAILED', 'SKIPPED']);
@@ -41,8 +42,20 @@ export class BulkUploadProcessor implements OnModuleDestroy {
   }
 
   @JobHandler('ProcessBulkUpload')
-  async handle(data: { task_id: string }): Promise<{ status: string }> {
-    const task = await this.tasks.get(data.task_id);
+  async handle(data: { task_id: string }, context: { attempt: number }): Promise<{ status: string }> {
+    try {
+      return await this.process(data.task_id);
+    } catch (err) {
+      // The last attempt of an unexpected failure: the task must not stay PROCESSING forever.
+      if (!(err instanceof InterruptedByShutdown) && context.attempt >= DEFAULT_JOB_OPTIONS.attempts!) {
+        await this.tasks.fail(data.task_id, 'Internal error while processing the ZIP file');
+      }
+      throw err;
+    }
+  }
+
+  private async process(taskId: string): Promise<{ status: string }> {
+    const task = await this.tasks.get(taskId);
     if (!task) return { status: 'missing' };
     if (task.status === 'COMPLETED' || task.status === 'FAILED') return { status: task.status };
     let zip: ZipReader;
@@ -60,8 +73,8 @@ export class BulkUploadProcessor implements OnModuleDestroy {
       baseDir = csvs[0].name.slice(0, csvs[0].name.lastIndexOf('/') + 1);
       rows = productRows(parseCsv((await zip.readAll(csvs[0], MAX_CSV_BYTES)).toString('utf8')));
     } catch (err) {
-      if (!(err instanceof ZipRefused || err instanceof CsvSyntaxError || err instanceof DomainError)) throw err;
-      const message = err instanceof CsvSyntaxError ? `The CSV file is malformed: ${err.message}` : err.message;
+      if (!(err instanceof ZipRefused || err instanceof CsvSyntaxError || err instanceof DomainError || isZlibError(err))) throw err;
+      const message = err instanceof CsvSyntaxError ? `The CSV file is malformed: ${err.message}` : isZlibError(err) ? `The CSV file is corrupt in the ZIP: ${err.message}` : err.message;
       await this.tasks.fail(task.id, message);
       this.logger.info({ task_id: task.id, reason: message }, 'Bulk upload refused');
       return { status: 'FAILED' };

@@ -11,6 +11,7 @@ import { ProductRow } from './product-rows';
 import { ProductRepository } from './product.repository';
 import { SkuImage, skuImages } from './sku-images';
 import { ZipRefused } from './zip/zip-limits';
+import { isZlibError } from './zip/zlib-error';
 import { ZipReader } from './zip/zip-reader';
 
 export const PRODUCT_ENTITY = 'product';
@@ -45,6 +46,7 @@ export class SkuImporter {
       for (const image of [cover, ...extras]) staged.push(await this.stage(task.team_id, zip, image));
     } catch (err) {
       if (err instanceof ZipRefused || err instanceof DomainError) return this.finish(task, row, { status: 'FAILED', row: row.row, error: err.message });
+      if (isZlibError(err)) return this.finish(task, row, { status: 'FAILED', row: row.row, error: `corrupt compressed data in the ZIP: ${err.message}` });
       throw err;
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -90,3 +92,4 @@ export class SkuImporter {
     return { tempKey, resourceId: resource.id, objectKey: resource.object_key };
   }
 }
+
