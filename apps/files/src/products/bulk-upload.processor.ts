@@ -74,7 +74,8 @@ export class BulkUploadProcessor implements OnModuleDestroy {
       rows = productRows(parseCsv((await zip.readAll(csvs[0], MAX_CSV_BYTES)).toString('utf8')));
     } catch (err) {
       if (!(err instanceof ZipRefused || err instanceof CsvSyntaxError || err instanceof DomainError || isZlibError(err))) throw err;
-      const message = err instanceof CsvSyntaxError ? `The CSV file is malformed: ${err.message}` : isZlibError(err) ? `The CSV file is corrupt in the ZIP: ${err.message}` : err.message;
+      const reason = (err as Error).message;
+      const message = err instanceof CsvSyntaxError ? `The CSV file is malformed: ${reason}` : isZlibError(err) ? `The CSV file is corrupt in the ZIP: ${reason}` : reason;
       await this.tasks.fail(task.id, message);
       this.logger.info({ task_id: task.id, reason: message }, 'Bulk upload refused');
       return { status: 'FAILED' };
