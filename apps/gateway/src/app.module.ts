@@ -20,6 +20,7 @@ import { ImageUploadsController } from './image-api/image-uploads.controller';
 import { ImageUsersController } from './image-api/image-users.controller';
 import { MediaApiModule } from './media-api/media-api.module';
 import { MediaResourcesApiModule } from './media-resources-api/media-resources-api.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
 import { S3FilesService } from './s3-proxy/s3-files.service';
 import { S3KeyGuard } from './s3-proxy/s3-key.guard';
@@ -37,7 +38,7 @@ export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [PlatformModule.forRoot({ app: APP_NAME, config }), MediaApiModule, MediaResourcesApiModule],
+      imports: [PlatformModule.forRoot({ app: APP_NAME, config }), MediaApiModule, MediaResourcesApiModule, RateLimitModule],
       controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController, ImageFoldersController, ImageUploadsController, ImageOperationsController, ImageDeletesController, ImageUsersController, ImagePublicController],
       providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService, ImageKeyGuard, ImageBodyParsers],
     };

@@ -11,7 +11,7 @@ export const S3_PROXY_DOC: DialectDoc = {
   id: 's3-proxy',
   title: 'S3 Storage proxy (seed 002)',
   description:
-    'Upload, list, download and delete files through the gateway with a storage quota per `kikaku_s3` key. Bytes stream through without being buffered; each key sees only its own files. Errors: `{"error": {"code", "message"}}` — 400 InvalidParameter, 401 invalid/missing key, 403 wrong key kind or quota exceeded, 404 file not found.',
+    'Upload, list, download and delete files through the gateway with a storage quota per `kikaku_s3` key. Bytes stream through without being buffered; each key sees only its own files. Errors: `{"error": {"code", "message"}}` — 400 InvalidParameter, 401 invalid/missing key, 403 wrong key kind or quota exceeded, 404 file not found, 429 rate limit exceeded (per key, with `Retry-After`; see `X-RateLimit-*` headers).',
   security: { name: 'S3Key', scheme: { type: 'http', scheme: 'bearer', description: 'A `kikaku_s3_…` key' } },
   errorExample: { error: { code: 'QuotaExceeded', message: "Storage quota exceeded: the upload needs more than the 40000 bytes remaining of this key's 100000-byte quota" } },
   operations: [

@@ -2,6 +2,8 @@ import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@n
 import { Principal, S3DeleteResult, S3FileList, S3UploadResult, StorageUsage } from '@mp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { S3FilesService } from './s3-files.service';
 import { S3KeyGuard } from './s3-key.guard';
 import { parseListQuery } from './s3-list-query';
@@ -12,7 +14,8 @@ const wildcardKey = (request: FastifyRequest) => (request.params as Record<strin
 
 /** S3 storage proxy (seed 002) under /s3, authenticated by `Authorization: Bearer kikaku_s3_…`. */
 @Controller('s3')
-@UseGuards(S3KeyGuard)
+@UseGuards(S3KeyGuard, RateLimitGuard)
+@RateLimit('s3-proxy')
 export class S3ProxyController {
   constructor(
     private readonly uploads: S3UploadService,

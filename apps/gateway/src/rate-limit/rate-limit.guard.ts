@@ -1,0 +1,62 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@mp/contracts';
+import { APP_CONFIG, LOGGER } from '@mp/platform';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../app.config';
+import type { AuthenticatedRequest } from '../auth/principal.decorator';
+import { decide } from './rate-limit-decision';
+import { RATE_LIMIT_DIALECT } from './rate-limit.decorator';
+import { RateLimitMetrics } from './rate-limit.metrics';
+import { RateLimitedDialect, rateLimitPolicies } from './rate-limit-policy';
+import { RedisRateLimiter } from './redis-rate-limiter';
+
+/**
+ * Counts the request against the authenticated key (so it runs after the dialect's key guard) and
+ * refuses it with `RateLimited` (429, `Retry-After`) once the key's window is used up. When Redis
+ * does not answer the request goes through uncounted: a limiter outage must not take the API down.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly policies;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limiter: RedisRateLimiter,
+    private readonly metrics: RateLimitMetrics,
+    @Inject(APP_CONFIG) config: GatewayConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.policies = rateLimitPolicies(config);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const dialect = this.reflector.getAllAndOverride<RateLimitedDialect | undefined>(RATE_LIMIT_DIALECT, [context.getHandler(), context.getClass()]);
+    if (!dialect) throw new Error('RateLimitGuard used without @RateLimit(dialect)');
+    const policy = this.policies[dialect];
+    if (policy.limit === 0) return true;
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw new Error('RateLimitGuard must run after an authentication guard');
+
+    let counted;
+    try {
+      counted = await this.limiter.hit(dialect, principal.key_id, policy);
+    } catch (err) {
+      this.metrics.record(dialect, 'redis_error');
+      this.logger.warn({ err, dialect }, 'Rate limiter unavailable; request let through uncounted');
+      return true;
+    }
+    const decision = decide(policy, counted.count, counted.remainingMs);
+    context.switchToHttp().getResponse<FastifyReply>().headers(decision.headers);
+    this.metrics.record(dialect, decision.allowed ? 'allowed' : 'limited');
+    if (!decision.allowed) {
+      throw new DomainError('RateLimited', `Rate limit exceeded: at most ${policy.limit} requests per ${policy.windowSeconds} s per key; retry in ${decision.resetSeconds} s`, {
+        limit: policy.limit,
+        window_seconds: policy.windowSeconds,
+        retry_after_seconds: decision.resetSeconds,
+      });
+    }
+    return true;
+  }
+}
