@@ -46,13 +46,15 @@ export async function runJob<T>(app: BootedApp, name: JobName): Promise<T> {
   const queue = app.app.get(JobQueue);
   const jobId = `test-${name}-${++runs}-${Date.now()}`;
   await queue.enqueue({ name, data: {} } as never, { jobId });
-  const job = await waitFor(
+  const bull = queue.queue(queueOf(name) as QueueName);
+  await waitFor(
     async () => {
-      const j = await queue.queue(queueOf(name) as QueueName).getJob(jobId);
-      if (j && (await j.isFailed())) throw new Error(`${name} failed: ${j.failedReason}`);
-      return j && (await j.isCompleted()) ? j : undefined;
+      const state = await bull.getJobState(jobId);
+      if (state === 'failed') throw new Error(`${name} failed: ${(await bull.getJob(jobId))?.failedReason}`);
+      return state === 'completed';
     },
     { timeoutMs: 20_000, what: `${name} to complete` },
   );
-  return job.returnvalue as T;
+  // Fetched after completion: a job object read while it was active has no return value.
+  return (await bull.getJob(jobId))!.returnvalue as T;
 }
