@@ -111,6 +111,23 @@ export class PlatformProcesses {
     return code;
   }
 
+  /** SIGKILL (a crash: no shutdown hooks run), then the exit signal's code (null). */
+  async killApp(app: AppName): Promise<number | null> {
+    const running = this.running.get(app);
+    if (!running) return null;
+    this.running.delete(app);
+    if (running.child.exitCode !== null) return running.child.exitCode;
+    running.child.kill('SIGKILL');
+    return running.exit;
+  }
+
+  /** The OS process id of a running app (e.g. to read `/proc/<pid>/status`). */
+  pid(app: AppName): number {
+    const pid = this.running.get(app)?.child.pid;
+    if (!pid) throw new Error(`${app} is not running`);
+    return pid;
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.running.keys()].map((app) => this.stopApp(app)));
   }

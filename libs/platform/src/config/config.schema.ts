@@ -20,6 +20,8 @@ export const baseConfigSchema = z.object({
   HTTP_HOST: z.string().default('0.0.0.0'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25000),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  /** BullMQ job lock (renewed at half of it); a job whose worker died is re-run after one to two of these. */
+  JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30000),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -62,6 +62,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
         connection: this.redis,
         prefix: wireNames(this.config.NAMESPACE).bullPrefix,
         concurrency: this.concurrency[queue] ?? 4,
+        lockDuration: this.config.JOB_LOCK_DURATION_MS,
+        stalledInterval: this.config.JOB_LOCK_DURATION_MS,
         autorun: true,
       },
     );
