@@ -22,10 +22,12 @@ export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Re
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { [op.bodyContentType ?? 'application/json']: { schema: toSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [op.status]: { description: 'Success', content: { [op.responseContentType ?? 'application/json']: { schema: toSchema(op.response, 'output') } } },
+        [op.status]: op.redirect
+          ? { description: 'Redirect', headers: { Location: { description: 'Where to fetch the bytes', schema: { type: 'string', format: 'uri' } } } }
+          : { description: 'Success', content: { [op.responseContentType ?? 'application/json']: { schema: toSchema(op.response, 'output') } } },
         '4XX': { description: 'Client error', content: { 'application/json': { example: dialect.errorExample } } },
       },
-      security: [{ [dialect.security.name]: [] }],
+      security: op.public ? [] : [{ [dialect.security.name]: [] }],
     };
   }
   return {

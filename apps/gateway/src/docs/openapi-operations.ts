@@ -22,6 +22,7 @@ import {
 } from '@mp/contracts';
 import { z } from 'zod';
 import { IMAGE_DOC } from '../image-api/image.dialect-doc';
+import { MEDIA_API_DOC } from './media-api.dialect-doc';
 import { S3_PROXY_DOC } from './s3-proxy.dialect-doc';
 
 export interface OperationDoc {
@@ -40,6 +41,10 @@ export interface OperationDoc {
   /** Media type of the response when it is not JSON (e.g. a file download). */
   responseContentType?: string;
   status: number;
+  /** No authentication (e.g. a login route); otherwise the dialect's security scheme applies. */
+  public?: boolean;
+  /** The success answer is a redirect: documented with its `Location` header instead of a body. */
+  redirect?: boolean;
 }
 
 export interface DialectDoc {
@@ -141,4 +146,5 @@ export const DIALECT_DOCS: DialectDoc[] = [
   },
   S3_PROXY_DOC,
   IMAGE_DOC,
+  MEDIA_API_DOC,
 ];
