@@ -5,6 +5,7 @@ import { CORS_ALLOW_ALL, corsConfigurationXml } from '../cors-allow-all';
 import { S3EventRecord } from '../s3-event-record';
 import { canonicalUriAndQuery } from './canonical-request';
 import { parseFormFieldsPrefix } from './form-fields.parser';
+import { DirectoryPruneGuard } from './directory-prune.guard';
 import { ObjectEventFeed } from './object-event.feed';
 import { verifyPostPolicy } from './post-policy.verifier';
 import { readRequestPrefix, replayRequest } from './replayed-request';
@@ -67,6 +68,7 @@ export class EmbeddedS3Server {
     await s3rver.configureBuckets();
     // Failed requests are already answered with S3 XML errors; without a listener Koa also prints them.
     s3rver.on('error', () => undefined);
+    DirectoryPruneGuard.install(s3rver.store); // before the event feed wraps deleteObject
     const events = new ObjectEventFeed(s3rver, { onEvent: options.onEvent ?? (() => undefined), onError: options.onEventError ?? warnEventFailure });
     const secrets = new Map([[options.accessKeyId, options.secretAccessKey]]);
     const serve = requestHandler(s3rver, (accessKeyId) => secrets.get(accessKeyId));

@@ -11,13 +11,12 @@ export interface ObjectEventFeedOptions {
  * Turns s3rver's object events into S3 notification records and hands them to `onEvent` one at
  * a time, in the order the store changed. It corrects what s3rver gets wrong: a completed
  * multipart upload is reported as `ObjectCreated:Post`, a copy carries no ETag, a multi-object
- * delete reports nothing, and sequencers (milliseconds) repeat. Deletes run one at a time:
- * s3rver prunes emptied directories after each delete, and two concurrent deletes in one
- * directory make the slower one fail on a directory the faster one already removed.
+ * delete reports nothing, and sequencers (milliseconds) repeat. Concurrent deletes in one
+ * directory are safe: `DirectoryPruneGuard` prunes emptied directories without failing on one
+ * another delete already removed.
  */
 export class ObjectEventFeed {
   private delivered: Promise<void> = Promise.resolve();
-  private deletes: Promise<unknown> = Promise.resolve();
   private sequence = 0;
 
   constructor(
@@ -27,12 +26,9 @@ export class ObjectEventFeed {
     s3rver.on('event', (event) => this.onS3rverEvent(event));
     const store = s3rver.store;
     const deleteObject = store.deleteObject.bind(store);
-    store.deleteObject = (bucket, key) => {
-      const deleted = this.deletes.then(() => deleteObject(bucket, key));
-      this.deletes = deleted.catch(() => undefined);
-      return deleted.then(() => {
-        if (this.isRequest('POST', 'delete')) this.enqueue(this.record('ObjectRemoved:Delete', bucket, { key }));
-      });
+    store.deleteObject = async (bucket, key) => {
+      await deleteObject(bucket, key);
+      if (this.isRequest('POST', 'delete')) this.enqueue(this.record('ObjectRemoved:Delete', bucket, { key }));
     };
   }
 

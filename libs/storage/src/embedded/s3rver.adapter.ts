@@ -26,6 +26,11 @@ export interface S3rverStore {
   /** Throws ENOENT when the object is absent. `etag` is JSON-quoted. */
   getMetadata(bucket: string, key: string): Promise<{ etag: string; 'content-length': number }>;
   deleteObject(bucket: string, key: string): Promise<void>;
+  putObject(object: { bucket: string; key: string }): Promise<{ size: number; md5: string }>;
+  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacementMetadata?: unknown): Promise<unknown>;
+  /** `<bucket dir>/<key dirs>/<key name>._S3rver_<resource>` */
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  getBucketPath(bucket: string): string;
 }
 
 export interface S3rverApp {
