@@ -16,11 +16,19 @@ function sizeLimit(maxBytes: number): Transform {
 }
 
 /**
- * Streams a request body to object storage under the team's staging prefix; image-ops verifies and
- * places it (only keys travel over NATS). A refused or broken body leaves nothing behind.
+ * Where an uploaded body is stored: a fresh key that image-ops adopts as the image's object when
+ * it accepts the upload (no copy) and deletes otherwise. The format is image-ops' `isUploadKeyOf`.
  */
-export async function stageBody(storage: ObjectStorage, teamId: string, body: Readable, maxBytes: number): Promise<{ staging_key: string; bytes: number }> {
-  const key = `image-staging/${teamId}/${randomUUID()}`;
+export function imageUploadKey(app: { team_id: string; app_key: string }): string {
+  return `image/${app.team_id}/${app.app_key}/uploads/${randomUUID()}`;
+}
+
+/**
+ * Streams a request body to object storage at a new upload key; image-ops verifies and places it
+ * (only keys travel over NATS). A refused or broken body leaves nothing behind.
+ */
+export async function stageBody(storage: ObjectStorage, app: { team_id: string; app_key: string }, body: Readable, maxBytes: number): Promise<{ staging_key: string; bytes: number }> {
+  const key = imageUploadKey(app);
   const limited = body.pipe(sizeLimit(maxBytes));
   body.on('error', (err) => limited.destroy(err));
   try {

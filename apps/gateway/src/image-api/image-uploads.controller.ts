@@ -26,7 +26,7 @@ export class ImageUploadsController {
   @Put()
   @HttpCode(200)
   async uploadOne(@ImageApp() app: App, @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery, @Req() request: FastifyRequest) {
-    const staged = await stageBody(this.storage, app.team_id, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
+    const staged = await stageBody(this.storage, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
     const result = await this.rpc.request(
       'images.file.register',
       { ...app, file: { ...staged, path: query.path }, overwrite: query.overwrite, autorename: query.autorename, operationIds: query.operationIds },
@@ -57,7 +57,7 @@ export class ImageUploadsController {
         let seen = 0;
         part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
         try {
-          staged.push({ ...(await stageBody(this.storage, app.team_id, part.file, this.config.IMAGE_MAX_FILE_BYTES)), name });
+          staged.push({ ...(await stageBody(this.storage, app, part.file, this.config.IMAGE_MAX_FILE_BYTES)), name });
         } catch (err) {
           if (!(err instanceof DomainError) || err.code !== 'PayloadTooLarge') throw err;
           part.file.resume();

@@ -1,10 +1,11 @@
 import { DomainError, IMAGE_RESULT } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
+import { goneFromStorage } from './read-object-header';
 
 /** An object's bytes, refused when larger than `maxBytes` (checked before reading). */
 export async function readObject(storage: ObjectStorage, key: string, maxBytes: number): Promise<Buffer> {
   const head = await storage.head(key);
-  if (!head) throw new DomainError('NotFound', 'The uploaded body is gone from storage', { resultCode: IMAGE_RESULT.pathNotFound.code });
+  if (!head) throw goneFromStorage();
   if (head.size > maxBytes) throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, { resultCode: IMAGE_RESULT.overUploadVolume.code });
   const { body } = await storage.getStream({ key });
   const chunks: Buffer[] = [];

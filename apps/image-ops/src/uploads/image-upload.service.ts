@@ -13,12 +13,12 @@ import { readExif } from '../imaging/exif-reader';
 import { IMAGE_ENGINE, ImageEngine } from '../imaging/image-engine';
 import { OperationRow } from '../operations/operation.repository';
 import { OperationService } from '../operations/operation.service';
-import { isStagingKeyOf, newImageObjectKey } from '../storage/image-object-keys';
-import { readObject } from '../storage/read-object';
+import { isStagingKeyOf, isUploadKeyOf, newImageObjectKey } from '../storage/image-object-keys';
 import { toFileDto } from '../tree/image-dto.mapper';
 import { join, nameOf, parentOf, renamed } from '../tree/image-path';
 import { ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
+import { probeStoredUpload } from './upload-probe';
 import { ZipExpander } from './zip-expander';
 
 interface UploadOptions {
@@ -29,9 +29,10 @@ interface UploadOptions {
 const MAX_RENAMES = 1000;
 
 /**
- * Places bodies the gateway staged in object storage: verifies each is a decodable image within
- * the limits, picks its final name (overwrite / autorename / refuse), records it, and plans the
- * requested operations. The staging object is always removed.
+ * Places bodies the gateway stored in object storage: verifies each is an image within the limits
+ * (probing its header), picks its final name (overwrite / autorename / refuse), records it, and
+ * plans the requested operations. A body at an upload key becomes the image's object in place
+ * and is deleted if refused; a body at a (legacy) staging key is copied and always removed.
  */
 @Injectable()
 export class ImageUploadService {
@@ -92,15 +93,19 @@ export class ImageUploadService {
   }
 
   private async place(scope: ImageScope, staged: StagedImageFile, options: UploadOptions, ops: OperationRow[]): Promise<{ file: ImageFile; overwritten: boolean }> {
-    if (!isStagingKeyOf(scope, staged.staging_key)) throw new DomainError('ValidationFailed', 'staging_key is not one of this team');
-    let objectKey: string | null = null;
+    const adopted = isUploadKeyOf(scope, staged.staging_key);
+    if (!adopted && !isStagingKeyOf(scope, staged.staging_key)) throw new DomainError('ValidationFailed', 'staging_key is not one of this team');
+    // An upload key becomes the image's object as it is; a staging key is copied to a new one.
+    const key = adopted ? staged.staging_key : newImageObjectKey(scope);
+    /** What to delete should the upload not be recorded. */
+    let objectKey: string | null = adopted ? key : null;
     try {
-      const bytes = await readObject(this.storage, staged.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
-      const probe = await this.engine.probe(bytes);
+      const { probe, size } = await probeStoredUpload(this.storage, this.engine, staged.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
       const facts = readExif(probe.exif);
-      objectKey = newImageObjectKey(scope);
-      await this.storage.copy({ from: staged.staging_key, to: objectKey });
-      const key = objectKey;
+      if (!adopted) {
+        objectKey = key;
+        await this.storage.copy({ from: staged.staging_key, to: key });
+      }
       const { row, replaced, queued } = await this.outbox.transaction(async (m) => {
         const folder = parentOf(staged.path);
         await this.tree.lockFolder(m, scope, folder);
@@ -110,7 +115,7 @@ export class ImageUploadService {
         const saved = await this.tree.upsertFile(m, scope, {
           path,
           object_key: key,
-          bytes: bytes.length,
+          bytes: size,
           format: probe.format,
           width: probe.width,
           height: probe.height,
@@ -130,7 +135,7 @@ export class ImageUploadService {
       return { file: toFileDto(this.config.IMAGE_PUBLIC_BASE_URL, scope, row, queued.map((q: QueueItemRow) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q))), overwritten: replaced !== null };
     } finally {
       if (objectKey) await this.storage.delete(objectKey).catch(() => undefined);
-      await this.dropStaging(scope, staged.staging_key);
+      if (!adopted) await this.dropStaging(scope, staged.staging_key);
     }
   }
 
@@ -177,8 +182,9 @@ export class ImageUploadService {
     );
   }
 
+  /** Removes a body that will not be placed (staging or upload key). */
   private async dropStaging(scope: ImageScope, key: string): Promise<void> {
-    if (!isStagingKeyOf(scope, key)) return;
+    if (!isStagingKeyOf(scope, key) && !isUploadKeyOf(scope, key)) return;
     await this.storage.delete(key).catch((err: unknown) => this.logger.warn({ err, key }, 'Staging object left behind'));
   }
 }

@@ -2,18 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IMAGE_RESULT, ImageUploadError, imagePathSchema, StagedImageFile } from '@mp/contracts';
 import { APP_CONFIG, LOGGER } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ImageOpsConfig } from '../app.config';
-import { isStagingKeyOf } from '../storage/image-object-keys';
+import { isStagingKeyOf, isUploadKeyOf, newUploadKey } from '../storage/image-object-keys';
 import { readObject } from '../storage/read-object';
 import { join, parentOf } from '../tree/image-path';
 import { ImageScope } from '../tree/image-scope';
 import { readZip, ZipRefused } from './zip-reader';
 
 /**
- * Expands a staged zip archive of a multiple upload into staged files (one per entry, placed in the
- * archive's folder with its sub-folders), within the zip-bomb limits. The archive itself is dropped.
+ * Expands a stored zip archive of a multiple upload into uploaded files (one per entry at its own
+ * upload key, placed in the archive's folder with its sub-folders), within the zip-bomb limits.
+ * The archive itself is dropped.
  */
 @Injectable()
 export class ZipExpander {
@@ -27,7 +27,7 @@ export class ZipExpander {
     const files: StagedImageFile[] = [];
     const errors: ImageUploadError[] = [];
     const refuse = (path: string, bytes: number, message: string) => errors.push({ path, bytes, error: { resultCode: IMAGE_RESULT.archiveRefused.code, resultMessage: message } });
-    if (!isStagingKeyOf(scope, archive.staging_key)) return { files, errors: [{ path: archive.path, bytes: archive.bytes, error: { resultCode: 400, resultMessage: 'staging_key is not one of this team' } }] };
+    if (!isStagingKeyOf(scope, archive.staging_key) && !isUploadKeyOf(scope, archive.staging_key)) return { files, errors: [{ path: archive.path, bytes: archive.bytes, error: { resultCode: 400, resultMessage: 'staging_key is not one of this team' } }] };
     try {
       const bytes = await readObject(this.storage, archive.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
       const entries = readZip(bytes, {
@@ -45,7 +45,7 @@ export class ZipExpander {
         }
         try {
           const data = entry.read();
-          const key = `image-staging/${scope.team_id}/${randomUUID()}`;
+          const key = newUploadKey(scope); // adopted in place when the entry is accepted
           await this.storage.put({ key, body: data, contentType: 'application/octet-stream' });
           files.push({ staging_key: key, path: path.data, bytes: data.length });
         } catch (err) {
