@@ -1,6 +1,7 @@
 import { baseConfigSchema, storageConfigSchema } from '@mp/platform';
 import { parseCallbackPorts } from '@mp/contracts';
 import { z } from 'zod';
+import { defaultWorkerConcurrency } from './jobs/worker-concurrency';
 
 export const imageOpsConfigSchema = z.object({
   ...baseConfigSchema.shape,
@@ -13,9 +14,14 @@ export const imageOpsConfigSchema = z.object({
   /** Decompression-bomb guard: width × height × frames above this is refused from the header. */
   IMAGE_MAX_INPUT_PIXELS: z.coerce.number().int().min(1).default(100_000_000),
   IMAGE_MAX_FRAMES: z.coerce.number().int().min(1).default(300),
-  /** libvips threads per operation and operation jobs run at once by one worker. */
+  /** libvips threads per operation. */
   IMAGE_THREADS: z.coerce.number().int().min(1).max(64).default(2),
-  IMAGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Operation jobs one worker runs at once; 2 per available core by default, so sharp computes
+   * while other jobs wait on storage and the database. Memory is bounded by it: at most this many
+   * source bodies (≤ IMAGE_MAX_FILE_BYTES) and decoded images (≤ IMAGE_MAX_INPUT_PIXELS) at once.
+   */
+  IMAGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaultWorkerConcurrency()),
   /** Attempts of one operation job before its queue item turns F. */
   IMAGE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Zip archives of multiple uploads: most entries, uncompressed bytes in all, and compression ratio of one entry. */
