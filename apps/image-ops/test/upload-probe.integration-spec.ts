@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SharpImageEngine } from '../src/imaging/sharp.adapter';
 import { animatedGif } from './animated-gif.fixture';
+import { readObject } from '../src/storage/read-object';
 import { HEADER_BYTES, probeStoredUpload } from '../src/uploads/upload-probe';
 
 const ACCESS_KEY_ID = 'UPLOADPROBESPEC';
@@ -106,5 +107,18 @@ describe('probeStoredUpload', () => {
       const error = await errorOf(probeStoredUpload(storage, engine, await stored(body), MAX_BYTES));
       expect(error.code).toBe('UnsupportedMediaType');
     }
+  });
+});
+
+describe('readObject', () => {
+  it('reads a whole object in one GET', async () => {
+    const body = randomBytes(HEADER_BYTES * 2 + 3);
+    expect((await readObject(storage, await stored(body), MAX_BYTES)).equals(body)).toBe(true);
+  });
+
+  it('refuses an object over the limit and one gone from storage', async () => {
+    const key = await stored(randomBytes(1000));
+    expect((await errorOf(readObject(storage, key, 999))).code).toBe('PayloadTooLarge');
+    expect((await errorOf(readObject(storage, 'uploads/never-written', MAX_BYTES))).message).toBe('The uploaded body is gone from storage');
   });
 });
