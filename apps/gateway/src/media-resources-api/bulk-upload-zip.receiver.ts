@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BULK_UPLOAD_LIMITS, DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
-import { formParts } from '../s3-proxy/multipart-form';
+import { fileBytes, formParts } from '../s3-proxy/multipart-form';
 
 export interface ReceivedZip {
   objectKey: string;
@@ -31,7 +31,7 @@ export class BulkUploadZipReceiver {
           throw new DomainError('ValidationFailed', 'Send the ZIP as one file in the field "file"', { field: 'file' });
         }
         filename = (part.filename || 'upload.zip').slice(0, BULK_UPLOAD_LIMITS.maxFilenameBytes);
-        await this.storage.put({ key: objectKey, body: part.file, contentType: 'application/zip' });
+        await this.storage.put({ key: objectKey, body: fileBytes(part), contentType: 'application/zip' });
         if (part.file.truncated) throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
       }
     } catch (err) {

@@ -1,6 +1,8 @@
 import type { Multipart } from '@fastify/multipart';
 import { DomainError } from '@mp/contracts';
 import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { ClosingDelimiterWatch } from './closing-delimiter.watch';
 
 /** Field values (the `key`) are short; one file per upload. */
 const FORM_LIMITS = { fields: 10, fieldSize: 8 * 1024, fieldNameSize: 100, files: 1, parts: 20, headerPairs: 100 };
@@ -8,13 +10,15 @@ const FORM_LIMITS = { fields: 10, fieldSize: 8 * 1024, fieldNameSize: 100, files
 /**
  * The parts of a `multipart/form-data` upload, in the order the client sent them, with the file
  * part's bytes left unread until the consumer streams them. Parse failures (malformed body, limits)
- * become ValidationFailed / PayloadTooLarge instead of escaping as unexpected errors.
+ * become ValidationFailed / PayloadTooLarge instead of escaping as unexpected errors, and a body
+ * that ends before its closing delimiter is refused after the last part.
  */
 export async function* formParts(request: FastifyRequest, maxFileBytes: number): AsyncGenerator<Multipart> {
   if (!request.isMultipart()) {
     throw new DomainError('ValidationFailed', 'Send the upload as multipart/form-data with the file in the field "file"', { field: 'file' });
   }
   // One byte over the limit, so that the limit is reported by our own check rather than a silent truncation.
+  const closing = new ClosingDelimiterWatch(request.raw);
   const iterator = request.parts({ limits: { ...FORM_LIMITS, fileSize: maxFileBytes + 1 } });
   for (;;) {
     let next: IteratorResult<Multipart>;
@@ -23,9 +27,21 @@ export async function* formParts(request: FastifyRequest, maxFileBytes: number):
     } catch (err) {
       throw multipartError(err);
     }
-    if (next.done) return;
+    if (next.done) {
+      if (!closing.complete) throw new DomainError('ValidationFailed', 'Malformed multipart/form-data body: it ends before its closing boundary', { field: 'file' });
+      return;
+    }
     yield next.value;
   }
+}
+
+/**
+ * The bytes of a file part. A part whose stream the parser already ended before the consumer got
+ * to it (an empty file, or a body cut short) would never emit 'end' again; it reads as empty, and
+ * a truncated body is then refused by `formParts` after the last part.
+ */
+export function fileBytes(part: Multipart & { type: 'file' }): Readable {
+  return part.file.readableEnded || part.file.destroyed ? Readable.from([]) : part.file;
 }
 
 /** A field's text value; refuses truncated values rather than using half of one. */

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import { storedContentType } from './content-type';
-import { fieldText, formParts } from './multipart-form';
+import { fieldText, fileBytes, formParts } from './multipart-form';
 import { QuotaLimiter } from './quota-limiter.stream';
 import { declaredLength, discardRestOfBody } from './request-body';
 import { initialReservation } from './reservation-growth';
@@ -84,7 +84,7 @@ export class S3UploadService {
     const opening = StorageReservation.open(this.rpc, principal, initialReservation(declaredLength(raw), maxBytes, FORM_OVERHEAD_BYTES));
     opening.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
     const limiter = new QuotaLimiter({ maxBytes, cover: async (total) => (await opening).cover(total) });
-    pipeline(part.file, limiter, () => undefined); // failures surface through the upload below
+    pipeline(fileBytes(part), limiter, () => undefined); // failures surface through the upload below
     const stagingKey = space.stagingKey(randomUUID());
     const contentType = storedContentType(part.mimetype, key ?? part.filename ?? '');
     try {
