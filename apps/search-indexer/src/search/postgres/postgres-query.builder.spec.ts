@@ -11,11 +11,20 @@ function query(filters: FilterClause[], overrides: Partial<SearchQuery> = {}): S
 
 /** The WHERE conditions after the fixed team/tombstone/expiry ones, from the count subquery. */
 function filterSql(text: string): string[] {
-  const where = /WHERE ([\s\S]*?)\n\) c/.exec(text)?.[1] ?? '';
+  const where = /WHERE ([\s\S]*?)\n\)(?: c|\n)/.exec(text)?.[1] ?? '';
   return where.split(/\n\s+AND /).slice(3);
 }
 
 describe('buildSearchStatement', () => {
+  it('collects text matches once, then counts and pages them (one trigram scan, not two)', () => {
+    const { text, values } = buildSearchStatement(query([{ kind: 'match', field: 'filename', value: 'render_0012' }], { page: 2, page_size: 5 }));
+    expect(text.startsWith('WITH matches AS MATERIALIZED (')).toBe(true);
+    expect(text.match(/ILIKE/g)).toHaveLength(1);
+    expect(text).toContain('FROM (SELECT count(*) AS total FROM matches) c');
+    expect(text).toContain('FROM matches d\n   ORDER BY d."created_at" DESC, d."file_id" DESC\n   LIMIT $4 OFFSET $5');
+    expect(values).toEqual([TEAM, '2025-12-14T12:00:00.000Z', '%render\\_0012%', 5, 5]);
+  });
+
   it('builds the seed query: team-scoped, live, unexpired, counted and paged in one statement', () => {
     const { text, values } = buildSearchStatement(
       query(

@@ -101,7 +101,9 @@ function orderSql(query: SearchQuery, alias: string): string {
 /**
  * Count and page in one round trip: the count scans the matching index entries, the page is an
  * ordered LIMIT/OFFSET over the same conditions. A page past the end still yields one row, with
- * the total and a null `file_id`.
+ * the total and a null `file_id`. With a text match no index gives the order and the trigram
+ * index scan is the costly part, so the matches are collected once and counted and paged from
+ * there instead of scanning twice.
  */
 export function buildSearchStatement(query: SearchQuery, table: string = DOCUMENTS_TABLE): SqlStatement {
   const params = new Params();
@@ -109,20 +111,32 @@ export function buildSearchStatement(query: SearchQuery, table: string = DOCUMEN
   const limit = params.add(query.page_size);
   const offset = params.add((query.page - 1) * query.page_size);
   const pageColumns = [...new Set<string>([...HIT_COLUMNS, query.sort.field])];
-  const text = `SELECT c.total, ${HIT_COLUMNS.map((n) => `p.${ident(n)}`).join(', ')}
+  const select = `SELECT c.total, ${HIT_COLUMNS.map((n) => `p.${ident(n)}`).join(', ')}`;
+  const page = (source: string, filter: string) => `LEFT JOIN LATERAL (
+  SELECT ${pageColumns.map(col).join(', ')}
+    FROM ${source} d${filter}
+   ORDER BY ${orderSql(query, 'd')}
+   LIMIT ${limit} OFFSET ${offset}
+) p ON true
+ORDER BY ${orderSql(query, 'p')}`;
+  if (query.filters.some((clause) => clause.kind === 'match')) {
+    const text = `WITH matches AS MATERIALIZED (
+  SELECT ${pageColumns.map(col).join(', ')}
+    FROM ${table} d
+   WHERE ${where}
+)
+${select}
+FROM (SELECT count(*) AS total FROM matches) c
+${page('matches', '')}`;
+    return { text, values: params.values };
+  }
+  const text = `${select}
 FROM (
   SELECT count(*) AS total
     FROM ${table} d
    WHERE ${where}
 ) c
-LEFT JOIN LATERAL (
-  SELECT ${pageColumns.map(col).join(', ')}
-    FROM ${table} d
-   WHERE ${where}
-   ORDER BY ${orderSql(query, 'd')}
-   LIMIT ${limit} OFFSET ${offset}
-) p ON true
-ORDER BY ${orderSql(query, 'p')}`;
+${page(table, `\n   WHERE ${where}`)}`;
   return { text, values: params.values };
 }
 
