@@ -4,7 +4,7 @@
 // Also (d) where the time of the full path goes: storage round trips and the queue timeline. Targets are reported, never asserted.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { writeResult, root } from './bench-kit.mjs';
@@ -20,6 +20,7 @@ const WIDTH = 4000;
 const HEIGHT = 3000; // 12 MP
 const PARALLEL = Number(process.env.BENCH_IMAGE_PARALLEL ?? cpus().length);
 const UPLOAD_CONCURRENCY = 4;
+const LOAD_AT_START = loadavg()[0];
 const QUALITY = 75; // the seed's default quality of resize_max_fit
 
 /** A 12 MP JPEG of blurred gaussian noise over a gradient: photo-like entropy, ~3–6 MB. */
@@ -164,6 +165,7 @@ try {
     image: { width: WIDTH, height: HEIGHT, format: 'jpeg', average_bytes: Math.round(bytes.reduce((a, b) => a + b, 0) / FILES) },
     operation: 'resize_max_fit 100×100 quality 75 downOnly',
     parallel: PARALLEL,
+    load_average_1m: { start: LOAD_AT_START, end: loadavg()[0], note: 'of the whole machine; other work running skews every figure' },
     raw_sharp: { seconds: rawSharp.seconds, files_per_second: rawFps, note: `readFile + resize + JPEG encode in this process, ${PARALLEL} at a time, sharp defaults` },
     imagemagick,
     full_path: {
@@ -171,7 +173,7 @@ try {
       files_per_second: fullFps,
       worker_files_per_second: workerFps,
       worker_env: workerEnv,
-      note: `PUT uploads (${UPLOAD_CONCURRENCY} at a time) + one operations-exec of the folder + BullMQ + image-ops worker (worker_env over the app defaults IMAGE_WORKER_CONCURRENCY=2, IMAGE_THREADS=2) until every queue item is D`,
+      note: `PUT uploads (${UPLOAD_CONCURRENCY} at a time) + one operations-exec of the folder + BullMQ + image-ops worker (worker_env over the app defaults IMAGE_WORKER_CONCURRENCY=2×availableParallelism=${2 * availableParallelism()}, IMAGE_THREADS=2) until every queue item is D`,
     },
     storage_round_trip_per_file_ms: (storageTrip.seconds * 1000) / FILES,
     ratios: {
