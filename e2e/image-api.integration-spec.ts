@@ -166,6 +166,19 @@ describe('image API (seed 001) through the gateway', () => {
     expect((await call('POST', '/images', { body: noParams })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
   });
 
+  it('refuses a multipart body cut short inside a file, storing nothing', async () => {
+    const png = solidPng(20, 20);
+    const head = `--cut\r\nContent-Disposition: form-data; name="params"\r\n\r\n{"basepath":"/cut"}\r\n--cut\r\nContent-Disposition: form-data; name="files"; filename="half.png"\r\nContent-Type: image/png\r\n\r\n`;
+    const res = await fetch(`${base}/images`, {
+      method: 'POST',
+      headers: { Authorization: secret, 'Content-Type': 'multipart/form-data; boundary=cut' },
+      body: Buffer.concat([Buffer.from(head), png.subarray(0, 30)]),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 400, resultMessage: expect.stringMatching(/terminated early|closing boundary/) });
+    expect((await call('GET', '/folders?basepath=/cut')).header.isSuccessful).toBe(false);
+  });
+
   it('creates, reads, lists and deletes operations; lists the templates', async () => {
     const put = await call('PUT', '/operations/100x100', {
       json: { description: '', realtimeService: true, data: [{ templateOperationId: 'resize_max_fit', option: { resizeType: 'max_fit', width: 100, height: 100, quality: 80, upDownSizeType: 'downOnly' } }] },

@@ -30,13 +30,18 @@ export function imageUploadKey(app: { team_id: string; app_key: string }): strin
 export async function stageBody(storage: ObjectStorage, app: { team_id: string; app_key: string }, body: Readable, maxBytes: number): Promise<{ staging_key: string; bytes: number }> {
   const key = imageUploadKey(app);
   const limited = body.pipe(sizeLimit(maxBytes));
-  body.on('error', (err) => limited.destroy(err));
+  let bodyError: Error | undefined;
+  body.on('error', (err) => {
+    bodyError = err;
+    limited.destroy(err);
+  });
   try {
     const stored = await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
     return { staging_key: key, bytes: stored.size };
   } catch (err) {
     await storage.delete(key).catch(() => undefined);
     if (err instanceof DomainError) throw err;
+    if (bodyError) throw new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
     throw new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
   }
 }

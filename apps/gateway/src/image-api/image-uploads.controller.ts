@@ -9,6 +9,8 @@ import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts } from './image-callback-ports';
 import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
+import { ClosingDelimiterWatch } from '../s3-proxy/closing-delimiter.watch';
+import { fileBytes } from '../s3-proxy/multipart-form';
 import { stageBody } from './image-staging';
 
 type App = { team_id: string; app_key: string };
@@ -43,6 +45,7 @@ export class ImageUploadsController {
     const refused: Array<{ name: string; bytes: number }> = [];
     let paramsText: string | undefined;
     try {
+      const closing = new ClosingDelimiterWatch(request.raw);
       const parts = request.parts({ limits: { fileSize: this.config.IMAGE_MAX_FILE_BYTES + 1, files: this.config.IMAGE_MAX_FILES_PER_UPLOAD, fields: 10, fieldSize: 64 * 1024 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
       for await (const part of parts) {
         if (part.type === 'field') {
@@ -57,7 +60,7 @@ export class ImageUploadsController {
         let seen = 0;
         part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
         try {
-          staged.push({ ...(await stageBody(this.storage, app, part.file, this.config.IMAGE_MAX_FILE_BYTES)), name });
+          staged.push({ ...(await stageBody(this.storage, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)), name });
         } catch (err) {
           if (!(err instanceof DomainError) || err.code !== 'PayloadTooLarge') throw err;
           part.file.resume();
@@ -65,6 +68,7 @@ export class ImageUploadsController {
           refused.push({ name, bytes: seen });
         }
       }
+      if (!closing.complete) throw new DomainError('ValidationFailed', 'Malformed multipart/form-data body: it ends before its closing boundary');
     } catch (err) {
       await this.dropAll(staged);
       throw multipartError(err);
