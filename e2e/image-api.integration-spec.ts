@@ -1,6 +1,6 @@
 import { ObjectStorage } from '@mp/storage';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 
 type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
 type Body = { header: Header } & Record<string, any>;
@@ -83,15 +83,7 @@ describe('image API (seed 001) through the gateway', () => {
     base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
     secret = team.keys.image!.secret_key!;
     const env = infra.env;
-    storage = new ObjectStorage({
-      endpoint: env.S3_ENDPOINT,
-      publicEndpoint: env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: env.S3_ACCESS_KEY_ID,
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-      bucket: env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(env);
   });
 
   afterAll(async () => {

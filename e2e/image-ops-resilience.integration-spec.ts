@@ -1,6 +1,6 @@
 import { wireNames } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -101,15 +101,7 @@ describe('image-ops resilience (real processes)', () => {
     base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
     secret = team.keys.image!.secret_key!;
     const env = infra.env;
-    storage = new ObjectStorage({
-      endpoint: env.S3_ENDPOINT,
-      publicEndpoint: env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: env.S3_ACCESS_KEY_ID,
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-      bucket: env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(env);
     db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
   }, 60_000);

@@ -1,5 +1,5 @@
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, TeamKeys, TestInfra } from '@mp/testing';
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TEST_ADMIN_TOKEN, TestInfra, testObjectStorage } from '@mp/testing';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
@@ -68,15 +68,7 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
     base = platform.gatewayUrl;
     teamA = await createTeamWithKeys(base, 'team-a', ['kikaku_s3', 'kikaku', 'cdt']);
     teamB = await createTeamWithKeys(base, 'team-b', ['kikaku_s3']);
-    storage = new ObjectStorage({
-      endpoint: infra.env.S3_ENDPOINT,
-      publicEndpoint: infra.env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-      bucket: infra.env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(infra.env);
     work = await mkdtemp(join(tmpdir(), 's3proxy-e2e-'));
   });
 

@@ -1,6 +1,6 @@
 import { BaseConfig, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 
 /**
  * Seed 000's client code (JavaScript `uploadFile` / `searchFiles`, Python `upload_file` /
@@ -171,15 +171,7 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     teamB = await createTeamWithKeys(platform.gatewayUrl, 'seed-sdk-b', ['cdt']);
     API_KEY = keyOf(teamA);
     BASE_URL = `${platform.gatewayUrl}/v1`;
-    storage = new ObjectStorage({
-      endpoint: infra.env.S3_ENDPOINT,
-      publicEndpoint: infra.env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-      bucket: infra.env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(infra.env);
     rpc = new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
   });
 

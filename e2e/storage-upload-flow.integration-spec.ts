@@ -1,5 +1,5 @@
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { deflateSync } from 'node:zlib';
 
 type ErrorBody = { detail: string; error: { code: string } };
@@ -73,15 +73,7 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
     platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '1000' }, ['quota-billing', 'files', 'search-indexer', 'gateway']);
     teamA = await createTeamWithKeys(platform.gatewayUrl, 'team-a', ['cdt', 'kikaku']);
     teamB = await createTeamWithKeys(platform.gatewayUrl, 'team-b', ['cdt']);
-    storage = new ObjectStorage({
-      endpoint: infra.env.S3_ENDPOINT,
-      publicEndpoint: infra.env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-      bucket: infra.env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(infra.env);
   });
 
   afterAll(async () => {

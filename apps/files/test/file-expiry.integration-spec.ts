@@ -1,7 +1,7 @@
 import { FileDocument } from '@mp/contracts';
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { BootedApp, bootApp, createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { bootApp, BootedApp, createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { filesConfigSchema } from '../src/app.config';
 import { startFiles } from '../src/start';
 import { ManualClock } from './manual-clock';
@@ -86,15 +86,7 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
       env: { ...infra.env, RECONCILE_INTERVAL_MS: '1000', EXPIRY_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS), FILE_RETENTION_MAX_DAYS: '30' },
     });
     team = await createTeamWithKeys(platform.gatewayUrl, 'expiry', ['cdt']);
-    storage = new ObjectStorage({
-      endpoint: infra.env.S3_ENDPOINT,
-      publicEndpoint: infra.env.S3_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-      bucket: infra.env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    storage = testObjectStorage(infra.env);
     rpc = new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
   });
 

@@ -1,20 +1,12 @@
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { BootedApp, TestInfra, waitFor } from '@mp/testing';
+import { BootedApp, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { JobName, QueueName, queueOf } from '@mp/contracts';
 import { randomUUID } from 'node:crypto';
 
 /** A client of the test bucket, as the presigned PUT uploader or an inspector of the store. */
 export function storageOf(infra: TestInfra): ObjectStorage {
-  return new ObjectStorage({
-    endpoint: infra.env.S3_ENDPOINT,
-    publicEndpoint: infra.env.S3_ENDPOINT,
-    region: 'us-east-1',
-    accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-    secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-    bucket: infra.env.S3_BUCKET,
-    forcePathStyle: true,
-  });
+  return testObjectStorage(infra.env);
 }
 
 export function rpcOf(infra: TestInfra): RpcClient {

@@ -1,69 +1,14 @@
 import { FileDocument, RpcRequest } from '@mp/contracts';
 import { EventPublisher, RpcClient, wireNames } from '@mp/platform';
-import { ObjectStorage } from '@mp/storage';
-import { BootedApp, bootApp, createTestInfra, TestInfra, waitFor } from '@mp/testing';
+import { bootApp, BootedApp, createTestInfra, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { searchIndexerConfigSchema } from '../src/app.config';
 import { APP_NAME } from '../src/app.module';
 import { FIELD_CATALOG } from '../src/search/field-catalog';
+import { at, DAY_MS, doc } from './support/file-document.fixture';
 import { startSearchIndexer } from '../src/start';
 
-const DAY_MS = 86_400_000;
-const BASE = Date.parse('2025-12-01T00:00:00.000Z');
-const at = (minutes: number) => new Date(BASE + minutes * 60_000).toISOString();
-
-/** A complete document of the team, created `minute` minutes after BASE, expiring in a week from now. */
-function doc(team: string, minute: number, overrides: Partial<FileDocument> = {}): FileDocument {
-  const id = randomUUID();
-  const filename = overrides.filename ?? `file-${minute}.png`;
-  return {
-    file_id: id,
-    object_key: `aiapi/${team}/inputs/${BASE + minute * 60_000}_${filename}`,
-    filename,
-    team_id: team,
-    user_id: null,
-    created_at: at(minute),
-    updated_at: at(minute),
-    expires_at: new Date(Date.now() + 7 * DAY_MS).toISOString(),
-    source: 'upload',
-    source_job_id: null,
-    source_model: null,
-    upload_ip: '203.0.113.7',
-    content_type: 'image/png',
-    size: 1000 + minute,
-    extension: 'png',
-    folder: 'inputs',
-    checksum: null,
-    category: null,
-    subcategory: null,
-    tags: [],
-    labels: [],
-    project: null,
-    environment: null,
-    status: 'active',
-    visibility: null,
-    is_processed: false,
-    is_archived: false,
-    width: null,
-    height: null,
-    duration: null,
-    frame_count: null,
-    sample_rate: null,
-    bit_depth: null,
-    prompt: null,
-    negative_prompt: null,
-    seed: null,
-    steps: null,
-    cfg_scale: null,
-    model_version: null,
-    retention_days: null,
-    legal_hold: false,
-    classification_level: null,
-    metadata: {},
-    ...overrides,
-  };
-}
 
 type SearchBody = Omit<RpcRequest<'search.files.query'>, 'team_id'>;
 
@@ -149,15 +94,7 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(604800);
 
     // The URL serves the object straight from the store.
-    const storage = new ObjectStorage({
-      endpoint: infra.env.S3_ENDPOINT,
-      publicEndpoint: infra.env.S3_PUBLIC_ENDPOINT,
-      region: 'us-east-1',
-      accessKeyId: infra.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: infra.env.S3_SECRET_ACCESS_KEY,
-      bucket: infra.env.S3_BUCKET,
-      forcePathStyle: true,
-    });
+    const storage = testObjectStorage(infra.env);
     try {
       await storage.put({ key: png.object_key, body: Buffer.from('png-bytes'), contentType: 'image/png' });
       const download = await fetch(hit.url);

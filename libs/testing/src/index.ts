@@ -8,3 +8,4 @@ export * from './storage-event-forwarder';
 export * from './test-infra';
 export * from './wait-for';
 export * from './zip-writer';
+export * from './test-object-storage';

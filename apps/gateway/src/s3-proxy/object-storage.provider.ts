@@ -1,6 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { APP_CONFIG, StorageSettings } from '@mp/platform';
-import { ObjectStorage } from '@mp/storage';
+import { ObjectStorage, storageConfigOf } from '@mp/storage';
 
 /**
  * The object store the gateway streams S3-proxy bodies to and from, built from the S3_* settings
@@ -10,14 +10,5 @@ import { ObjectStorage } from '@mp/storage';
 export const gatewayObjectStorageProvider: Provider = {
   provide: ObjectStorage,
   inject: [APP_CONFIG],
-  useFactory: (config: StorageSettings) =>
-    new ObjectStorage({
-      endpoint: config.S3_ENDPOINT,
-      publicEndpoint: config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT,
-      region: config.S3_REGION,
-      accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-      bucket: config.S3_BUCKET,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    }),
+  useFactory: (config: StorageSettings) => new ObjectStorage(storageConfigOf(config)),
 };
