@@ -277,7 +277,8 @@ describe('image API (seed 001) through the gateway', () => {
     await putImage('path=/bulk/sub/c.png', solidPng(10, 10));
     const sub = (await call('GET', '/folders?basepath=/bulk')).folders[0];
     const before = await objectCount();
-    const res = await call('DELETE', `/images/async?fileIds=${a.file.id},${b.file.id}&folderIds=${sub.id}`);
+    // The seed's curl names the parameter `fileIds`, its field table `files`: one of each here.
+    const res = await call('DELETE', `/images/async?fileIds=${a.file.id}&files=${b.file.id}&folderIds=${sub.id}`);
     expect(res.header.isSuccessful).toBe(true);
     expect(res.queue).toMatchObject({ queueType: 'delete', status: 'W', tryCount: 0, operationId: '', url: '', name: '', path: '' });
     await waitQueue(res.queue.queueId);

@@ -24,6 +24,8 @@ export class ImageDeletesController {
   @Delete('async')
   @HttpCode(200)
   async deleteAsync(@ImageApp() app: App, @Query(new ZodPipe(deleteImageAsyncQuerySchema)) query: DeleteImageAsyncQuery) {
-    return imageOk(await this.rpc.request('images.delete.async', { ...app, ...query }));
+    const { files, ...rest } = query;
+    const fileIds = [...new Set([...rest.fileIds, ...files])];
+    return imageOk(await this.rpc.request('images.delete.async', { ...app, ...rest, fileIds, files: [] }));
   }
 }

@@ -217,10 +217,18 @@ export const deleteImageSyncQuerySchema = z
   .refine((q) => q.folderId !== undefined || q.fileId !== undefined, { message: 'folderId or fileId is required', path: ['fileId'] });
 export type DeleteImageSyncQuery = z.infer<typeof deleteImageSyncQuerySchema>;
 
-/** Seed: `DELETE …/images/async` — folders and files, removed by a queue item (type `delete`). */
+/**
+ * Seed: `DELETE …/images/async` — folders and files, removed by a queue item (type `delete`). The
+ * seed's curl sends `fileIds`, its field table names it `files`: both are accepted.
+ */
 export const deleteImageAsyncQuerySchema = z
-  .object({ folderIds: imageIdList('folderIds').default([]), fileIds: imageIdList('fileIds').default([]), includeThumbnail: flag.default(false) })
-  .refine((q) => q.folderIds.length + q.fileIds.length > 0, { message: 'folderIds or fileIds is required', path: ['fileIds'] });
+  .object({
+    folderIds: imageIdList('folderIds').default([]),
+    fileIds: imageIdList('fileIds').default([]),
+    files: imageIdList('files').default([]),
+    includeThumbnail: flag.default(false),
+  })
+  .refine((q) => q.folderIds.length + q.fileIds.length + q.files.length > 0, { message: 'folderIds or fileIds is required', path: ['fileIds'] });
 export type DeleteImageAsyncQuery = z.infer<typeof deleteImageAsyncQuerySchema>;
 
 /** Seed: `PUT …/users` (the realtime service switch). */
