@@ -84,7 +84,7 @@ async function canLogin(gatewayUrl, user) {
 async function ensureDevUser(gatewayUrl, adminToken, keys) {
   const saved = keys.user;
   if (saved && typeof saved.username === 'string' && typeof saved.password === 'string' && (await canLogin(gatewayUrl, saved))) return false;
-  const username = `dev+${keys.team_id.slice(0, 8)}-${randomBytes(3).toString('hex')}@example.com`;
+  const username = `dev-${keys.team_id.slice(0, 8)}-${randomBytes(3).toString('hex')}@example.com`; // no "+": form-encoded by hand it would read as a space
   const password = randomBytes(18).toString('base64url');
   const res = await call(gatewayUrl, adminToken, 'POST', `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/accounts`, { username, password });
   expectCreated(res, 'creating the development user');
