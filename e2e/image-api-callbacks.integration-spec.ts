@@ -149,6 +149,16 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     });
   });
 
+  it('announces a result to the callbackUrl of a grid step, also when the request names none', async () => {
+    await putImage('path=/myfolder/tiles/square.png', solidPng(40, 40));
+    await call('PUT', '/operations/grid2', { json: { data: [{ templateOperationId: 'grid', option: { countX: 2, countY: 1, callbackUrl: cb('400') } }] } });
+    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['grid2'], filepaths: ['/myfolder/tiles/square.png'] } });
+    expect(exec.header.isSuccessful).toBe(true);
+    const body = await callbackFor('400');
+    expect(body).toMatchObject({ header: { isSuccessful: true, resultCode: 0 }, id: '400', operationId: 'grid2', sourceFile: { path: '/myfolder/tiles/square.png' } });
+    expect(body.resultFiles.map((f: { name: string }) => f.name)).toEqual(['square_grid2_0000.png', 'square_grid2_0001.png']);
+  });
+
   it('refuses callback URLs on ports outside OUTBOUND_ALLOWED_PORTS', async () => {
     const wrongPort = `http://127.0.0.1:${receiverPort === 65535 ? 65534 : receiverPort + 1}/cb?id=9`;
     const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['slice-v'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: wrongPort } });

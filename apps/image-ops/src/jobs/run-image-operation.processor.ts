@@ -8,7 +8,7 @@ import { deliveryIdFor, FileRef, operationCallbackBody } from '../callbacks/call
 import { requestCallback } from '../callbacks/callback-emitter';
 import { QueueItemRepository, QueueItemRow } from '../execution/queue-item.repository';
 import { OperationRunner } from '../execution/operation-runner';
-import { OperationRepository } from '../operations/operation.repository';
+import { OperationRepository, OperationRow } from '../operations/operation.repository';
 import { imageUrl } from '../tree/image-dto.mapper';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
@@ -59,21 +59,22 @@ export class RunImageOperationProcessor {
       replaced = await this.runner.record(m, scope, source, op, rendered);
       const results = rendered.map((s) => this.ref(scope, s.path));
       await this.items.finish(m, item.id, 'D', { files: results });
-      if (item.callback_url) {
-        const body = operationCallbackBody({ url: item.callback_url, operationId: op.operation_id, overwritten: replaced.length > 0, source: this.ref(scope, source.path), results, failed: false });
-        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'D'), team_id: scope.team_id, url: item.callback_url, event_type: 'image.operation.completed', body });
+      for (const url of callbackUrls(item, op)) {
+        const body = operationCallbackBody({ url, operationId: op.operation_id, overwritten: replaced.length > 0, source: this.ref(scope, source.path), results, failed: false });
+        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'D', url), team_id: scope.team_id, url, event_type: 'image.operation.completed', body });
       }
     });
     if (replaced.length) await this.storage.deleteMany(replaced).catch((err: unknown) => this.logger.warn({ err }, 'Replaced result objects left behind'));
   }
 
   private async fail(scope: ImageScope, item: QueueItemRow, source: FileRow | null, err: unknown): Promise<void> {
+    const op = await this.operations.find(scope, item.operation_id).catch(() => null);
     await this.outbox.transaction(async (m, emit) => {
       await this.items.finish(m, item.id, 'F', { error: err instanceof Error ? err.message : String(err) });
-      if (item.callback_url) {
+      for (const url of callbackUrls(item, op)) {
         const sourceRef = source ? this.ref(scope, source.path) : { url: '', name: '', path: '' };
-        const body = operationCallbackBody({ url: item.callback_url, operationId: item.operation_id, overwritten: false, source: sourceRef, failed: true });
-        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'F'), team_id: scope.team_id, url: item.callback_url, event_type: 'image.operation.failed', body });
+        const body = operationCallbackBody({ url, operationId: item.operation_id, overwritten: false, source: sourceRef, failed: true });
+        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'F', url), team_id: scope.team_id, url, event_type: 'image.operation.failed', body });
       }
     });
   }
@@ -81,4 +82,14 @@ export class RunImageOperationProcessor {
   private ref(scope: ImageScope, path: string): FileRef {
     return { url: imageUrl(this.config.IMAGE_PUBLIC_BASE_URL, scope, path), name: path.slice(path.lastIndexOf('/') + 1), path };
   }
+}
+
+/**
+ * Where an item's result is announced: the request's `callbackUrl` (operations-exec, upload) and
+ * the `callbackUrl` of the operation's slice/grid steps (seed: "URL notified of the processing
+ * result"), each once.
+ */
+function callbackUrls(item: QueueItemRow, op: OperationRow | null): string[] {
+  const fromSteps = (op?.steps ?? []).map((step) => ('callbackUrl' in step.option ? step.option.callbackUrl : undefined));
+  return [...new Set([item.callback_url, ...fromSteps].filter((url): url is string => typeof url === 'string' && url !== ''))];
 }
