@@ -1,4 +1,4 @@
-import { buildZip, createTestInfra, PlatformProcesses, solidPng, TEST_ADMIN_TOKEN, TestInfra, waitFor } from '@mp/testing';
+import { buildZip, createTestInfra, PlatformProcesses, solidPng, TEST_ADMIN_TOKEN, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
 import { randomBytes } from 'node:crypto';
 
 /** Seed 003 media resources and product bulk upload, driven over HTTP with bearer tokens as its clients do. */
@@ -7,6 +7,8 @@ const TOKEN_SECRET = 'e2e-media-resources-token-secret-0123456789';
 const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
 type Detail = { detail: string | Array<{ loc: Array<string | number>; msg: string; type: string }> };
+type Errors = { task_id: string; status: string; error_message: string | null; failed_products: number; errors: Array<{ sku: string; row: number | null; error: string }> };
+type Lora = { object_key: string; file_url: string; filename: string; size: number; content_type: string };
 type Task = { id: string; status: string; filename: string; total_products: number; successful_products: number; failed_products: number; results: Record<string, { status: string; error?: string; cover_image_url?: string }>; error_message: string | null };
 
 describe('media resources and bulk upload (seed 003) through the gateway', () => {
@@ -21,10 +23,10 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     return (await res.json()) as T;
   }
 
-  async function createUser(name: string, team: string): Promise<void> {
+  async function createUser(name: string, team: string, isSuperuser = false): Promise<void> {
     const username = `${name}@example.com`;
     const password = `pw-${name}-0123456789`;
-    await adminPost(`/admin/v1/teams/${team}/accounts`, { username, password, is_superuser: false });
+    await adminPost(`/admin/v1/teams/${team}/accounts`, { username, password, is_superuser: isSuperuser });
     const res = await fetch(`${base}/api/v1/login/access-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -65,6 +67,8 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const teamB = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-b' })).id;
     await createUser('alice', teamA);
     await createUser('mallory', teamB);
+    await createUser('bob', teamA);
+    await createUser('root', teamA, true);
   }, 120_000);
 
   afterAll(async () => {
@@ -117,6 +121,94 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     expect(stolen).toEqual({ status: 404, json: { detail: 'urls[0]: no such temp file' } });
   });
 
+  it('GET …/bulk-upload/{id}/errors: the bad rows, or the zip-slip refusal of the whole task; 404 for unknown, foreign or malformed', async () => {
+    const finished = async (id: string) =>
+      waitFor(
+        async () => {
+          const t = (await api<Task>('bob', 'GET', `/api/v1/products/bulk-upload/${id}`)).json;
+          return t.status === 'COMPLETED' || t.status === 'FAILED' ? t : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the bulk upload to finish' },
+      );
+    const rows = await postZip(
+      'bob',
+      '?caption_products=false',
+      buildZip([
+        { name: 'products.csv', data: Buffer.from('sku,name\nE1,Good\n,No sku\nbad/sku,Slash\nE1,Again\n') },
+        { name: 'E1/cover.png', data: solidPng(3, 3, [1, 1, 1]) },
+      ]),
+    );
+    const rowsTask = await finished((rows.json as Task).id);
+    expect(rowsTask).toMatchObject({ status: 'COMPLETED', successful_products: 1, failed_products: 3 });
+    const rowErrors = await api<Errors>('bob', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`);
+    expect(rowErrors.status).toBe(200);
+    expect(rowErrors.json).toMatchObject({ status: 'COMPLETED', error_message: null, failed_products: 3 });
+    expect(rowErrors.json.errors).toEqual([
+      { sku: 'row#row3', row: 3, error: 'empty sku' },
+      { sku: 'bad/sku', row: 4, error: expect.stringContaining('invalid sku') },
+      { sku: 'E1#row5', row: 5, error: expect.stringContaining('duplicate sku') },
+    ]);
+
+    // A bad row next to a zip-slip entry: the archive is refused as a whole before any row is read.
+    const slip = await postZip(
+      'bob',
+      '',
+      buildZip([
+        { name: 'products.csv', data: Buffer.from('sku\nS1\n,\n') },
+        { name: 'S1/cover.png', data: solidPng(3, 3, [2, 2, 2]) },
+        { name: '../../etc/evil.png', data: Buffer.from('x') },
+      ]),
+    );
+    const slipTask = await finished((slip.json as Task).id);
+    const slipErrors = await api<Errors>('bob', 'GET', `/api/v1/products/bulk-upload/${slipTask.id}/errors`);
+    expect(slipErrors.status).toBe(200);
+    expect(slipErrors.json).toMatchObject({ task_id: slipTask.id, status: 'FAILED', failed_products: 0, errors: [] });
+    expect(slipErrors.json.error_message).toContain('zip-slip');
+
+    // Owner-scoped like GET …/{id}: another team's user and another user of the same team see nothing.
+    expect(await api('mallory', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
+    expect(await api('alice', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
+    expect(await api('alice', 'GET', '/api/v1/products/bulk-upload/00000000-0000-4000-8000-000000000000/errors')).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
+    expect((await api<Detail>('alice', 'GET', '/api/v1/products/bulk-upload/not-a-uuid/errors')).status).toBe(422);
+    expect((await api('bob', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/warnings`)).status).toBe(404);
+    expect((await api('bob', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors/extra`)).status).toBe(404);
+    expect((await api(null, 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).status).toBe(401);
+  });
+
+  it('POST /api/v1/uploads/admin/upload-lora: a superuser streams a model to loras/{team}/…; others 403, no token 401, over 50 MB 413', async () => {
+    const upload = async (name: string | null, bytes: Buffer, filename: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }), filename);
+      const res = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, { method: 'POST', headers: name ? { authorization: `Bearer ${tokens[name]}` } : {}, body: form });
+      return { status: res.status, json: (await res.json()) as Lora & Detail };
+    };
+    const model = randomBytes(3 * 1024 * 1024 + 17);
+    const stored = await upload('root', model, '../../style v2.safetensors');
+    expect(stored.status).toBe(200);
+    expect(stored.json).toMatchObject({ filename: 'style_v2.safetensors', size: model.length, content_type: 'application/octet-stream' });
+    expect(stored.json.object_key).toMatch(/^loras\/[0-9a-f-]{36}\/[0-9a-f-]{36}_style_v2\.safetensors$/);
+    expect(stored.json.file_url).toBe(`${base}/files/${stored.json.object_key}`);
+    const storage = testObjectStorage(infra.env);
+    const object = await storage.getStream({ key: stored.json.object_key });
+    expect(object.contentType).toBe('application/octet-stream');
+    expect(Buffer.concat(await object.body.toArray()).equals(model)).toBe(true);
+    const served = await fetch(stored.json.file_url);
+    expect(Buffer.from(await served.arrayBuffer()).equals(model)).toBe(true);
+
+    expect(await upload('alice', Buffer.from('weights'), 'a.safetensors')).toEqual({ status: 403, json: { detail: "The user doesn't have enough privileges" } });
+    expect(await upload(null, Buffer.from('weights'), 'a.safetensors')).toEqual({ status: 401, json: { detail: 'Not authenticated' } });
+    const before = await storage.list({ prefix: 'loras/', limit: 1000 });
+    const oversize = await upload('root', Buffer.alloc(50 * 1024 * 1024 + 1, 7), 'huge.safetensors');
+    expect(oversize).toEqual({ status: 413, json: { detail: 'The file is larger than 52428800 bytes (50 MB)' } });
+    expect((await storage.list({ prefix: 'loras/', limit: 1000 })).objects.length).toBe(before.objects.length);
+    const exact = await upload('root', Buffer.alloc(50 * 1024 * 1024, 7), 'max.safetensors');
+    expect(exact.status).toBe(200);
+    expect(exact.json.size).toBe(50 * 1024 * 1024);
+
+    const noFile = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, { method: 'POST', headers: { authorization: `Bearer ${tokens.root}` }, body: new FormData() });
+    expect(noFile.status).toBe(422);
+  }, 60_000);
+
   it('bulk-uploads a ZIP: products with images, a SKU without cover fails, list/get, errors', async () => {
     const zip = buildZip([
       { name: 'products.csv', data: Buffer.from('sku,name,color\nP1,Shirt,red\nP2,Hat,blue\n') },
@@ -142,7 +234,11 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const coverKey = new URL(done.results.P1.cover_image_url!).pathname.split('/').slice(-3).join('/');
     expect(coverKey).toMatch(/^media\/[0-9a-f-]{36}\/file\.png$/);
     expect((await fetch(`${base}/files/${coverKey}`)).status).toBe(200);
-    expect((await api('alice', 'GET', `/api/v1/products/bulk-upload/${task.id}/errors`)).status).toBe(404);
+    const errors = await api<Errors>('alice', 'GET', `/api/v1/products/bulk-upload/${task.id}/errors`);
+    expect(errors).toEqual({
+      status: 200,
+      json: { task_id: task.id, status: 'COMPLETED', error_message: null, failed_products: 1, errors: [{ sku: 'P2', row: 3, error: expect.stringContaining('no cover image') }] },
+    });
 
     const bomb = await postZip('alice', '', buildZip([{ name: 'p.csv', data: Buffer.from('sku\nB1\n') }, { name: 'B1/cover.png', data: Buffer.alloc(8 * 1024 * 1024) }]));
     const bombTask = await waitFor(async () => {

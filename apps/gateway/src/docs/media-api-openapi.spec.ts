@@ -69,5 +69,16 @@ describe('media API OpenAPI document (seed 003)', () => {
     ]);
     expect(bulk.get.parameters.map((p) => p.name)).toEqual(['status', 'skip', 'limit']);
     expect(okSchema(doc.paths['/api/v1/products/bulk-upload/{task_id}'].get).required).toContain('results');
+    const errors = doc.paths['/api/v1/products/bulk-upload/{task_id}/errors'].get;
+    expect(errors.security).toEqual([{ OAuth2Password: [] }]);
+    expect(errors.parameters).toEqual([expect.objectContaining({ name: 'task_id', in: 'path', required: true })]);
+    expect(okSchema(errors).required).toEqual(['task_id', 'status', 'error_message', 'failed_products', 'errors']);
+  });
+
+  it('documents the superuser LoRA upload as a multipart post answering the stored key', () => {
+    const lora = doc.paths['/api/v1/uploads/admin/upload-lora'].post;
+    expect(lora.security).toEqual([{ OAuth2Password: [] }]);
+    expect(jsonBody(lora, 'multipart/form-data').properties.file).toMatchObject({ format: 'binary' });
+    expect(Object.keys(okSchema(lora).properties)).toEqual(['object_key', 'file_url', 'filename', 'size', 'content_type']);
   });
 });

@@ -1,5 +1,6 @@
 import {
   accessTokenSchema,
+  bulkUploadErrorsSchema,
   bulkUploadTaskSchema,
   createBulkUploadQuerySchema,
   detachMediaResultSchema,
@@ -12,6 +13,7 @@ import {
   listBulkUploadsQuerySchema,
   listMediaAttachmentsQuerySchema,
   loginFormSchema,
+  loraUploadResponseSchema,
   mediaAttachmentListSchema,
   presignedUrlRequestSchema,
   presignedUrlResponseSchema,
@@ -78,6 +80,17 @@ export const MEDIA_API_DOC: DialectDoc = {
       status: 200,
     },
     {
+      method: 'post',
+      path: '/api/v1/uploads/admin/upload-lora',
+      summary: 'Upload a LoRA model file (superuser only)',
+      description:
+        'Deprecated in the seed. multipart/form-data with the model in `file`, streamed to `loras/{team_id}/{uuid}_{safe_filename}`. Not a superuser → 403; over 50 MB → 413; no `file` part → 422.',
+      body: z.object({ file: z.string().meta({ format: 'binary' }) }),
+      bodyContentType: 'multipart/form-data',
+      response: loraUploadResponseSchema,
+      status: 200,
+    },
+    {
       method: 'get',
       path: '/files/{file_path}',
       summary: 'Serve a file (302 to the object or to its converted variant)',
@@ -126,5 +139,13 @@ export const MEDIA_API_DOC: DialectDoc = {
     },
     { method: 'get', path: '/api/v1/products/bulk-upload/', summary: 'List bulk upload tasks', query: listBulkUploadsQuerySchema, response: z.array(bulkUploadTaskSchema), status: 200 },
     { method: 'get', path: '/api/v1/products/bulk-upload/{task_id}', summary: 'Get a bulk upload task (counters and per-SKU results)', response: bulkUploadTaskSchema, status: 200 },
+    {
+      method: 'get',
+      path: '/api/v1/products/bulk-upload/{task_id}/errors',
+      summary: 'Get upload errors for a job',
+      description: 'The FAILED rows of the task (CSV order, with reasons) and `error_message` when the whole archive was refused (zip-slip, zip bomb, no CSV, …). Another user’s task → 404.',
+      response: bulkUploadErrorsSchema,
+      status: 200,
+    },
   ],
 };

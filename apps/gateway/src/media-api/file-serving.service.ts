@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
+import { DomainError, LORA_UPLOAD_PREFIX, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 
-/** Keys `/files/{path}` may serve: seed 003's temp uploads and canonical media, nothing of other dialects. */
-const SERVABLE_PREFIXES = ['temp/', 'media/'];
+/** Keys `/files/{path}` may serve: seed 003's temp uploads, canonical media and admin LoRA uploads, nothing of other dialects. */
+const SERVABLE_PREFIXES = ['temp/', 'media/', LORA_UPLOAD_PREFIX];
 /** Lifetime of the object URL a client is redirected to. */
 const REDIRECT_URL_TTL_SECONDS = 300;
 

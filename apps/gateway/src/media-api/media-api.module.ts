@@ -11,12 +11,13 @@ import { FileServingController } from './file-serving.controller';
 import { FileServingService } from './file-serving.service';
 import { FormBodyParser } from './form-body.parser';
 import { LoginController } from './login.controller';
+import { LoraUploadReceiver } from './lora-upload.receiver';
 import { MediaUploadsController } from './uploads.controller';
 
 /** Seed 003 (FastAPI-style media API): login, presigned PUT, file serving, export configuration, its admin routes. */
 @Module({
   controllers: [LoginController, MediaUploadsController, FileServingController, ExportConfigController, AdminAccountsController],
-  providers: [AccessTokenService, AccountStatusCache, BearerTokenGuard, ExportConfigAccess, FileServingService, FormBodyParser, AdminTokenGuard, gatewayObjectStorageProvider],
+  providers: [AccessTokenService, AccountStatusCache, BearerTokenGuard, ExportConfigAccess, FileServingService, FormBodyParser, LoraUploadReceiver, AdminTokenGuard, gatewayObjectStorageProvider],
   exports: [AccessTokenService, AccountStatusCache, BearerTokenGuard],
 })
 export class MediaApiModule {}

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { BulkUploadTask, createBulkUploadQuerySchema, DomainError, listBulkUploadsQuerySchema } from '@mp/contracts';
+import { BulkUploadErrors, BulkUploadTask, createBulkUploadQuerySchema, DomainError, listBulkUploadsQuerySchema } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BearerTokenGuard } from '../media-api/bearer-token.guard';
 import { CurrentMediaUser, MediaPrincipal } from '../media-api/media-principal';
 import { MediaValidationPipe } from '../media-api/media-validation.pipe';
+import { bulkUploadErrors } from './bulk-upload-errors';
 import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
 import { onlyTrailingSlash } from './trailing-slash';
 
@@ -51,18 +52,20 @@ export class BulkUploadController {
   }
 
   /**
-   * `GET …/bulk-upload/` (list) and `GET …/bulk-upload/{task_id}` (get) share one wildcard route:
-   * Nest strips trailing slashes from route paths, and the seed's list path ends in one.
+   * `GET …/bulk-upload/` (list), `GET …/bulk-upload/{task_id}` (get) and `GET …/bulk-upload/{task_id}/errors`
+   * share one wildcard route: Nest strips trailing slashes from route paths, and the seed's list path ends in one.
    */
   @Get(['', '*'])
-  async read(@CurrentMediaUser() user: MediaPrincipal, @Req() request: FastifyRequest): Promise<BulkUploadTask | BulkUploadTask[]> {
+  async read(@CurrentMediaUser() user: MediaPrincipal, @Req() request: FastifyRequest): Promise<BulkUploadTask | BulkUploadTask[] | BulkUploadErrors> {
     const rest = (request.params as Record<string, string | undefined>)['*'] ?? '';
     if (rest === '') {
       const query = new MediaValidationPipe(listBulkUploadsQuerySchema, 'query').transform(request.query);
       return (await this.rpc.request('files.bulk-upload.list', { ...query, team_id: user.team_id, owner_id: user.user_id })).tasks;
     }
-    if (rest.includes('/')) throw new DomainError('NotFound', 'No such route');
-    const taskId = new MediaValidationPipe(taskIdSchema, 'path').transform(rest);
-    return this.rpc.request('files.bulk-upload.get', { team_id: user.team_id, owner_id: user.user_id, task_id: taskId });
+    const [id, action, ...more] = rest.split('/');
+    if (more.length > 0 || (action !== undefined && action !== 'errors')) throw new DomainError('NotFound', 'No such route');
+    const taskId = new MediaValidationPipe(taskIdSchema, 'path').transform(id);
+    const task = await this.rpc.request('files.bulk-upload.get', { team_id: user.team_id, owner_id: user.user_id, task_id: taskId });
+    return action === 'errors' ? bulkUploadErrors(task) : task;
   }
 }

@@ -138,6 +138,18 @@ export const presignedUrlResponseSchema = z.object({
 });
 export type PresignedUrlResponse = z.infer<typeof presignedUrlResponseSchema>;
 
+/** `POST /api/v1/uploads/admin/upload-lora` (superuser only): where the LoRA file was stored. */
+export const LORA_UPLOAD_PREFIX = 'loras/';
+export const loraUploadResponseSchema = z.object({
+  /** `loras/{team_id}/{uuid}_{safe_filename}` */
+  object_key: z.string(),
+  file_url: z.string(),
+  filename: z.string(),
+  size: z.number().int(),
+  content_type: z.string(),
+});
+export type LoraUploadResponse = z.infer<typeof loraUploadResponseSchema>;
+
 // ---- file serving ------------------------------------------------------------------------------
 
 export const SERVE_FORMATS = ['webp', 'jpeg', 'png', 'avif', 'gif'] as const;

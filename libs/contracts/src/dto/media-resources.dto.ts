@@ -100,6 +100,18 @@ export const bulkUploadTaskSchema = z.object({
 });
 export type BulkUploadTask = z.infer<typeof bulkUploadTaskSchema>;
 
+/** `GET /api/v1/products/bulk-upload/{task_id}/errors`: the task's failed rows, and why the whole task failed if it did. */
+export const bulkUploadErrorsSchema = z.object({
+  task_id: z.string(),
+  status: z.enum(BULK_UPLOAD_STATUSES),
+  /** Why the archive itself was refused (zip-slip, zip bomb, no CSV, …); null unless the task FAILED. */
+  error_message: z.string().nullable(),
+  failed_products: z.number().int(),
+  /** One entry per FAILED row, in CSV order; `sku` is the row's key in `results` (`SKU#rowN` for an empty or repeated SKU). */
+  errors: z.array(z.object({ sku: z.string(), row: z.number().int().nullable(), error: z.string() })),
+});
+export type BulkUploadErrors = z.infer<typeof bulkUploadErrorsSchema>;
+
 /** Limits of the uploaded archive as the gateway streams it to the store. */
 export const BULK_UPLOAD_LIMITS = { maxZipBytes: 1024 * 1024 * 1024, maxFilenameBytes: 255 } as const;
 
