@@ -81,7 +81,7 @@ describe('Postgres query plans of the documented queries', () => {
   it('text on filename', async () => {
     const nodes = await plan(search({ filename: 'render_00123' }));
     expect(seqScans(nodes)).toEqual([]);
-    expect(indexes(nodes)).toContain('file_documents_filename_trgm_idx');
+    expect(indexes(nodes)).toContain('file_documents_team_filename_trgm_idx');
   });
 
   it('distinct folders (a skip scan over the folder index)', async () => {
