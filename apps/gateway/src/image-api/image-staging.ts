@@ -1,4 +1,4 @@
-import { DomainError, IMAGE_RESULT } from '@mp/contracts';
+import { DomainError, IMAGE_RESULT, imageUploadKeyPrefix } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
@@ -15,12 +15,9 @@ function sizeLimit(maxBytes: number): Transform {
   });
 }
 
-/**
- * Where an uploaded body is stored: a fresh key that image-ops adopts as the image's object when
- * it accepts the upload (no copy) and deletes otherwise. The format is image-ops' `isUploadKeyOf`.
- */
+/** Where an uploaded body is stored: a fresh key under the upload prefix image-ops adopts from. */
 export function imageUploadKey(app: { team_id: string; app_key: string }): string {
-  return `image/${app.team_id}/${app.app_key}/uploads/${randomUUID()}`;
+  return `${imageUploadKeyPrefix(app)}${randomUUID()}`;
 }
 
 /**

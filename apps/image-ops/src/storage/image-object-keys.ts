@@ -1,3 +1,4 @@
+import { imageUploadKeyPrefix } from '@mp/contracts';
 import { randomUUID } from 'node:crypto';
 import { ImageScope } from '../tree/image-scope';
 
@@ -11,16 +12,12 @@ export function isStagingKeyOf(scope: ImageScope, key: string): boolean {
   return key.startsWith(`image-staging/${scope.team_id}/`) && !key.includes('..');
 }
 
-/**
- * Where the gateway stores an uploaded body (`image/{team}/{app}/uploads/{id}`, the same format
- * as the gateway's `imageUploadKey`): image-ops adopts that object as the image's bytes when it
- * accepts the upload (no copy) and deletes it when it refuses it.
- */
+/** An upload key of this app (see `imageUploadKeyPrefix`): adopted as the image's bytes, no copy. */
 export function isUploadKeyOf(scope: ImageScope, key: string): boolean {
-  return key.startsWith(`image/${scope.team_id}/${scope.app_key}/uploads/`) && !key.includes('..');
+  return key.startsWith(imageUploadKeyPrefix(scope)) && !key.includes('..');
 }
 
 /** A fresh upload key, for bodies image-ops itself unpacks (zip entries). */
 export function newUploadKey(scope: ImageScope): string {
-  return `image/${scope.team_id}/${scope.app_key}/uploads/${randomUUID()}`;
+  return `${imageUploadKeyPrefix(scope)}${randomUUID()}`;
 }
