@@ -1,42 +1,26 @@
 import { DomainError } from '@mp/contracts';
-import { EmbeddedS3Server, ObjectStorage } from '@mp/storage';
+import { ObjectStorage } from '@mp/storage';
+import { createTestInfra, TestInfra, testObjectStorage } from '@mp/testing';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SharpImageEngine } from '../src/imaging/sharp.adapter';
 import { animatedGif } from './animated-gif.fixture';
 import { readObject } from '../src/storage/read-object';
 import { HEADER_BYTES, probeStoredUpload } from '../src/uploads/upload-probe';
 
-const ACCESS_KEY_ID = 'UPLOADPROBESPEC';
-const SECRET_ACCESS_KEY = 'upload-probe-spec-secret-0123456789';
-const BUCKET = `probe-${randomBytes(4).toString('hex')}`;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-let directory: string;
-let server: EmbeddedS3Server;
+let infra: TestInfra;
 let storage: ObjectStorage;
 const engine = new SharpImageEngine({ maxInputPixels: 40_000_000, maxFrames: 5, threads: 1 });
 
 beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'mp-upload-probe-spec-'));
-  server = await EmbeddedS3Server.start({ port: 0, directory, accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, buckets: [BUCKET] });
-  storage = new ObjectStorage({
-    endpoint: server.endpoint,
-    publicEndpoint: server.endpoint,
-    region: 'us-east-1',
-    accessKeyId: ACCESS_KEY_ID,
-    secretAccessKey: SECRET_ACCESS_KEY,
-    bucket: BUCKET,
-    forcePathStyle: true,
-  });
+  infra = await createTestInfra({ s3: true });
+  storage = testObjectStorage(infra.env);
 });
 
 afterAll(async () => {
   storage?.destroy();
-  await server?.stop();
-  if (directory) await rm(directory, { recursive: true, force: true });
+  await infra?.dispose();
 });
 
 async function stored(body: Buffer): Promise<string> {
