@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
   EffectiveExportConfiguration,
+  effectiveExportConfigurationQuerySchema,
   ExportConfiguration,
   ExportConfigurationCreate,
   exportConfigurationCreateSchema,
@@ -17,7 +18,7 @@ import { MediaValidationPipe } from './media-validation.pipe';
 const uuidPath = new MediaValidationPipe(z.uuid({ error: 'Input should be a valid UUID' }), 'path');
 const createBody = new MediaValidationPipe(exportConfigurationCreateSchema.optional().transform((b) => b ?? exportConfigurationCreateSchema.parse({})));
 const updateBody = new MediaValidationPipe(exportConfigurationUpdateSchema);
-const effectiveQuery = new MediaValidationPipe(z.object({ organization_id: z.uuid({ error: 'Input should be a valid UUID' }).optional() }), 'query');
+const effectiveQuery = new MediaValidationPipe(effectiveExportConfigurationQuerySchema, 'query');
 
 /**
  * Seed 003 export configuration for `me`, `{user_id}` and `organizations/{org_id}`. Static segments

@@ -188,6 +188,9 @@ export const exportConfigurationUpdateSchema = z.object({
 });
 export type ExportConfigurationUpdate = z.infer<typeof exportConfigurationUpdateSchema>;
 
+/** `GET …/me/export-configuration/effective?organization_id=` (our addition: the resolution organisation → user → default). */
+export const effectiveExportConfigurationQuerySchema = z.object({ organization_id: z.uuid({ error: 'Input should be a valid UUID' }).optional() });
+
 export const exportConfigurationSchema = z.object({
   id: z.string(),
   created_at: z.string(),
