@@ -27,7 +27,8 @@ const ok =
   step('build', bin('tsc'), ['-b', 'tsconfig.build.json']) &&
   step('typecheck (sources and tests)', bin('tsc'), ['-p', 'tsconfig.check.json']) &&
   step('project graph', bin('nx'), ['show', 'projects'], { NX_TUI: 'false' }) &&
-  step('lint (module boundaries, adapters)', bin('eslint'), ['.', '--max-warnings=0']);
+  step('lint (module boundaries, adapters)', bin('eslint'), ['.', '--max-warnings=0']) &&
+  step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,mjs,js}']);
 
 let jestOk = false;
 if (ok) {
