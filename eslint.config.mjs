@@ -27,7 +27,14 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/*', '../../apps/*', '../../../apps/*'], message: 'Apps are deployed separately: talk over NATS, share code through libs/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/apps/*', '../../apps/*', '../../../apps/*'],
+              message: 'Apps are deployed separately: talk over NATS, share code through libs/.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -44,7 +51,12 @@ export default [
             { name: '@aws-sdk/client-s3', message: 'Use ObjectStorage from @mp/storage.' },
             { name: '@elastic/elasticsearch', message: 'Use the search backend adapter.' },
           ],
-          patterns: [{ group: ['**/apps/*', '../../apps/*', '../../../apps/*'], message: 'Apps are deployed separately: talk over NATS, share code through libs/.' }],
+          patterns: [
+            {
+              group: ['**/apps/*', '../../apps/*', '../../../apps/*'],
+              message: 'Apps are deployed separately: talk over NATS, share code through libs/.',
+            },
+          ],
         },
       ],
     },

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 export const root = new URL('..', import.meta.url).pathname;
 
 export function machine() {
-  return { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gib: Math.round(totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model ?? 'unknown',
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 export function percentile(sorted, p) {
@@ -18,7 +23,13 @@ export function percentile(sorted, p) {
 export function summarize(samplesMs) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
-  return { count: sorted.length, p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), p99_ms: round(percentile(sorted, 99)), max_ms: round(sorted.at(-1) ?? null) };
+  return {
+    count: sorted.length,
+    p50_ms: round(percentile(sorted, 50)),
+    p95_ms: round(percentile(sorted, 95)),
+    p99_ms: round(percentile(sorted, 99)),
+    max_ms: round(sorted.at(-1) ?? null),
+  };
 }
 
 export function writeResult(name, result) {

@@ -33,12 +33,19 @@ async function sourceImage(i) {
       raw[o + 2] = (((x + y) * 128) / (width + height) + noise * 2) & 255;
     }
   }
-  const bytes = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  const bytes = await sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
   return { bytes, width, height };
 }
 
 const infra = await createTestInfra({ s3: true });
-const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn' }, ['quota-billing', 'files', 'image-ops', 'gateway']);
+const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn' }, [
+  'quota-billing',
+  'files',
+  'image-ops',
+  'gateway',
+]);
 try {
   const base = platform.gatewayUrl;
   const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
@@ -61,7 +68,9 @@ try {
 
   const conversions = async () => {
     const text = await (await fetch(`${platform.url('image-ops')}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('image_variant_conversions_total{') && l.includes('format="webp"'));
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('image_variant_conversions_total{') && l.includes('format="webp"'));
     return line ? Number(line.split(' ').at(-1)) : 0;
   };
 
@@ -74,7 +83,12 @@ try {
     const presign = await fetch(`${base}/api/v1/uploads/presigned-url`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ folder: 'bench', filename: `source-${i}.jpg`, content_type: 'image/jpeg', file_size: bytes.length }),
+      body: JSON.stringify({
+        folder: 'bench',
+        filename: `source-${i}.jpg`,
+        content_type: 'image/jpeg',
+        file_size: bytes.length,
+      }),
     });
     if (presign.status !== 200) throw new Error(`presigned-url: ${presign.status} ${await presign.text()}`);
     const { upload_url: uploadUrl, file_url: fileUrl } = await presign.json();
@@ -92,7 +106,8 @@ try {
     const ms = performance.now() - t0;
     await res.arrayBuffer();
     const cache = res.headers.get('x-variant-cache');
-    if (res.status !== 302 || cache !== expected) throw new Error(`${fileUrl}: ${res.status} x-variant-cache=${cache}, expected 302 ${expected}`);
+    if (res.status !== 302 || cache !== expected)
+      throw new Error(`${fileUrl}: ${res.status} x-variant-cache=${cache}, expected 302 ${expected}`);
     return ms;
   };
 
@@ -123,11 +138,17 @@ try {
   writeResult('media-variants', {
     sources: SOURCES,
     source_megapixels: [...new Set(megapixels.map((m) => Math.round(m * 100) / 100))],
-    source_jpeg_mb: { p50: Math.round((percentile(sortedBytes, 50) / 2 ** 20) * 100) / 100, max: Math.round((sortedBytes.at(-1) / 2 ** 20) * 100) / 100 },
+    source_jpeg_mb: {
+      p50: Math.round((percentile(sortedBytes, 50) / 2 ** 20) * 100) / 100,
+      max: Math.round((sortedBytes.at(-1) / 2 ** 20) * 100) / 100,
+    },
     cold: coldSummary,
     cached: { repeats_per_source: REPEATS, ...cachedSummary },
     cold_over_cached_p50: Math.round((coldSummary.p50_ms / cachedSummary.p50_ms) * 10) / 10,
-    conversions: { during_cold: conversionsAfterCold - conversionsBefore, during_cached: conversionsAfterCached - conversionsAfterCold },
+    conversions: {
+      during_cold: conversionsAfterCold - conversionsBefore,
+      during_cached: conversionsAfterCached - conversionsAfterCold,
+    },
     note: 'Sequential requests (one at a time). Latency = until the gateway answers 302 with the variant URL; cold includes image-ops reading the source from the embedded S3, the sharp conversion (webp, quality 90) and storing the variant. Client, gateway, files, image-ops, quota-billing and the embedded S3 share this 2-core machine.',
   });
 } finally {

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const wanted = process.argv.slice(2);
-const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(1);
 const benches = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.mjs'))
@@ -15,7 +18,11 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n▶ ${file}`);
-  const result = spawnSync(process.execPath, [join(root, 'bench', file)], { cwd: root, stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const result = spawnSync(process.execPath, [join(root, 'bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { root, writeResult } from './bench-kit.mjs';
 
 const require = createRequire(import.meta.url);
-const { createTestInfra, PlatformProcesses, createTeamWithKeys, TEST_ADMIN_TOKEN } = require(`${root}/libs/testing/dist/index.js`);
+const { createTestInfra, PlatformProcesses, createTeamWithKeys, TEST_ADMIN_TOKEN } = require(
+  `${root}/libs/testing/dist/index.js`,
+);
 
 const FILE_BYTES = Number(process.env.BENCH_FILE_MB ?? 50) * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -40,12 +42,20 @@ try {
     const form = new FormData();
     form.append('file', new Blob([file]), `bench-${i}.bin`);
     const t0 = performance.now();
-    const res = await fetch(`${base}/s3/upload`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+    const res = await fetch(`${base}/s3/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+      body: form,
+    });
     const seconds = (performance.now() - t0) / 1000;
     sampling = false;
     await sampler;
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-    runs.push({ seconds: Math.round(seconds * 1000) / 1000, mb_per_s: Math.round((FILE_BYTES / 2 ** 20 / seconds) * 10) / 10, rss_growth_mb: Math.round(((peak - baseline) / 2 ** 20) * 10) / 10 });
+    runs.push({
+      seconds: Math.round(seconds * 1000) / 1000,
+      mb_per_s: Math.round((FILE_BYTES / 2 ** 20 / seconds) * 10) / 10,
+      rss_growth_mb: Math.round(((peak - baseline) / 2 ** 20) * 10) / 10,
+    });
   }
   writeResult('s3-proxy-upload', {
     file_mb: FILE_BYTES / 2 ** 20,

@@ -18,8 +18,25 @@ const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
 const FOLDERS = 20;
 const PROJECTS = 30;
 const MODELS = ['flux-schnell', 'flux-dev', 'sdxl', 'kling-1.6-pro', 'seedream-3'];
-const TYPES = [['image/png', 'png'], ['image/jpeg', 'jpg'], ['video/mp4', 'mp4'], ['audio/wav', 'wav'], ['image/webp', 'webp']];
-const TAGS = ['portrait', 'approved', 'input', 'landscape', 'draft', 'training', 'needs-approval', 'high-priority', 'archive', 'review'];
+const TYPES = [
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpg'],
+  ['video/mp4', 'mp4'],
+  ['audio/wav', 'wav'],
+  ['image/webp', 'webp'],
+];
+const TAGS = [
+  'portrait',
+  'approved',
+  'input',
+  'landscape',
+  'draft',
+  'training',
+  'needs-approval',
+  'high-priority',
+  'archive',
+  'review',
+];
 const START = Date.parse('2025-11-01T00:00:00.000Z');
 const SPAN_MS = 40 * 86_400_000;
 
@@ -33,14 +50,49 @@ function document(i, teams) {
   const folder = `projects/folder-${Math.floor(k / 7) % FOLDERS}`;
   const tags = [TAGS[k % TAGS.length], TAGS[Math.floor(k / 3) % TAGS.length]].filter((t, n, a) => a.indexOf(t) === n);
   return {
-    file_id: randomUUID(), object_key: `aiapi/${team}/${folder}/${START + i}_${filename}`, filename, team_id: team, user_id: null,
-    created_at: created, updated_at: created, expires_at: null, source: k % 2 ? 'prediction' : 'upload', source_job_id: null,
-    source_model: k % 2 ? MODELS[Math.floor(k / 2) % MODELS.length] : null, upload_ip: '203.0.113.7', content_type: contentType,
-    size: 10_000 + (i % 5_000_000), extension: ext, folder, checksum: null, category: null, subcategory: null, tags, labels: [],
-    project: `project-${Math.floor(k / 11) % PROJECTS}`, environment: 'production', status: 'active', visibility: null,
-    is_processed: false, is_archived: false, width: 1024, height: 1024, duration: null, frame_count: null, sample_rate: null, bit_depth: null,
-    prompt: k % 2 ? `a watercolor landscape number ${i}` : null, negative_prompt: null, seed: k % 2 ? i : null, steps: null, cfg_scale: null,
-    model_version: null, retention_days: null, legal_hold: false, classification_level: null, metadata: { project: `project-${Math.floor(k / 11) % PROJECTS}`, tags },
+    file_id: randomUUID(),
+    object_key: `aiapi/${team}/${folder}/${START + i}_${filename}`,
+    filename,
+    team_id: team,
+    user_id: null,
+    created_at: created,
+    updated_at: created,
+    expires_at: null,
+    source: k % 2 ? 'prediction' : 'upload',
+    source_job_id: null,
+    source_model: k % 2 ? MODELS[Math.floor(k / 2) % MODELS.length] : null,
+    upload_ip: '203.0.113.7',
+    content_type: contentType,
+    size: 10_000 + (i % 5_000_000),
+    extension: ext,
+    folder,
+    checksum: null,
+    category: null,
+    subcategory: null,
+    tags,
+    labels: [],
+    project: `project-${Math.floor(k / 11) % PROJECTS}`,
+    environment: 'production',
+    status: 'active',
+    visibility: null,
+    is_processed: false,
+    is_archived: false,
+    width: 1024,
+    height: 1024,
+    duration: null,
+    frame_count: null,
+    sample_rate: null,
+    bit_depth: null,
+    prompt: k % 2 ? `a watercolor landscape number ${i}` : null,
+    negative_prompt: null,
+    seed: k % 2 ? i : null,
+    steps: null,
+    cfg_scale: null,
+    model_version: null,
+    retention_days: null,
+    legal_hold: false,
+    classification_level: null,
+    metadata: { project: `project-${Math.floor(k / 11) % PROJECTS}`, tags },
   };
 }
 
@@ -64,7 +116,10 @@ try {
     const inFlight = new Set();
     for (let i = 0; i < DOCS; i++) {
       const envelope = buildEnvelope('files.file.uploaded', { file: document(i, teams) });
-      const p = js.publish(subject, encodeJson(envelope), { msgID: envelope.id, timeout: 30_000 }).then(() => { published++; inFlight.delete(p); });
+      const p = js.publish(subject, encodeJson(envelope), { msgID: envelope.id, timeout: 30_000 }).then(() => {
+        published++;
+        inFlight.delete(p);
+      });
       inFlight.add(p);
       if (inFlight.size >= PUBLISH_IN_FLIGHT) await Promise.race(inFlight);
     }
@@ -79,7 +134,9 @@ try {
     if (indexed >= DOCS) break;
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now();
-      console.log(`indexed ${indexed}/${DOCS}, published ${published}, ${Math.round(indexed / ((performance.now() - started) / 1000))} docs/s`);
+      console.log(
+        `indexed ${indexed}/${DOCS}, published ${published}, ${Math.round(indexed / ((performance.now() - started) / 1000))} docs/s`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -88,12 +145,34 @@ try {
   await db.query('ANALYZE search.file_documents');
 
   // 2. Five seed-style queries of the benchmark team (1/TEAMS of the documents), through the gateway.
-  const search = (body) => fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const search = (body) =>
+    fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers, body: JSON.stringify(body) });
   const queries = {
-    folder_content_type_by_created_at: (i) => search({ filters: { folder: `projects/folder-${i % FOLDERS}`, content_type: 'image/png' }, sort_by: 'created_at', sort_order: 'desc', page_size: 20 }),
+    folder_content_type_by_created_at: (i) =>
+      search({
+        filters: { folder: `projects/folder-${i % FOLDERS}`, content_type: 'image/png' },
+        sort_by: 'created_at',
+        sort_order: 'desc',
+        page_size: 20,
+      }),
     project_tags: (i) => search({ filters: { project: `project-${i % PROJECTS}`, tags: ['approved'] }, page_size: 20 }),
-    source_model_created_range: (i) => search({ filters: { source_model: MODELS[i % MODELS.length], created_at: { gte: new Date(START + SPAN_MS - 3 * 86_400_000).toISOString() } }, page_size: 20 }),
-    filename_text: (i) => search({ filters: { filename: `render_${String((i * 7919 * TEAMS) % DOCS).padStart(7, '0').slice(0, 6)}` }, page_size: 20 }),
+    source_model_created_range: (i) =>
+      search({
+        filters: {
+          source_model: MODELS[i % MODELS.length],
+          created_at: { gte: new Date(START + SPAN_MS - 3 * 86_400_000).toISOString() },
+        },
+        page_size: 20,
+      }),
+    filename_text: (i) =>
+      search({
+        filters: {
+          filename: `render_${String((i * 7919 * TEAMS) % DOCS)
+            .padStart(7, '0')
+            .slice(0, 6)}`,
+        },
+        page_size: 20,
+      }),
     distinct_folder: () => fetch(`${platform.gatewayUrl}/v1/files/storage/distinct/folder`, { headers }),
   };
   const results = {};
@@ -107,7 +186,12 @@ try {
     };
     await runConcurrent({ total: 20, concurrency: 1, task: check }); // warm-up
     const r = await runConcurrent({ total: QUERY_RUNS, concurrency: 1, task: check });
-    results[name] = { runs: QUERY_RUNS, errors: r.errors, latency: summarize(r.latencies), example_result_count: lastTotal };
+    results[name] = {
+      runs: QUERY_RUNS,
+      errors: r.errors,
+      latency: summarize(r.latencies),
+      example_result_count: lastTotal,
+    };
   }
 
   writeResult(DOCS === 1_000_000 ? 'search-1m' : `search-${DOCS}`, {

@@ -10,24 +10,44 @@ const UPLOAD_URL_REQUESTS = Number(process.env.BENCH_UPLOAD_URL_REQUESTS ?? 20_0
 const SEARCHABLE_UPLOADS = Number(process.env.BENCH_SEARCHABLE_UPLOADS ?? 1000);
 const SEARCHABLE_CONCURRENCY = Number(process.env.BENCH_SEARCHABLE_CONCURRENCY ?? 4);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082',
+  'hex',
+);
 
 const infra = await createTestInfra({ s3: true });
-const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' }, ['quota-billing', 'files', 'search-indexer', 'gateway']);
+const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' }, [
+  'quota-billing',
+  'files',
+  'search-indexer',
+  'gateway',
+]);
 try {
   const team = await createTeamWithKeys(platform.gatewayUrl, 'bench', ['cdt']);
   const apiKey = team.keys.cdt.key;
   const headers = { 'X-API-Key': apiKey, 'Content-Type': 'application/json' };
-  const uploadUrl = (body) => fetch(`${platform.gatewayUrl}/v1/files/upload-url`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const uploadUrl = (body) =>
+    fetch(`${platform.gatewayUrl}/v1/files/upload-url`, { method: 'POST', headers, body: JSON.stringify(body) });
 
   // warm-up
-  await runConcurrent({ total: 500, concurrency: 32, task: async (i) => { const r = await uploadUrl({ filename: `w${i}.png`, folder: 'warmup' }); await r.arrayBuffer(); } });
+  await runConcurrent({
+    total: 500,
+    concurrency: 32,
+    task: async (i) => {
+      const r = await uploadUrl({ filename: `w${i}.png`, folder: 'warmup' });
+      await r.arrayBuffer();
+    },
+  });
 
   const a = await runConcurrent({
     total: UPLOAD_URL_REQUESTS,
     concurrency: 32,
     task: async (i) => {
-      const res = await uploadUrl({ filename: `photo_${i}.png`, folder: 'bench/presign', metadata: { project: 'bench', tags: ['a', 'b'] } });
+      const res = await uploadUrl({
+        filename: `photo_${i}.png`,
+        folder: 'bench/presign',
+        metadata: { project: 'bench', tags: ['a', 'b'] },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(String(res.status));
     },
@@ -47,7 +67,11 @@ try {
       await up.arrayBuffer();
       const completed = performance.now();
       for (;;) {
-        const res = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers, body: JSON.stringify({ filters: { folder }, page_size: 1 }) });
+        const res = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ filters: { folder }, page_size: 1 }),
+        });
         const body = await res.json();
         if (body.total === 1) break;
         if (performance.now() - completed > 30_000) throw new Error('not searchable within 30 s');

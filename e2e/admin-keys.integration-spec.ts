@@ -9,11 +9,19 @@ describe('admin API and key lifecycle through the gateway (real processes)', () 
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, KEY_CACHE_TTL_MS: '2000' }, ['quota-billing', 'files', 'search-indexer', 'gateway']);
+    platform = await PlatformProcesses.start({ ...infra.env, KEY_CACHE_TTL_MS: '2000' }, [
+      'quota-billing',
+      'files',
+      'search-indexer',
+      'gateway',
+    ]);
     admin = async (method, path, body, token = TEST_ADMIN_TOKEN) => {
       const res = await fetch(`${platform.gatewayUrl}/admin/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, body: (await res.json()) as Json };
@@ -60,7 +68,8 @@ describe('admin API and key lifecycle through the gateway (real processes)', () 
     const keys = listed.body.keys as Json[];
     expect(keys.map((k) => k.kind).sort()).toEqual(['bucket', 'cdt', 'image', 'kikaku', 'kikaku_s3']);
     const serialized = JSON.stringify(listed.body);
-    for (const kind of ['cdt', 'kikaku', 'kikaku_s3', 'bucket']) expect(serialized).not.toContain(created[kind].key as string);
+    for (const kind of ['cdt', 'kikaku', 'kikaku_s3', 'bucket'])
+      expect(serialized).not.toContain(created[kind].key as string);
     expect(serialized).not.toContain(created.image.secret_key as string);
   });
 
@@ -91,7 +100,11 @@ describe('admin API and key lifecycle through the gateway (real processes)', () 
     expect((await admin('GET', '/teams/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const team = await admin('POST', '/teams', { name: 'Validators' });
     expect((await admin('POST', `/teams/${team.body.id as string}/api-keys`, { kind: 'root' })).status).toBe(400);
-    expect((await admin('POST', '/teams/00000000-0000-4000-8000-000000000000/api-keys', { kind: 'cdt' })).status).toBe(404);
-    expect((await admin('DELETE', `/teams/${team.body.id as string}/api-keys/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await admin('POST', '/teams/00000000-0000-4000-8000-000000000000/api-keys', { kind: 'cdt' })).status).toBe(
+      404,
+    );
+    expect(
+      (await admin('DELETE', `/teams/${team.body.id as string}/api-keys/00000000-0000-4000-8000-000000000000`)).status,
+    ).toBe(404);
   });
 });

@@ -15,7 +15,9 @@ interface Received {
 /** Verifies `webhook-signature` as a customer would, from the Standard Webhooks definition. */
 function signatureValid(secret: string, r: Received): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const mac = createHmac('sha256', key).update(`${String(r.headers['webhook-id'])}.${String(r.headers['webhook-timestamp'])}.${r.body}`).digest('base64');
+  const mac = createHmac('sha256', key)
+    .update(`${String(r.headers['webhook-id'])}.${String(r.headers['webhook-timestamp'])}.${r.body}`)
+    .digest('base64');
   return String(r.headers['webhook-signature']).split(' ').includes(`v1,${mac}`);
 }
 
@@ -27,7 +29,11 @@ describe('callback delivery log, redelivery and signing secret through the gatew
   const received: Received[] = [];
   let status = 400;
   let answerDelayMs = 0;
-  let admin: (method: string, path: string, token?: string) => Promise<{ status: number; body: Json; headers: Headers }>;
+  let admin: (
+    method: string,
+    path: string,
+    token?: string,
+  ) => Promise<{ status: number; body: Json; headers: Headers }>;
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -43,11 +49,19 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     receiverPort = (receiver.address() as AddressInfo).port;
     infra = await createTestInfra();
     platform = await PlatformProcesses.start(
-      { ...infra.env, OUTBOUND_ALLOWLIST: '127.0.0.1', OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`, CALLBACK_BACKOFF_BASE_MS: '100' },
+      {
+        ...infra.env,
+        OUTBOUND_ALLOWLIST: '127.0.0.1',
+        OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+        CALLBACK_BACKOFF_BASE_MS: '100',
+      },
       ['quota-billing', 'notifier', 'gateway'],
     );
     admin = async (method, path, token = TEST_ADMIN_TOKEN) => {
-      const res = await fetch(`${platform.gatewayUrl}/admin/v1${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${platform.gatewayUrl}/admin/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+      });
       return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
     };
   });
@@ -68,7 +82,11 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       body: body as CallbackDeliveryRequestedEvent['body'],
     };
     const envelope = buildEnvelope('callbacks.delivery.requested', data);
-    await infra.nc.jetstream().publish(wireNames(infra.namespace).event('callbacks.delivery.requested'), encodeJson(envelope), { msgID: envelope.id });
+    await infra.nc
+      .jetstream()
+      .publish(wireNames(infra.namespace).event('callbacks.delivery.requested'), encodeJson(envelope), {
+        msgID: envelope.id,
+      });
     return data.delivery_id;
   }
 
@@ -77,7 +95,9 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       async () => {
         const res = await admin('GET', `/teams/${teamId}/callbacks/${deliveryId}`);
         const b = res.body as { status?: string; round?: number };
-        return res.status === 200 && b.round === round && (b.status === 'delivered' || b.status === 'failed') ? res.body : undefined;
+        return res.status === 200 && b.round === round && (b.status === 'delivered' || b.status === 'failed')
+          ? res.body
+          : undefined;
       },
       { timeoutMs: 20_000, intervalMs: 100, what: `delivery ${deliveryId} round ${round} to settle` },
     );
@@ -96,9 +116,19 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     const first = await admin('GET', `/teams/${teamId}/callback-secret`);
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-store');
-    expect(first.body).toMatchObject({ team_id: teamId, revealed: true, secret: expect.stringMatching(/^whsec_/), hint: expect.stringMatching(/^whsec_…/) });
+    expect(first.body).toMatchObject({
+      team_id: teamId,
+      revealed: true,
+      secret: expect.stringMatching(/^whsec_/),
+      hint: expect.stringMatching(/^whsec_…/),
+    });
     const second = await admin('GET', `/teams/${teamId}/callback-secret`);
-    expect(second.body).toEqual({ team_id: teamId, revealed: true, hint: first.body.hint, created_at: first.body.created_at });
+    expect(second.body).toEqual({
+      team_id: teamId,
+      revealed: true,
+      hint: first.body.hint,
+      created_at: first.body.created_at,
+    });
     const rotated = await admin('POST', `/teams/${teamId}/callback-secret`);
     expect(rotated.status).toBe(201);
     expect(rotated.body.secret).toMatch(/^whsec_/);
@@ -117,8 +147,14 @@ describe('callback delivery log, redelivery and signing secret through the gatew
 
     const list = await admin('GET', `/teams/${teamId}/callbacks?status=failed&per_page=10`);
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ paging: { page: 1, per_page: 10, total: 1 }, deliveries: [expect.objectContaining({ id: deliveryId, status: 'failed' })] });
-    expect((await admin('GET', `/teams/${teamId}/callbacks?status=delivered`)).body).toMatchObject({ paging: { total: 0 }, deliveries: [] });
+    expect(list.body).toMatchObject({
+      paging: { page: 1, per_page: 10, total: 1 },
+      deliveries: [expect.objectContaining({ id: deliveryId, status: 'failed' })],
+    });
+    expect((await admin('GET', `/teams/${teamId}/callbacks?status=delivered`)).body).toMatchObject({
+      paging: { total: 0 },
+      deliveries: [],
+    });
 
     status = 200;
     const redelivered = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
@@ -133,13 +169,19 @@ describe('callback delivery log, redelivery and signing secret through the gatew
 
     const attempts = received.filter((r) => r.headers['webhook-id'] === deliveryId);
     expect(attempts).toHaveLength(2);
-    expect(attempts.every((r) => r.path === '/redeliver?id=100' && r.body === JSON.stringify(body) && signatureValid(secret, r))).toBe(true);
+    expect(
+      attempts.every(
+        (r) => r.path === '/redeliver?id=100' && r.body === JSON.stringify(body) && signatureValid(secret, r),
+      ),
+    ).toBe(true);
 
     // A delivered delivery can be redelivered again; while that attempt is under way, it cannot (409).
     answerDelayMs = 1500;
     const third = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
     expect(third.status).toBe(202);
-    await waitFor(() => received.filter((r) => r.headers['webhook-id'] === deliveryId).length === 3, { what: 'the third round to be under way' });
+    await waitFor(() => received.filter((r) => r.headers['webhook-id'] === deliveryId).length === 3, {
+      what: 'the third round to be under way',
+    });
     const conflict = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
     expect(conflict).toMatchObject({ status: 409, body: { error: { code: 'Conflict' } } });
     answerDelayMs = 0;
@@ -166,7 +208,9 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       await admin('GET', '/teams/not-a-uuid/callback-secret'),
     ];
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
-    expect(bad[0].body).toMatchObject({ error: { code: 'ValidationFailed', message: expect.stringContaining('status') } });
+    expect(bad[0].body).toMatchObject({
+      error: { code: 'ValidationFailed', message: expect.stringContaining('status') },
+    });
     expect((await admin('GET', `/teams/${owner}/callbacks/${randomUUID()}`)).status).toBe(404);
     expect((await admin('GET', `/teams/${randomUUID()}/callback-secret`)).status).toBe(404);
     expect((await admin('POST', `/teams/${randomUUID()}/callback-secret`)).status).toBe(404);

@@ -1,4 +1,12 @@
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TeamKeys,
+  TestInfra,
+  waitFor,
+} from '@mp/testing';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -24,17 +32,32 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
   const call = async (method: string, path: string, init: { body?: FormData; json?: unknown } = {}): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: secret };
     if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Body;
   };
   const putImage = async (query: string, bytes: Buffer): Promise<Body> => {
-    const res = await fetch(`${base}/images?${query}`, { method: 'PUT', headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    const res = await fetch(`${base}/images?${query}`, {
+      method: 'PUT',
+      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
     return (await res.json()) as Body;
   };
-  const callbackFor = (id: string) => waitFor(async () => received.find((r) => r.path === `/cb?id=${id}`)?.body, { timeoutMs: 30_000, what: `callback ${id}` });
+  const callbackFor = (id: string) =>
+    waitFor(async () => received.find((r) => r.path === `/cb?id=${id}`)?.body, {
+      timeoutMs: 30_000,
+      what: `callback ${id}`,
+    });
   const waitQueue = (queueId: string, status: 'D' | 'F') =>
-    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), { timeoutMs: 30_000, what: `queue ${queueId} ${status}` });
+    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
+      timeoutMs: 30_000,
+      what: `queue ${queueId} ${status}`,
+    });
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -111,17 +134,46 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     const body = await callbackFor('100');
     expect(body.header).toEqual({ resultMessage: 'Partial Success', resultCode: 1, isSuccessful: false });
     expect(body.id).toBe('100');
-    expect(body.successFiles).toEqual([expect.objectContaining({ name: 'test.jpg', path: '/myfolder/test.jpg', width: 20, height: 20, overwritten: false })]);
+    expect(body.successFiles).toEqual([
+      expect.objectContaining({
+        name: 'test.jpg',
+        path: '/myfolder/test.jpg',
+        width: 20,
+        height: 20,
+        overwritten: false,
+      }),
+    ]);
     expect(body.failFiles).toEqual([
-      { name: 'image.jpg', path: '/myfolder/image.jpg', sizeByte: expect.any(Number), resultCode: 20010, resultMessage: 'There is same file name.' },
-      { name: 'notes.jpg', path: '/myfolder/notes.jpg', sizeByte: 12, resultCode: 20020, resultMessage: expect.any(String) },
+      {
+        name: 'image.jpg',
+        path: '/myfolder/image.jpg',
+        sizeByte: expect.any(Number),
+        resultCode: 20010,
+        resultMessage: 'There is same file name.',
+      },
+      {
+        name: 'notes.jpg',
+        path: '/myfolder/notes.jpg',
+        sizeByte: 12,
+        resultCode: 20020,
+        resultMessage: expect.any(String),
+      },
     ]);
   });
 
   it('sends the operation-exec callbacks: success with resultFiles, failure 500201', async () => {
     await putImage('path=/myfolder/banner/vertical.png', solidPng(40, 30));
-    await call('PUT', '/operations/slice-v', { json: { data: [{ templateOperationId: 'slice', option: { sliceCropType: 'vertical', sliceSize: 15 } }] } });
-    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['slice-v'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: cb('200') } });
+    await call('PUT', '/operations/slice-v', {
+      json: { data: [{ templateOperationId: 'slice', option: { sliceCropType: 'vertical', sliceSize: 15 } }] },
+    });
+    const exec = await call('POST', '/operations-exec', {
+      json: {
+        basepath: '/myfolder',
+        operationIds: ['slice-v'],
+        filepaths: ['/myfolder/banner/vertical.png'],
+        callbackUrl: cb('200'),
+      },
+    });
     expect(exec.header.isSuccessful).toBe(true);
     const success = await callbackFor('200');
     const url = (p: string) => `${exec.queues[0].url.slice(0, exec.queues[0].url.indexOf('/myfolder/'))}${p}`;
@@ -130,49 +182,98 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
       id: '200',
       overwritten: false,
       operationId: 'slice-v',
-      sourceFile: { url: url('/myfolder/banner/vertical.png'), name: 'vertical.png', path: '/myfolder/banner/vertical.png' },
+      sourceFile: {
+        url: url('/myfolder/banner/vertical.png'),
+        name: 'vertical.png',
+        path: '/myfolder/banner/vertical.png',
+      },
       resultFiles: [
-        { url: url('/myfolder/banner/vertical_slice-v_0000.png'), name: 'vertical_slice-v_0000.png', path: '/myfolder/banner/vertical_slice-v_0000.png' },
-        { url: url('/myfolder/banner/vertical_slice-v_0001.png'), name: 'vertical_slice-v_0001.png', path: '/myfolder/banner/vertical_slice-v_0001.png' },
+        {
+          url: url('/myfolder/banner/vertical_slice-v_0000.png'),
+          name: 'vertical_slice-v_0000.png',
+          path: '/myfolder/banner/vertical_slice-v_0000.png',
+        },
+        {
+          url: url('/myfolder/banner/vertical_slice-v_0001.png'),
+          name: 'vertical_slice-v_0001.png',
+          path: '/myfolder/banner/vertical_slice-v_0001.png',
+        },
       ],
     });
 
-    await call('PUT', '/operations/100x100', { json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/no/mark.png' } }] } });
-    const bad = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: cb('300') } });
+    await call('PUT', '/operations/100x100', {
+      json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/no/mark.png' } }] },
+    });
+    const bad = await call('POST', '/operations-exec', {
+      json: {
+        basepath: '/myfolder',
+        operationIds: ['100x100'],
+        filepaths: ['/myfolder/banner/vertical.png'],
+        callbackUrl: cb('300'),
+      },
+    });
     expect(bad.header.isSuccessful).toBe(true);
     expect(await callbackFor('300')).toEqual({
       header: { isSuccessful: false, resultCode: 500201, resultMessage: 'Operation fail. ' },
       id: '300',
       overwritten: false,
       operationId: '100x100',
-      sourceFile: { url: url('/myfolder/banner/vertical.png'), name: 'vertical.png', path: '/myfolder/banner/vertical.png' },
+      sourceFile: {
+        url: url('/myfolder/banner/vertical.png'),
+        name: 'vertical.png',
+        path: '/myfolder/banner/vertical.png',
+      },
     });
   });
 
   it('announces a result to the callbackUrl of a grid step, also when the request names none', async () => {
     await putImage('path=/myfolder/tiles/square.png', solidPng(40, 40));
-    await call('PUT', '/operations/grid2', { json: { data: [{ templateOperationId: 'grid', option: { countX: 2, countY: 1, callbackUrl: cb('400') } }] } });
-    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['grid2'], filepaths: ['/myfolder/tiles/square.png'] } });
+    await call('PUT', '/operations/grid2', {
+      json: { data: [{ templateOperationId: 'grid', option: { countX: 2, countY: 1, callbackUrl: cb('400') } }] },
+    });
+    const exec = await call('POST', '/operations-exec', {
+      json: { basepath: '/myfolder', operationIds: ['grid2'], filepaths: ['/myfolder/tiles/square.png'] },
+    });
     expect(exec.header.isSuccessful).toBe(true);
     const body = await callbackFor('400');
-    expect(body).toMatchObject({ header: { isSuccessful: true, resultCode: 0 }, id: '400', operationId: 'grid2', sourceFile: { path: '/myfolder/tiles/square.png' } });
-    expect(body.resultFiles.map((f: { name: string }) => f.name)).toEqual(['square_grid2_0000.png', 'square_grid2_0001.png']);
+    expect(body).toMatchObject({
+      header: { isSuccessful: true, resultCode: 0 },
+      id: '400',
+      operationId: 'grid2',
+      sourceFile: { path: '/myfolder/tiles/square.png' },
+    });
+    expect(body.resultFiles.map((f: { name: string }) => f.name)).toEqual([
+      'square_grid2_0000.png',
+      'square_grid2_0001.png',
+    ]);
   });
 
   it('refuses callback URLs on ports outside OUTBOUND_ALLOWED_PORTS', async () => {
     const wrongPort = `http://127.0.0.1:${receiverPort === 65535 ? 65534 : receiverPort + 1}/cb?id=9`;
-    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['slice-v'], filepaths: ['/myfolder/banner/vertical.png'], callbackUrl: wrongPort } });
+    const exec = await call('POST', '/operations-exec', {
+      json: {
+        basepath: '/myfolder',
+        operationIds: ['slice-v'],
+        filepaths: ['/myfolder/banner/vertical.png'],
+        callbackUrl: wrongPort,
+      },
+    });
     expect(exec.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
     expect(exec.header.resultMessage).toContain(`port 80 or 443 or ${receiverPort}`);
     const form = new FormData();
     form.append('params', JSON.stringify({ basepath: '/myfolder', callbackUrl: wrongPort }));
     form.append('files', new Blob([new Uint8Array(solidPng(5, 5))]), 'x.png');
-    expect((await call('POST', '/images', { body: form })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect((await call('POST', '/images', { body: form })).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 400,
+    });
   });
 
   it('re-drives queue items committed as W whose job was never added', async () => {
     const source = await putImage('path=/redrive/src.png', solidPng(300, 200));
-    await call('PUT', '/operations/half', { json: { data: [{ templateOperationId: 'resize_fixed', option: { width: 150, height: 100 } }] } });
+    await call('PUT', '/operations/half', {
+      json: { data: [{ templateOperationId: 'resize_fixed', option: { width: 150, height: 100 } }] },
+    });
     const victim = await putImage('path=/redrive/victim.png', solidPng(10, 10));
     const scope = [team.teamId, team.keys.image!.app_key];
     // The state a Redis outage right after the commit leaves behind: rows W, no job.
@@ -190,6 +291,9 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     await waitQueue(del.rows[0].id, 'D');
     const listed = await call('GET', '/folders?basepath=/redrive');
     expect(listed.files.map((f: { name: string }) => f.name).sort()).toEqual(['src.png', 'src_half.png']);
-    expect(listed.files.find((f: { name: string }) => f.name === 'src_half.png').imageProperty).toMatchObject({ width: 150, height: 100 });
+    expect(listed.files.find((f: { name: string }) => f.name === 'src_half.png').imageProperty).toMatchObject({
+      width: 150,
+      height: 100,
+    });
   });
 });

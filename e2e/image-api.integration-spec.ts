@@ -1,6 +1,15 @@
 import { ObjectStorage } from '@mp/storage';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TeamKeys,
+  TestInfra,
+  testObjectStorage,
+  waitFor,
+} from '@mp/testing';
 
 type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
 type Body = { header: Header } & Record<string, any>;
@@ -55,22 +64,39 @@ describe('image API (seed 001) through the gateway', () => {
   let storage: ObjectStorage;
 
   /** Image objects of the test team in the object store (staging excluded). */
-  const objectCount = async (): Promise<number> => (await storage.list({ prefix: `image/${team.teamId}/`, limit: 1000 })).objects.length;
+  const objectCount = async (): Promise<number> =>
+    (await storage.list({ prefix: `image/${team.teamId}/`, limit: 1000 })).objects.length;
   const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
-  const publicUrl = (path: string, appKey = team.keys.image!.app_key!) => `${platform.gatewayUrl}/image/files/${appKey}${path}`;
+  const publicUrl = (path: string, appKey = team.keys.image!.app_key!) =>
+    `${platform.gatewayUrl}/image/files/${appKey}${path}`;
   const waitQueue = (queueId: string, status: 'D' | 'F' = 'D') =>
-    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), { timeoutMs: 30_000, what: `queue ${queueId} ${status}` });
+    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
+      timeoutMs: 30_000,
+      what: `queue ${queueId} ${status}`,
+    });
 
-  const call = async (method: string, path: string, init: { body?: FormData | string; json?: unknown; secretKey?: string; appKey?: string } = {}): Promise<Body> => {
+  const call = async (
+    method: string,
+    path: string,
+    init: { body?: FormData | string; json?: unknown; secretKey?: string; appKey?: string } = {},
+  ): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: init.secretKey ?? secret };
     if (init.json !== undefined) headers['Content-Type'] = 'application/json';
     const prefix = init.appKey ? `${platform.gatewayUrl}/image/v2.0/appkeys/${init.appKey}` : base;
-    const res = await fetch(`${prefix}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const res = await fetch(`${prefix}${path}`, {
+      method,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Body;
   };
   const putImage = (query: string, bytes: Buffer) =>
-    fetch(`${base}/images?${query}`, { method: 'PUT', headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) }).then(async (r) => {
+    fetch(`${base}/images?${query}`, {
+      method: 'PUT',
+      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    }).then(async (r) => {
       expect(r.status).toBe(200);
       return (await r.json()) as Body;
     });
@@ -100,11 +126,17 @@ describe('image API (seed 001) through the gateway', () => {
     const cdtKey = await call('GET', '/folders?basepath=/', { secretKey: team.keys.cdt!.key! });
     expect(cdtKey.header.isSuccessful).toBe(false);
     const unknown = await call('GET', '/no-such-thing');
-    expect(unknown).toEqual({ header: { isSuccessful: false, resultCode: 404, resultMessage: 'Please check your API Url, HTTP Method.' } });
+    expect(unknown).toEqual({
+      header: { isSuccessful: false, resultCode: 404, resultMessage: 'Please check your API Url, HTTP Method.' },
+    });
     const badPath = await call('POST', '/folders', { json: { path: 'x' } });
     expect(badPath.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
     expect(badPath.header.resultMessage).toContain('path');
-    const badJson = await fetch(`${base}/folders`, { method: 'POST', headers: { Authorization: secret, 'Content-Type': 'application/json' }, body: '{' });
+    const badJson = await fetch(`${base}/folders`, {
+      method: 'POST',
+      headers: { Authorization: secret, 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect(badJson.status).toBe(200);
     expect(((await badJson.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
   });
@@ -126,7 +158,14 @@ describe('image API (seed 001) through the gateway', () => {
   it('uploads one image with PUT: same name refused (20010), autorename, overwrite; non-images refused', async () => {
     const first = await putImage('path=/myfolder/sample.png', solidPng(200, 150));
     expect(first.header.isSuccessful).toBe(true);
-    expect(first.file).toMatchObject({ isFolder: false, name: 'sample.png', path: '/myfolder/sample.png', createdBy: 'U', imageProperty: { width: 200, height: 150 }, queues: [] });
+    expect(first.file).toMatchObject({
+      isFolder: false,
+      name: 'sample.png',
+      path: '/myfolder/sample.png',
+      createdBy: 'U',
+      imageProperty: { width: 200, height: 150 },
+      queues: [],
+    });
     const again = await putImage('path=/myfolder/sample.png', solidPng(10, 10));
     expect(again.header).toEqual({ isSuccessful: false, resultCode: 20010, resultMessage: 'There is same file name.' });
     const renamed = await putImage('path=/myfolder/sample.png&autorename=true', solidPng(10, 10));
@@ -139,7 +178,10 @@ describe('image API (seed 001) through the gateway', () => {
     expect(props.folder).toMatchObject({ path: '/myfolder', totalFolderCount: 1, totalFileCount: 2 });
     expect(props.folder.bytes).toBe(overwritten.file.bytes + renamed.file.bytes);
     // Another team's key sees none of it.
-    const foreign = await fetch(`${platform.gatewayUrl}/image/v2.0/appkeys/${other.keys.image!.app_key}/folders?basepath=/myfolder`, { headers: { Authorization: other.keys.image!.secret_key! } });
+    const foreign = await fetch(
+      `${platform.gatewayUrl}/image/v2.0/appkeys/${other.keys.image!.app_key}/folders?basepath=/myfolder`,
+      { headers: { Authorization: other.keys.image!.secret_key! } },
+    );
     expect(((await foreign.json()) as Body).header.resultCode).toBe(20004);
   });
 
@@ -151,11 +193,19 @@ describe('image API (seed 001) through the gateway', () => {
     form.append('files', new Blob([Buffer.from('hello')]), 'notes.png');
     const res = await call('POST', '/images', { body: form });
     expect(res.header.isSuccessful).toBe(true);
-    expect(res.successes.map((f: { path: string }) => f.path)).toEqual(['/myfolder/banner/left.png', '/myfolder/banner/right.png']);
-    expect(res.errors).toEqual([{ path: '/myfolder/banner/notes.png', bytes: 5, error: { resultCode: 20020, resultMessage: expect.any(String) } }]);
+    expect(res.successes.map((f: { path: string }) => f.path)).toEqual([
+      '/myfolder/banner/left.png',
+      '/myfolder/banner/right.png',
+    ]);
+    expect(res.errors).toEqual([
+      { path: '/myfolder/banner/notes.png', bytes: 5, error: { resultCode: 20020, resultMessage: expect.any(String) } },
+    ]);
     const noParams = new FormData();
     noParams.append('files', new Blob([new Uint8Array(solidPng(5, 5))]), 'x.png');
-    expect((await call('POST', '/images', { body: noParams })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect((await call('POST', '/images', { body: noParams })).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 400,
+    });
   });
 
   it('refuses a multipart body cut short inside a file, storing nothing', async () => {
@@ -167,55 +217,115 @@ describe('image API (seed 001) through the gateway', () => {
       body: Buffer.concat([Buffer.from(head), png.subarray(0, 30)]),
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 400, resultMessage: expect.stringMatching(/terminated early|closing boundary/) });
+    expect(((await res.json()) as Body).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 400,
+      resultMessage: expect.stringMatching(/terminated early|closing boundary/),
+    });
     expect((await call('GET', '/folders?basepath=/cut')).header.isSuccessful).toBe(false);
   });
 
   it('creates, reads, lists and deletes operations; lists the templates', async () => {
     const put = await call('PUT', '/operations/100x100', {
-      json: { description: '', realtimeService: true, data: [{ templateOperationId: 'resize_max_fit', option: { resizeType: 'max_fit', width: 100, height: 100, quality: 80, upDownSizeType: 'downOnly' } }] },
+      json: {
+        description: '',
+        realtimeService: true,
+        data: [
+          {
+            templateOperationId: 'resize_max_fit',
+            option: { resizeType: 'max_fit', width: 100, height: 100, quality: 80, upDownSizeType: 'downOnly' },
+          },
+        ],
+      },
     });
-    expect(put.operation).toMatchObject({ appKey: team.keys.image!.app_key, operationId: '100x100', realtimeService: true });
-    expect(put.operation.jobTemplate[0]).toMatchObject({ templateOperationId: 'resize_max_fit', jobType: 'ResizeJob', option: { resizeType: 'max_fit', width: 100, quality: 80, upDownSizeType: 'downOnly' } });
+    expect(put.operation).toMatchObject({
+      appKey: team.keys.image!.app_key,
+      operationId: '100x100',
+      realtimeService: true,
+    });
+    expect(put.operation.jobTemplate[0]).toMatchObject({
+      templateOperationId: 'resize_max_fit',
+      jobType: 'ResizeJob',
+      option: { resizeType: 'max_fit', width: 100, quality: 80, upDownSizeType: 'downOnly' },
+    });
     expect((await call('GET', '/operations/100x100')).operation.operationId).toBe('100x100');
     await call('PUT', '/operations/tmp1', { json: { data: [{ templateOperationId: 'gray', option: {} }] } });
     const list = await call('GET', '/operations?name=100');
     expect(list.paging).toEqual({ page: 1, rows: 20, totalCount: 1 });
     const templates = await call('GET', '/operations?template=true');
     expect(templates.operations.map((o: { operationId: string }) => o.operationId)).toEqual(
-      expect.arrayContaining(['resize_fixed', 'resize_min_fit', 'resize_max_fit', 'gray', 'rectangle', 'circle', 'slice', 'grid', 'watermark']),
+      expect.arrayContaining([
+        'resize_fixed',
+        'resize_min_fit',
+        'resize_max_fit',
+        'gray',
+        'rectangle',
+        'circle',
+        'slice',
+        'grid',
+        'watermark',
+      ]),
     );
     expect((await call('DELETE', '/operations/tmp1')).header.isSuccessful).toBe(true);
     expect((await call('GET', '/operations/tmp1')).header).toMatchObject({ isSuccessful: false, resultCode: 20030 });
-    const bad = await call('PUT', '/operations/bad', { json: { data: [{ templateOperationId: 'resize_max_fit', option: { width: 100, height: 100, quality: 101 } }] } });
+    const bad = await call('PUT', '/operations/bad', {
+      json: { data: [{ templateOperationId: 'resize_max_fit', option: { width: 100, height: 100, quality: 101 } }] },
+    });
     expect(bad.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
     expect(bad.header.resultMessage).toContain('quality');
   });
 
   it('executes operations as queue items W → D, storing name_operationId.ext next to the source', async () => {
-    const exec = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/left.png', '/myfolder/banner/right.png'] } });
+    const exec = await call('POST', '/operations-exec', {
+      json: {
+        basepath: '/myfolder',
+        operationIds: ['100x100'],
+        filepaths: ['/myfolder/banner/left.png', '/myfolder/banner/right.png'],
+      },
+    });
     expect(exec.header.isSuccessful).toBe(true);
     expect(exec.queues).toHaveLength(2);
-    expect(exec.queues[1]).toMatchObject({ queueType: 'image', status: 'W', tryCount: 0, operationId: '100x100', name: 'right_100x100.png', path: '/myfolder/banner/right_100x100.png' });
+    expect(exec.queues[1]).toMatchObject({
+      queueType: 'image',
+      status: 'W',
+      tryCount: 0,
+      operationId: '100x100',
+      name: 'right_100x100.png',
+      path: '/myfolder/banner/right_100x100.png',
+    });
     for (const q of exec.queues) {
-      await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: `queue ${q.queueId} done` });
+      await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), {
+        timeoutMs: 30_000,
+        what: `queue ${q.queueId} done`,
+      });
     }
     const results = await call('GET', '/folders?basepath=/myfolder/banner&createdBy=P');
     const right = results.files.find((f: { name: string }) => f.name === 'right_100x100.png');
     expect(right).toMatchObject({ createdBy: 'P', operationId: '100x100', imageProperty: { width: 56, height: 100 } });
     expect(results.paging.totalFileCount).toBe(2);
     // Re-running writes the same paths again, no duplicates.
-    const rerun = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/right.png'] } });
-    await waitFor(async () => ((await call('GET', `/queues/${rerun.queues[0].queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'rerun done' });
+    const rerun = await call('POST', '/operations-exec', {
+      json: { basepath: '/myfolder', operationIds: ['100x100'], filepaths: ['/myfolder/banner/right.png'] },
+    });
+    await waitFor(
+      async () => ((await call('GET', `/queues/${rerun.queues[0].queueId}`)).queue.status === 'D' ? true : undefined),
+      { timeoutMs: 30_000, what: 'rerun done' },
+    );
     expect((await call('GET', '/folders?basepath=/myfolder/banner&createdBy=P')).paging.totalFileCount).toBe(2);
-    expect((await call('GET', '/queues/00000000-0000-0000-0000-000000000000')).header).toMatchObject({ isSuccessful: false, resultCode: 20040 });
+    expect((await call('GET', '/queues/00000000-0000-0000-0000-000000000000')).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 20040,
+    });
   });
 
   it('fans out operations from an upload with operationIds', async () => {
     const up = await putImage('path=/fan/photo.png&operationIds=100x100', solidPng(300, 100));
     expect(up.file.queues).toHaveLength(1);
     expect(up.file.queues[0]).toMatchObject({ status: 'W', name: 'photo_100x100.png', path: '/fan/photo_100x100.png' });
-    await waitFor(async () => ((await call('GET', `/queues/${up.file.queues[0].queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'fan-out done' });
+    await waitFor(
+      async () => ((await call('GET', `/queues/${up.file.queues[0].queueId}`)).queue.status === 'D' ? true : undefined),
+      { timeoutMs: 30_000, what: 'fan-out done' },
+    );
     const listed = await call('GET', '/folders?basepath=/fan&sort=name:desc');
     expect(listed.files.map((f: { name: string }) => f.name)).toEqual(['photo_100x100.png', 'photo.png']);
     expect(listed.files[0].imageProperty).toMatchObject({ width: 100, height: 33 });
@@ -224,14 +334,33 @@ describe('image API (seed 001) through the gateway', () => {
   });
 
   it('marks a queue item F when its operation cannot run, and applies watermarks from the same app', async () => {
-    await call('PUT', '/operations/wmbad', { json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/marks/none.png' } }] } });
-    const bad = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['wmbad'], filepaths: ['/myfolder/banner/left.png'] } });
-    await waitFor(async () => ((await call('GET', `/queues/${bad.queues[0].queueId}`)).queue.status === 'F' ? true : undefined), { timeoutMs: 30_000, what: 'queue item F' });
+    await call('PUT', '/operations/wmbad', {
+      json: { data: [{ templateOperationId: 'watermark', option: { watermarkImagePath: '/marks/none.png' } }] },
+    });
+    const bad = await call('POST', '/operations-exec', {
+      json: { basepath: '/myfolder', operationIds: ['wmbad'], filepaths: ['/myfolder/banner/left.png'] },
+    });
+    await waitFor(
+      async () => ((await call('GET', `/queues/${bad.queues[0].queueId}`)).queue.status === 'F' ? true : undefined),
+      { timeoutMs: 30_000, what: 'queue item F' },
+    );
     await putImage('path=/marks/logo.png', solidPng(10, 10, [0, 0, 255]));
-    await call('PUT', '/operations/wm', { json: { data: [{ templateOperationId: 'watermark', option: { gravity: 'SouthEast', watermarkImagePath: '/marks/logo.png' } }] } });
-    const good = await call('POST', '/operations-exec', { json: { basepath: '/myfolder', operationIds: ['wm'], filepaths: ['/myfolder/banner'] } });
+    await call('PUT', '/operations/wm', {
+      json: {
+        data: [
+          { templateOperationId: 'watermark', option: { gravity: 'SouthEast', watermarkImagePath: '/marks/logo.png' } },
+        ],
+      },
+    });
+    const good = await call('POST', '/operations-exec', {
+      json: { basepath: '/myfolder', operationIds: ['wm'], filepaths: ['/myfolder/banner'] },
+    });
     expect(good.queues.map((q: { name: string }) => q.name).sort()).toEqual(['left_wm.png', 'right_wm.png']);
-    for (const q of good.queues) await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), { timeoutMs: 30_000, what: 'watermark done' });
+    for (const q of good.queues)
+      await waitFor(async () => ((await call('GET', `/queues/${q.queueId}`)).queue.status === 'D' ? true : undefined), {
+        timeoutMs: 30_000,
+        what: 'watermark done',
+      });
   });
 
   it('deletes one file synchronously, with or without the operation results made from it', async () => {
@@ -250,12 +379,18 @@ describe('image API (seed 001) through the gateway', () => {
     expect((await fetch(publicUrl('/del/a.png'))).status).toBe(404);
     const again = await call('DELETE', `/images/sync?fileId=${up.file.id}`);
     expect(again.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
-    expect((await call('DELETE', '/images/sync?fileId=not-a-uuid')).header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
+    expect((await call('DELETE', '/images/sync?fileId=not-a-uuid')).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 20004,
+    });
     const neither = await call('DELETE', '/images/sync');
     expect(neither.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
     expect(neither.header.resultMessage).toContain('fileId');
     // Another team's key cannot delete this team's file.
-    const foreign = await call('DELETE', `/images/sync?fileId=${listed.files[0].id}`, { appKey: other.keys.image!.app_key, secretKey: other.keys.image!.secret_key });
+    const foreign = await call('DELETE', `/images/sync?fileId=${listed.files[0].id}`, {
+      appKey: other.keys.image!.app_key,
+      secretKey: other.keys.image!.secret_key,
+    });
     expect(foreign.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
   });
 
@@ -280,7 +415,15 @@ describe('image API (seed 001) through the gateway', () => {
     // The seed's curl names the parameter `fileIds`, its field table `files`: one of each here.
     const res = await call('DELETE', `/images/async?fileIds=${a.file.id}&files=${b.file.id}&folderIds=${sub.id}`);
     expect(res.header.isSuccessful).toBe(true);
-    expect(res.queue).toMatchObject({ queueType: 'delete', status: 'W', tryCount: 0, operationId: '', url: '', name: '', path: '' });
+    expect(res.queue).toMatchObject({
+      queueType: 'delete',
+      status: 'W',
+      tryCount: 0,
+      operationId: '',
+      url: '',
+      name: '',
+      path: '',
+    });
     await waitQueue(res.queue.queueId);
     const left = await call('GET', '/folders?basepath=/bulk');
     expect(left.paging).toMatchObject({ totalFolderCount: 0, totalFileCount: 0 });
@@ -313,9 +456,20 @@ describe('image API (seed 001) through the gateway', () => {
 
   it('toggles the realtime service and produces missing results on first request, once', async () => {
     const user = await call('GET', '/users');
-    expect(user.user).toEqual({ appKey: team.keys.image!.app_key, containerName: team.keys.image!.app_key, realtimeService: true });
-    await call('PUT', '/operations/rt50', { json: { realtimeService: true, data: [{ templateOperationId: 'resize_fixed', option: { width: 50, height: 20 } }] } });
-    await call('PUT', '/operations/nort', { json: { realtimeService: false, data: [{ templateOperationId: 'gray', option: {} }] } });
+    expect(user.user).toEqual({
+      appKey: team.keys.image!.app_key,
+      containerName: team.keys.image!.app_key,
+      realtimeService: true,
+    });
+    await call('PUT', '/operations/rt50', {
+      json: {
+        realtimeService: true,
+        data: [{ templateOperationId: 'resize_fixed', option: { width: 50, height: 20 } }],
+      },
+    });
+    await call('PUT', '/operations/nort', {
+      json: { realtimeService: false, data: [{ templateOperationId: 'gray', option: {} }] },
+    });
     await putImage('path=/rt/pic.png', solidPng(200, 100));
     const first = await Promise.all([1, 2, 3].map(() => fetch(publicUrl('/rt/pic_rt50.png'))));
     expect(first.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -324,7 +478,12 @@ describe('image API (seed 001) through the gateway', () => {
     expect(new Set(first.map((r) => r.headers.get('etag'))).size).toBe(1);
     const listed = await call('GET', '/folders?basepath=/rt&createdBy=P');
     expect(listed.files).toHaveLength(1);
-    expect(listed.files[0]).toMatchObject({ name: 'pic_rt50.png', createdBy: 'P', operationId: 'rt50', imageProperty: { width: 50, height: 20 } });
+    expect(listed.files[0]).toMatchObject({
+      name: 'pic_rt50.png',
+      createdBy: 'P',
+      operationId: 'rt50',
+      imageProperty: { width: 50, height: 20 },
+    });
     const later = await fetch(publicUrl('/rt/pic_rt50.png'));
     expect(later.headers.get('etag')).toBe(first[0].headers.get('etag'));
     expect((await fetch(publicUrl('/rt/pic_nort.png'))).status).toBe(404);
@@ -336,7 +495,10 @@ describe('image API (seed 001) through the gateway', () => {
     await putImage('path=/rt/other.png', solidPng(200, 100));
     expect((await fetch(publicUrl('/rt/other_rt50.png'))).status).toBe(404);
     expect((await fetch(publicUrl('/rt/pic_rt50.png'))).status).toBe(200);
-    expect((await call('PUT', '/users', { json: { realtimeService: 'yes' } })).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect((await call('PUT', '/users', { json: { realtimeService: 'yes' } })).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 400,
+    });
     await call('PUT', '/users', { json: { realtimeService: true } });
     expect((await fetch(publicUrl('/rt/other_rt50.png'))).status).toBe(200);
   });
@@ -350,19 +512,39 @@ describe('image API (seed 001) through the gateway', () => {
       { name: 'readme.txt', data: Buffer.from('not an image') },
     ]);
     form.append('files', new Blob([new Uint8Array(archive)]), 'pack.zip');
-    form.append('files', new Blob([new Uint8Array(zipOf([{ name: '../escape.png', data: solidPng(5, 5) }]))]), 'slip.zip');
-    form.append('files', new Blob([new Uint8Array(zipOf([{ name: 'bomb.png', data: Buffer.alloc(20 * 1024 * 1024) }]))]), 'bomb.zip');
+    form.append(
+      'files',
+      new Blob([new Uint8Array(zipOf([{ name: '../escape.png', data: solidPng(5, 5) }]))]),
+      'slip.zip',
+    );
+    form.append(
+      'files',
+      new Blob([new Uint8Array(zipOf([{ name: 'bomb.png', data: Buffer.alloc(20 * 1024 * 1024) }]))]),
+      'bomb.zip',
+    );
     const res = await call('POST', '/images', { body: form });
     expect(res.header.isSuccessful).toBe(true);
-    expect(res.successes.map((f: { path: string; imageProperty: { width: number } }) => [f.path, f.imageProperty.width])).toEqual([
+    expect(
+      res.successes.map((f: { path: string; imageProperty: { width: number } }) => [f.path, f.imageProperty.width]),
+    ).toEqual([
       ['/zips/one.png', 12],
       ['/zips/nested/two.png', 7],
     ]);
-    const errors = new Map(res.errors.map((e: { path: string; error: { resultCode: number; resultMessage: string } }) => [e.path, e.error]));
+    const errors = new Map(
+      res.errors.map((e: { path: string; error: { resultCode: number; resultMessage: string } }) => [e.path, e.error]),
+    );
     expect(errors.get('/zips/readme.txt')).toMatchObject({ resultCode: 20020 });
-    expect(errors.get('/zips/slip.zip')).toMatchObject({ resultCode: 20022, resultMessage: expect.stringContaining('unsafe path') });
-    expect(errors.get('/zips/bomb.zip')).toMatchObject({ resultCode: 20022, resultMessage: expect.stringContaining('ratio') });
-    expect((await call('GET', '/folders?basepath=/zips')).folders.map((f: { name: string }) => f.name)).toEqual(['nested']);
+    expect(errors.get('/zips/slip.zip')).toMatchObject({
+      resultCode: 20022,
+      resultMessage: expect.stringContaining('unsafe path'),
+    });
+    expect(errors.get('/zips/bomb.zip')).toMatchObject({
+      resultCode: 20022,
+      resultMessage: expect.stringContaining('ratio'),
+    });
+    expect((await call('GET', '/folders?basepath=/zips')).folders.map((f: { name: string }) => f.name)).toEqual([
+      'nested',
+    ]);
     expect((await storage.list({ prefix: `image-staging/${team.teamId}/`, limit: 10 })).objects).toEqual([]);
   });
 
@@ -370,15 +552,20 @@ describe('image API (seed 001) through the gateway', () => {
     // A 16×12 JPEG written with EXIF DateTimeOriginal 2016:02:26 15:56:50 and GPS S 33°52'0" E 151°12'36".
     const photo = Buffer.from(
       '/9j/4QFORXhpZgAASUkqAAgAAAAHABIBAwABAAAAAQAAABoBBQABAAAAYgAAABsBBQABAAAAagAAACgBAwABAAAAAgAAABMCAwABAAAAAQAAAGmHBAABAAAAcgAAACWIBAABAAAA4AAAAAAAAAA4YwAA6AMAADhj' +
-      'AADoAwAABwAAkAcABAAAADAyMTADkAIAFAAAAMwAAAABkQcABAAAAAECAwAAoAcABAAAADAxMDABoAMAAQAAAP//AAACoAQAAQAAABAAAAADoAQAAQAAAAwAAAAAAAAAMjAxNjowMjoyNiAxNTo1Njo1MAAEAAEA' +
-      'AgACAAAAUwAAAAIABQADAAAALgEAAAMAAgACAAAARQAAAAQABQADAAAAFgEAAAAAAACXAAAAAQAAAAwAAAABAAAAJAAAAAEAAAAhAAAAAQAAADQAAAABAAAAAAAAAAEAAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAK' +
-      'CgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAAR' +
-      'CAAMABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCX' +
-      'AUUYf//Z',
+        'AADoAwAABwAAkAcABAAAADAyMTADkAIAFAAAAMwAAAABkQcABAAAAAECAwAAoAcABAAAADAxMDABoAMAAQAAAP//AAACoAQAAQAAABAAAAADoAQAAQAAAAwAAAAAAAAAMjAxNjowMjoyNiAxNTo1Njo1MAAEAAEA' +
+        'AgACAAAAUwAAAAIABQADAAAALgEAAAMAAgACAAAARQAAAAQABQADAAAAFgEAAAAAAACXAAAAAQAAAAwAAAABAAAAJAAAAAEAAAAhAAAAAQAAADQAAAABAAAAAAAAAAEAAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAK' +
+        'CgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAAR' +
+        'CAAMABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCX' +
+        'AUUYf//Z',
       'base64',
     );
     const up = await putImage('path=/exif/photo.jpg', photo);
-    expect(up.file.imageProperty).toEqual({ width: 16, height: 12, createdAt: '2016-02-26T15:56:50+0000', coordinate: { lat: expect.closeTo(-33.8666667, 6), lng: expect.closeTo(151.21, 6) } });
+    expect(up.file.imageProperty).toEqual({
+      width: 16,
+      height: 12,
+      createdAt: '2016-02-26T15:56:50+0000',
+      coordinate: { lat: expect.closeTo(-33.8666667, 6), lng: expect.closeTo(151.21, 6) },
+    });
     const plain = await putImage('path=/exif/plain.png', solidPng(4, 4));
     expect(plain.file.imageProperty.coordinate).toEqual({ lat: null, lng: null });
     expect(plain.file.imageProperty.createdAt).toBe(plain.file.updatedAt);
@@ -387,9 +574,12 @@ describe('image API (seed 001) through the gateway', () => {
   it('deleteThumbnail removes the results of an operation on update and on delete', async () => {
     const resize = { data: [{ templateOperationId: 'resize_fixed', option: { width: 10, height: 10 } }] };
     await putImage('path=/thumbs/a.png', solidPng(40, 40));
-    const results = async () => (await call('GET', '/folders?basepath=/thumbs&createdBy=P')).files.map((f: { name: string }) => f.name);
+    const results = async () =>
+      (await call('GET', '/folders?basepath=/thumbs&createdBy=P')).files.map((f: { name: string }) => f.name);
     const exec = async (op: string) => {
-      const res = await call('POST', '/operations-exec', { json: { basepath: '/thumbs', operationIds: [op], filepaths: ['/thumbs/a.png'] } });
+      const res = await call('POST', '/operations-exec', {
+        json: { basepath: '/thumbs', operationIds: [op], filepaths: ['/thumbs/a.png'] },
+      });
       await waitQueue(res.queues[0].queueId);
     };
     await call('PUT', '/operations/thumbA', { json: resize });
@@ -398,7 +588,9 @@ describe('image API (seed 001) through the gateway', () => {
     await exec('thumbB');
     expect(await results()).toEqual(['a_thumbA.png', 'a_thumbB.png']);
     const before = await objectCount();
-    expect((await call('PUT', '/operations/thumbA', { json: { ...resize, deleteThumbnail: true } })).header.isSuccessful).toBe(true);
+    expect(
+      (await call('PUT', '/operations/thumbA', { json: { ...resize, deleteThumbnail: true } })).header.isSuccessful,
+    ).toBe(true);
     expect(await results()).toEqual(['a_thumbB.png']);
     expect(await objectCount()).toBe(before - 1);
     expect((await call('DELETE', '/operations/thumbB')).header.isSuccessful).toBe(true);

@@ -1,6 +1,15 @@
 import { wireNames } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TeamKeys,
+  TestInfra,
+  testObjectStorage,
+  waitFor,
+} from '@mp/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -43,7 +52,12 @@ async function pngBomb(side: number): Promise<Buffer> {
   deflate.end();
   await ended;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.concat(out)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.concat(out)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A baseline JPEG whose frame header (SOF0) claims side×side pixels, followed by a stub scan. */
@@ -56,7 +70,14 @@ function jpegBomb(side: number): Buffer {
   const dqt = Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)]);
   const sof0 = Buffer.from([8, side >> 8, side & 0xff, side >> 8, side & 0xff, 1, 1, 0x11, 0]);
   const sos = Buffer.from([1, 1, 0x00, 0, 63, 0]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xdb, dqt), segment(0xc0, sof0), segment(0xda, sos), Buffer.alloc(1024), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xdb, dqt),
+    segment(0xc0, sof0),
+    segment(0xda, sos),
+    Buffer.alloc(1024),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
 function rssBytes(pid: number): number {
@@ -79,24 +100,38 @@ describe('image-ops resilience (real processes)', () => {
   let storage: ObjectStorage;
   let db: Client;
 
-  const objectKeys = async (prefix: string): Promise<string[]> => (await storage.list({ prefix: `${prefix}/${team.teamId}/`, limit: 1000 })).objects.map((o) => o.key);
+  const objectKeys = async (prefix: string): Promise<string[]> =>
+    (await storage.list({ prefix: `${prefix}/${team.teamId}/`, limit: 1000 })).objects.map((o) => o.key);
   const call = async (method: string, path: string, json?: unknown): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: secret };
     if (json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Body;
   };
   const putImage = async (path: string, bytes: Buffer): Promise<Body> => {
-    const res = await fetch(`${base}/images?path=${encodeURIComponent(path)}`, { method: 'PUT', headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+    const res = await fetch(`${base}/images?path=${encodeURIComponent(path)}`, {
+      method: 'PUT',
+      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Body;
   };
-  const queueStatus = async (queueId: string): Promise<string | undefined> => (await call('GET', `/queues/${queueId}`)).queue?.status;
+  const queueStatus = async (queueId: string): Promise<string | undefined> =>
+    (await call('GET', `/queues/${queueId}`)).queue?.status;
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, JOB_LOCK_DURATION_MS: String(JOB_LOCK_MS) }, ['quota-billing', 'image-ops', 'gateway']);
+    platform = await PlatformProcesses.start({ ...infra.env, JOB_LOCK_DURATION_MS: String(JOB_LOCK_MS) }, [
+      'quota-billing',
+      'image-ops',
+      'gateway',
+    ]);
     team = await createTeamWithKeys(platform.gatewayUrl, 'resilience', ['image']);
     base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
     secret = team.keys.image!.secret_key!;
@@ -121,7 +156,10 @@ describe('image-ops resilience (real processes)', () => {
     const single = await putImage('/bombs/bomb.png', png);
     expect(single.header).toMatchObject({ isSuccessful: false, resultCode: 20021 });
     expect(single.header.resultMessage).toContain(`${BOMB_SIDE}×${BOMB_SIDE}`);
-    expect((await putImage('/bombs/bomb.jpg', jpegBomb(BOMB_SIDE))).header).toMatchObject({ isSuccessful: false, resultCode: 20021 });
+    expect((await putImage('/bombs/bomb.jpg', jpegBomb(BOMB_SIDE))).header).toMatchObject({
+      isSuccessful: false,
+      resultCode: 20021,
+    });
 
     const form = new FormData();
     form.append('params', JSON.stringify({ basepath: '/bombs' }));
@@ -131,7 +169,9 @@ describe('image-ops resilience (real processes)', () => {
     const res = await fetch(`${base}/images`, { method: 'POST', headers: { Authorization: secret }, body: form });
     const multi = (await res.json()) as Body;
     expect(multi.successes.map((f: { path: string }) => f.path)).toEqual(['/bombs/fine.png']);
-    expect(multi.errors.map((e: { path: string; error: { resultCode: number } }) => [e.path, e.error.resultCode])).toEqual([
+    expect(
+      multi.errors.map((e: { path: string; error: { resultCode: number } }) => [e.path, e.error.resultCode]),
+    ).toEqual([
       ['/bombs/many.png', 20021],
       ['/bombs/many.jpg', 20021],
     ]);
@@ -139,39 +179,65 @@ describe('image-ops resilience (real processes)', () => {
     const grownMb = (rssBytes(pid) - rssBefore) / MB;
     expect(grownMb).toBeLessThan(200);
     expect((await fetch(`${platform.url('image-ops')}/health/ready`)).status).toBe(200);
-    expect((await call('GET', '/folders?basepath=/bombs')).files.map((f: { name: string }) => f.name)).toEqual(['fine.png']);
+    expect((await call('GET', '/folders?basepath=/bombs')).files.map((f: { name: string }) => f.name)).toEqual([
+      'fine.png',
+    ]);
     expect(await objectKeys('image')).toHaveLength(1);
     expect(await objectKeys('image-staging')).toEqual([]);
   }, 60_000);
 
   it('finishes an operation job exactly once when its worker is killed (SIGKILL) mid-job', async () => {
     // 1000² → 9990² PNG, grayscale, → 9980² PNG: ~15 s of libvips work on this machine, long enough to kill it mid-way.
-    const upscale = (side: number) => ({ templateOperationId: 'resize_fixed', option: { width: side, height: side, upDownSizeType: 'upDownAll', targetExtension: 'png', keepExif: false } });
-    const op = await call('PUT', '/operations/slowpoke', { data: [upscale(9990), { templateOperationId: 'gray', option: {} }, upscale(9980)] });
+    const upscale = (side: number) => ({
+      templateOperationId: 'resize_fixed',
+      option: { width: side, height: side, upDownSizeType: 'upDownAll', targetExtension: 'png', keepExif: false },
+    });
+    const op = await call('PUT', '/operations/slowpoke', {
+      data: [upscale(9990), { templateOperationId: 'gray', option: {} }, upscale(9980)],
+    });
     expect(op.header.isSuccessful).toBe(true);
     expect((await putImage('/slow/source.png', solidPng(1000, 1000))).header.isSuccessful).toBe(true);
-    const exec = await call('POST', '/operations-exec', { basepath: '/slow', filepaths: ['/slow/source.png'], operationIds: ['slowpoke'] });
+    const exec = await call('POST', '/operations-exec', {
+      basepath: '/slow',
+      filepaths: ['/slow/source.png'],
+      operationIds: ['slowpoke'],
+    });
     expect(exec.queues).toHaveLength(1);
     const queueId: string = exec.queues[0].queueId;
 
-    await waitFor(async () => ((await queueStatus(queueId)) === 'P' ? true : undefined), { timeoutMs: 30_000, intervalMs: 50, what: 'the job to start' });
+    await waitFor(async () => ((await queueStatus(queueId)) === 'P' ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'the job to start',
+    });
     await sleep(2000);
     expect(await platform.killApp('image-ops')).toBeNull();
     // Killed mid-flight: still P in the database, and no result object written yet.
-    const { rows } = await db.query(`SELECT "status", "try_count" FROM "imageops"."queue_items" WHERE "id" = $1`, [queueId]);
+    const { rows } = await db.query(`SELECT "status", "try_count" FROM "imageops"."queue_items" WHERE "id" = $1`, [
+      queueId,
+    ]);
     expect(rows).toEqual([{ status: 'P', try_count: 0 }]);
     const sourceKeys = await objectKeys('image');
     expect(sourceKeys).toHaveLength(2); // fine.png of the bomb test and source.png
 
     await platform.startApp('image-ops');
-    await waitFor(async () => ((await queueStatus(queueId)) === 'D' ? true : undefined), { timeoutMs: 120_000, intervalMs: 250, what: 'the re-run job to finish' });
+    await waitFor(async () => ((await queueStatus(queueId)) === 'D' ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: 'the re-run job to finish',
+    });
 
     const item = (await call('GET', `/queues/${queueId}`)).queue;
     // A stall is not a failed attempt: BullMQ re-runs the job with its attempt count unchanged.
     expect(item).toMatchObject({ status: 'D', tryCount: 0, name: 'source_slowpoke.png' });
     const results = await call('GET', '/folders?basepath=/slow&createdBy=P');
     expect(results.files).toHaveLength(1);
-    expect(results.files[0]).toMatchObject({ name: 'source_slowpoke.png', createdBy: 'P', operationId: 'slowpoke', imageProperty: { width: 9980, height: 9980 } });
+    expect(results.files[0]).toMatchObject({
+      name: 'source_slowpoke.png',
+      createdBy: 'P',
+      operationId: 'slowpoke',
+      imageProperty: { width: 9980, height: 9980 },
+    });
     const keys = await objectKeys('image');
     expect(keys).toHaveLength(3);
     expect(keys).toEqual(expect.arrayContaining(sourceKeys));
@@ -181,7 +247,12 @@ describe('image-ops resilience (real processes)', () => {
     try {
       const job = await queue.getJob(queueId);
       expect(job).toBeDefined();
-      expect({ stalled: job!.stalledCounter, started: job!.attemptsStarted, made: job!.attemptsMade, failed: job!.failedReason ?? null }).toEqual({ stalled: 1, started: 2, made: 1, failed: null });
+      expect({
+        stalled: job!.stalledCounter,
+        started: job!.attemptsStarted,
+        made: job!.attemptsMade,
+        failed: job!.failedReason ?? null,
+      }).toEqual({ stalled: 1, started: 2, made: 1, failed: null });
       expect(await job!.isCompleted()).toBe(true);
     } finally {
       await queue.close();

@@ -1,4 +1,13 @@
-import { buildZip, createTestInfra, PlatformProcesses, solidPng, TEST_ADMIN_TOKEN, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
+import {
+  buildZip,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TEST_ADMIN_TOKEN,
+  TestInfra,
+  testObjectStorage,
+  waitFor,
+} from '@mp/testing';
 import { randomBytes } from 'node:crypto';
 
 /** Seed 003 media resources and product bulk upload, driven over HTTP with bearer tokens as its clients do. */
@@ -7,9 +16,24 @@ const TOKEN_SECRET = 'e2e-media-resources-token-secret-0123456789';
 const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
 type Detail = { detail: string | Array<{ loc: Array<string | number>; msg: string; type: string }> };
-type Errors = { task_id: string; status: string; error_message: string | null; failed_products: number; errors: Array<{ sku: string; row: number | null; error: string }> };
+type Errors = {
+  task_id: string;
+  status: string;
+  error_message: string | null;
+  failed_products: number;
+  errors: Array<{ sku: string; row: number | null; error: string }>;
+};
 type Lora = { object_key: string; file_url: string; filename: string; size: number; content_type: string };
-type Task = { id: string; status: string; filename: string; total_products: number; successful_products: number; failed_products: number; results: Record<string, { status: string; error?: string; cover_image_url?: string }>; error_message: string | null };
+type Task = {
+  id: string;
+  status: string;
+  filename: string;
+  total_products: number;
+  successful_products: number;
+  failed_products: number;
+  results: Record<string, { status: string; error?: string; cover_image_url?: string }>;
+  error_message: string | null;
+};
 
 describe('media resources and bulk upload (seed 003) through the gateway', () => {
   let infra: TestInfra;
@@ -35,33 +59,63 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     tokens[name] = ((await res.json()) as { access_token: string }).access_token;
   }
 
-  async function api<T = unknown>(name: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  async function api<T = unknown>(
+    name: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> {
     const headers: Record<string, string> = name ? { authorization: `Bearer ${tokens[name]}` } : {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
   }
 
   /** The presigned PUT flow of the seed: the returned file_url is what clients pass to ingest. */
   async function uploadTemp(name: string, filename: string, bytes: Buffer): Promise<string> {
-    const presigned = await api<{ upload_url: string; file_url: string }>(name, 'POST', '/api/v1/uploads/presigned-url', { folder: 'products', filename, content_type: 'image/png' });
+    const presigned = await api<{ upload_url: string; file_url: string }>(
+      name,
+      'POST',
+      '/api/v1/uploads/presigned-url',
+      { folder: 'products', filename, content_type: 'image/png' },
+    );
     expect(presigned.status).toBe(200);
-    const put = await fetch(presigned.json.upload_url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
+    const put = await fetch(presigned.json.upload_url, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(bytes),
+    });
     expect(put.status).toBe(200);
     return presigned.json.file_url;
   }
 
-  async function postZip(name: string, query: string, zip: Buffer | null, filename = 'catalog.zip'): Promise<{ status: number; json: unknown }> {
+  async function postZip(
+    name: string,
+    query: string,
+    zip: Buffer | null,
+    filename = 'catalog.zip',
+  ): Promise<{ status: number; json: unknown }> {
     const form = new FormData();
     if (zip) form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), filename);
-    const res = await fetch(`${base}/api/v1/products/bulk-upload/${query}`, { method: 'POST', headers: { authorization: `Bearer ${tokens[name]}` }, body: form });
+    const res = await fetch(`${base}/api/v1/products/bulk-upload/${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[name]}` },
+      body: form,
+    });
     return { status: res.status, json: await res.json() };
   }
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, AUTH_TOKEN_SECRET: TOKEN_SECRET, RECONCILE_INTERVAL_MS: '1000' }, ['quota-billing', 'files', 'gateway']);
+    platform = await PlatformProcesses.start(
+      { ...infra.env, AUTH_TOKEN_SECRET: TOKEN_SECRET, RECONCILE_INTERVAL_MS: '1000' },
+      ['quota-billing', 'files', 'gateway'],
+    );
     base = platform.gatewayUrl;
     const teamA = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-a' })).id;
     const teamB = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-b' })).id;
@@ -80,7 +134,9 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const png = solidPng(12, 12, [40, 80, 120]);
     const first = await uploadTemp('alice', 'front.png', png);
     const second = await uploadTemp('alice', 'front-again.png', png);
-    const res = await api<{ attachments: Array<{ id: string; resource_id: string; url: string; object_key: string; deduplicated: boolean }> }>('alice', 'POST', '/api/v1/media-resources/ingest', {
+    const res = await api<{
+      attachments: Array<{ id: string; resource_id: string; url: string; object_key: string; deduplicated: boolean }>;
+    }>('alice', 'POST', '/api/v1/media-resources/ingest', {
       entity_type: 'product',
       entity_id: 'SKU-1',
       urls: [first],
@@ -93,31 +149,61 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const stored = await fetch(`${base}/files/${a.object_key}`);
     expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
 
-    const again = await api<{ attachments: Array<{ resource_id: string; deduplicated: boolean }> }>('alice', 'POST', '/api/v1/media-resources/ingest', { entity_type: 'product', entity_id: 'SKU-2', urls: [second] });
+    const again = await api<{ attachments: Array<{ resource_id: string; deduplicated: boolean }> }>(
+      'alice',
+      'POST',
+      '/api/v1/media-resources/ingest',
+      { entity_type: 'product', entity_id: 'SKU-2', urls: [second] },
+    );
     expect(again.json.attachments[0]).toMatchObject({ resource_id: a.resource_id, deduplicated: true });
 
-    const listed = await api<{ attachments: Array<{ id: string }> }>('alice', 'GET', '/api/v1/media-resources/attachments?entity_type=product&entity_id=SKU-1');
+    const listed = await api<{ attachments: Array<{ id: string }> }>(
+      'alice',
+      'GET',
+      '/api/v1/media-resources/attachments?entity_type=product&entity_id=SKU-1',
+    );
     expect(listed.json.attachments.map((x) => x.id)).toEqual([a.id]);
     expect((await api('mallory', 'DELETE', `/api/v1/media-resources/attachments/${a.id}`)).status).toBe(404);
     const detached = await api('alice', 'DELETE', `/api/v1/media-resources/attachments/${a.id}`);
     expect(detached).toEqual({ status: 200, json: { id: a.id, resource_id: a.resource_id, detached: true } });
-    expect(await api('alice', 'DELETE', `/api/v1/media-resources/attachments/${a.id}`)).toEqual({ status: 404, json: { detail: 'Attachment not found' } });
+    expect(await api('alice', 'DELETE', `/api/v1/media-resources/attachments/${a.id}`)).toEqual({
+      status: 404,
+      json: { detail: 'Attachment not found' },
+    });
   });
 
   it('answers bad requests in the FastAPI shape, and keeps teams apart', async () => {
-    expect(await api(null, 'POST', '/api/v1/media-resources/ingest', { entity_type: 'product', entity_id: 'x', urls: ['temp/x.png'] })).toEqual({ status: 401, json: { detail: 'Not authenticated' } });
+    expect(
+      await api(null, 'POST', '/api/v1/media-resources/ingest', {
+        entity_type: 'product',
+        entity_id: 'x',
+        urls: ['temp/x.png'],
+      }),
+    ).toEqual({ status: 401, json: { detail: 'Not authenticated' } });
     const missing = await api<Detail>('alice', 'POST', '/api/v1/media-resources/ingest', { entity_id: 'x', urls: [] });
     expect(missing.status).toBe(422);
-    expect(missing.json.detail).toEqual(expect.arrayContaining([expect.objectContaining({ loc: ['body', 'entity_type'], type: 'missing' })]));
-    const outside = await api<Detail>('alice', 'POST', '/api/v1/media-resources/ingest', { entity_type: 'product', entity_id: 'x', urls: ['temp/ok.png', 'https://elsewhere.example/media/a.png'] });
+    expect(missing.json.detail).toEqual(
+      expect.arrayContaining([expect.objectContaining({ loc: ['body', 'entity_type'], type: 'missing' })]),
+    );
+    const outside = await api<Detail>('alice', 'POST', '/api/v1/media-resources/ingest', {
+      entity_type: 'product',
+      entity_id: 'x',
+      urls: ['temp/ok.png', 'https://elsewhere.example/media/a.png'],
+    });
     expect(outside.status).toBe(422);
     expect(outside.json.detail).toEqual([expect.objectContaining({ loc: ['body', 'urls', 1] })]);
     const badId = await api<Detail>('alice', 'DELETE', '/api/v1/media-resources/attachments/not-a-uuid');
     expect(badId.status).toBe(422);
 
     const alices = await uploadTemp('alice', 'private.png', solidPng(4, 4, [1, 2, 3]));
-    await waitFor(async () => (await fetch(alices, { redirect: 'manual' })).status === 302, { what: 'the upload to be served' });
-    const stolen = await api<Detail>('mallory', 'POST', '/api/v1/media-resources/ingest', { entity_type: 'product', entity_id: 'mine', urls: [alices] });
+    await waitFor(async () => (await fetch(alices, { redirect: 'manual' })).status === 302, {
+      what: 'the upload to be served',
+    });
+    const stolen = await api<Detail>('mallory', 'POST', '/api/v1/media-resources/ingest', {
+      entity_type: 'product',
+      entity_id: 'mine',
+      urls: [alices],
+    });
     expect(stolen).toEqual({ status: 404, json: { detail: 'urls[0]: no such temp file' } });
   });
 
@@ -166,9 +252,17 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     expect(slipErrors.json.error_message).toContain('zip-slip');
 
     // Owner-scoped like GET …/{id}: another team's user and another user of the same team see nothing.
-    expect(await api('mallory', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
-    expect(await api('alice', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
-    expect(await api('alice', 'GET', '/api/v1/products/bulk-upload/00000000-0000-4000-8000-000000000000/errors')).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
+    expect(await api('mallory', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({
+      status: 404,
+      json: { detail: 'Bulk upload task not found' },
+    });
+    expect(await api('alice', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors`)).toEqual({
+      status: 404,
+      json: { detail: 'Bulk upload task not found' },
+    });
+    expect(
+      await api('alice', 'GET', '/api/v1/products/bulk-upload/00000000-0000-4000-8000-000000000000/errors'),
+    ).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
     expect((await api<Detail>('alice', 'GET', '/api/v1/products/bulk-upload/not-a-uuid/errors')).status).toBe(422);
     expect((await api('bob', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/warnings`)).status).toBe(404);
     expect((await api('bob', 'GET', `/api/v1/products/bulk-upload/${rowsTask.id}/errors/extra`)).status).toBe(404);
@@ -179,13 +273,21 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const upload = async (name: string | null, bytes: Buffer, filename: string) => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }), filename);
-      const res = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, { method: 'POST', headers: name ? { authorization: `Bearer ${tokens[name]}` } : {}, body: form });
+      const res = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, {
+        method: 'POST',
+        headers: name ? { authorization: `Bearer ${tokens[name]}` } : {},
+        body: form,
+      });
       return { status: res.status, json: (await res.json()) as Lora & Detail };
     };
     const model = randomBytes(3 * 1024 * 1024 + 17);
     const stored = await upload('root', model, '../../style v2.safetensors');
     expect(stored.status).toBe(200);
-    expect(stored.json).toMatchObject({ filename: 'style_v2.safetensors', size: model.length, content_type: 'application/octet-stream' });
+    expect(stored.json).toMatchObject({
+      filename: 'style_v2.safetensors',
+      size: model.length,
+      content_type: 'application/octet-stream',
+    });
     expect(stored.json.object_key).toMatch(/^loras\/[0-9a-f-]{36}\/[0-9a-f-]{36}_style_v2\.safetensors$/);
     expect(stored.json.file_url).toBe(`${base}/files/${stored.json.object_key}`);
     const storage = testObjectStorage(infra.env);
@@ -195,8 +297,14 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const served = await fetch(stored.json.file_url);
     expect(Buffer.from(await served.arrayBuffer()).equals(model)).toBe(true);
 
-    expect(await upload('alice', Buffer.from('weights'), 'a.safetensors')).toEqual({ status: 403, json: { detail: "The user doesn't have enough privileges" } });
-    expect(await upload(null, Buffer.from('weights'), 'a.safetensors')).toEqual({ status: 401, json: { detail: 'Not authenticated' } });
+    expect(await upload('alice', Buffer.from('weights'), 'a.safetensors')).toEqual({
+      status: 403,
+      json: { detail: "The user doesn't have enough privileges" },
+    });
+    expect(await upload(null, Buffer.from('weights'), 'a.safetensors')).toEqual({
+      status: 401,
+      json: { detail: 'Not authenticated' },
+    });
     const before = await storage.list({ prefix: 'loras/', limit: 1000 });
     const oversize = await upload('root', Buffer.alloc(50 * 1024 * 1024 + 1, 7), 'huge.safetensors');
     expect(oversize).toEqual({ status: 413, json: { detail: 'The file is larger than 52428800 bytes (50 MB)' } });
@@ -205,7 +313,11 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     expect(exact.status).toBe(200);
     expect(exact.json.size).toBe(50 * 1024 * 1024);
 
-    const noFile = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, { method: 'POST', headers: { authorization: `Bearer ${tokens.root}` }, body: new FormData() });
+    const noFile = await fetch(`${base}/api/v1/uploads/admin/upload-lora`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.root}` },
+      body: new FormData(),
+    });
     expect(noFile.status).toBe(422);
   }, 60_000);
 
@@ -237,10 +349,23 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const errors = await api<Errors>('alice', 'GET', `/api/v1/products/bulk-upload/${task.id}/errors`);
     expect(errors).toEqual({
       status: 200,
-      json: { task_id: task.id, status: 'COMPLETED', error_message: null, failed_products: 1, errors: [{ sku: 'P2', row: 3, error: expect.stringContaining('no cover image') }] },
+      json: {
+        task_id: task.id,
+        status: 'COMPLETED',
+        error_message: null,
+        failed_products: 1,
+        errors: [{ sku: 'P2', row: 3, error: expect.stringContaining('no cover image') }],
+      },
     });
 
-    const bomb = await postZip('alice', '', buildZip([{ name: 'p.csv', data: Buffer.from('sku\nB1\n') }, { name: 'B1/cover.png', data: Buffer.alloc(8 * 1024 * 1024) }]));
+    const bomb = await postZip(
+      'alice',
+      '',
+      buildZip([
+        { name: 'p.csv', data: Buffer.from('sku\nB1\n') },
+        { name: 'B1/cover.png', data: Buffer.alloc(8 * 1024 * 1024) },
+      ]),
+    );
     const bombTask = await waitFor(async () => {
       const t = (await api<Task>('alice', 'GET', `/api/v1/products/bulk-upload/${(bomb.json as Task).id}`)).json;
       return t.status === 'FAILED' ? t : undefined;
@@ -250,9 +375,14 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const list = await api<Task[]>('alice', 'GET', '/api/v1/products/bulk-upload/?status=COMPLETED&skip=0&limit=10');
     expect(list.status).toBe(200);
     expect(list.json.map((t) => t.id)).toEqual([task.id]);
-    expect((await api<Task[]>('alice', 'GET', '/api/v1/products/bulk-upload/?limit=1&skip=1')).json.map((t) => t.id)).toEqual([task.id]);
+    expect(
+      (await api<Task[]>('alice', 'GET', '/api/v1/products/bulk-upload/?limit=1&skip=1')).json.map((t) => t.id),
+    ).toEqual([task.id]);
     expect((await api<Task[]>('mallory', 'GET', '/api/v1/products/bulk-upload/')).json).toEqual([]);
-    expect(await api('mallory', 'GET', `/api/v1/products/bulk-upload/${task.id}`)).toEqual({ status: 404, json: { detail: 'Bulk upload task not found' } });
+    expect(await api('mallory', 'GET', `/api/v1/products/bulk-upload/${task.id}`)).toEqual({
+      status: 404,
+      json: { detail: 'Bulk upload task not found' },
+    });
 
     const badStatus = await api<Detail>('alice', 'GET', '/api/v1/products/bulk-upload/?status=DONE');
     expect(badStatus.status).toBe(422);
@@ -260,7 +390,9 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     expect((await api<Detail>('alice', 'GET', '/api/v1/products/bulk-upload/not-a-uuid')).status).toBe(422);
     const noFile = await postZip('alice', '', null);
     expect(noFile.status).toBe(422);
-    expect((noFile.json as Detail).detail).toEqual([expect.objectContaining({ loc: ['body', 'file'], type: 'missing' })]);
+    expect((noFile.json as Detail).detail).toEqual([
+      expect.objectContaining({ loc: ['body', 'file'], type: 'missing' }),
+    ]);
     const badQuery = await postZip('alice', '?skip_existing_skus=maybe', zip);
     expect(badQuery.status).toBe(422);
     const noAuth = await fetch(`${base}/api/v1/products/bulk-upload/`, { method: 'POST', body: new FormData() });

@@ -1,4 +1,11 @@
-import { createTeamWithKeys, createTestInfra, NatsServerProcess, PlatformProcesses, TestInfra, waitFor } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  NatsServerProcess,
+  PlatformProcesses,
+  TestInfra,
+  waitFor,
+} from '@mp/testing';
 
 const PNG_1x1 = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -13,7 +20,12 @@ describe('outbox relay across a NATS outage', () => {
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
     infra = await createTestInfra({ s3: true, natsUrl: nats.url });
-    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '500' }, ['quota-billing', 'files', 'search-indexer', 'gateway']);
+    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '500' }, [
+      'quota-billing',
+      'files',
+      'search-indexer',
+      'gateway',
+    ]);
   });
 
   afterAll(async () => {
@@ -26,7 +38,11 @@ describe('outbox relay across a NATS outage', () => {
     const team = await createTeamWithKeys(platform.gatewayUrl, 'outage', ['cdt']);
     const headers = { 'X-API-Key': team.keys.cdt!.key!, 'Content-Type': 'application/json' };
     const session = (await (
-      await fetch(`${platform.gatewayUrl}/v1/files/upload-url`, { method: 'POST', headers, body: JSON.stringify({ filename: 'outage.png', folder: 'outage' }) })
+      await fetch(`${platform.gatewayUrl}/v1/files/upload-url`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ filename: 'outage.png', folder: 'outage' }),
+      })
     ).json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string };
 
     await nats.pause();
@@ -41,9 +57,16 @@ describe('outbox relay across a NATS outage', () => {
 
     const search = async () =>
       (await (
-        await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers, body: JSON.stringify({ filters: { folder: 'outage' } }) })
+        await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ filters: { folder: 'outage' } }),
+        })
       ).json()) as { total: number; files: Array<{ object_key: string }> };
-    await waitFor(async () => (await search()).total >= 1, { timeoutMs: 30_000, what: 'the file to be indexed after the outage' });
+    await waitFor(async () => (await search()).total >= 1, {
+      timeoutMs: 30_000,
+      what: 'the file to be indexed after the outage',
+    });
     await new Promise((r) => setTimeout(r, 1500));
     const result = await search();
     expect(result.total).toBe(1);

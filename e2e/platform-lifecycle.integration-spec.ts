@@ -38,13 +38,19 @@ describe('every app boots, reports health and metrics, and stops gracefully', ()
   it('fails readiness while NATS is down and recovers when it returns', async () => {
     await nats.pause();
     try {
-      await waitFor(async () => (await fetch(`${platform.url('files')}/health/ready`)).status === 503, { timeoutMs: 15_000, what: 'files to report not ready' });
+      await waitFor(async () => (await fetch(`${platform.url('files')}/health/ready`)).status === 503, {
+        timeoutMs: 15_000,
+        what: 'files to report not ready',
+      });
       const live = await fetch(`${platform.url('files')}/health/live`);
       expect(live.status).toBe(200);
     } finally {
       await nats.resume();
     }
-    await waitFor(async () => (await fetch(`${platform.url('files')}/health/ready`)).status === 200, { timeoutMs: 20_000, what: 'files to be ready again' });
+    await waitFor(async () => (await fetch(`${platform.url('files')}/health/ready`)).status === 200, {
+      timeoutMs: 20_000,
+      what: 'files to be ready again',
+    });
   });
 
   it('stops every app on SIGTERM with exit code 0', async () => {

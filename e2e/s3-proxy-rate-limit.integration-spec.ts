@@ -14,7 +14,8 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
   let baseA: string;
   let baseB: string;
 
-  const call = (base: string, path: string, key: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${key}` } });
+  const call = (base: string, path: string, key: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${key}` } });
 
   const freshKey = async (): Promise<string> => {
     const res = await fetch(`${baseA}/admin/v1/teams/${teamId}/api-keys`, {
@@ -34,7 +35,11 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    const env = { ...infra.env, S3_PROXY_RATE_LIMIT: String(LIMIT), S3_PROXY_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) };
+    const env = {
+      ...infra.env,
+      S3_PROXY_RATE_LIMIT: String(LIMIT),
+      S3_PROXY_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    };
     platform = await PlatformProcesses.start(env, ['quota-billing', 'gateway']);
     replica = await PlatformProcesses.start(env, ['gateway']);
     baseA = platform.gatewayUrl;
@@ -53,7 +58,11 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
     const other = await freshKey();
 
     // LIMIT requests spread over both replicas are all admitted, each one saying what is left.
-    const admitted = [await call(baseA, '/s3/usage', key), await call(baseB, '/s3/files', key), await call(baseA, '/s3/usage', key)];
+    const admitted = [
+      await call(baseA, '/s3/usage', key),
+      await call(baseB, '/s3/files', key),
+      await call(baseA, '/s3/usage', key),
+    ];
     expect(admitted.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(admitted.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['2', '1', '0']);
     expect(admitted[0].headers.get('x-ratelimit-limit')).toBe(String(LIMIT));
@@ -69,7 +78,12 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
     const body = (await refused.json()) as ErrorBody;
-    expect(body).toEqual({ error: { code: 'RateLimited', message: expect.stringMatching(/^Rate limit exceeded: at most 3 requests per 4 s per key; retry in \d s$/) } });
+    expect(body).toEqual({
+      error: {
+        code: 'RateLimited',
+        message: expect.stringMatching(/^Rate limit exceeded: at most 3 requests per 4 s per key; retry in \d s$/),
+      },
+    });
     const refusedUpload = await call(baseA, '/s3/upload', key, { method: 'POST', body: uploadForm() });
     expect(refusedUpload.status).toBe(429);
     expect(((await refusedUpload.json()) as ErrorBody).error.code).toBe('RateLimited');
@@ -84,7 +98,10 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
     const reopened = await call(baseB, '/s3/usage', key);
     expect(reopened.status).toBe(200);
     expect(reopened.headers.get('x-ratelimit-remaining')).toBe(String(LIMIT - 1));
-    expect(((await reopened.json()) as { file_count: number; used_bytes: number })).toMatchObject({ file_count: 0, used_bytes: 0 });
+    expect((await reopened.json()) as { file_count: number; used_bytes: number }).toMatchObject({
+      file_count: 0,
+      used_bytes: 0,
+    });
     const upload = await call(baseA, '/s3/upload', key, { method: 'POST', body: uploadForm() });
     expect(upload.status).toBe(200);
 

@@ -1,5 +1,13 @@
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TEST_ADMIN_TOKEN, TestInfra, testObjectStorage } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  TeamKeys,
+  TEST_ADMIN_TOKEN,
+  TestInfra,
+  testObjectStorage,
+} from '@mp/testing';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
@@ -12,11 +20,25 @@ const exec = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
 /** Default storage quota of every kikaku_s3 key in this file (quota-billing's S3_PROXY_QUOTA_BYTES). */
 const DEFAULT_QUOTA = 5 * 1024 * 1024;
-const AI_IMAGE_REFUSAL = 'You are logged in with an AI Image key. Please login with an S3 Storage API key (kikaku_s3_xxx) to access this feature.';
+const AI_IMAGE_REFUSAL =
+  'You are logged in with an AI Image key. Please login with an S3 Storage API key (kikaku_s3_xxx) to access this feature.';
 
 type ErrorBody = { error: { code: string; message: string } };
-type Usage = { quota_limit_bytes: number; used_bytes: number; reserved_bytes: number; remaining_bytes: number; file_count: number; status: string; default_limit: boolean };
-type FileList = { files: Array<{ key: string; size: number; last_modified: string; etag: string }>; prefix: string; next_cursor: string | null; has_more: boolean };
+type Usage = {
+  quota_limit_bytes: number;
+  used_bytes: number;
+  reserved_bytes: number;
+  remaining_bytes: number;
+  file_count: number;
+  status: string;
+  default_limit: boolean;
+};
+type FileList = {
+  files: Array<{ key: string; size: number; last_modified: string; etag: string }>;
+  prefix: string;
+  next_cursor: string | null;
+  has_more: boolean;
+};
 
 describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
   let infra: TestInfra;
@@ -29,10 +51,19 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
   const s3Key = (t: TeamKeys) => t.keys.kikaku_s3!.key!;
 
   const call = (path: string, key: string | undefined, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.headers as Record<string, string>) } });
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.headers as Record<string, string>) },
+    });
 
   /** `POST /s3/upload` as a browser/undici FormData client: file first, then the optional key (curl's order). */
-  const upload = (key: string, bytes: Buffer, objectKey?: string, filename = 'blob.bin', type = 'application/octet-stream') => {
+  const upload = (
+    key: string,
+    bytes: Buffer,
+    objectKey?: string,
+    filename = 'blob.bin',
+    type = 'application/octet-stream',
+  ) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
     if (objectKey !== undefined) form.append('key', objectKey);
@@ -46,15 +77,24 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
   };
 
   const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}/admin/v1${path}`, { ...init, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' } });
+    fetch(`${base}/admin/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    });
 
   /** A fresh kikaku_s3 key of team A (its own quota), optionally with its own limit. */
   const freshKey = async (limit?: number): Promise<{ id: string; key: string }> => {
-    const res = await admin(`/teams/${teamA.teamId}/api-keys`, { method: 'POST', body: JSON.stringify({ kind: 'kikaku_s3' }) });
+    const res = await admin(`/teams/${teamA.teamId}/api-keys`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'kikaku_s3' }),
+    });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; key: string };
     if (limit !== undefined) {
-      const set = await admin(`/teams/${teamA.teamId}/api-keys/${created.id}/storage-quota`, { method: 'PUT', body: JSON.stringify({ limit_bytes: limit }) });
+      const set = await admin(`/teams/${teamA.teamId}/api-keys/${created.id}/storage-quota`, {
+        method: 'PUT',
+        body: JSON.stringify({ limit_bytes: limit }),
+      });
       expect(set.status).toBe(200);
     }
     return created;
@@ -64,7 +104,10 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, S3_PROXY_QUOTA_BYTES: String(DEFAULT_QUOTA) }, ['quota-billing', 'gateway']);
+    platform = await PlatformProcesses.start({ ...infra.env, S3_PROXY_QUOTA_BYTES: String(DEFAULT_QUOTA) }, [
+      'quota-billing',
+      'gateway',
+    ]);
     base = platform.gatewayUrl;
     teamA = await createTeamWithKeys(base, 'team-a', ['kikaku_s3', 'kikaku', 'cdt']);
     teamB = await createTeamWithKeys(base, 'team-b', ['kikaku_s3']);
@@ -90,9 +133,25 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
       const contents = Buffer.from('hello from the seed curl example\n');
       await writeFile(join(work, 'myfile.txt'), contents);
 
-      const up = await curl('-X', 'POST', `${base}/s3/upload`, '-H', `Authorization: Bearer ${key}`, '-F', 'file=@myfile.txt', '-F', 'key=folder/myfile.txt');
+      const up = await curl(
+        '-X',
+        'POST',
+        `${base}/s3/upload`,
+        '-H',
+        `Authorization: Bearer ${key}`,
+        '-F',
+        'file=@myfile.txt',
+        '-F',
+        'key=folder/myfile.txt',
+      );
       expect(up.status).toBe(200);
-      expect(JSON.parse(up.body)).toMatchObject({ success: true, key: 'folder/myfile.txt', size: contents.length, content_type: 'text/plain', replaced: false });
+      expect(JSON.parse(up.body)).toMatchObject({
+        success: true,
+        key: 'folder/myfile.txt',
+        size: contents.length,
+        content_type: 'text/plain',
+        replaced: false,
+      });
 
       const list = await curl('-H', `Authorization: Bearer ${key}`, `${base}/s3/files?prefix=folder/&limit=50`);
       expect(list.status).toBe(200);
@@ -100,15 +159,32 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
       expect(listed).toMatchObject({ prefix: 'folder/', next_cursor: null, has_more: false });
       expect(listed.files.map((f) => [f.key, f.size])).toEqual([['folder/myfile.txt', contents.length]]);
 
-      const down = await curl('-H', `Authorization: Bearer ${key}`, `${base}/s3/files/folder/myfile.txt`, '-o', 'downloaded.txt');
+      const down = await curl(
+        '-H',
+        `Authorization: Bearer ${key}`,
+        `${base}/s3/files/folder/myfile.txt`,
+        '-o',
+        'downloaded.txt',
+      );
       expect(down.status).toBe(200);
       expect((await readFile(join(work, 'downloaded.txt'))).equals(contents)).toBe(true);
 
       const used = await curl('-H', `Authorization: Bearer ${key}`, `${base}/s3/usage`);
       expect(used.status).toBe(200);
-      expect(JSON.parse(used.body)).toMatchObject({ used_bytes: contents.length, file_count: 1, reserved_bytes: 0, quota_limit_bytes: DEFAULT_QUOTA });
+      expect(JSON.parse(used.body)).toMatchObject({
+        used_bytes: contents.length,
+        file_count: 1,
+        reserved_bytes: 0,
+        quota_limit_bytes: DEFAULT_QUOTA,
+      });
 
-      const del = await curl('-X', 'DELETE', '-H', `Authorization: Bearer ${key}`, `${base}/s3/files/folder/myfile.txt`);
+      const del = await curl(
+        '-X',
+        'DELETE',
+        '-H',
+        `Authorization: Bearer ${key}`,
+        `${base}/s3/files/folder/myfile.txt`,
+      );
       expect(del.status).toBe(200);
       expect(JSON.parse(del.body)).toEqual({ success: true, key: 'folder/myfile.txt', freed_bytes: contents.length });
       expect(await usage(key)).toMatchObject({ used_bytes: 0, file_count: 0, remaining_bytes: DEFAULT_QUOTA });
@@ -193,7 +269,10 @@ await new Promise((done) => out.on('finish', done));
 `;
       await writeFile(join(work, 'seed_example.js'), script);
       // axios and form-data are in the workspace's package store (dependencies of the tooling), not our own dependencies.
-      const { stdout } = await exec(process.execPath, ['seed_example.js'], { cwd: work, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules/.pnpm/node_modules') } });
+      const { stdout } = await exec(process.execPath, ['seed_example.js'], {
+        cwd: work,
+        env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules/.pnpm/node_modules') },
+      });
       const files = JSON.parse(stdout.trim()) as FileList['files'];
       expect(files).toEqual([expect.objectContaining({ key: 'images/photo.jpg', size: photo.length })]);
       expect((await readFile(join(work, 'downloaded.jpg'))).equals(photo)).toBe(true);
@@ -207,7 +286,13 @@ await new Promise((done) => out.on('finish', done));
       for (const name of ['a.bin', 'b.bin', 'c/d.bin', 'c/e.bin', 'f.png']) {
         const bytes = randomBytes(1000 + bodies.size * 777);
         bodies.set(`pages/${name}`, bytes);
-        const res = await upload(key, bytes, `pages/${name}`, name, name.endsWith('.png') ? 'image/png' : 'application/octet-stream');
+        const res = await upload(
+          key,
+          bytes,
+          `pages/${name}`,
+          name,
+          name.endsWith('.png') ? 'image/png' : 'application/octet-stream',
+        );
         expect(res.status).toBe(200);
       }
       await upload(key, Buffer.from('outside the prefix'), 'other.txt');
@@ -273,14 +358,19 @@ await new Promise((done) => out.on('finish', done));
       const viaEncoded = await call(`/s3/files/${odd.split('/').map(encodeURIComponent).join('/')}`, key);
       expect(viaEncoded.status).toBe(200);
       expect(await viaEncoded.text()).toBe('odd');
-      const listed = (await (await call(`/s3/files?prefix=${encodeURIComponent('dir with space/')}`, key)).json()) as FileList;
+      const listed = (await (
+        await call(`/s3/files?prefix=${encodeURIComponent('dir with space/')}`, key)
+      ).json()) as FileList;
       expect(listed.files.map((f) => f.key)).toEqual([odd]);
     });
 
     it('overwriting a key charges only the new size', async () => {
       const { key } = await freshKey();
       expect(await (await upload(key, randomBytes(4000), 'same.bin')).json()).toMatchObject({ replaced: false });
-      expect(await (await upload(key, randomBytes(1500), 'same.bin')).json()).toMatchObject({ replaced: true, size: 1500 });
+      expect(await (await upload(key, randomBytes(1500), 'same.bin')).json()).toMatchObject({
+        replaced: true,
+        size: 1500,
+      });
       expect(await usage(key)).toMatchObject({ used_bytes: 1500, file_count: 1, reserved_bytes: 0 });
     });
 
@@ -288,14 +378,23 @@ await new Promise((done) => out.on('finish', done));
       const { key } = await freshKey();
       await upload(key, randomBytes(3000), 'gone/soon.bin');
       await upload(key, randomBytes(2000), 'stays.bin');
-      expect(await usage(key)).toMatchObject({ used_bytes: 5000, file_count: 2, remaining_bytes: DEFAULT_QUOTA - 5000, status: 'active', default_limit: true });
+      expect(await usage(key)).toMatchObject({
+        used_bytes: 5000,
+        file_count: 2,
+        remaining_bytes: DEFAULT_QUOTA - 5000,
+        status: 'active',
+        default_limit: true,
+      });
 
       const del = await call('/s3/files/gone/soon.bin', key, { method: 'DELETE' });
       expect(del.status).toBe(200);
       expect(await del.json()).toEqual({ success: true, key: 'gone/soon.bin', freed_bytes: 3000 });
       expect(await usage(key)).toMatchObject({ used_bytes: 2000, file_count: 1 });
 
-      for (const res of [await call('/s3/files/gone/soon.bin', key, { method: 'DELETE' }), await call('/s3/files/gone/soon.bin', key)]) {
+      for (const res of [
+        await call('/s3/files/gone/soon.bin', key, { method: 'DELETE' }),
+        await call('/s3/files/gone/soon.bin', key),
+      ]) {
         expect(res.status).toBe(404);
         expect(await res.json()).toEqual({ error: { code: 'FileNotFound', message: 'File not found' } });
       }
@@ -321,8 +420,16 @@ await new Promise((done) => out.on('finish', done));
       expect(refused.status).toBe(403);
       const body = (await refused.json()) as ErrorBody;
       expect(body.error.code).toBe('QuotaExceeded');
-      expect(body.error.message).toMatch(/^Storage quota exceeded: .*40000 bytes remaining of this key's 100000-byte quota$/);
-      expect(await usage(key)).toMatchObject({ used_bytes: 60_000, reserved_bytes: 0, remaining_bytes: 40_000, file_count: 1, default_limit: false });
+      expect(body.error.message).toMatch(
+        /^Storage quota exceeded: .*40000 bytes remaining of this key's 100000-byte quota$/,
+      );
+      expect(await usage(key)).toMatchObject({
+        used_bytes: 60_000,
+        reserved_bytes: 0,
+        remaining_bytes: 40_000,
+        file_count: 1,
+        default_limit: false,
+      });
       expect((await call('/s3/files/second.bin', key)).status).toBe(404);
       expect(await stagingLeftovers()).toEqual([]);
     });
@@ -338,7 +445,9 @@ await new Promise((done) => out.on('finish', done));
     it('stops a streamed upload of unknown length as soon as it passes the quota', async () => {
       const { key } = await freshKey(100_000);
       const boundary = '----s3proxy' + randomBytes(8).toString('hex');
-      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      );
       const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
       let sent = 0;
       const chunk = randomBytes(16 * 1024);
@@ -368,14 +477,19 @@ await new Promise((done) => out.on('finish', done));
 
     it('two uploads racing for the last bytes: one wins, usage never passes the quota', async () => {
       const { key } = await freshKey(100_000);
-      const results = await Promise.all([upload(key, randomBytes(60_000), 'race-1.bin'), upload(key, randomBytes(60_000), 'race-2.bin')]);
+      const results = await Promise.all([
+        upload(key, randomBytes(60_000), 'race-1.bin'),
+        upload(key, randomBytes(60_000), 'race-2.bin'),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
       expect(await usage(key)).toMatchObject({ used_bytes: 60_000, reserved_bytes: 0, file_count: 1 });
     });
 
     it('many parallel uploads whose sum exceeds the quota: usage equals the admitted files and stays within it', async () => {
       const { key } = await freshKey(100_000);
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(key, randomBytes(30_000), `many/${i}.bin`)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => upload(key, randomBytes(30_000), `many/${i}.bin`)),
+      );
       const admitted = results.filter((r) => r.status === 200).length;
       expect(results.every((r) => r.status === 200 || r.status === 403)).toBe(true);
       expect(admitted).toBeGreaterThanOrEqual(1);
@@ -391,7 +505,11 @@ await new Promise((done) => out.on('finish', done));
     it('admin API: read a key quota, set and restore its limit; only kikaku_s3 keys have one', async () => {
       const { id, key } = await freshKey();
       const path = `/teams/${teamA.teamId}/api-keys/${id}/storage-quota`;
-      expect(await (await admin(path)).json()).toMatchObject({ quota_limit_bytes: DEFAULT_QUOTA, used_bytes: 0, default_limit: true });
+      expect(await (await admin(path)).json()).toMatchObject({
+        quota_limit_bytes: DEFAULT_QUOTA,
+        used_bytes: 0,
+        default_limit: true,
+      });
       const set = await admin(path, { method: 'PUT', body: JSON.stringify({ limit_bytes: 1234 }) });
       expect(await set.json()).toMatchObject({ quota_limit_bytes: 1234, remaining_bytes: 1234, default_limit: false });
       expect(await usage(key)).toMatchObject({ quota_limit_bytes: 1234 });
@@ -401,7 +519,10 @@ await new Promise((done) => out.on('finish', done));
       for (const body of [{ limit_bytes: -1 }, { limit_bytes: 1.5 }, { limit_bytes: '10' }, {}]) {
         expect((await admin(path, { method: 'PUT', body: JSON.stringify(body) })).status).toBe(400);
       }
-      const cdt = await admin(`/teams/${teamA.teamId}/api-keys/${teamA.keys.cdt!.id}/storage-quota`, { method: 'PUT', body: JSON.stringify({ limit_bytes: 10 }) });
+      const cdt = await admin(`/teams/${teamA.teamId}/api-keys/${teamA.keys.cdt!.id}/storage-quota`, {
+        method: 'PUT',
+        body: JSON.stringify({ limit_bytes: 10 }),
+      });
       expect(cdt.status).toBe(400);
       const otherTeam = await admin(`/teams/${teamB.teamId}/api-keys/${id}/storage-quota`);
       expect(otherTeam.status).toBe(404);
@@ -419,7 +540,9 @@ await new Promise((done) => out.on('finish', done));
       }
       const cdt = await call('/s3/usage', teamA.keys.cdt!.key);
       expect(cdt.status).toBe(403);
-      expect(((await cdt.json()) as ErrorBody).error.message).toBe('Please login with an S3 Storage API key (kikaku_s3_xxx) to access this feature.');
+      expect(((await cdt.json()) as ErrorBody).error.message).toBe(
+        'Please login with an S3 Storage API key (kikaku_s3_xxx) to access this feature.',
+      );
       const uploadWithAiKey = await upload(teamA.keys.kikaku!.key!, Buffer.from('x'), 'x.txt');
       expect(uploadWithAiKey.status).toBe(403);
     });
@@ -427,7 +550,9 @@ await new Promise((done) => out.on('finish', done));
     it('answers 401 without a key, with an unknown key and with another scheme', async () => {
       const missing = await call('/s3/usage', undefined);
       expect(missing.status).toBe(401);
-      expect(await missing.json()).toEqual({ error: { code: 'Unauthenticated', message: 'Missing API key: send Authorization: Bearer kikaku_s3_…' } });
+      expect(await missing.json()).toEqual({
+        error: { code: 'Unauthenticated', message: 'Missing API key: send Authorization: Bearer kikaku_s3_…' },
+      });
       const unknown = await call('/s3/files', 'kikaku_s3_' + 'x'.repeat(40));
       expect(unknown.status).toBe(401);
       expect(await unknown.json()).toEqual({ error: { code: 'InvalidApiKey', message: 'Invalid or revoked API key' } });
@@ -438,7 +563,16 @@ await new Promise((done) => out.on('finish', done));
 
     it('rejects bad keys, prefixes, limits and cursors with 400 InvalidParameter', async () => {
       const key = s3Key(teamA);
-      const badKeys = ['../escape.txt', 'a/../../b', '/absolute.txt', 'a//b.txt', 'tab\there', 'x'.repeat(1025), 'back\\slash', 'folder/'];
+      const badKeys = [
+        '../escape.txt',
+        'a/../../b',
+        '/absolute.txt',
+        'a//b.txt',
+        'tab\there',
+        'x'.repeat(1025),
+        'back\\slash',
+        'folder/',
+      ];
       for (const bad of badKeys) {
         const res = await upload(key, Buffer.from('x'), bad);
         expect(res.status).toBe(400);
@@ -449,7 +583,13 @@ await new Promise((done) => out.on('finish', done));
       const badNamed = await upload(key, Buffer.from('x'), undefined, '..');
       expect(badNamed.status).toBe(400);
       // Sent raw: fetch would resolve the dot segments before they reach us.
-      for (const path of ['/s3/files/..%2F..%2Fetc', '/s3/files/a/%2E%2E/b', '/s3/files/a/../b', '/s3/files/a%00b', '/s3/files/']) {
+      for (const path of [
+        '/s3/files/..%2F..%2Fetc',
+        '/s3/files/a/%2E%2E/b',
+        '/s3/files/a/../b',
+        '/s3/files/a%00b',
+        '/s3/files/',
+      ]) {
         const res = await rawGet(path, key);
         expect([path, res.status]).toEqual([path, 400]);
         expect((JSON.parse(res.body) as ErrorBody).error.code).toBe('InvalidParameter');
@@ -489,7 +629,11 @@ await new Promise((done) => out.on('finish', done));
     });
 
     it('rejects a body that is not multipart', async () => {
-      const json = await call('/s3/upload', s3Key(teamA), { method: 'POST', body: JSON.stringify({ key: 'a' }), headers: { 'content-type': 'application/json' } });
+      const json = await call('/s3/upload', s3Key(teamA), {
+        method: 'POST',
+        body: JSON.stringify({ key: 'a' }),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(json.status).toBe(400);
       expect(((await json.json()) as ErrorBody).error.code).toBe('InvalidParameter');
     });
@@ -533,10 +677,23 @@ await new Promise((done) => out.on('finish', done));
   it('documents the dialect in OpenAPI at /docs/s3-proxy.json', async () => {
     const res = await fetch(`${base}/docs/s3-proxy.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content: Record<string, unknown> }> }>> };
+    const doc = (await res.json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, unknown> };
+            responses: Record<string, { content: Record<string, unknown> }>;
+          }
+        >
+      >;
+    };
     expect(Object.keys(doc.paths).sort()).toEqual(['/s3/files', '/s3/files/{key}', '/s3/upload', '/s3/usage']);
     expect(Object.keys(doc.paths['/s3/upload'].post.requestBody!.content)).toEqual(['multipart/form-data']);
-    expect(Object.keys(doc.paths['/s3/files/{key}'].get.responses['200'].content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(doc.paths['/s3/files/{key}'].get.responses['200'].content)).toEqual([
+      'application/octet-stream',
+    ]);
     expect(Object.keys(doc.paths['/s3/files/{key}'])).toEqual(['get', 'delete']);
   });
 

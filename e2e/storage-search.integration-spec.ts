@@ -17,12 +17,50 @@ function fileDoc(team: string, n: number, overrides: Partial<FileDocument> = {})
   const filename = overrides.filename ?? `file-${n}.png`;
   const folder = overrides.folder ?? 'inputs';
   return {
-    file_id: randomUUID(), object_key: `aiapi/${team}/${folder}/${n}_${filename}`, filename, team_id: team, user_id: null, created_at: created, updated_at: created,
-    expires_at: new Date(Date.now() + 7 * DAY_MS).toISOString(), source: 'upload', source_job_id: null, source_model: null, upload_ip: null,
-    content_type: 'image/png', size: 1000 + n, extension: 'png', folder, checksum: null, category: null, subcategory: null, tags: [], labels: [], project: null,
-    environment: null, status: 'active', visibility: null, is_processed: false, is_archived: false, width: null, height: null, duration: null, frame_count: null,
-    sample_rate: null, bit_depth: null, prompt: null, negative_prompt: null, seed: null, steps: null, cfg_scale: null, model_version: null, retention_days: null,
-    legal_hold: false, classification_level: null, metadata: {}, ...overrides,
+    file_id: randomUUID(),
+    object_key: `aiapi/${team}/${folder}/${n}_${filename}`,
+    filename,
+    team_id: team,
+    user_id: null,
+    created_at: created,
+    updated_at: created,
+    expires_at: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+    source: 'upload',
+    source_job_id: null,
+    source_model: null,
+    upload_ip: null,
+    content_type: 'image/png',
+    size: 1000 + n,
+    extension: 'png',
+    folder,
+    checksum: null,
+    category: null,
+    subcategory: null,
+    tags: [],
+    labels: [],
+    project: null,
+    environment: null,
+    status: 'active',
+    visibility: null,
+    is_processed: false,
+    is_archived: false,
+    width: null,
+    height: null,
+    duration: null,
+    frame_count: null,
+    sample_rate: null,
+    bit_depth: null,
+    prompt: null,
+    negative_prompt: null,
+    seed: null,
+    steps: null,
+    cfg_scale: null,
+    model_version: null,
+    retention_days: null,
+    legal_hold: false,
+    classification_level: null,
+    metadata: {},
+    ...overrides,
   };
 }
 
@@ -35,24 +73,41 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
   const key = (t: TeamKeys) => t.keys.cdt!.key!;
 
   /** Seed 000's Python `search_files` / JavaScript `searchFiles`, same request. */
-  async function searchFiles(apiKey: string, filters: unknown, options: { page?: number; pageSize?: number; sortBy?: string; sortOrder?: string } = {}) {
+  async function searchFiles(
+    apiKey: string,
+    filters: unknown,
+    options: { page?: number; pageSize?: number; sortBy?: string; sortOrder?: string } = {},
+  ) {
     const { page = 1, pageSize = 20, sortBy = 'created_at', sortOrder = 'desc' } = options;
     const response = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
       method: 'POST',
       headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
       body: JSON.stringify({ filters, page, page_size: pageSize, sort_by: sortBy, sort_order: sortOrder }),
     });
-    return { status: response.status, body: (await response.json()) as SearchResult & { detail?: string; error?: { code: string; message: string; details: Json } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as SearchResult & {
+        detail?: string;
+        error?: { code: string; message: string; details: Json };
+      },
+    };
   }
   const ok = async (apiKey: string, filters: unknown, options?: Parameters<typeof searchFiles>[2]) => {
     const r = await searchFiles(apiKey, filters, options);
     expect([r.status, r.body.error]).toEqual([200, undefined]);
     return r.body;
   };
-  const names = async (filters: unknown, options?: Parameters<typeof searchFiles>[2]) => (await ok(key(teamA), filters, { sortOrder: 'asc', ...options })).files.map((f) => f.filename);
+  const names = async (filters: unknown, options?: Parameters<typeof searchFiles>[2]) =>
+    (await ok(key(teamA), filters, { sortOrder: 'asc', ...options })).files.map((f) => f.filename);
   const get = async (path: string, apiKey: string) => {
     const response = await fetch(`${platform.gatewayUrl}${path}`, { headers: { 'X-API-Key': apiKey } });
-    return { status: response.status, body: (await response.json()) as Json & { detail?: string; error?: { code: string; message: string; details: Json } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Json & {
+        detail?: string;
+        error?: { code: string; message: string; details: Json };
+      },
+    };
   };
 
   let docs: Record<string, FileDocument>;
@@ -66,26 +121,73 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     await db.connect();
     const a = teamA.teamId;
     docs = {
-      png: fileDoc(a, 1, { filename: 'photo.png', project: 'avatar-gen', tags: ['portrait', 'approved'], metadata: { project: 'avatar-gen', tags: ['portrait', 'approved'], reviewer: 'user@example.com' } }),
-      generated: fileDoc(a, 2, {
-        filename: 'Sunset_Render.png', folder: 'outputs', source: 'prediction', source_model: 'flux-schnell', prompt: 'A professional headshot', seed: 12345, cfg_scale: 7.5,
-        width: 1024, height: 768, created_at: '2025-12-05T00:00:00.000Z', updated_at: '2025-12-05T00:00:00.000Z', tags: ['portrait'], labels: ['face'],
+      png: fileDoc(a, 1, {
+        filename: 'photo.png',
+        project: 'avatar-gen',
+        tags: ['portrait', 'approved'],
+        metadata: { project: 'avatar-gen', tags: ['portrait', 'approved'], reviewer: 'user@example.com' },
       }),
-      old: fileDoc(a, 3, { filename: 'old.png', folder: 'outputs', source: 'prediction', source_model: 'flux-schnell', created_at: '2025-11-20T00:00:00.000Z', updated_at: '2025-11-20T00:00:00.000Z' }),
-      audio: fileDoc(a, 4, { filename: 'voice.wav', content_type: 'audio/wav', extension: 'wav', folder: 'voices', duration: 3.5, legal_hold: true, metadata: { version: '1.0' } }),
-      expired: fileDoc(a, 5, { filename: 'expired.png', folder: 'expired-folder', tags: ['gone'], expires_at: new Date(Date.now() - 60_000).toISOString() }),
-      foreign: fileDoc(teamB.teamId, 6, { filename: 'team-b-secret.png', folder: 'b-only', project: 'avatar-gen', tags: ['portrait', 'approved'] }),
+      generated: fileDoc(a, 2, {
+        filename: 'Sunset_Render.png',
+        folder: 'outputs',
+        source: 'prediction',
+        source_model: 'flux-schnell',
+        prompt: 'A professional headshot',
+        seed: 12345,
+        cfg_scale: 7.5,
+        width: 1024,
+        height: 768,
+        created_at: '2025-12-05T00:00:00.000Z',
+        updated_at: '2025-12-05T00:00:00.000Z',
+        tags: ['portrait'],
+        labels: ['face'],
+      }),
+      old: fileDoc(a, 3, {
+        filename: 'old.png',
+        folder: 'outputs',
+        source: 'prediction',
+        source_model: 'flux-schnell',
+        created_at: '2025-11-20T00:00:00.000Z',
+        updated_at: '2025-11-20T00:00:00.000Z',
+      }),
+      audio: fileDoc(a, 4, {
+        filename: 'voice.wav',
+        content_type: 'audio/wav',
+        extension: 'wav',
+        folder: 'voices',
+        duration: 3.5,
+        legal_hold: true,
+        metadata: { version: '1.0' },
+      }),
+      expired: fileDoc(a, 5, {
+        filename: 'expired.png',
+        folder: 'expired-folder',
+        tags: ['gone'],
+        expires_at: new Date(Date.now() - 60_000).toISOString(),
+      }),
+      foreign: fileDoc(teamB.teamId, 6, {
+        filename: 'team-b-secret.png',
+        folder: 'b-only',
+        project: 'avatar-gen',
+        tags: ['portrait', 'approved'],
+      }),
     };
     // The files service's outbox relays exactly these envelopes; the indexer cannot tell them apart.
     const js = infra.nc.jetstream();
     for (const file of Object.values(docs)) {
       const envelope = buildEnvelope('files.file.uploaded', { file });
-      await js.publish(wireNames(infra.namespace).event('files.file.uploaded'), encodeJson(envelope), { msgID: envelope.id });
+      await js.publish(wireNames(infra.namespace).event('files.file.uploaded'), encodeJson(envelope), {
+        msgID: envelope.id,
+      });
     }
-    await waitFor(async () => (await searchFiles(key(teamB), {})).body.total === 1 && (await searchFiles(key(teamA), {})).body.total === 4, {
-      timeoutMs: 20_000,
-      what: 'the documents to be indexed',
-    });
+    await waitFor(
+      async () =>
+        (await searchFiles(key(teamB), {})).body.total === 1 && (await searchFiles(key(teamA), {})).body.total === 4,
+      {
+        timeoutMs: 20_000,
+        what: 'the documents to be indexed',
+      },
+    );
   });
 
   afterAll(async () => {
@@ -99,17 +201,29 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       const result = await ok(key(teamA), { content_type: 'image/png', folder: 'inputs' });
       expect(result).toMatchObject({ total: 1, page: 1, page_size: 20, total_pages: 1 });
       expect(result.files[0]).toEqual({
-        object_key: docs.png.object_key, filename: 'photo.png', content_type: 'image/png', size: docs.png.size, folder: 'inputs', created_at: docs.png.created_at,
-        url: expect.stringMatching(/^http/), metadata: docs.png.metadata,
+        object_key: docs.png.object_key,
+        filename: 'photo.png',
+        content_type: 'image/png',
+        size: docs.png.size,
+        folder: 'inputs',
+        created_at: docs.png.created_at,
+        url: expect.stringMatching(/^http/),
+        metadata: docs.png.metadata,
       });
     });
 
     it('search_files({"project": "avatar-gen", "tags": ["approved"]})', async () => {
-      expect((await ok(key(teamA), { project: 'avatar-gen', tags: ['approved'] })).files.map((f) => f.object_key)).toEqual([docs.png.object_key]);
+      expect(
+        (await ok(key(teamA), { project: 'avatar-gen', tags: ['approved'] })).files.map((f) => f.object_key),
+      ).toEqual([docs.png.object_key]);
     });
 
     it('searchFiles({ source_model: "flux-schnell", created_at: { gte: "2025-12-01T00:00:00Z" } })', async () => {
-      expect((await ok(key(teamA), { source_model: 'flux-schnell', created_at: { gte: '2025-12-01T00:00:00Z' } })).files.map((f) => f.filename)).toEqual(['Sunset_Render.png']);
+      expect(
+        (await ok(key(teamA), { source_model: 'flux-schnell', created_at: { gte: '2025-12-01T00:00:00Z' } })).files.map(
+          (f) => f.filename,
+        ),
+      ).toEqual(['Sunset_Render.png']);
     });
   });
 
@@ -147,17 +261,43 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
 
   describe('sorting and paging', () => {
     it('sorts by any sortable field either way', async () => {
-      expect(await names({}, { sortBy: 'size', sortOrder: 'desc' })).toEqual(['voice.wav', 'old.png', 'Sunset_Render.png', 'photo.png']);
-      expect(await names({}, { sortBy: 'filename', sortOrder: 'asc' })).toEqual(['Sunset_Render.png', 'old.png', 'photo.png', 'voice.wav']);
+      expect(await names({}, { sortBy: 'size', sortOrder: 'desc' })).toEqual([
+        'voice.wav',
+        'old.png',
+        'Sunset_Render.png',
+        'photo.png',
+      ]);
+      expect(await names({}, { sortBy: 'filename', sortOrder: 'asc' })).toEqual([
+        'Sunset_Render.png',
+        'old.png',
+        'photo.png',
+        'voice.wav',
+      ]);
     });
     it('pages: default 20, max 100, past the end empty with the total', async () => {
-      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' }, body: '{}' });
+      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+        method: 'POST',
+        headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(await r.json()).toMatchObject({ total: 4, page: 1, page_size: 20, total_pages: 1 });
       expect(await ok(key(teamA), {}, { pageSize: 100 })).toMatchObject({ total: 4, page_size: 100 });
-      const pages = [await ok(key(teamA), {}, { pageSize: 3, page: 1 }), await ok(key(teamA), {}, { pageSize: 3, page: 2 })];
-      expect(pages.map((p) => [p.files.length, p.total_pages])).toEqual([[3, 2], [1, 2]]);
+      const pages = [
+        await ok(key(teamA), {}, { pageSize: 3, page: 1 }),
+        await ok(key(teamA), {}, { pageSize: 3, page: 2 }),
+      ];
+      expect(pages.map((p) => [p.files.length, p.total_pages])).toEqual([
+        [3, 2],
+        [1, 2],
+      ]);
       expect(new Set(pages.flatMap((p) => p.files.map((f) => f.object_key))).size).toBe(4);
-      expect(await ok(key(teamA), {}, { pageSize: 3, page: 3 })).toEqual({ files: [], total: 4, page: 3, page_size: 3, total_pages: 2 });
+      expect(await ok(key(teamA), {}, { pageSize: 3, page: 3 })).toEqual({
+        files: [],
+        total: 4,
+        page: 3,
+        page_size: 3,
+        total_pages: 2,
+      });
     });
   });
 
@@ -181,7 +321,10 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     ])('%s', async (_what, filters, options, named) => {
       const r = await searchFiles(key(teamA), filters, options as Parameters<typeof searchFiles>[2]);
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ detail: expect.stringContaining(named), error: { code: 'ValidationFailed', message: expect.any(String), details: expect.any(Object) } });
+      expect(r.body).toMatchObject({
+        detail: expect.stringContaining(named),
+        error: { code: 'ValidationFailed', message: expect.any(String), details: expect.any(Object) },
+      });
     });
 
     it('names every unknown field in the details', async () => {
@@ -190,24 +333,54 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     });
 
     it('a body that is not JSON', async () => {
-      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, { method: 'POST', headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' }, body: '{nope' });
+      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+        method: 'POST',
+        headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' },
+        body: '{nope',
+      });
       expect(r.status).toBe(400);
     });
   });
 
   describe('distinct', () => {
     it('answers the seed shape for scalar, array and boolean fields, team-scoped', async () => {
-      expect((await get('/v1/files/storage/distinct/folder', key(teamA))).body).toEqual({ field: 'folder', values: ['inputs', 'outputs', 'voices'], count: 3 });
-      expect((await get('/v1/files/storage/distinct/tags', key(teamA))).body).toEqual({ field: 'tags', values: ['approved', 'portrait'], count: 2 });
-      expect((await get('/v1/files/storage/distinct/legal_hold', key(teamA))).body).toEqual({ field: 'legal_hold', values: [false, true], count: 2 });
-      expect((await get('/v1/files/storage/distinct/source_model', key(teamA))).body).toEqual({ field: 'source_model', values: ['flux-schnell'], count: 1 });
-      expect((await get('/v1/files/storage/distinct/folder', key(teamB))).body).toEqual({ field: 'folder', values: ['b-only'], count: 1 });
+      expect((await get('/v1/files/storage/distinct/folder', key(teamA))).body).toEqual({
+        field: 'folder',
+        values: ['inputs', 'outputs', 'voices'],
+        count: 3,
+      });
+      expect((await get('/v1/files/storage/distinct/tags', key(teamA))).body).toEqual({
+        field: 'tags',
+        values: ['approved', 'portrait'],
+        count: 2,
+      });
+      expect((await get('/v1/files/storage/distinct/legal_hold', key(teamA))).body).toEqual({
+        field: 'legal_hold',
+        values: [false, true],
+        count: 2,
+      });
+      expect((await get('/v1/files/storage/distinct/source_model', key(teamA))).body).toEqual({
+        field: 'source_model',
+        values: ['flux-schnell'],
+        count: 1,
+      });
+      expect((await get('/v1/files/storage/distinct/folder', key(teamB))).body).toEqual({
+        field: 'folder',
+        values: ['b-only'],
+        count: 1,
+      });
     });
-    it.each(['colour', 'file_id', 'prompt', 'created_at', 'team_id', 'metadata.reviewer'])('refuses %s with 400 naming it', async (field) => {
-      const r = await get(`/v1/files/storage/distinct/${encodeURIComponent(field)}`, key(teamA));
-      expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ detail: expect.stringContaining(`"${field}"`), error: { code: 'ValidationFailed', details: { field } } });
-    });
+    it.each(['colour', 'file_id', 'prompt', 'created_at', 'team_id', 'metadata.reviewer'])(
+      'refuses %s with 400 naming it',
+      async (field) => {
+        const r = await get(`/v1/files/storage/distinct/${encodeURIComponent(field)}`, key(teamA));
+        expect(r.status).toBe(400);
+        expect(r.body).toMatchObject({
+          detail: expect.stringContaining(`"${field}"`),
+          error: { code: 'ValidationFailed', details: { field } },
+        });
+      },
+    );
     it('needs a key', async () => {
       expect((await fetch(`${platform.gatewayUrl}/v1/files/storage/distinct/folder`)).status).toBe(401);
     });
@@ -238,7 +411,9 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       const res = await fetch(`${platform.gatewayUrl}/docs/storage.json`);
       expect(res.status).toBe(200);
       const doc = (await res.json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/files/storage/distinct/{field}', '/v1/files/storage/schema/fields']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/v1/files/storage/distinct/{field}', '/v1/files/storage/schema/fields']),
+      );
     });
   });
 
@@ -256,15 +431,26 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       Object.entries(url.upload_fields).forEach(([k, v]) => form.append(k, v));
       form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'real.txt');
       expect((await fetch(url.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
-      await waitFor(async () => (await names({ folder: 'reindexed' })).length === 1, { timeoutMs: 20_000, what: 'the upload to be indexed' });
+      await waitFor(async () => (await names({ folder: 'reindexed' })).length === 1, {
+        timeoutMs: 20_000,
+        what: 'the upload to be indexed',
+      });
 
       await db.query('DELETE FROM search.file_documents');
       expect(await names({})).toEqual([]);
-      const run = spawnSync(process.execPath, [join(ROOT, 'apps/search-indexer/dist/reindex.js')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...infra.env }, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [join(ROOT, 'apps/search-indexer/dist/reindex.js')], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...infra.env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect([run.status, run.stderr]).toEqual([0, '']);
       // Only what the files service holds comes back: the synthetic documents were never its records.
       expect(await names({})).toEqual(['real.txt']);
-      expect((await ok(key(teamA), { folder: 'reindexed' })).files[0]).toMatchObject({ object_key: url.object_key, filename: 'real.txt' });
+      expect((await ok(key(teamA), { folder: 'reindexed' })).files[0]).toMatchObject({
+        object_key: url.object_key,
+        filename: 'real.txt',
+      });
     });
   });
 });

@@ -1,6 +1,15 @@
 import { BaseConfig, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TeamKeys,
+  TestInfra,
+  testObjectStorage,
+  waitFor,
+} from '@mp/testing';
 
 /**
  * Seed 000's client code (JavaScript `uploadFile` / `searchFiles`, Python `upload_file` /
@@ -8,7 +17,17 @@ import { createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamK
  * deletion) ported to TypeScript with the same requests, run against the real processes.
  */
 
-type SearchResult = { files: Array<{ object_key: string; filename: string; size: number; folder: string; url: string; metadata: Record<string, unknown> }>; total: number };
+type SearchResult = {
+  files: Array<{
+    object_key: string;
+    filename: string;
+    size: number;
+    folder: string;
+    url: string;
+    metadata: Record<string, unknown>;
+  }>;
+  total: number;
+};
 type ErrorBody = { detail: string; error: { code: string; message: string; details: Record<string, unknown> } };
 
 let API_KEY = '';
@@ -25,7 +44,11 @@ async function uploadFile(file: File, apiKey: string): Promise<string> {
     },
     body: JSON.stringify({ filename: file.name, folder: 'inputs' }),
   });
-  const { upload_url, upload_fields, file_url } = (await urlResponse.json()) as { upload_url: string; upload_fields: Record<string, string>; file_url: string };
+  const { upload_url, upload_fields, file_url } = (await urlResponse.json()) as {
+    upload_url: string;
+    upload_fields: Record<string, string>;
+    file_url: string;
+  };
   // 2. Upload to S3
   const formData = new FormData();
   Object.entries(upload_fields).forEach(([key, value]) => {
@@ -41,7 +64,10 @@ async function uploadFile(file: File, apiKey: string): Promise<string> {
 }
 
 // ---- JavaScript (seed: "JavaScript - 파일 검색") ----
-async function searchFiles(filters: Record<string, unknown>, options: { page?: number; pageSize?: number; sortBy?: string; sortOrder?: string } = {}): Promise<SearchResult> {
+async function searchFiles(
+  filters: Record<string, unknown>,
+  options: { page?: number; pageSize?: number; sortBy?: string; sortOrder?: string } = {},
+): Promise<SearchResult> {
   const { page = 1, pageSize = 20, sortBy = 'created_at', sortOrder = 'desc' } = options;
   const response = await fetch(`${BASE_URL}/files/storage/search`, {
     method: 'POST',
@@ -70,7 +96,11 @@ async function upload_file(file: { path: string; bytes: Buffer }, api_key: strin
     headers: { 'X-API-Key': api_key, 'Content-Type': 'application/json' },
     body: JSON.stringify({ filename, folder }),
   });
-  const data = (await url_response.json()) as { upload_url: string; upload_fields: Record<string, string>; file_url: string };
+  const data = (await url_response.json()) as {
+    upload_url: string;
+    upload_fields: Record<string, string>;
+    file_url: string;
+  };
   // 2. Upload to S3: requests encodes `data` fields first, then `files`
   const form = new FormData();
   for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
@@ -105,7 +135,12 @@ async function upload_and_transform_upload_steps(image: { path: string; bytes: B
     }),
   });
   expect(url_response.status).toBe(200);
-  const url_data = (await url_response.json()) as { upload_url: string; upload_fields: Record<string, string>; file_url: string; object_key: string };
+  const url_data = (await url_response.json()) as {
+    upload_url: string;
+    upload_fields: Record<string, string>;
+    file_url: string;
+    object_key: string;
+  };
   const form = new FormData();
   for (const [k, v] of Object.entries(url_data.upload_fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(image.bytes)]), filename);
@@ -145,12 +180,20 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       body: JSON.stringify({ filename, folder, ...(metadata ? { metadata } : {}) }),
     });
     expect(res.status).toBe(200);
-    const data = (await res.json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string; file_url: string };
+    const data = (await res.json()) as {
+      upload_url: string;
+      upload_fields: Record<string, string>;
+      object_key: string;
+      file_url: string;
+    };
     const form = new FormData();
     for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(solidPng(8, 8))]), filename);
     expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
-    await waitFor(async () => (await searchAs(apiKey, { object_key: data.object_key })).total === 1, { timeoutMs: 20_000, what: `${filename} to be indexed` });
+    await waitFor(async () => (await searchAs(apiKey, { object_key: data.object_key })).total === 1, {
+      timeoutMs: 20_000,
+      what: `${filename} to be indexed`,
+    });
     return data;
   }
 
@@ -166,7 +209,12 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '1000' }, ['quota-billing', 'files', 'search-indexer', 'gateway']);
+    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '1000' }, [
+      'quota-billing',
+      'files',
+      'search-indexer',
+      'gateway',
+    ]);
     teamA = await createTeamWithKeys(platform.gatewayUrl, 'seed-sdk-a', ['cdt']);
     teamB = await createTeamWithKeys(platform.gatewayUrl, 'seed-sdk-b', ['cdt']);
     API_KEY = keyOf(teamA);
@@ -183,10 +231,16 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
   it('runs the seed clients end to end: upload, search, update metadata, search again, delete', async () => {
     // JavaScript uploadFile + Python upload_file, both into "inputs".
     const reference = solidPng(64, 48);
-    const fileUrl = await uploadFile(new File([new Uint8Array(reference)], 'reference_image.png', { type: 'image/png' }), API_KEY);
+    const fileUrl = await uploadFile(
+      new File([new Uint8Array(reference)], 'reference_image.png', { type: 'image/png' }),
+      API_KEY,
+    );
     const photoUrl = await upload_file({ path: '/path/to/photo.png', bytes: solidPng(32, 32, [10, 200, 10]) }, API_KEY);
     // Python upload_and_transform: metadata at upload time, folder projects/<project>/inputs.
-    const artStyles = await upload_and_transform_upload_steps({ path: '/path/to/photo.jpg', bytes: solidPng(16, 16) }, 'art-styles');
+    const artStyles = await upload_and_transform_upload_steps(
+      { path: '/path/to/photo.jpg', bytes: solidPng(16, 16) },
+      'art-styles',
+    );
 
     // Python search_files({"content_type": "image/png", "folder": "inputs"})
     const results = await waitFor(
@@ -197,7 +251,10 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       { timeoutMs: 20_000, what: 'both uploads to be searchable' },
     );
     expect(results.files.map((f) => `${f.filename} - ${f.size} bytes`).sort()).toEqual(
-      [`photo.png - ${solidPng(32, 32, [10, 200, 10]).length} bytes`, `reference_image.png - ${reference.length} bytes`].sort(),
+      [
+        `photo.png - ${solidPng(32, 32, [10, 200, 10]).length} bytes`,
+        `reference_image.png - ${reference.length} bytes`,
+      ].sort(),
     );
     // JavaScript searchFiles({ content_type, folder }) sees the same.
     const images = await searchFiles({ content_type: 'image/png', folder: 'inputs' });
@@ -228,14 +285,42 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       metadata: { tags: ['portrait', 'approved'], status: 'reviewed', reviewer: 'user@example.com' },
     });
     expect(patched.status).toBe(200);
-    const patchBody = (await patched.json()) as { success: boolean; object_key: string; updated_fields: string[]; updated_at: string };
-    expect(patchBody).toEqual({ success: true, object_key: referenceHit.object_key, updated_fields: ['tags', 'status', 'reviewer'], updated_at: expect.any(String) });
+    const patchBody = (await patched.json()) as {
+      success: boolean;
+      object_key: string;
+      updated_fields: string[];
+      updated_at: string;
+    };
+    expect(patchBody).toEqual({
+      success: true,
+      object_key: referenceHit.object_key,
+      updated_fields: ['tags', 'status', 'reviewer'],
+      updated_at: expect.any(String),
+    });
     expect(new Date(patchBody.updated_at).toISOString()).toBe(patchBody.updated_at);
 
     // Metadata design guide examples (project management, AI context) merged on top.
-    expect((await patchMetadata({ object_key: referenceHit.object_key, metadata: { project: 'avatar-gen', category: 'portraits', environment: 'production' } })).status).toBe(200);
     expect(
-      (await patchMetadata({ object_key: referenceHit.object_key, metadata: { source_model: 'flux-schnell', prompt: 'A professional headshot', seed: 12345, steps: 28, cfg_scale: 7.5 } })).status,
+      (
+        await patchMetadata({
+          object_key: referenceHit.object_key,
+          metadata: { project: 'avatar-gen', category: 'portraits', environment: 'production' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await patchMetadata({
+          object_key: referenceHit.object_key,
+          metadata: {
+            source_model: 'flux-schnell',
+            prompt: 'A professional headshot',
+            seed: 12345,
+            steps: 28,
+            cfg_scale: 7.5,
+          },
+        })
+      ).status,
     ).toBe(200);
 
     // Python: search_files({"project": "avatar-gen", "tags": ["approved"]}) — the index follows the updates.
@@ -263,7 +348,10 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       },
     });
     // JavaScript: searchFiles({ source_model: "flux-schnell", created_at: { gte: "2025-12-01T00:00:00Z" } })
-    const generatedFiles = await searchFiles({ source_model: 'flux-schnell', created_at: { gte: '2025-12-01T00:00:00Z' } });
+    const generatedFiles = await searchFiles({
+      source_model: 'flux-schnell',
+      created_at: { gte: '2025-12-01T00:00:00Z' },
+    });
     expect(generatedFiles.files.map((f) => f.object_key)).toEqual([referenceHit.object_key]);
     expect((await search_files({ status: 'reviewed', seed: 12345 })).total).toBe(1);
 
@@ -271,19 +359,35 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     const page = await rpc.request('files.records.page', { limit: 1000 });
     expect(page.next).toBeNull();
     const record = page.files.find((f) => f.object_key === referenceHit.object_key)!;
-    expect(record).toMatchObject({ project: 'avatar-gen', tags: ['portrait', 'approved'], status: 'reviewed', source_model: 'flux-schnell', seed: 12345, source: 'upload' });
+    expect(record).toMatchObject({
+      project: 'avatar-gen',
+      tags: ['portrait', 'approved'],
+      status: 'reviewed',
+      source_model: 'flux-schnell',
+      seed: 12345,
+      source: 'upload',
+    });
     expect(record.expires_at).not.toBeNull();
 
     // curl DELETE from the seed.
     const deleted = await deleteFile(byKey(referenceHit.object_key));
     expect(deleted.status).toBe(200);
     const deleteBody = (await deleted.json()) as { success: boolean; deleted_object_key: string; deleted_at: string };
-    expect(deleteBody).toEqual({ success: true, deleted_object_key: referenceHit.object_key, deleted_at: expect.any(String) });
+    expect(deleteBody).toEqual({
+      success: true,
+      deleted_object_key: referenceHit.object_key,
+      deleted_at: expect.any(String),
+    });
     expect(await storage.head(referenceHit.object_key)).toBeNull();
     expect((await fetch(fileUrl)).status).toBeGreaterThanOrEqual(400);
-    await waitFor(async () => (await search_files({ project: 'avatar-gen' })).total === 0, { timeoutMs: 20_000, what: 'the index entry to be removed' });
+    await waitFor(async () => (await search_files({ project: 'avatar-gen' })).total === 0, {
+      timeoutMs: 20_000,
+      what: 'the index entry to be removed',
+    });
     expect((await searchFiles({ content_type: 'image/png', folder: 'inputs' })).total).toBe(1);
-    expect((await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.object_key)).not.toContain(referenceHit.object_key);
+    expect((await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.object_key)).not.toContain(
+      referenceHit.object_key,
+    );
 
     // Gone for good: a second delete and an update answer 404.
     const again = await deleteFile(byKey(referenceHit.object_key));
@@ -293,12 +397,22 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
   });
 
   it('uploads the seed metadata example (custom keys stay custom metadata) and removes a key with null', async () => {
-    const upload = await uploadIndexed(API_KEY, 'data.png', 'projects/my-project', { description: '프로젝트 데이터', tags: ['dataset', 'training'], version: '1.0' });
+    const upload = await uploadIndexed(API_KEY, 'data.png', 'projects/my-project', {
+      description: '프로젝트 데이터',
+      tags: ['dataset', 'training'],
+      version: '1.0',
+    });
     const found = await search_files({ folder: 'projects/my-project', tags: ['dataset'] });
-    expect(found.files[0].metadata).toEqual({ description: '프로젝트 데이터', tags: ['dataset', 'training'], version: '1.0' });
+    expect(found.files[0].metadata).toEqual({
+      description: '프로젝트 데이터',
+      tags: ['dataset', 'training'],
+      version: '1.0',
+    });
     expect((await search_files({ 'metadata.version': '1.0', folder: 'projects/my-project' })).total).toBe(1);
 
-    expect((await patchMetadata({ object_key: upload.object_key, metadata: { version: null, tags: ['dataset'] } })).status).toBe(200);
+    expect(
+      (await patchMetadata({ object_key: upload.object_key, metadata: { version: null, tags: ['dataset'] } })).status,
+    ).toBe(200);
     await waitFor(
       async () => {
         const r = await search_files({ object_key: upload.object_key });
@@ -313,17 +427,38 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     const upload = await uploadIndexed(API_KEY, 'ordering.png', 'ordering', { project: 'v1' });
     const res = await patchMetadata({ object_key: upload.object_key, metadata: { project: 'v2' } });
     expect(res.status).toBe(200);
-    await waitFor(async () => (await search_files({ project: 'v2', folder: 'ordering' })).total === 1, { timeoutMs: 20_000, what: 'v2 indexed' });
-    const current = (await rpc.request('files.records.page', { limit: 1000 })).files.find((f) => f.object_key === upload.object_key)!;
+    await waitFor(async () => (await search_files({ project: 'v2', folder: 'ordering' })).total === 1, {
+      timeoutMs: 20_000,
+      what: 'v2 indexed',
+    });
+    const current = (await rpc.request('files.records.page', { limit: 1000 })).files.find(
+      (f) => f.object_key === upload.object_key,
+    )!;
     // Replay an older version of the document (as a redelivered, reordered event would bring it).
-    const stale = { ...current, project: 'stale', metadata: { project: 'stale' }, updated_at: new Date(Date.parse(current.updated_at) - 1000).toISOString() };
+    const stale = {
+      ...current,
+      project: 'stale',
+      metadata: { project: 'stale' },
+      updated_at: new Date(Date.parse(current.updated_at) - 1000).toISOString(),
+    };
     const js = infra.nc.jetstream();
-    const envelope = { id: `stale-${Date.now()}`, subject: 'files.file.updated', version: 1, occurred_at: new Date().toISOString(), data: { file: stale, updated_fields: ['project'] } };
-    await js.publish(`${infra.namespace}.evt.files.file.updated`, Buffer.from(JSON.stringify(envelope)), { msgID: envelope.id });
+    const envelope = {
+      id: `stale-${Date.now()}`,
+      subject: 'files.file.updated',
+      version: 1,
+      occurred_at: new Date().toISOString(),
+      data: { file: stale, updated_fields: ['project'] },
+    };
+    await js.publish(`${infra.namespace}.evt.files.file.updated`, Buffer.from(JSON.stringify(envelope)), {
+      msgID: envelope.id,
+    });
     const jsm = await infra.nc.jetstreamManager();
     await waitFor(
       async () => {
-        const info = await jsm.consumers.info(`${infra.namespace.toUpperCase()}_EVENTS`, 'search-indexer__files_file_updated');
+        const info = await jsm.consumers.info(
+          `${infra.namespace.toUpperCase()}_EVENTS`,
+          'search-indexer__files_file_updated',
+        );
         return info.num_pending === 0 && info.num_ack_pending === 0 && info.delivered.stream_seq > 0;
       },
       { timeoutMs: 20_000, what: 'the stale event to be consumed' },
@@ -336,14 +471,19 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     const upload = await uploadIndexed(API_KEY, 'private.png', 'isolation', { project: 'secret' });
     const missingKey = `aiapi/${teamA.teamId}/isolation/1_never_uploaded.png`;
 
-    const patchAsB = await patchMetadata({ object_key: upload.object_key, metadata: { project: 'hijacked' } }, keyOf(teamB));
+    const patchAsB = await patchMetadata(
+      { object_key: upload.object_key, metadata: { project: 'hijacked' } },
+      keyOf(teamB),
+    );
     const patchMissing = await patchMetadata({ object_key: missingKey, metadata: { project: 'x' } });
     expect(patchAsB.status).toBe(404);
     expect(patchMissing.status).toBe(404);
     const patchAsBBody = (await patchAsB.json()) as ErrorBody;
     const patchMissingBody = (await patchMissing.json()) as ErrorBody;
     expect(patchAsBBody.error.code).toBe('FileNotFound');
-    expect(patchAsBBody.detail.replace(upload.object_key, '<key>')).toBe(patchMissingBody.detail.replace(missingKey, '<key>'));
+    expect(patchAsBBody.detail.replace(upload.object_key, '<key>')).toBe(
+      patchMissingBody.detail.replace(missingKey, '<key>'),
+    );
 
     const deleteAsB = await deleteFile(byKey(upload.object_key), keyOf(teamB));
     expect(deleteAsB.status).toBe(404);
@@ -359,8 +499,13 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
   });
 
   it('refuses to delete a file under legal hold until the hold is cleared', async () => {
-    const upload = await uploadIndexed(API_KEY, 'evidence.png', 'legal', { legal_hold: true, classification_level: 'restricted' });
-    const record = (await rpc.request('files.records.page', { limit: 1000 })).files.find((f) => f.object_key === upload.object_key)!;
+    const upload = await uploadIndexed(API_KEY, 'evidence.png', 'legal', {
+      legal_hold: true,
+      classification_level: 'restricted',
+    });
+    const record = (await rpc.request('files.records.page', { limit: 1000 })).files.find(
+      (f) => f.object_key === upload.object_key,
+    )!;
     expect(record).toMatchObject({ legal_hold: true, expires_at: null });
 
     const refused = await deleteFile(byKey(upload.object_key));
@@ -373,7 +518,9 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
 
     const cleared = await patchMetadata({ object_key: upload.object_key, metadata: { legal_hold: false } });
     expect(cleared.status).toBe(200);
-    const released = (await rpc.request('files.records.page', { limit: 1000 })).files.find((f) => f.object_key === upload.object_key)!;
+    const released = (await rpc.request('files.records.page', { limit: 1000 })).files.find(
+      (f) => f.object_key === upload.object_key,
+    )!;
     expect(released.legal_hold).toBe(false);
     expect(released.expires_at).not.toBeNull();
     const deleted = await deleteFile(byKey(upload.object_key));
@@ -402,9 +549,30 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     await expect400(await patchMetadata({ object_key: key, metadata: {} }), 'ValidationFailed', ['metadata']);
     await expect400(await patchMetadata('{"object_key": '), 'ValidationFailed', ['JSON']);
     // PATCH: system fields, each named.
-    await expect400(await patchMetadata({ object_key: key, metadata: { file_id: 'x', team_id: teamB.teamId, note: 'ok' } }), 'ValidationFailed', ['metadata.file_id', 'metadata.team_id']);
-    for (const field of ['user_id', 'object_key', 'created_at', 'updated_at', 'expires_at', 'size', 'checksum', 'content_type', 'filename', 'folder', 'extension', 'source', 'upload_ip']) {
-      await expect400(await patchMetadata({ object_key: key, metadata: { [field]: 'x' } }), 'ValidationFailed', [`metadata.${field}`, 'system field']);
+    await expect400(
+      await patchMetadata({ object_key: key, metadata: { file_id: 'x', team_id: teamB.teamId, note: 'ok' } }),
+      'ValidationFailed',
+      ['metadata.file_id', 'metadata.team_id'],
+    );
+    for (const field of [
+      'user_id',
+      'object_key',
+      'created_at',
+      'updated_at',
+      'expires_at',
+      'size',
+      'checksum',
+      'content_type',
+      'filename',
+      'folder',
+      'extension',
+      'source',
+      'upload_ip',
+    ]) {
+      await expect400(await patchMetadata({ object_key: key, metadata: { [field]: 'x' } }), 'ValidationFailed', [
+        `metadata.${field}`,
+        'system field',
+      ]);
     }
     // PATCH: well-known keys of the wrong type, each named.
     const badTypes: Array<[string, unknown]> = [
@@ -420,13 +588,27 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       ['retention_days', 0],
     ];
     for (const [field, value] of badTypes) {
-      await expect400(await patchMetadata({ object_key: key, metadata: { [field]: value } }), 'ValidationFailed', [`metadata.${field}`]);
+      await expect400(await patchMetadata({ object_key: key, metadata: { [field]: value } }), 'ValidationFailed', [
+        `metadata.${field}`,
+      ]);
     }
     // PATCH: retention outside the configured bounds (default 1..30 days).
-    await expect400(await patchMetadata({ object_key: key, metadata: { retention_days: 31 } }), 'ValidationFailed', ['retention_days', '1', '30']);
+    await expect400(await patchMetadata({ object_key: key, metadata: { retention_days: 31 } }), 'ValidationFailed', [
+      'retention_days',
+      '1',
+      '30',
+    ]);
     // PATCH: too large by itself, and too large once merged with the stored 6 KB.
-    await expect400(await patchMetadata({ object_key: key, metadata: { big: 'y'.repeat(10 * 1024) } }), 'ValidationFailed', ['metadata', '10 KB']);
-    await expect400(await patchMetadata({ object_key: key, metadata: { more: 'y'.repeat(5000) } }), 'MetadataTooLarge', ['metadata', '10240']);
+    await expect400(
+      await patchMetadata({ object_key: key, metadata: { big: 'y'.repeat(10 * 1024) } }),
+      'ValidationFailed',
+      ['metadata', '10 KB'],
+    );
+    await expect400(
+      await patchMetadata({ object_key: key, metadata: { more: 'y'.repeat(5000) } }),
+      'MetadataTooLarge',
+      ['metadata', '10240'],
+    );
     // Nothing of the above changed the file.
     const record = (await rpc.request('files.records.page', { limit: 1000 })).files.find((f) => f.object_key === key)!;
     expect(Object.keys(record.metadata)).toEqual(['blob']);
@@ -445,7 +627,10 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
         body: JSON.stringify({ filename: 'a.png', folder: 'inputs', metadata }),
       });
     await expect400(await uploadUrl({ tags: 'portrait' }), 'ValidationFailed', ['metadata.tags']);
-    await expect400(await uploadUrl({ seed: 1.5, steps: 'many' }), 'ValidationFailed', ['metadata.seed', 'metadata.steps']);
+    await expect400(await uploadUrl({ seed: 1.5, steps: 'many' }), 'ValidationFailed', [
+      'metadata.seed',
+      'metadata.steps',
+    ]);
     await expect400(await uploadUrl({ legal_hold: 'true' }), 'ValidationFailed', ['metadata.legal_hold']);
     await expect400(await uploadUrl({ size: 5 }), 'ValidationFailed', ['metadata.size', 'system field']);
     await expect400(await uploadUrl({ file_id: 'mine' }), 'ValidationFailed', ['metadata.file_id']);
@@ -454,7 +639,9 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     expect((await uploadUrl({ source: 'upload', retention_days: 30, seed: 42 })).status).toBe(200);
 
     // files.records.page validates its cursor.
-    await expect(rpc.request('files.records.page', { after: 'not-a-file-id', limit: 10 })).rejects.toMatchObject({ code: 'ValidationFailed' });
+    await expect(rpc.request('files.records.page', { after: 'not-a-file-id', limit: 10 })).rejects.toMatchObject({
+      code: 'ValidationFailed',
+    });
     await expect(rpc.request('files.records.page', { limit: 0 })).rejects.toMatchObject({ code: 'ValidationFailed' });
   });
 
@@ -483,7 +670,9 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     const res = await deleteFile(byKey(upload.object_key));
     expect(res.status).toBe(503);
     expect(((await res.json()) as ErrorBody).error.code).toBe('DependencyUnavailable');
-    expect((await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.object_key)).toContain(upload.object_key);
+    expect((await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.object_key)).toContain(
+      upload.object_key,
+    );
     expect((await search_files({ object_key: upload.object_key })).total).toBe(1);
   });
 });

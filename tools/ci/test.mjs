@@ -13,7 +13,11 @@ const report = join(root, 'node_modules', '.cache', 'jest-report.json');
 function step(title, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${title} failed after ${seconds}s`);
@@ -34,10 +38,17 @@ let jestOk = false;
 if (ok) {
   mkdirSync(dirname(report), { recursive: true });
   rmSync(report, { force: true });
-  jestOk = step('tests (unit, integration, end-to-end)', bin('jest'), ['--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra]);
+  jestOk = step('tests (unit, integration, end-to-end)', bin('jest'), [
+    '--maxWorkers=2',
+    '--json',
+    `--outputFile=${report}`,
+    ...extra,
+  ]);
 }
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  console.log(
+    `\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  );
 }
 process.exit(ok && jestOk ? 0 : 1);

@@ -55,8 +55,13 @@ const APP_NAMES = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
   .sort();
 
 function isSchema(value: unknown): value is ConfigSchema {
-  const candidate = value as Partial<ConfigSchema> & { safeParse?: unknown } | null;
-  return !!candidate && typeof candidate.safeParse === 'function' && typeof candidate.shape === 'object' && candidate.shape !== null;
+  const candidate = value as (Partial<ConfigSchema> & { safeParse?: unknown }) | null;
+  return (
+    !!candidate &&
+    typeof candidate.safeParse === 'function' &&
+    typeof candidate.shape === 'object' &&
+    candidate.shape !== null
+  );
 }
 
 /** The app's config schema, imported from its own source (`apps/<app>/src/app.config.ts`). */
@@ -69,7 +74,9 @@ function loadSchema(app: string): ConfigSchema {
   const preferred = schemas.filter(([name]) => /ConfigSchema$/.test(name));
   const chosen = preferred.length === 1 ? preferred : schemas;
   if (chosen.length !== 1) {
-    throw new Error(`apps/${app}/src/app.config.ts should export exactly one config schema, found: ${schemas.map(([n]) => n).join(', ') || 'none'}`);
+    throw new Error(
+      `apps/${app}/src/app.config.ts should export exactly one config schema, found: ${schemas.map(([n]) => n).join(', ') || 'none'}`,
+    );
   }
   return chosen[0][1] as ConfigSchema;
 }
@@ -80,7 +87,8 @@ const defaultOf = (field: FieldSchema): unknown => {
 };
 /** Zod 4: a key without default that is not optional rejects `undefined`. */
 const isRequired = (field: FieldSchema) => !field.safeParse(undefined).success;
-const pointsAtThisMachine = (value: unknown) => typeof value === 'string' && /127\.0\.0\.1|localhost|\[::1\]/.test(value);
+const pointsAtThisMachine = (value: unknown) =>
+  typeof value === 'string' && /127\.0\.0\.1|localhost|\[::1\]/.test(value);
 
 const APPS: AppInfo[] = APP_NAMES.map((name) => {
   const schema = loadSchema(name);
@@ -103,7 +111,9 @@ const app = (name: string) => APPS.find((a) => a.name === name);
  */
 function mustProvide(info: AppInfo): string[] {
   return Object.entries(info.schema.shape)
-    .filter(([key, field]) => isRequired(field) || pointsAtThisMachine(defaultOf(field)) || NEVER_DEFAULTED.includes(key))
+    .filter(
+      ([key, field]) => isRequired(field) || pointsAtThisMachine(defaultOf(field)) || NEVER_DEFAULTED.includes(key),
+    )
     .map(([key]) => key)
     .sort();
 }
@@ -122,13 +132,20 @@ function invalidValues(info: AppInfo, env: Record<string, string>): string[] {
     .filter(([key]) => key in info.schema.shape)
     .map(([key, value]) => [key, value, info.schema.shape[key].safeParse(value)] as const)
     .filter(([, , result]) => !result.success)
-    .map(([key, value, result]) => `${key}=${JSON.stringify(value)}: ${result.error?.issues.map((i) => i.message).join('; ')}`);
+    .map(
+      ([key, value, result]) =>
+        `${key}=${JSON.stringify(value)}: ${result.error?.issues.map((i) => i.message).join('; ')}`,
+    );
 }
 
 it('finds the apps and their config schemas', () => {
   expect(APP_NAMES.length).toBeGreaterThan(0);
   for (const info of APPS) {
-    expect({ app: info.name, portKey: info.portKey, port: info.defaultPort }).toEqual({ app: info.name, portKey: info.portKey, port: expect.any(Number) });
+    expect({ app: info.name, portKey: info.portKey, port: info.defaultPort }).toEqual({
+      app: info.name,
+      portKey: info.portKey,
+      port: expect.any(Number),
+    });
     expect(Number.isInteger(info.defaultPort)).toBe(true);
   }
 });
@@ -156,10 +173,12 @@ function interpolate(raw: unknown): { value: string; needsInput: boolean; variab
 function envOf(service: any): Record<string, string> {
   const env = service?.environment ?? {};
   if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry: string) => {
-      const at = String(entry).indexOf('=');
-      return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
-    }));
+    return Object.fromEntries(
+      env.map((entry: string) => {
+        const at = String(entry).indexOf('=');
+        return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
@@ -177,7 +196,12 @@ function resolvedEnv(env: Record<string, string>): Record<string, string> {
 function dependsOn(service: any): Record<string, string> {
   const deps = service?.depends_on ?? {};
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((d: string) => [d, 'service_started']));
-  return Object.fromEntries(Object.entries(deps).map(([name, spec]) => [name, (spec as { condition?: string })?.condition ?? 'service_started']));
+  return Object.fromEntries(
+    Object.entries(deps).map(([name, spec]) => [
+      name,
+      (spec as { condition?: string })?.condition ?? 'service_started',
+    ]),
+  );
 }
 
 const commandText = (value: unknown) => (Array.isArray(value) ? value.join(' ') : String(value ?? ''));
@@ -229,8 +253,14 @@ describe('docker-compose.yml', () => {
 
     it('starts after its infrastructure is healthy and the migrations have run', () => {
       const deps = dependsOn(service);
-      expect(deps).toMatchObject({ postgres: 'service_healthy', redis: 'service_healthy', nats: 'service_healthy', migrate: 'service_completed_successfully' });
-      if (info.usesStorage) expect(deps).toMatchObject({ minio: 'service_healthy', 'minio-init': 'service_completed_successfully' });
+      expect(deps).toMatchObject({
+        postgres: 'service_healthy',
+        redis: 'service_healthy',
+        nats: 'service_healthy',
+        migrate: 'service_completed_successfully',
+      });
+      if (info.usesStorage)
+        expect(deps).toMatchObject({ minio: 'service_healthy', 'minio-init': 'service_completed_successfully' });
     });
 
     it('gets time to shut down gracefully', () => {
@@ -240,7 +270,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes the gateway on port 8080', () => {
-    const ports = (services.gateway?.ports ?? []).map((p: unknown) => (typeof p === 'object' && p ? `${(p as any).published}:${(p as any).target}` : String(p)));
+    const ports = (services.gateway?.ports ?? []).map((p: unknown) =>
+      typeof p === 'object' && p ? `${(p as any).published}:${(p as any).target}` : String(p),
+    );
     expect(ports.some((p: string) => /(^|:)8080:8080$/.test(p))).toBe(true);
   });
 
@@ -253,8 +285,14 @@ describe('docker-compose.yml', () => {
       expect(cmd.includes('apps/*/dist/migrate.js') || cmd.includes(`apps/${info.name}/dist/migrate.js`)).toBe(true);
       // migrate.js validates the app's whole config before migrating.
       const env = envOf(migrate);
-      expect({ app: info.name, missing: mustProvide(info).filter((k) => !(k in env)) }).toEqual({ app: info.name, missing: [] });
-      expect({ app: info.name, invalid: invalidValues(info, resolvedEnv(env)) }).toEqual({ app: info.name, invalid: [] });
+      expect({ app: info.name, missing: mustProvide(info).filter((k) => !(k in env)) }).toEqual({
+        app: info.name,
+        missing: [],
+      });
+      expect({ app: info.name, invalid: invalidValues(info, resolvedEnv(env)) }).toEqual({
+        app: info.name,
+        invalid: [],
+      });
     }
     expect(dependsOn(migrate)).toMatchObject({ postgres: 'service_healthy' });
   });
@@ -274,7 +312,9 @@ describe('docker-compose.yml', () => {
 
   it('runs nats 2.10 with JetStream stored on a volume', () => {
     expect(String(services.nats?.image)).toMatch(/^nats:2\.10/);
-    const args: string[] = (Array.isArray(services.nats?.command) ? services.nats.command : commandText(services.nats?.command).split(/\s+/)).map(String);
+    const args: string[] = (
+      Array.isArray(services.nats?.command) ? services.nats.command : commandText(services.nats?.command).split(/\s+/)
+    ).map(String);
     expect(args).toContain('-js');
     const storeDir = args[args.indexOf('-sd') + 1] ?? args[args.indexOf('--store_dir') + 1];
     expect(storeDir).toBeTruthy();
@@ -285,7 +325,8 @@ describe('docker-compose.yml', () => {
     const es = services.elasticsearch;
     expect(String(es?.image)).toMatch(/elasticsearch:8\./);
     expect(envOf(es)).toMatchObject({ 'discovery.type': 'single-node', 'xpack.security.enabled': 'false' });
-    if (app('search-indexer')) expect(envOf(services['search-indexer']).ELASTICSEARCH_URL).toBe('http://elasticsearch:9200');
+    if (app('search-indexer'))
+      expect(envOf(services['search-indexer']).ELASTICSEARCH_URL).toBe('http://elasticsearch:9200');
   });
 
   it('sends MinIO bucket notifications of the media bucket to the files service', () => {
@@ -297,7 +338,11 @@ describe('docker-compose.yml', () => {
     expect(minio.MINIO_NOTIFY_WEBHOOK_ENABLE_FILES).toBe('on');
     const endpoint = new URL(interpolate(minio.MINIO_NOTIFY_WEBHOOK_ENDPOINT_FILES).value);
     const filesPort = resolvedEnv(filesEnv)[files.portKey] ?? String(files.defaultPort);
-    expect({ host: endpoint.hostname, port: endpoint.port, path: endpoint.pathname }).toEqual({ host: 'files', port: filesPort, path: '/internal/storage-events' });
+    expect({ host: endpoint.hostname, port: endpoint.port, path: endpoint.pathname }).toEqual({
+      host: 'files',
+      port: filesPort,
+      path: '/internal/storage-events',
+    });
     // MinIO sends `Authorization: Bearer <token>`; files checks it against the same variable.
     const token = interpolate(minio.MINIO_NOTIFY_WEBHOOK_AUTH_TOKEN_FILES);
     expect(token.variables).toEqual(['STORAGE_EVENTS_TOKEN']);
@@ -324,7 +369,11 @@ const CHART_SET = (info: AppInfo, values: any): Record<string, string> => ({
 });
 const present = (value: unknown) => value !== null && value !== undefined && String(value) !== '';
 const nonEmpty = (map: Record<string, unknown> | undefined) =>
-  Object.fromEntries(Object.entries(map ?? {}).filter(([, v]) => present(v)).map(([k, v]) => [k, String(v)]));
+  Object.fromEntries(
+    Object.entries(map ?? {})
+      .filter(([, v]) => present(v))
+      .map(([k, v]) => [k, String(v)]),
+  );
 
 describe('Helm chart deploy/helm/media-platform', () => {
   const chart = readYaml(CHART, 'Chart.yaml');
@@ -365,8 +414,16 @@ describe('Helm chart deploy/helm/media-platform', () => {
         ...requiredSecrets,
         ...Object.keys(nonEmpty(entry.env)),
       ]);
-      expect({ app: name, missing: mustProvide(info).filter((key) => !provided.has(key)) }).toEqual({ app: name, missing: [] });
-      const concrete = { ...nonEmpty(values.config), ...nonEmpty(values.secrets), ...nonEmpty(entry.env), ...CHART_SET(info, values) };
+      expect({ app: name, missing: mustProvide(info).filter((key) => !provided.has(key)) }).toEqual({
+        app: name,
+        missing: [],
+      });
+      const concrete = {
+        ...nonEmpty(values.config),
+        ...nonEmpty(values.secrets),
+        ...nonEmpty(entry.env),
+        ...CHART_SET(info, values),
+      };
       expect({ app: name, invalid: invalidValues(info, concrete) }).toEqual({ app: name, invalid: [] });
     });
 
@@ -374,7 +431,10 @@ describe('Helm chart deploy/helm/media-platform', () => {
       const secretKeys = Object.keys(info.schema.shape).filter((key) => SECRET_LIKE.test(key));
       for (const key of secretKeys) {
         expect({ key, inSecrets: key in (values.secrets ?? {}) }).toEqual({ key, inSecrets: true });
-        expect({ key, inConfig: key in (values.config ?? {}) || key in (entry.env ?? {}) }).toEqual({ key, inConfig: false });
+        expect({ key, inConfig: key in (values.config ?? {}) || key in (entry.env ?? {}) }).toEqual({
+          key,
+          inConfig: false,
+        });
       }
     });
 
@@ -402,7 +462,9 @@ describe('Helm chart deploy/helm/media-platform', () => {
 
   it('requires the secrets every app needs: ADMIN_TOKEN, S3 keys, DATABASE_URL; STORAGE_EVENTS_TOKEN is offered', () => {
     const schemaKeys = new Set(APPS.flatMap((a) => Object.keys(a.schema.shape)));
-    for (const key of ['ADMIN_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'DATABASE_URL'].filter((k) => schemaKeys.has(k))) {
+    for (const key of ['ADMIN_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'DATABASE_URL'].filter((k) =>
+      schemaKeys.has(k),
+    )) {
       expect(requiredSecrets).toContain(key);
     }
     if (schemaKeys.has('STORAGE_EVENTS_TOKEN')) expect(Object.keys(values.secrets)).toContain('STORAGE_EVENTS_TOKEN');
@@ -505,7 +567,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps dependencies, build output and secrets out of the build context', () => {
-    const ignored = readText(ROOT, '.dockerignore').split('\n').map((l) => l.trim());
+    const ignored = readText(ROOT, '.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.git', '.env']));
   });
 });

@@ -44,9 +44,18 @@ export function loadSettings(paths) {
   mkdirSync(paths.s3, { recursive: true });
   const saved = readJson(paths.settings);
   const settings = {
-    s3_access_key_id: typeof saved.s3_access_key_id === 'string' && saved.s3_access_key_id ? saved.s3_access_key_id : `DEV${randomBytes(8).toString('hex').toUpperCase()}`,
-    s3_secret_access_key: typeof saved.s3_secret_access_key === 'string' && saved.s3_secret_access_key ? saved.s3_secret_access_key : randomToken('', 20),
-    storage_events_token: typeof saved.storage_events_token === 'string' && saved.storage_events_token.length >= 16 ? saved.storage_events_token : randomToken('', 24),
+    s3_access_key_id:
+      typeof saved.s3_access_key_id === 'string' && saved.s3_access_key_id
+        ? saved.s3_access_key_id
+        : `DEV${randomBytes(8).toString('hex').toUpperCase()}`,
+    s3_secret_access_key:
+      typeof saved.s3_secret_access_key === 'string' && saved.s3_secret_access_key
+        ? saved.s3_secret_access_key
+        : randomToken('', 20),
+    storage_events_token:
+      typeof saved.storage_events_token === 'string' && saved.storage_events_token.length >= 16
+        ? saved.storage_events_token
+        : randomToken('', 24),
   };
   if (JSON.stringify(settings) !== JSON.stringify(saved)) writeJson(paths.settings, settings);
   return settings;

@@ -9,7 +9,8 @@ const TEAM_NAME = 'dev';
 /** Which kinds `saved` lacks a usable secret for. */
 function missingKinds(saved) {
   return KEY_KINDS.filter((kind) => {
-    if (kind === 'image') return !(saved.image && typeof saved.image.app_key === 'string' && typeof saved.image.secret_key === 'string');
+    if (kind === 'image')
+      return !(saved.image && typeof saved.image.app_key === 'string' && typeof saved.image.secret_key === 'string');
     if (kind === 'bucket') return typeof saved.bucket_token !== 'string' || !saved.bucket_token;
     return typeof saved[kind] !== 'string' || !saved[kind];
   });
@@ -17,7 +18,8 @@ function missingKinds(saved) {
 
 function storeKey(keys, kind, created) {
   if (kind === 'image') {
-    if (!created.app_key || !created.secret_key) throw new Error(`image key without app_key/secret_key: ${JSON.stringify(Object.keys(created))}`);
+    if (!created.app_key || !created.secret_key)
+      throw new Error(`image key without app_key/secret_key: ${JSON.stringify(Object.keys(created))}`);
     keys.image = { app_key: created.app_key, secret_key: created.secret_key };
     return;
   }
@@ -64,8 +66,10 @@ async function call(gatewayUrl, adminToken, method, path, body) {
 }
 
 function expectCreated(res, what) {
-  if (res.status !== 201 && res.status !== 200) throw new Error(`${what} failed: HTTP ${res.status} ${res.text.slice(0, 500)}`);
-  if (!res.json || typeof res.json !== 'object') throw new Error(`${what}: the answer is not JSON: ${res.text.slice(0, 200)}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`${what} failed: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  if (!res.json || typeof res.json !== 'object')
+    throw new Error(`${what}: the answer is not JSON: ${res.text.slice(0, 200)}`);
   return res.json;
 }
 
@@ -83,10 +87,22 @@ async function canLogin(gatewayUrl, user) {
 /** The development user of seed 003 (`"user": {"username","password"}`), reused while it can log in. */
 async function ensureDevUser(gatewayUrl, adminToken, keys) {
   const saved = keys.user;
-  if (saved && typeof saved.username === 'string' && typeof saved.password === 'string' && (await canLogin(gatewayUrl, saved))) return false;
+  if (
+    saved &&
+    typeof saved.username === 'string' &&
+    typeof saved.password === 'string' &&
+    (await canLogin(gatewayUrl, saved))
+  )
+    return false;
   const username = `dev-${keys.team_id.slice(0, 8)}-${randomBytes(3).toString('hex')}@example.com`; // no "+": form-encoded by hand it would read as a space
   const password = randomBytes(18).toString('base64url');
-  const res = await call(gatewayUrl, adminToken, 'POST', `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/accounts`, { username, password });
+  const res = await call(
+    gatewayUrl,
+    adminToken,
+    'POST',
+    `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/accounts`,
+    { username, password },
+  );
   expectCreated(res, 'creating the development user');
   keys.user = { username, password };
   return true;
@@ -106,21 +122,32 @@ export async function ensureDevTeam({ gatewayUrl, adminToken, saved, save }) {
       reused = true;
       keys = { ...saved, admin_token: adminToken };
     } else if (res.status === 401 || res.status === 403) {
-      throw new Error(`the gateway refused the admin token (HTTP ${res.status}) — is another gateway listening on ${gatewayUrl}?`);
+      throw new Error(
+        `the gateway refused the admin token (HTTP ${res.status}) — is another gateway listening on ${gatewayUrl}?`,
+      );
     } else if (res.status >= 500) {
       throw new Error(`GET /admin/v1/teams/${saved.team_id} failed: HTTP ${res.status} ${res.text.slice(0, 500)}`);
     }
     // Any other answer (404, or 400 for an id that is no UUID): the saved team is gone.
   }
   if (!reused) {
-    const team = expectCreated(await call(gatewayUrl, adminToken, 'POST', '/admin/v1/teams', { name: TEAM_NAME }), 'creating the dev team');
+    const team = expectCreated(
+      await call(gatewayUrl, adminToken, 'POST', '/admin/v1/teams', { name: TEAM_NAME }),
+      'creating the dev team',
+    );
     if (typeof team.id !== 'string') throw new Error(`creating the dev team: no id in ${JSON.stringify(team)}`);
     keys = { admin_token: adminToken, team_id: team.id };
     save(keys);
   }
   const created = [];
   for (const kind of missingKinds(keys)) {
-    const res = await call(gatewayUrl, adminToken, 'POST', `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/api-keys`, { kind });
+    const res = await call(
+      gatewayUrl,
+      adminToken,
+      'POST',
+      `/admin/v1/teams/${encodeURIComponent(keys.team_id)}/api-keys`,
+      { kind },
+    );
     storeKey(keys, kind, expectCreated(res, `creating the ${kind} key`));
     created.push(kind);
     save(keys);

@@ -14,7 +14,8 @@ const URL_VARS = { PostgreSQL: 'DATABASE_URL', Redis: 'REDIS_URL', NATS: 'NATS_U
 
 export const START_COMMANDS = {
   PostgreSQL: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
-  Redis: 'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log',
+  Redis:
+    'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log',
   NATS: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log',
 };
 
@@ -39,7 +40,8 @@ export function redactUrl(url) {
 function hostPort(url) {
   try {
     const u = new URL(url);
-    const port = u.port || { 'postgres:': '5432', 'postgresql:': '5432', 'redis:': '6379', 'nats:': '4222' }[u.protocol] || '';
+    const port =
+      u.port || { 'postgres:': '5432', 'postgresql:': '5432', 'redis:': '6379', 'nats:': '4222' }[u.protocol] || '';
     return `${u.hostname}:${port}`;
   } catch {
     return url;
@@ -105,7 +107,11 @@ async function checkRedis(url) {
 async function checkNats(url) {
   let nc;
   try {
-    nc = await withTimeout(connect({ servers: url, reconnect: false, timeout: TIMEOUT_MS, name: 'pnpm-start-check' }), TIMEOUT_MS + 500, 'NATS');
+    nc = await withTimeout(
+      connect({ servers: url, reconnect: false, timeout: TIMEOUT_MS, name: 'pnpm-start-check' }),
+      TIMEOUT_MS + 500,
+      'NATS',
+    );
   } catch (err) {
     return { ok: false, reason: describe(err) };
   }
@@ -114,7 +120,10 @@ async function checkNats(url) {
     await withTimeout(nc.jetstreamManager(), TIMEOUT_MS, 'NATS JetStream');
     return { ok: true };
   } catch (err) {
-    return { ok: false, reason: `reachable, but JetStream is not enabled (${describe(err)}); nats-server must run with -js` };
+    return {
+      ok: false,
+      reason: `reachable, but JetStream is not enabled (${describe(err)}); nats-server must run with -js`,
+    };
   } finally {
     await nc.close().catch(() => undefined);
   }
@@ -122,7 +131,11 @@ async function checkNats(url) {
 
 /** Checks all three at once; returns one result per service. */
 export async function checkInfrastructure({ databaseUrl, redisUrl, natsUrl }) {
-  const [postgres, redis, nats] = await Promise.all([checkPostgres(databaseUrl), checkRedis(redisUrl), checkNats(natsUrl)]);
+  const [postgres, redis, nats] = await Promise.all([
+    checkPostgres(databaseUrl),
+    checkRedis(redisUrl),
+    checkNats(natsUrl),
+  ]);
   return [
     { name: 'PostgreSQL', url: databaseUrl, ...postgres },
     { name: 'Redis', url: redisUrl, ...redis },
@@ -145,7 +158,9 @@ export function reportInfrastructure(results, log = console.log) {
     log(`  # ${r.name}`);
     log(`  ${START_COMMANDS[r.name]}`);
     if (hostPort(r.url) !== hostPort(DEFAULT_URLS[r.name])) {
-      log(`  (that listens on ${hostPort(DEFAULT_URLS[r.name])}; ${URL_VARS[r.name]} points to ${hostPort(r.url)} — start it there or unset ${URL_VARS[r.name]})`);
+      log(
+        `  (that listens on ${hostPort(DEFAULT_URLS[r.name])}; ${URL_VARS[r.name]} points to ${hostPort(r.url)} — start it there or unset ${URL_VARS[r.name]})`,
+      );
     }
   }
   log('');
@@ -153,6 +168,8 @@ export function reportInfrastructure(results, log = console.log) {
   for (const r of missing) log(`  ${DOCKER_COMMANDS[r.name]}`);
   log('');
   log('(or run the whole platform in Docker instead of `pnpm start`:');
-  log(' ADMIN_TOKEN=<16+ chars> STORAGE_EVENTS_TOKEN=<16+ chars> docker compose up -d --build — see docs/deployment.md)');
+  log(
+    ' ADMIN_TOKEN=<16+ chars> STORAGE_EVENTS_TOKEN=<16+ chars> docker compose up -d --build — see docs/deployment.md)',
+  );
   return false;
 }

@@ -9,7 +9,13 @@ const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 
 const LEVEL_COLORS = { trace: 90, debug: 90, info: 32, warn: 33, error: 31, fatal: 31 };
 const SKIP_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'app', 'msg', 'v', 'context', 'trace']);
 // Nest's start-up chatter (one line per module and route); kept for error reports, shown with START_VERBOSE=1.
-const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const QUIET_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 export const useColor = process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 export const paint = (code, text) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -30,7 +36,8 @@ export function formatLogLine(raw) {
   } catch {
     return { text: raw, quiet: false };
   }
-  if (!entry || typeof entry !== 'object' || (!('msg' in entry) && !('level' in entry))) return { text: raw, quiet: false };
+  if (!entry || typeof entry !== 'object' || (!('msg' in entry) && !('level' in entry)))
+    return { text: raw, quiet: false };
   const level = LEVELS[entry.level] ?? String(entry.level ?? 'log');
   const extras = [];
   for (const [key, value] of Object.entries(entry)) {
@@ -47,7 +54,12 @@ export function formatLogLine(raw) {
   const plain = `${level.padEnd(5)} ${msg}${rest ? ` ${rest}` : ''}`;
   const colored = `${paint(LEVEL_COLORS[level] ?? 0, level.padEnd(5))} ${msg}${rest ? ` ${paint(90, rest)}` : ''}`;
   // The stack of an error goes below it, as it would in a terminal.
-  const stack = (level === 'error' || level === 'fatal') && typeof entry.err?.stack === 'string' ? entry.err.stack : typeof entry.trace === 'string' ? entry.trace : '';
+  const stack =
+    (level === 'error' || level === 'fatal') && typeof entry.err?.stack === 'string'
+      ? entry.err.stack
+      : typeof entry.trace === 'string'
+        ? entry.trace
+        : '';
   const quiet = level === 'info' && QUIET_CONTEXTS.has(entry.context);
   return { text: plain, colored, stack, quiet };
 }

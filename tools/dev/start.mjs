@@ -51,7 +51,10 @@ const env = process.env;
 let phase = 'starting'; // starting | running | stopping
 let buildChild;
 class StartAborted extends Error {}
-const group = new ProcessGroup({ labelWidth: Math.max(...APPS.map((a) => a.name.length), S3_PROCESS.length), verbose: env.START_VERBOSE === '1' });
+const group = new ProcessGroup({
+  labelWidth: Math.max(...APPS.map((a) => a.name.length), S3_PROCESS.length),
+  verbose: env.START_VERBOSE === '1',
+});
 const intEnv = (name, fallback) => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -95,7 +98,10 @@ function shutdown(code) {
   shutdownPromise = (async () => {
     buildChild?.kill('SIGTERM');
     const apps = APPS.map((a) => a.name).filter((n) => group.get(n)?.running);
-    if (apps.length || group.get(S3_PROCESS)?.running) say(`\nStopping ${[...apps, S3_PROCESS].filter((n) => group.get(n)?.running).join(', ')} … (Ctrl-C again to force)`);
+    if (apps.length || group.get(S3_PROCESS)?.running)
+      say(
+        `\nStopping ${[...apps, S3_PROCESS].filter((n) => group.get(n)?.running).join(', ')} … (Ctrl-C again to force)`,
+      );
     const onKill = (name) => say(`${paint(33, '!')} ${name} did not stop within ${STOP_TIMEOUT_MS / 1000}s: killed`);
     await group.stop(apps, STOP_TIMEOUT_MS, onKill);
     // Object storage last: apps finishing in-flight work may still need it.
@@ -183,11 +189,17 @@ async function main() {
     const t0 = Date.now();
     const result = await runBuild();
     if (phase === 'stopping') return;
-    if (result.code !== 0) fail(result.error ? `could not run tsc: ${result.error.message}` : 'build failed (see the compiler output above)');
+    if (result.code !== 0)
+      fail(
+        result.error ? `could not run tsc: ${result.error.message}` : 'build failed (see the compiler output above)',
+      );
     done(`built in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   }
-  const missing = [S3_MAIN, ...APPS.map((a) => join(ROOT, 'apps', a.name, 'dist', 'main.js'))].filter((f) => !existsSync(f));
-  if (missing.length) fail(`not built: ${missing.map((f) => relative(ROOT, f)).join(', ')} — run \`pnpm build\` (or drop --no-build)`);
+  const missing = [S3_MAIN, ...APPS.map((a) => join(ROOT, 'apps', a.name, 'dist', 'main.js'))].filter(
+    (f) => !existsSync(f),
+  );
+  if (missing.length)
+    fail(`not built: ${missing.map((f) => relative(ROOT, f)).join(', ')} — run \`pnpm build\` (or drop --no-build)`);
 
   // 3. database
   step('database');
@@ -238,10 +250,9 @@ async function main() {
   const taken = [];
   for (const w of wanted) if (w.port && (await tcpOpen('127.0.0.1', w.port))) taken.push(w);
   if (taken.length) {
-    fail(
-      `port${taken.length > 1 ? 's' : ''} already in use: ${taken.map((t) => `${t.port} (${t.name})`).join(', ')}`,
-      ['  Is another `pnpm start` running? Stop it, or free the port (gateway: PORT, embedded S3: S3_PORT).'],
-    );
+    fail(`port${taken.length > 1 ? 's' : ''} already in use: ${taken.map((t) => `${t.port} (${t.name})`).join(', ')}`, [
+      '  Is another `pnpm start` running? Stop it, or free the port (gateway: PORT, embedded S3: S3_PORT).',
+    ]);
   }
 
   // 5. embedded S3
@@ -258,19 +269,34 @@ async function main() {
   const s3Deadline = Date.now() + 30_000;
   while (!(await tcpOpen(probeHost(settings.s3Host).replace(/^\[|\]$/g, ''), settings.s3Port))) {
     if (phase === 'stopping') return;
-    if (!s3.running) fail(`embedded S3 ${describeExit(s3.exitInfo)} during start-up. Last output:`, indent(group.lastLines(S3_PROCESS, 30)));
-    if (Date.now() > s3Deadline) fail('embedded S3 did not listen within 30s. Last output:', indent(group.lastLines(S3_PROCESS, 30)));
+    if (!s3.running)
+      fail(
+        `embedded S3 ${describeExit(s3.exitInfo)} during start-up. Last output:`,
+        indent(group.lastLines(S3_PROCESS, 30)),
+      );
+    if (Date.now() > s3Deadline)
+      fail('embedded S3 did not listen within 30s. Last output:', indent(group.lastLines(S3_PROCESS, 30)));
     await sleep(200);
   }
-  done(`${shared.S3_ENDPOINT} (bucket ${shared.S3_BUCKET}, data in ${relative(ROOT, env.S3_DATA_DIR || paths.s3) || '.'})`);
+  done(
+    `${shared.S3_ENDPOINT} (bucket ${shared.S3_BUCKET}, data in ${relative(ROOT, env.S3_DATA_DIR || paths.s3) || '.'})`,
+  );
 
   // 6. apps
   step(`apps: ${APPS.map((a) => a.name).join(', ')}`);
   const targets = APPS.map((app) => {
     const portEnv = app.name === 'gateway' ? { PORT: String(settings.gatewayPort) } : { HTTP_PORT: String(app.port) };
     const port = app.name === 'gateway' ? settings.gatewayPort : app.port;
-    group.spawn(app.name, process.execPath, [join(ROOT, 'apps', app.name, 'dist', 'main.js')], { cwd: ROOT, env: { ...shared, ...portEnv } });
-    return { name: app.name, url: `http://${probeHost(shared.HTTP_HOST)}:${port}/health/ready`, ready: false, last: 'no answer yet' };
+    group.spawn(app.name, process.execPath, [join(ROOT, 'apps', app.name, 'dist', 'main.js')], {
+      cwd: ROOT,
+      env: { ...shared, ...portEnv },
+    });
+    return {
+      name: app.name,
+      url: `http://${probeHost(shared.HTTP_HOST)}:${port}/health/ready`,
+      ready: false,
+      last: 'no answer yet',
+    };
   });
 
   // 7. readiness
@@ -280,7 +306,10 @@ async function main() {
     if (phase === 'stopping') return;
     for (const proc of [s3, ...targets.map((t) => group.get(t.name))]) {
       if (!proc.running) {
-        fail(`${proc.name} ${describeExit(proc.exitInfo)} during start-up. Last output:`, indent(group.lastLines(proc.name, 40)));
+        fail(
+          `${proc.name} ${describeExit(proc.exitInfo)} during start-up. Last output:`,
+          indent(group.lastLines(proc.name, 40)),
+        );
       }
     }
     await Promise.all(
@@ -309,7 +338,12 @@ async function main() {
     }
     if (Date.now() > nextProgress) {
       nextProgress = Date.now() + 10_000;
-      say(`${paint(90, '…')} waiting for ${targets.filter((t) => !t.ready).map((t) => t.name).join(', ')} (${Math.round((Date.now() - startedAt) / 1000)}s)`);
+      say(
+        `${paint(90, '…')} waiting for ${targets
+          .filter((t) => !t.ready)
+          .map((t) => t.name)
+          .join(', ')} (${Math.round((Date.now() - startedAt) / 1000)}s)`,
+      );
     }
     await sleep(500);
   }
@@ -320,9 +354,17 @@ async function main() {
   const gatewayUrl = `http://${probeHost(shared.HTTP_HOST)}:${settings.gatewayPort}`;
   let team;
   try {
-    team = await ensureDevTeam({ gatewayUrl, adminToken, saved: savedKeys, save: (keys) => writeJson(paths.keys, keys) });
+    team = await ensureDevTeam({
+      gatewayUrl,
+      adminToken,
+      saved: savedKeys,
+      save: (keys) => writeJson(paths.keys, keys),
+    });
   } catch (err) {
-    fail(`could not set up the dev team through the admin API: ${err.message}`, ['  Last gateway output:', ...indent(group.lastLines('gateway', 15))]);
+    fail(`could not set up the dev team through the admin API: ${err.message}`, [
+      '  Last gateway output:',
+      ...indent(group.lastLines('gateway', 15)),
+    ]);
   }
   done(
     team.reused
@@ -338,7 +380,9 @@ async function main() {
 function printSummary(keys, shared, paths) {
   const base = `http://localhost:${settings.gatewayPort}`;
   const row = (label, value) => say(`  ${paint(1, label.padEnd(13))} ${value}`);
-  say(`\n${paint(32, '✔')} ${paint(1, `Media platform is running`)} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)\n`);
+  say(
+    `\n${paint(32, '✔')} ${paint(1, `Media platform is running`)} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)\n`,
+  );
   row('Gateway', base);
   row('API docs', `${base}/docs`);
   row('S3', `${shared.S3_PUBLIC_ENDPOINT} (bucket ${shared.S3_BUCKET}, access key ${shared.S3_ACCESS_KEY_ID})`);
@@ -363,7 +407,9 @@ function watchForCrashes() {
   for (const proc of group.all()) {
     void proc.exited.then((info) => {
       if (phase !== 'running' || proc.expectedExit) return;
-      console.error(`\n${paint(31, '✖')} ${proc.name} ${describeExit(info)}; the other processes keep running (Ctrl-C and \`pnpm start\` again to restart). Last output:`);
+      console.error(
+        `\n${paint(31, '✖')} ${proc.name} ${describeExit(info)}; the other processes keep running (Ctrl-C and \`pnpm start\` again to restart). Last output:`,
+      );
       for (const line of indent(group.lastLines(proc.name, 30))) console.error(line);
       if (!group.all().some((p) => p.running)) {
         console.error(`${paint(31, '✖')} nothing is running any more`);

@@ -3,5 +3,10 @@ import { BucketsConfig } from './app.config';
 import { BucketsAppModule } from './app.module';
 
 export function startBuckets(config: BucketsConfig, options: ServiceRunOptions = {}) {
-  return startService({ module: BucketsAppModule.register(config), config, port: options.port ?? config.HTTP_PORT, handleSignals: options.handleSignals });
+  return startService({
+    module: BucketsAppModule.register(config),
+    config,
+    port: options.port ?? config.HTTP_PORT,
+    handleSignals: options.handleSignals,
+  });
 }

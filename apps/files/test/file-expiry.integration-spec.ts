@@ -1,7 +1,18 @@
 import { FileDocument } from '@mp/contracts';
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { bootApp, BootedApp, createTeamWithKeys, createTestInfra, PlatformProcesses, solidPng, TeamKeys, TestInfra, testObjectStorage, waitFor } from '@mp/testing';
+import {
+  bootApp,
+  BootedApp,
+  createTeamWithKeys,
+  createTestInfra,
+  PlatformProcesses,
+  solidPng,
+  TeamKeys,
+  TestInfra,
+  testObjectStorage,
+  waitFor,
+} from '@mp/testing';
 import { filesConfigSchema } from '../src/app.config';
 import { startFiles } from '../src/start';
 import { ManualClock } from './manual-clock';
@@ -43,7 +54,12 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
   async function upload(filename: string, metadata: Record<string, unknown>) {
     const res = await call('POST', '/v1/files/upload-url', { filename, folder: 'expiry', metadata });
     expect(res.status).toBe(200);
-    const data = (await res.json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string; file_url: string };
+    const data = (await res.json()) as {
+      upload_url: string;
+      upload_fields: Record<string, string>;
+      object_key: string;
+      file_url: string;
+    };
     const form = new FormData();
     for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(solidPng(4, 4))]), filename);
@@ -73,7 +89,9 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
 
   async function lastDeletedEvent(): Promise<{ data: { object_key: string; reason: string } }> {
     const jsm = await infra.nc.jetstreamManager();
-    const msg = await jsm.streams.getMessage(`${infra.namespace.toUpperCase()}_EVENTS`, { last_by_subj: `${infra.namespace}.evt.files.file.deleted` });
+    const msg = await jsm.streams.getMessage(`${infra.namespace.toUpperCase()}_EVENTS`, {
+      last_by_subj: `${infra.namespace}.evt.files.file.deleted`,
+    });
     return JSON.parse(Buffer.from(msg.data).toString()) as { data: { object_key: string; reason: string } };
   }
 
@@ -83,7 +101,12 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     files = await bootApp({
       schema: filesConfigSchema,
       start: (config, run) => startFiles(config, run, { clock }),
-      env: { ...infra.env, RECONCILE_INTERVAL_MS: '1000', EXPIRY_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS), FILE_RETENTION_MAX_DAYS: '30' },
+      env: {
+        ...infra.env,
+        RECONCILE_INTERVAL_MS: '1000',
+        EXPIRY_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS),
+        FILE_RETENTION_MAX_DAYS: '30',
+      },
     });
     team = await createTeamWithKeys(platform.gatewayUrl, 'expiry', ['cdt']);
     storage = testObjectStorage(infra.env);
@@ -98,7 +121,9 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
 
   it('hides expired files at once, purges them on the sweep, and keeps files under legal hold', async () => {
     const schedulers = await files.app.get(JobQueue).queue('file-expiry').getJobSchedulers();
-    expect(schedulers.map((s) => ({ name: s.name, every: Number(s.every) }))).toEqual([{ name: 'SweepExpiredFiles', every: SWEEP_INTERVAL_MS }]);
+    expect(schedulers.map((s) => ({ name: s.name, every: Number(s.every) }))).toEqual([
+      { name: 'SweepExpiredFiles', every: SWEEP_INTERVAL_MS },
+    ]);
 
     const short = await upload('short.png', { retention_days: 1 });
     const normal = await upload('normal.png', { project: 'default-retention' });
@@ -106,28 +131,46 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     // The signed file_url never outlives the file's retention.
     expect(new URL(short.file_url).searchParams.get('X-Amz-Expires')).toBe('86400');
     expect(new URL(normal.file_url).searchParams.get('X-Amz-Expires')).toBe('604800');
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 3, { timeoutMs: 20_000, what: 'three files indexed' });
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 3, {
+      timeoutMs: 20_000,
+      what: 'three files indexed',
+    });
 
     const before = await records();
     const doc = (key: string) => before.find((f) => f.object_key === key)!;
     const activated = Date.parse(doc(short.object_key).updated_at);
     expect(Date.parse(doc(short.object_key).expires_at!) - activated).toBeGreaterThan(DAY_MS - 60_000);
     expect(Date.parse(doc(short.object_key).expires_at!) - activated).toBeLessThanOrEqual(DAY_MS);
-    expect(Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at)).toBeLessThanOrEqual(7 * DAY_MS);
-    expect(Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at)).toBeGreaterThan(7 * DAY_MS - 60_000);
+    expect(
+      Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at),
+    ).toBeLessThanOrEqual(7 * DAY_MS);
+    expect(
+      Date.parse(doc(normal.object_key).expires_at!) - Date.parse(doc(normal.object_key).updated_at),
+    ).toBeGreaterThan(7 * DAY_MS - 60_000);
     expect(doc(held.object_key).expires_at).toBeNull();
 
     // One day later: the short-lived file is invisible to the files service before any sweep ran.
     clock.advance(DAY_MS + 60_000);
-    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: short.object_key, metadata: { a: 1 } })).status).toBe(404);
-    expect((await call('DELETE', `/v1/files/storage/file?object_key=${encodeURIComponent(short.object_key)}`)).status).toBe(404);
+    expect(
+      (await call('PATCH', '/v1/files/storage/file/metadata', { object_key: short.object_key, metadata: { a: 1 } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('DELETE', `/v1/files/storage/file?object_key=${encodeURIComponent(short.object_key)}`)).status,
+    ).toBe(404);
     expect((await records()).map((f) => f.object_key).sort()).toEqual([normal.object_key, held.object_key].sort());
     expect(await storage.head(short.object_key)).not.toBeNull();
 
     // The sweep purges it: object, record, index entry (files.file.deleted, reason expired).
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(short.object_key)) === null, { timeoutMs: 20_000, what: 'the expired object to be purged' });
-    await waitFor(async () => (await search({ object_key: short.object_key })).total === 0, { timeoutMs: 20_000, what: 'the expired file to leave the index' });
+    await waitFor(async () => (await storage.head(short.object_key)) === null, {
+      timeoutMs: 20_000,
+      what: 'the expired object to be purged',
+    });
+    await waitFor(async () => (await search({ object_key: short.object_key })).total === 0, {
+      timeoutMs: 20_000,
+      what: 'the expired file to leave the index',
+    });
     expect((await lastDeletedEvent()).data).toMatchObject({ object_key: short.object_key, reason: 'expired' });
     expect((await search({ folder: 'expiry' })).total).toBe(2);
 
@@ -135,26 +178,50 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     clock.advance(7 * DAY_MS);
     expect((await records()).map((f) => f.object_key)).toEqual([held.object_key]);
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(normal.object_key)) === null, { timeoutMs: 20_000, what: 'the 7-day file to be purged' });
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 1, { timeoutMs: 20_000, what: 'the index to drop the 7-day file' });
+    await waitFor(async () => (await storage.head(normal.object_key)) === null, {
+      timeoutMs: 20_000,
+      what: 'the 7-day file to be purged',
+    });
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 1, {
+      timeoutMs: 20_000,
+      what: 'the index to drop the 7-day file',
+    });
     expect(await storage.head(held.object_key)).not.toBeNull();
     const heldHit = (await search({ object_key: held.object_key })).files[0];
     expect((await fetch(heldHit.url)).status).toBe(200);
 
     // Releasing the hold applies its 1-day retention from activation: long past, so it is gone at once.
-    const release = await call('PATCH', '/v1/files/storage/file/metadata', { object_key: held.object_key, metadata: { legal_hold: false } });
+    const release = await call('PATCH', '/v1/files/storage/file/metadata', {
+      object_key: held.object_key,
+      metadata: { legal_hold: false },
+    });
     expect(release.status).toBe(200);
-    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: held.object_key, metadata: { a: 1 } })).status).toBe(404);
+    expect(
+      (await call('PATCH', '/v1/files/storage/file/metadata', { object_key: held.object_key, metadata: { a: 1 } }))
+        .status,
+    ).toBe(404);
     expect(await records()).toEqual([]);
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(held.object_key)) === null, { timeoutMs: 20_000, what: 'the released file to be purged' });
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 0, { timeoutMs: 20_000, what: 'the index to be empty' });
+    await waitFor(async () => (await storage.head(held.object_key)) === null, {
+      timeoutMs: 20_000,
+      what: 'the released file to be purged',
+    });
+    await waitFor(async () => (await search({ folder: 'expiry' })).total === 0, {
+      timeoutMs: 20_000,
+      what: 'the index to be empty',
+    });
   });
 
   it('extends and shortens retention through a metadata update', async () => {
     const file = await upload('extend.png', {});
-    await waitFor(async () => (await search({ object_key: file.object_key })).total === 1, { timeoutMs: 20_000, what: 'indexed' });
-    const res = await call('PATCH', '/v1/files/storage/file/metadata', { object_key: file.object_key, metadata: { retention_days: 30 } });
+    await waitFor(async () => (await search({ object_key: file.object_key })).total === 1, {
+      timeoutMs: 20_000,
+      what: 'indexed',
+    });
+    const res = await call('PATCH', '/v1/files/storage/file/metadata', {
+      object_key: file.object_key,
+      metadata: { retention_days: 30 },
+    });
     expect(res.status).toBe(200);
     clock.advance(10 * DAY_MS);
     const doc = (await records()).find((f) => f.object_key === file.object_key)!;
@@ -163,9 +230,19 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     expect(await storage.head(file.object_key)).not.toBeNull();
     expect((await search({ object_key: file.object_key })).total).toBe(1);
 
-    expect((await call('PATCH', '/v1/files/storage/file/metadata', { object_key: file.object_key, metadata: { retention_days: 2 } })).status).toBe(200);
+    expect(
+      (
+        await call('PATCH', '/v1/files/storage/file/metadata', {
+          object_key: file.object_key,
+          metadata: { retention_days: 2 },
+        })
+      ).status,
+    ).toBe(200);
     expect((await records()).find((f) => f.object_key === file.object_key)).toBeUndefined();
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(file.object_key)) === null, { timeoutMs: 20_000, what: 'purged after shortening' });
+    await waitFor(async () => (await storage.head(file.object_key)) === null, {
+      timeoutMs: 20_000,
+      what: 'purged after shortening',
+    });
   });
 });

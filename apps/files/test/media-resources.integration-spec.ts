@@ -26,10 +26,26 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
   const teamB = randomUUID();
 
   const ingest = (team: string, entityId: string, urls: string[], entityType = 'product') =>
-    rpc.request('files.media-resource.ingest', { team_id: team, user_id: null, entity_type: entityType, entity_id: entityId, urls });
-  const rpcError = (promise: Promise<unknown>) => promise.then(() => undefined, (err: DomainError) => err);
+    rpc.request('files.media-resource.ingest', {
+      team_id: team,
+      user_id: null,
+      entity_type: entityType,
+      entity_id: entityId,
+      urls,
+    });
+  const rpcError = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (err: DomainError) => err,
+    );
   const resourceCount = async (team: string) =>
-    Number((await files.app.get(DataSource).query('SELECT count(*)::int AS n FROM files.media_resources WHERE team_id = $1', [team]))[0].n);
+    Number(
+      (
+        await files.app
+          .get(DataSource)
+          .query('SELECT count(*)::int AS n FROM files.media_resources WHERE team_id = $1', [team])
+      )[0].n,
+    );
 
   beforeAll(async () => {
     infra = await createTestInfra({ s3: true });
@@ -62,7 +78,15 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
     const { attachments } = await ingest(teamA, 'sku-1', [fileUrl]);
     expect(attachments).toHaveLength(1);
     const [a] = attachments;
-    expect(a).toMatchObject({ entity_type: 'product', entity_id: 'sku-1', position: 0, deduplicated: false, size: png.length, content_type: 'image/png', source_url: fileUrl });
+    expect(a).toMatchObject({
+      entity_type: 'product',
+      entity_id: 'sku-1',
+      position: 0,
+      deduplicated: false,
+      size: png.length,
+      content_type: 'image/png',
+      source_url: fileUrl,
+    });
     expect(a.object_key).toBe(`media/${a.resource_id}/file.png`);
     expect(a.url).toBe(`${CDN}/media/${a.resource_id}/file.png`);
     expect(await storage.head(temp)).toBeNull();
@@ -80,7 +104,9 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
     expect(second.attachments[0].resource_id).toBe(first.attachments[0].resource_id);
     expect(second.attachments[0].url).toBe(first.attachments[0].url);
     expect(await storage.head(temp2)).toBeNull();
-    expect(await keysUnder(storage, `media/${first.attachments[0].resource_id}/`)).toEqual([first.attachments[0].object_key]);
+    expect(await keysUnder(storage, `media/${first.attachments[0].resource_id}/`)).toEqual([
+      first.attachments[0].object_key,
+    ]);
     // The same bytes in another team are another resource: nothing is shared across teams.
     const other = await ingest(teamB, 'sku-2', [await putTemp(storage, 'a.png', png)]);
     expect(other.attachments[0].deduplicated).toBe(false);
@@ -89,7 +115,9 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
 
   it('concurrent ingests of identical bytes yield one resource and one object', async () => {
     const bytes = randomBytes(300_000);
-    const temps = await Promise.all(Array.from({ length: 8 }, (_, i) => putTemp(storage, `same-${i}.jpg`, bytes, 'image/jpeg')));
+    const temps = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => putTemp(storage, `same-${i}.jpg`, bytes, 'image/jpeg')),
+    );
     const results: IngestMediaResult[] = await Promise.all(temps.map((t, i) => ingest(teamA, `parallel-${i}`, [t])));
     const ids = new Set(results.map((r) => r.attachments[0].resource_id));
     expect(ids.size).toBe(1);
@@ -97,7 +125,9 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
     const [id] = [...ids];
     expect(await keysUnder(storage, `media/${id}/`)).toEqual([`media/${id}/file.jpg`]);
     for (const t of temps) expect(await storage.head(t)).toBeNull();
-    const rows = await files.app.get(DataSource).query('SELECT count(*)::int AS n FROM files.media_resources WHERE team_id = $1 AND id = $2', [teamA, id]);
+    const rows = await files.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM files.media_resources WHERE team_id = $1 AND id = $2', [teamA, id]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -126,25 +156,62 @@ describe('files: media resources (seed 003 MediaResourceService.ingest_all)', ()
     const kept = await putTemp(storage, 'kept.png', solidPng(3, 4, [0, 0, 90]));
     const { attachments } = await ingest(teamA, 'gallery', [a, b]);
     await ingest(teamA, 'other-entity', [kept]);
-    const listed = await rpc.request('files.media-attachment.list', { team_id: teamA, entity_type: 'product', entity_id: 'gallery' });
+    const listed = await rpc.request('files.media-attachment.list', {
+      team_id: teamA,
+      entity_type: 'product',
+      entity_id: 'gallery',
+    });
     expect(listed.attachments.map((x) => [x.id, x.position])).toEqual([
       [attachments[0].id, 0],
       [attachments[1].id, 1],
     ]);
     // Team B sees nothing of team A's and cannot detach it.
-    expect((await rpc.request('files.media-attachment.list', { team_id: teamB, entity_type: 'product', entity_id: 'gallery' })).attachments).toEqual([]);
-    expect((await rpcError(rpc.request('files.media-attachment.detach', { team_id: teamB, attachment_id: attachments[0].id })))?.code).toBe('NotFound');
+    expect(
+      (
+        await rpc.request('files.media-attachment.list', {
+          team_id: teamB,
+          entity_type: 'product',
+          entity_id: 'gallery',
+        })
+      ).attachments,
+    ).toEqual([]);
+    expect(
+      (
+        await rpcError(
+          rpc.request('files.media-attachment.detach', { team_id: teamB, attachment_id: attachments[0].id }),
+        )
+      )?.code,
+    ).toBe('NotFound');
 
-    const detached = await rpc.request('files.media-attachment.detach', { team_id: teamA, attachment_id: attachments[0].id });
+    const detached = await rpc.request('files.media-attachment.detach', {
+      team_id: teamA,
+      attachment_id: attachments[0].id,
+    });
     expect(detached).toEqual({ id: attachments[0].id, resource_id: attachments[0].resource_id, detached: true });
-    expect((await rpcError(rpc.request('files.media-attachment.detach', { team_id: teamA, attachment_id: attachments[0].id })))?.code).toBe('NotFound');
-    expect((await rpc.request('files.media-attachment.list', { team_id: teamA, entity_type: 'product', entity_id: 'gallery' })).attachments.map((x) => x.id)).toEqual([attachments[1].id]);
+    expect(
+      (
+        await rpcError(
+          rpc.request('files.media-attachment.detach', { team_id: teamA, attachment_id: attachments[0].id }),
+        )
+      )?.code,
+    ).toBe('NotFound');
+    expect(
+      (
+        await rpc.request('files.media-attachment.list', {
+          team_id: teamA,
+          entity_type: 'product',
+          entity_id: 'gallery',
+        })
+      ).attachments.map((x) => x.id),
+    ).toEqual([attachments[1].id]);
 
     const { deleted } = await runJob<{ deleted: number }>(files, 'CollectMediaResources');
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect(await storage.head(attachments[0].object_key)).toBeNull();
     expect(await storage.head(attachments[1].object_key)).not.toBeNull();
-    const gone = await files.app.get(DataSource).query('SELECT id FROM files.media_resources WHERE id = $1', [attachments[0].resource_id]);
+    const gone = await files.app
+      .get(DataSource)
+      .query('SELECT id FROM files.media_resources WHERE id = $1', [attachments[0].resource_id]);
     expect(gone).toEqual([]);
     // Attached resources survive every run.
     const again = await runJob<{ deleted: number }>(files, 'CollectMediaResources');

@@ -14,7 +14,12 @@ export function rpcOf(infra: TestInfra): RpcClient {
 }
 
 /** Puts bytes where the presigned PUT flow puts them: `temp/{file_id}_{timestamp}_{name}`. */
-export async function putTemp(storage: ObjectStorage, name: string, body: Buffer, contentType = 'image/png'): Promise<string> {
+export async function putTemp(
+  storage: ObjectStorage,
+  name: string,
+  body: Buffer,
+  contentType = 'image/png',
+): Promise<string> {
   const key = `temp/${randomUUID()}_${Date.now()}_${name}`;
   await storage.put({ key, body, contentType });
   return key;

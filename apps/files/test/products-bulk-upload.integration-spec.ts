@@ -1,7 +1,16 @@
 import { BulkUploadTask, DomainError } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { buildZip, createTestInfra, PlatformProcesses, sleep, solidPng, TestInfra, waitFor, ZipWriterEntry } from '@mp/testing';
+import {
+  buildZip,
+  createTestInfra,
+  PlatformProcesses,
+  sleep,
+  solidPng,
+  TestInfra,
+  waitFor,
+  ZipWriterEntry,
+} from '@mp/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { keysUnder, rpcOf, storageOf } from './media-test-kit';
@@ -21,7 +30,10 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
   const team = randomUUID();
   const owner = randomUUID();
 
-  async function submit(zip: Buffer, options: { skip_existing_skus?: boolean; filename?: string; owner_id?: string } = {}): Promise<BulkUploadTask> {
+  async function submit(
+    zip: Buffer,
+    options: { skip_existing_skus?: boolean; filename?: string; owner_id?: string } = {},
+  ): Promise<BulkUploadTask> {
     const taskId = randomUUID();
     const key = `bulk-uploads/${team}/${taskId}.zip`;
     await storage.put({ key, body: zip, contentType: 'application/zip' });
@@ -37,7 +49,8 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     });
   }
 
-  const get = (id: string, ownerId = owner) => rpc.request('files.bulk-upload.get', { team_id: team, owner_id: ownerId, task_id: id });
+  const get = (id: string, ownerId = owner) =>
+    rpc.request('files.bulk-upload.get', { team_id: team, owner_id: ownerId, task_id: id });
 
   async function finished(id: string, timeoutMs = 30_000): Promise<BulkUploadTask> {
     return waitFor(
@@ -69,7 +82,12 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
   it('creates products with their cover and extra images; a SKU without a cover fails alone', async () => {
     const coverA = solidPng(6, 6, [255, 0, 0]);
     const zip = buildZip([
-      { name: 'catalog/products.csv', data: Buffer.from('sku,name,description,color\r\nA1,Shirt,"Soft, warm\nand ""red""",red\r\nB2,Hat,Plain,blue\r\nC3,Scarf,No cover here,green\r\n') },
+      {
+        name: 'catalog/products.csv',
+        data: Buffer.from(
+          'sku,name,description,color\r\nA1,Shirt,"Soft, warm\nand ""red""",red\r\nB2,Hat,Plain,blue\r\nC3,Scarf,No cover here,green\r\n',
+        ),
+      },
       { name: 'catalog/A1/', data: Buffer.alloc(0), store: true },
       { name: 'catalog/A1/cover.png', data: coverA },
       { name: 'catalog/A1/back.png', data: solidPng(6, 6, [0, 255, 0]) },
@@ -79,11 +97,27 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
       { name: 'catalog/C3/detail.png', data: solidPng(3, 3, [1, 1, 1]) },
     ]);
     const created = await submit(zip);
-    expect(created).toMatchObject({ owner_id: owner, filename: 'products.zip', status: 'PENDING', total_products: 0, results: {}, error_message: null, completed_at: null });
+    expect(created).toMatchObject({
+      owner_id: owner,
+      filename: 'products.zip',
+      status: 'PENDING',
+      total_products: 0,
+      results: {},
+      error_message: null,
+      completed_at: null,
+    });
     expect(created.file_url).toBe(`${CDN}/bulk-uploads/${team}/${created.id}.zip`);
 
     const task = await finished(created.id);
-    expect(task).toMatchObject({ status: 'COMPLETED', total_products: 3, processed_products: 3, successful_products: 2, failed_products: 1, skipped_products: 0, error_message: null });
+    expect(task).toMatchObject({
+      status: 'COMPLETED',
+      total_products: 3,
+      processed_products: 3,
+      successful_products: 2,
+      failed_products: 1,
+      skipped_products: 0,
+      error_message: null,
+    });
     expect(task.completed_at).not.toBeNull();
     expect(task.results.C3).toMatchObject({ status: 'FAILED', row: 4 });
     expect(task.results.C3.error).toContain('no cover image in folder catalog/C3/');
@@ -93,13 +127,27 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     expect(a1.image_urls).toHaveLength(2);
     expect(task.results.B2.cover_image_url).toMatch(/\/file\.jpg$/);
 
-    const [product] = (await db.query('SELECT * FROM files.products WHERE team_id = $1 AND sku = $2', [team, 'A1'])).rows;
-    expect(product).toMatchObject({ id: a1.product_id, name: 'Shirt', owner_id: owner, attributes: { description: 'Soft, warm\nand "red"', color: 'red' } });
-    const { attachments } = await rpc.request('files.media-attachment.list', { team_id: team, entity_type: 'product', entity_id: a1.product_id! });
+    const [product] = (await db.query('SELECT * FROM files.products WHERE team_id = $1 AND sku = $2', [team, 'A1']))
+      .rows;
+    expect(product).toMatchObject({
+      id: a1.product_id,
+      name: 'Shirt',
+      owner_id: owner,
+      attributes: { description: 'Soft, warm\nand "red"', color: 'red' },
+    });
+    const { attachments } = await rpc.request('files.media-attachment.list', {
+      team_id: team,
+      entity_type: 'product',
+      entity_id: a1.product_id!,
+    });
     expect(attachments.map((x) => x.url)).toEqual([a1.cover_image_url, ...a1.image_urls!]);
     const cover = await storage.digest({ key: attachments[0].object_key, algorithms: ['sha256'] });
     expect(cover.size).toBe(coverA.length);
-    expect(await db.query('SELECT 1 FROM files.products WHERE team_id = $1 AND sku = $2', [team, 'C3']).then((r) => r.rowCount)).toBe(0);
+    expect(
+      await db
+        .query('SELECT 1 FROM files.products WHERE team_id = $1 AND sku = $2', [team, 'C3'])
+        .then((r) => r.rowCount),
+    ).toBe(0);
     expect(await keysUnder(storage, 'temp/')).toEqual([]);
   });
 
@@ -109,7 +157,14 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
       ...skus.map((s) => ({ name: `${s}/cover.webp`, data: randomBytes(500) })),
     ];
     const skipped = await finished((await submit(buildZip(files(['A1', 'D4'])), { skip_existing_skus: true })).id);
-    expect(skipped).toMatchObject({ status: 'COMPLETED', total_products: 2, processed_products: 2, successful_products: 1, skipped_products: 1, failed_products: 0 });
+    expect(skipped).toMatchObject({
+      status: 'COMPLETED',
+      total_products: 2,
+      processed_products: 2,
+      successful_products: 1,
+      skipped_products: 1,
+      failed_products: 0,
+    });
     expect(skipped.results.A1.status).toBe('SKIPPED');
     expect(skipped.results.D4.status).toBe('COMPLETED');
     const strict = await finished((await submit(buildZip(files(['A1', 'E5'])))).id);
@@ -119,14 +174,34 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
   });
 
   it('refuses a zip-slip entry and a zip bomb with the reason in error_message', async () => {
-    const slip = await finished((await submit(buildZip([{ name: 'p.csv', data: Buffer.from('sku\nZ1\n') }, { name: 'Z1/../../evil.png', data: Buffer.from('x') }]))).id);
+    const slip = await finished(
+      (
+        await submit(
+          buildZip([
+            { name: 'p.csv', data: Buffer.from('sku\nZ1\n') },
+            { name: 'Z1/../../evil.png', data: Buffer.from('x') },
+          ]),
+        )
+      ).id,
+    );
     expect(slip).toMatchObject({ status: 'FAILED', processed_products: 0 });
     expect(slip.error_message).toContain('zip-slip');
     expect(slip.error_message).toContain('Z1/../../evil.png');
 
-    const bomb = await finished((await submit(buildZip([{ name: 'p.csv', data: Buffer.from('sku\nZ2\n') }, { name: 'Z2/cover.png', data: Buffer.alloc(20 * 1024 * 1024) }]))).id);
+    const bomb = await finished(
+      (
+        await submit(
+          buildZip([
+            { name: 'p.csv', data: Buffer.from('sku\nZ2\n') },
+            { name: 'Z2/cover.png', data: Buffer.alloc(20 * 1024 * 1024) },
+          ]),
+        )
+      ).id,
+    );
     expect(bomb).toMatchObject({ status: 'FAILED', processed_products: 0 });
-    expect(bomb.error_message).toMatch(/"Z2\/cover\.png" has a compression ratio of \d+:1; at most 100:1 is allowed \(zip bomb\)/);
+    expect(bomb.error_message).toMatch(
+      /"Z2\/cover\.png" has a compression ratio of \d+:1; at most 100:1 is allowed \(zip bomb\)/,
+    );
     expect(await db.query("SELECT 1 FROM files.products WHERE sku IN ('Z1', 'Z2')").then((r) => r.rowCount)).toBe(0);
 
     const notZip = await finished((await submit(Buffer.from('this is not a zip'))).id);
@@ -152,7 +227,10 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
 
   it('resumes after the files process restarts mid-task, without redoing or duplicating SKUs', async () => {
     const skus = Array.from({ length: 120 }, (_, i) => `R${String(i).padStart(3, '0')}`);
-    const zip = buildZip([{ name: 'p.csv', data: Buffer.from(`sku,name\n${skus.map((s) => `${s},Resumable ${s}`).join('\n')}\n`) }, ...skus.map((s) => ({ name: `${s}/cover.png`, data: randomBytes(2048), store: true }))]);
+    const zip = buildZip([
+      { name: 'p.csv', data: Buffer.from(`sku,name\n${skus.map((s) => `${s},Resumable ${s}`).join('\n')}\n`) },
+      ...skus.map((s) => ({ name: `${s}/cover.png`, data: randomBytes(2048), store: true })),
+    ]);
     const created = await submit(zip);
     const mid = await waitFor(
       async () => {
@@ -165,18 +243,33 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     expect(await platform.stopApp('files')).toBe(0);
     const stopped = await get(created.id).catch((err: DomainError) => err);
     expect(stopped).toBeInstanceOf(DomainError); // nobody answers while files is down
-    const atStop = (await db.query('SELECT status, processed_products, total_products FROM files.bulk_upload_tasks WHERE id = $1', [created.id])).rows[0];
+    const atStop = (
+      await db.query('SELECT status, processed_products, total_products FROM files.bulk_upload_tasks WHERE id = $1', [
+        created.id,
+      ])
+    ).rows[0];
     expect(atStop.status).toBe('PROCESSING');
     expect(atStop.processed_products).toBeLessThan(120);
     expect(atStop.total_products).toBe(120);
     await sleep(300);
-    expect((await db.query('SELECT processed_products FROM files.bulk_upload_tasks WHERE id = $1', [created.id])).rows[0].processed_products).toBe(atStop.processed_products);
+    expect(
+      (await db.query('SELECT processed_products FROM files.bulk_upload_tasks WHERE id = $1', [created.id])).rows[0]
+        .processed_products,
+    ).toBe(atStop.processed_products);
 
     await platform.startApp('files');
     const task = await finished(created.id, 60_000);
-    expect(task).toMatchObject({ status: 'COMPLETED', total_products: 120, processed_products: 120, successful_products: 120, failed_products: 0 });
+    expect(task).toMatchObject({
+      status: 'COMPLETED',
+      total_products: 120,
+      processed_products: 120,
+      successful_products: 120,
+      failed_products: 0,
+    });
     expect(Object.values(task.results).every((r) => r.status === 'COMPLETED')).toBe(true);
-    const count = await db.query("SELECT count(*)::int AS n FROM files.products WHERE team_id = $1 AND sku LIKE 'R%'", [team]);
+    const count = await db.query("SELECT count(*)::int AS n FROM files.products WHERE team_id = $1 AND sku LIKE 'R%'", [
+      team,
+    ]);
     expect(count.rows[0].n).toBe(120);
     const attachments = await db.query(
       "SELECT count(*)::int AS n FROM files.media_resource_attachments a JOIN files.products p ON p.id::text = a.entity_id WHERE p.sku LIKE 'R%' AND a.entity_type = 'product'",
@@ -197,7 +290,9 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     expect((await rpc.request('files.bulk-upload.list', { team_id: team, owner_id: randomUUID() })).tasks).toEqual([]);
     const other = await get(all.tasks[0].id, randomUUID()).catch((err: DomainError) => err);
     expect(other).toMatchObject({ code: 'NotFound', message: 'Bulk upload task not found' });
-    const badStatus = await rpc.request('files.bulk-upload.list', { team_id: team, owner_id: owner, status: 'DONE' as never }).catch((err: DomainError) => err);
+    const badStatus = await rpc
+      .request('files.bulk-upload.list', { team_id: team, owner_id: owner, status: 'DONE' as never })
+      .catch((err: DomainError) => err);
     expect(badStatus).toMatchObject({ code: 'ValidationFailed' });
   });
 });

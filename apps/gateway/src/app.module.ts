@@ -38,9 +38,40 @@ export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [PlatformModule.forRoot({ app: APP_NAME, config }), MediaApiModule, MediaResourcesApiModule, RateLimitModule],
-      controllers: [AdminController, AdminCallbacksController, StorageFilesController, StorageSearchMetaController, StorageFileController, DocsController, S3ProxyController, StorageQuotaAdminController, ImageFoldersController, ImageUploadsController, ImageOperationsController, ImageDeletesController, ImageUsersController, ImagePublicController],
-      providers: [KeyAuthenticator, CdtKeyGuard, AdminTokenGuard, { provide: APP_FILTER, useClass: DialectExceptionFilter }, S3KeyGuard, gatewayObjectStorageProvider, S3UploadService, S3FilesService, ImageKeyGuard, ImageBodyParsers],
+      imports: [
+        PlatformModule.forRoot({ app: APP_NAME, config }),
+        MediaApiModule,
+        MediaResourcesApiModule,
+        RateLimitModule,
+      ],
+      controllers: [
+        AdminController,
+        AdminCallbacksController,
+        StorageFilesController,
+        StorageSearchMetaController,
+        StorageFileController,
+        DocsController,
+        S3ProxyController,
+        StorageQuotaAdminController,
+        ImageFoldersController,
+        ImageUploadsController,
+        ImageOperationsController,
+        ImageDeletesController,
+        ImageUsersController,
+        ImagePublicController,
+      ],
+      providers: [
+        KeyAuthenticator,
+        CdtKeyGuard,
+        AdminTokenGuard,
+        { provide: APP_FILTER, useClass: DialectExceptionFilter },
+        S3KeyGuard,
+        gatewayObjectStorageProvider,
+        S3UploadService,
+        S3FilesService,
+        ImageKeyGuard,
+        ImageBodyParsers,
+      ],
     };
   }
 }

@@ -10,7 +10,11 @@ export const imageOpsConfigSchema = z.object({
   /** Public base of image URLs (`{base}/{appKey}/{path}`), served by the gateway. */
   IMAGE_PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8080/image/files'),
   /** Largest image accepted per file (the gateway refuses larger bodies while streaming). */
-  IMAGE_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  IMAGE_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
   /** Decompression-bomb guard: width × height × frames above this is refused from the header. */
   IMAGE_MAX_INPUT_PIXELS: z.coerce.number().int().min(1).default(100_000_000),
   IMAGE_MAX_FRAMES: z.coerce.number().int().min(1).default(300),
@@ -26,19 +30,26 @@ export const imageOpsConfigSchema = z.object({
   IMAGE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Zip archives of multiple uploads: most entries, uncompressed bytes in all, and compression ratio of one entry. */
   IMAGE_ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).default(1000),
-  IMAGE_ZIP_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  IMAGE_ZIP_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(512 * 1024 * 1024),
   IMAGE_ZIP_MAX_RATIO: z.coerce.number().min(1).default(200),
   /** Re-drive sweep: how often it runs, and how long an item stays W before its job is re-added. */
   IMAGE_REDRIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   IMAGE_REDRIVE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
   /** Callback ports (the seed: 80 and 443); the same setting as the notifier's. */
-  OUTBOUND_ALLOWED_PORTS: z.string().default('80,443').transform((value, ctx) => {
-    try {
-      return parseCallbackPorts(value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      return z.NEVER;
-    }
-  }),
+  OUTBOUND_ALLOWED_PORTS: z
+    .string()
+    .default('80,443')
+    .transform((value, ctx) => {
+      try {
+        return parseCallbackPorts(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 export type ImageOpsConfig = z.infer<typeof imageOpsConfigSchema>;

@@ -30,18 +30,25 @@ async function stored(body: Buffer): Promise<string> {
 }
 
 /** A JPEG of random pixels (hardly compressible, so large for its size). */
-const noiseJpeg = (width: number, height: number, quality = 75) => engine.fromPixels({ data: randomBytes(width * height * 3), width, height, channels: 3 }, { format: 'jpeg', quality });
+const noiseJpeg = (width: number, height: number, quality = 75) =>
+  engine.fromPixels({ data: randomBytes(width * height * 3), width, height, channels: 3 }, { format: 'jpeg', quality });
 
 /** An APP1 segment holding an empty big-endian EXIF block, inserted after the JPEG's SOI. */
 function withExif(jpeg: Buffer): Buffer {
-  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0])]);
+  const exif = Buffer.concat([
+    Buffer.from('Exif\0\0', 'latin1'),
+    Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0]),
+  ]);
   const length = Buffer.alloc(2);
   length.writeUInt16BE(exif.length + 2);
   return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1]), length, exif, jpeg.subarray(2)]);
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => undefined, (err: unknown) => err);
+  const error = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
   return error;
 }
@@ -58,7 +65,9 @@ describe('probeStoredUpload', () => {
 
   it('reads the whole JPEG when its markers run past the header', async () => {
     const jpeg = await noiseJpeg(64, 48);
-    const padding = Array.from({ length: 6 }, () => Buffer.concat([Buffer.from([0xff, 0xef, 0xff, 0xff]), Buffer.alloc(0xffff - 2, 0x20)])); // APP15 segments
+    const padding = Array.from({ length: 6 }, () =>
+      Buffer.concat([Buffer.from([0xff, 0xef, 0xff, 0xff]), Buffer.alloc(0xffff - 2, 0x20)]),
+    ); // APP15 segments
     const padded = Buffer.concat([jpeg.subarray(0, 2), ...padding, jpeg.subarray(2)]);
     expect(padded.length).toBeGreaterThan(HEADER_BYTES);
     const { probe, size } = await probeStoredUpload(storage, engine, await stored(padded), MAX_BYTES);
@@ -68,7 +77,11 @@ describe('probeStoredUpload', () => {
 
   it('counts every frame of an animation larger than the header, so the frame cap holds', async () => {
     const frames = 8;
-    const pages = animatedGif(480, 480, Array.from({ length: frames }, (_, i) => i % 3));
+    const pages = animatedGif(
+      480,
+      480,
+      Array.from({ length: frames }, (_, i) => i % 3),
+    );
     expect(pages.length).toBeGreaterThan(2 * HEADER_BYTES); // the header alone holds fewer frames than the cap
     const error = await errorOf(probeStoredUpload(storage, engine, await stored(pages), MAX_BYTES));
     expect(error.code).toBe('PayloadTooLarge');
@@ -103,6 +116,8 @@ describe('readObject', () => {
   it('refuses an object over the limit and one gone from storage', async () => {
     const key = await stored(randomBytes(1000));
     expect((await errorOf(readObject(storage, key, 999))).code).toBe('PayloadTooLarge');
-    expect((await errorOf(readObject(storage, 'uploads/never-written', MAX_BYTES))).message).toBe('The uploaded body is gone from storage');
+    expect((await errorOf(readObject(storage, 'uploads/never-written', MAX_BYTES))).message).toBe(
+      'The uploaded body is gone from storage',
+    );
   });
 });

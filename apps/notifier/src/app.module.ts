@@ -31,7 +31,11 @@ export class NotifierAppModule {
         PlatformModule.forRoot({
           app: APP_NAME,
           config,
-          database: { schema: DB_SCHEMA, entities: [DeliveryEntity, DeliveryAttemptEntity, TeamSecretEntity], migrations },
+          database: {
+            schema: DB_SCHEMA,
+            entities: [DeliveryEntity, DeliveryAttemptEntity, TeamSecretEntity],
+            migrations,
+          },
           queues: { concurrency: { callbacks: config.CALLBACK_CONCURRENCY } },
         }),
       ],

@@ -47,14 +47,34 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     );
 
   it('delivers the body byte for byte with a Standard-Webhooks signature the receiver can verify', async () => {
-    const body = { header: { isSuccessful: true, resultCode: 0, resultMessage: 'Success' }, id: '100', operationId: '100x100', note: 'ünïcode ✓' };
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/signed?id=100'), body, event_type: 'image.operation.completed' });
+    const body = {
+      header: { isSuccessful: true, resultCode: 0, resultMessage: 'Success' },
+      id: '100',
+      operationId: '100x100',
+      note: 'ünïcode ✓',
+    };
+    const deliveryId = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/signed?id=100'),
+      body,
+      event_type: 'image.operation.completed',
+    });
     const delivery = await settled(deliveryId);
-    expect(delivery).toMatchObject({ status: 'delivered', attempt_count: 1, last_status_code: 200, event_type: 'image.operation.completed', source: 'test' });
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempt_count: 1,
+      last_status_code: 200,
+      event_type: 'image.operation.completed',
+      source: 'test',
+    });
 
     const [request] = receiver.requestsTo('/signed');
     expect(request.body).toBe(JSON.stringify(body));
-    expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-id': deliveryId, 'x-webhook-event': 'image.operation.completed' });
+    expect(request.headers).toMatchObject({
+      'content-type': 'application/json',
+      'webhook-id': deliveryId,
+      'x-webhook-event': 'image.operation.completed',
+    });
     expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
 
@@ -63,13 +83,27 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     expect(secret.secret).toMatch(/^whsec_/);
     expect(verifySignature(secret.secret!, request.headers, request.body)).toBe(true);
     expect(verifySignature(secret.secret!, request.headers, request.body.replace('100x100', '100x101'))).toBe(false);
-    expect(verifySignature(secret.secret!, { ...request.headers, 'webhook-timestamp': String(Number(request.headers['webhook-timestamp']) + 1) }, request.body)).toBe(false);
+    expect(
+      verifySignature(
+        secret.secret!,
+        { ...request.headers, 'webhook-timestamp': String(Number(request.headers['webhook-timestamp']) + 1) },
+        request.body,
+      ),
+    ).toBe(false);
     const again = await client.rpc('notifier.secret.get', { team_id: teamId });
     expect(again).toMatchObject({ revealed: true, hint: secret.hint });
     expect(again.secret).toBeUndefined();
 
     expect(delivery.attempts).toEqual([
-      expect.objectContaining({ round: 1, attempt: 1, outcome: 'delivered', status_code: 200, remote_address: '127.0.0.1', response_excerpt: 'ok', next_retry_at: null }),
+      expect.objectContaining({
+        round: 1,
+        attempt: 1,
+        outcome: 'delivered',
+        status_code: 200,
+        remote_address: '127.0.0.1',
+        response_excerpt: 'ok',
+        next_retry_at: null,
+      }),
     ]);
     expect(platform.logs('notifier')).not.toContain(secret.secret!.slice(6));
   });
@@ -77,22 +111,40 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   it('delivers a repeated request (same delivery id) once', async () => {
     const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/dedup'), body: { n: 1 } });
     await settled(deliveryId);
-    await client.requestCallback({ delivery_id: deliveryId, team_id: teamId, url: receiver.url('/dedup'), body: { n: 1 } });
+    await client.requestCallback({
+      delivery_id: deliveryId,
+      team_id: teamId,
+      url: receiver.url('/dedup'),
+      body: { n: 1 },
+    });
     await sleep(1500);
     expect(receiver.requestsTo('/dedup')).toHaveLength(1);
   });
 
   it('retries a 503 with backoff and delivers once it succeeds, every attempt logged', async () => {
     receiver.on('/flaky', (n) => (n <= 2 ? { status: 503, body: 'busy' } : { status: 204 }));
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/flaky'), body: { flaky: true } });
+    const deliveryId = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/flaky'),
+      body: { flaky: true },
+    });
     const delivery = await settled(deliveryId);
-    expect(delivery).toMatchObject({ status: 'delivered', attempt_count: 3, last_status_code: 204, next_attempt_at: null });
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempt_count: 3,
+      last_status_code: 204,
+      next_attempt_at: null,
+    });
     expect(delivery.attempts.map((a) => [a.attempt, a.outcome, a.status_code])).toEqual([
       [1, 'retry', 503],
       [2, 'retry', 503],
       [3, 'delivered', 204],
     ]);
-    expect(delivery.attempts[0]).toMatchObject({ error: 'HTTP 503', response_excerpt: 'busy', next_retry_at: expect.any(String) });
+    expect(delivery.attempts[0]).toMatchObject({
+      error: 'HTTP 503',
+      response_excerpt: 'busy',
+      next_retry_at: expect.any(String),
+    });
     const requests = receiver.requestsTo('/flaky');
     expect(requests).toHaveLength(3);
     expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([deliveryId]));
@@ -101,7 +153,11 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
 
   it('honours Retry-After on 429', async () => {
     receiver.on('/throttled', (n) => (n === 1 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 }));
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/throttled'), body: { throttled: true } });
+    const deliveryId = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/throttled'),
+      body: { throttled: true },
+    });
     const delivery = await settled(deliveryId);
     expect(delivery.attempts.map((a) => [a.outcome, a.status_code])).toEqual([
       ['retry', 429],
@@ -113,10 +169,22 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
 
   it('does not retry a 400 and records the final failure', async () => {
     receiver.on('/rejects', () => ({ status: 400, body: '{"error":"bad"}' }));
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/rejects'), body: { bad: true } });
+    const deliveryId = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/rejects'),
+      body: { bad: true },
+    });
     const delivery = await settled(deliveryId);
-    expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1, last_status_code: 400, last_error: 'HTTP 400', completed_at: expect.any(String) });
-    expect(delivery.attempts).toEqual([expect.objectContaining({ outcome: 'failed', status_code: 400, response_excerpt: '{"error":"bad"}' })]);
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempt_count: 1,
+      last_status_code: 400,
+      last_error: 'HTTP 400',
+      completed_at: expect.any(String),
+    });
+    expect(delivery.attempts).toEqual([
+      expect.objectContaining({ outcome: 'failed', status_code: 400, response_excerpt: '{"error":"bad"}' }),
+    ]);
     await sleep(1500);
     expect(receiver.requestsTo('/rejects')).toHaveLength(1);
   });
@@ -125,13 +193,21 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     receiver.on('/down', () => ({ status: 500 }));
     const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/down'), body: {} });
     const delivery: CallbackDeliveryDetail = await settled(deliveryId);
-    expect(delivery).toMatchObject({ status: 'failed', attempt_count: 4, last_error: 'HTTP 500 (gave up after 4 attempts)' });
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempt_count: 4,
+      last_error: 'HTTP 500 (gave up after 4 attempts)',
+    });
     expect(delivery.attempts.map((a) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
     expect(receiver.requestsTo('/down')).toHaveLength(4);
   });
 
   it('retries network errors (nothing listening) and records them', async () => {
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: `http://127.0.0.1:${deadPort}/gone`, body: {} });
+    const deliveryId = await client.requestCallback({
+      team_id: teamId,
+      url: `http://127.0.0.1:${deadPort}/gone`,
+      body: {},
+    });
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 4, last_status_code: null });
     expect(delivery.attempts.map((a) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
@@ -142,14 +218,23 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     const deliveryId = await client.requestCallback({ team_id: teamId, url: 'http://127.0.0.1:1/hook', body: {} });
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1 });
-    expect(delivery.attempts).toEqual([expect.objectContaining({ outcome: 'refused', status_code: null, remote_address: null, error: expect.stringContaining('port 1 is not allowed') })]);
+    expect(delivery.attempts).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        status_code: null,
+        remote_address: null,
+        error: expect.stringContaining('port 1 is not allowed'),
+      }),
+    ]);
   });
 
   it('keeps the log per team: another team sees neither the delivery nor its list entries', async () => {
     const other = await client.createTeam('Other team');
     const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/tenancy'), body: {} });
     await settled(deliveryId);
-    await expect(client.rpc('notifier.delivery.get', { team_id: other, delivery_id: deliveryId })).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(
+      client.rpc('notifier.delivery.get', { team_id: other, delivery_id: deliveryId }),
+    ).rejects.toMatchObject({ code: 'NotFound' });
     expect((await client.rpc('notifier.delivery.list', { team_id: other })).paging.total).toBe(0);
     const page = await client.rpc('notifier.delivery.list', { team_id: teamId, status: 'failed', per_page: 100 });
     expect(page.deliveries.length).toBeGreaterThanOrEqual(2);

@@ -36,32 +36,52 @@ describe('callback delivery across a notifier restart (real processes)', () => {
   it('completes a delivery whose retry was pending when the notifier stopped, and one requested while it was down', async () => {
     let healthy = false;
     receiver.on('/restart', () => (healthy ? { status: 200 } : { status: 503 }));
-    const pendingId = await client.requestCallback({ team_id: teamId, url: receiver.url('/restart'), body: { step: 'before-stop' } });
-    await waitFor(() => receiver.requestsTo('/restart').length === 1, { timeoutMs: 10_000, what: 'the first (failing) attempt' });
-    await waitFor(async () => (await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId })).status === 'retrying', {
-      timeoutMs: 5000,
-      what: 'the delivery to wait for its retry',
+    const pendingId = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/restart'),
+      body: { step: 'before-stop' },
     });
+    await waitFor(() => receiver.requestsTo('/restart').length === 1, {
+      timeoutMs: 10_000,
+      what: 'the first (failing) attempt',
+    });
+    await waitFor(
+      async () =>
+        (await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId })).status === 'retrying',
+      {
+        timeoutMs: 5000,
+        what: 'the delivery to wait for its retry',
+      },
+    );
 
     expect(await platform.stopApp('notifier')).toBe(0);
     healthy = true;
-    const requestedWhileDown = await client.requestCallback({ team_id: teamId, url: receiver.url('/while-down'), body: { step: 'while-down' } });
+    const requestedWhileDown = await client.requestCallback({
+      team_id: teamId,
+      url: receiver.url('/while-down'),
+      body: { step: 'while-down' },
+    });
     await sleep(5000); // the retry falls due while no notifier runs
     expect(receiver.requestsTo('/restart')).toHaveLength(1);
     expect(receiver.requestsTo('/while-down')).toHaveLength(0);
 
     await platform.startApp('notifier');
-    await waitFor(() => receiver.requestsTo('/restart').length === 2 && receiver.requestsTo('/while-down').length === 1, {
-      timeoutMs: 20_000,
-      what: 'both deliveries after the restart',
-    });
+    await waitFor(
+      () => receiver.requestsTo('/restart').length === 2 && receiver.requestsTo('/while-down').length === 1,
+      {
+        timeoutMs: 20_000,
+        what: 'both deliveries after the restart',
+      },
+    );
     const resumed = await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId });
     expect(resumed).toMatchObject({ status: 'delivered', attempt_count: 2 });
     expect(resumed.attempts.map((a) => [a.attempt, a.outcome, a.status_code])).toEqual([
       [1, 'retry', 503],
       [2, 'delivered', 200],
     ]);
-    expect((await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown })).status).toBe('delivered');
+    expect(
+      (await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown })).status,
+    ).toBe('delivered');
     const ids = receiver.requestsTo('/restart').map((r) => r.headers['webhook-id']);
     expect(ids).toEqual([pendingId, pendingId]);
   });

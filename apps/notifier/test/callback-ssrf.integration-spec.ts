@@ -14,7 +14,9 @@ describe('outbound guard of a notifier without allowlist (real process)', () => 
     receiver = await new CallbackReceiver().start();
     infra = await createTestInfra();
     // The receiver's port is allowed, so only the address rule stands between it and the notifier.
-    platform = await PlatformProcesses.start({ ...infra.env, OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}` }, ['notifier']);
+    platform = await PlatformProcesses.start({ ...infra.env, OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}` }, [
+      'notifier',
+    ]);
     client = new PlatformClient(infra.nc, infra.namespace);
   });
 
@@ -44,7 +46,11 @@ describe('outbound guard of a notifier without allowlist (real process)', () => 
     ['CGNAT', () => 'http://100.64.0.1/hook', /\(cgnat\)/],
     ['link-local IPv6', () => 'http://[fe80::1]/hook', /\(link-local\)/],
     ['unspecified', () => 'http://0.0.0.0/hook', /\(unspecified\)/],
-    ['a port other than 80/443', () => 'http://93.184.216.34:8080/hook', /port 8080 is not allowed \(allowed: 80, 443, \d+\)/],
+    [
+      'a port other than 80/443',
+      () => 'http://93.184.216.34:8080/hook',
+      /port 8080 is not allowed \(allowed: 80, 443, \d+\)/,
+    ],
     ['another port on https', () => 'https://93.184.216.34:22/', /port 22 is not allowed/],
   ])('refuses %s without any request and without retrying', async (_name, url, reason) => {
     const deliveryId = await client.requestCallback({ team_id: teamId, url: url(), body: { probe: true } });

@@ -37,7 +37,13 @@ describe('outbound requests connect to the pinned address', () => {
     };
     const policy = { allowedPorts: new Set([port]), ...parseAllowlist('127.0.0.1') };
     const target = await resolveOutboundTarget(`http://hooks.rebind.test:${port}/cb?id=7`, policy, rebinding);
-    const response = await postToTarget({ target, headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 2000, excerptBytes: 100 });
+    const response = await postToTarget({
+      target,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      timeoutMs: 2000,
+      excerptBytes: 100,
+    });
     expect(response).toMatchObject({ statusCode: 200, excerpt: 'pinned' });
     expect(queries).toEqual(['hooks.rebind.test']);
     expect(seen).toHaveLength(1);
@@ -53,7 +59,9 @@ describe('outbound requests connect to the pinned address', () => {
       const policy = { allowedPorts: new Set([silentPort]), ...parseAllowlist('127.0.0.1') };
       const target = await resolveOutboundTarget(`http://127.0.0.1:${silentPort}/`, policy, async () => []);
       const started = Date.now();
-      await expect(postToTarget({ target, headers: {}, body: '{}', timeoutMs: 300, excerptBytes: 100 })).rejects.toThrow('timed out after 300 ms');
+      await expect(
+        postToTarget({ target, headers: {}, body: '{}', timeoutMs: 300, excerptBytes: 100 }),
+      ).rejects.toThrow('timed out after 300 ms');
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       silent.closeAllConnections();

@@ -35,7 +35,22 @@ export class QuotaBillingAppModule {
           database: { schema: DB_SCHEMA, entities: [TeamEntity, UserEntity, ApiKeyEntity], migrations },
         }),
       ],
-      providers: [TeamRepository, TeamService, UserRepository, UserService, ApiKeyRepository, ApiKeyService, ApiKeyAuthenticator, storageQuotaConfigProvider, StorageQuotaRepository, StorageQuotaService, AccountRepository, AccountService, OrganizationRepository, OrganizationService],
+      providers: [
+        TeamRepository,
+        TeamService,
+        UserRepository,
+        UserService,
+        ApiKeyRepository,
+        ApiKeyService,
+        ApiKeyAuthenticator,
+        storageQuotaConfigProvider,
+        StorageQuotaRepository,
+        StorageQuotaService,
+        AccountRepository,
+        AccountService,
+        OrganizationRepository,
+        OrganizationService,
+      ],
     };
   }
 }

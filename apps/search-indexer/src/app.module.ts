@@ -24,7 +24,15 @@ export class SearchIndexerAppModule {
           database: { schema: DB_SCHEMA, entities: [], migrations },
         }),
       ],
-      providers: [searchBackendProvider, SearchBackendLifecycle, objectStorageProvider, FileIndexingService, FileLifecycleConsumer, FileSearchService, SearchSchemaService],
+      providers: [
+        searchBackendProvider,
+        SearchBackendLifecycle,
+        objectStorageProvider,
+        FileIndexingService,
+        FileLifecycleConsumer,
+        FileSearchService,
+        SearchSchemaService,
+      ],
     };
   }
 }

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
         if (pages % 50 === 0) logger.info({ pages, documents }, 'Reindex progress');
       },
     });
-    logger.info({ backend: selectedBackend(config), ...result, seconds: (Date.now() - started) / 1000 }, 'Reindex finished');
+    logger.info(
+      { backend: selectedBackend(config), ...result, seconds: (Date.now() - started) / 1000 },
+      'Reindex finished',
+    );
   } finally {
     await backend.close();
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -11,7 +11,10 @@ describeWithElasticsearch('search backend contract: Elasticsearch', () => {
 
   searchBackendContract(
     async () => {
-      const created = await ElasticsearchSearchBackend.create({ node: url as string, alias: `test-${randomUUID().slice(0, 8)}-files` });
+      const created = await ElasticsearchSearchBackend.create({
+        node: url as string,
+        alias: `test-${randomUUID().slice(0, 8)}-files`,
+      });
       backend = created;
       return { backend: created, settle: () => created.refresh() };
     },

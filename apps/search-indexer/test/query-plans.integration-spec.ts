@@ -33,8 +33,14 @@ describe('Postgres query plans of the documented queries', () => {
     return nodes;
   }
   const search = (filters: Record<string, unknown>) =>
-    buildSearchStatement(parseSearchRequest({ team_id: team, filters, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 20 }, { now: new Date() }));
-  const seqScans = (nodes: PlanNode[]) => nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'file_documents');
+    buildSearchStatement(
+      parseSearchRequest(
+        { team_id: team, filters, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 20 },
+        { now: new Date() },
+      ),
+    );
+  const seqScans = (nodes: PlanNode[]) =>
+    nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'file_documents');
   const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
 
   beforeAll(async () => {
@@ -69,11 +75,18 @@ describe('Postgres query plans of the documented queries', () => {
   it('project + tags', async () => {
     const nodes = await plan(search({ project: 'project-7', tags: ['t3'] }));
     expect(seqScans(nodes)).toEqual([]);
-    expect(indexes(nodes).some((name) => name === 'file_documents_team_project_idx' || name === 'file_documents_tags_idx')).toBe(true);
+    expect(
+      indexes(nodes).some((name) => name === 'file_documents_team_project_idx' || name === 'file_documents_tags_idx'),
+    ).toBe(true);
   });
 
   it('source_model + created_at range', async () => {
-    const nodes = await plan(search({ source_model: 'flux-schnell', created_at: { gte: new Date(Date.now() - 3 * 86_400_000).toISOString() } }));
+    const nodes = await plan(
+      search({
+        source_model: 'flux-schnell',
+        created_at: { gte: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+      }),
+    );
     expect(seqScans(nodes)).toEqual([]);
     expect(indexes(nodes)).toContain('file_documents_team_model_created_idx');
   });

@@ -9,7 +9,6 @@ import { FIELD_CATALOG } from '../src/search/field-catalog';
 import { at, DAY_MS, doc } from './support/file-document.fixture';
 import { startSearchIndexer } from '../src/start';
 
-
 type SearchBody = Omit<RpcRequest<'search.files.query'>, 'team_id'>;
 
 describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
@@ -23,7 +22,13 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
   const keys = async (team: string, body: SearchBody = {}) => (await search(team, body)).files.map((f) => f.object_key);
   const upload = (file: FileDocument) => publisher.publish('files.file.uploaded', { file });
   const remove = (file: FileDocument) =>
-    publisher.publish('files.file.deleted', { file_id: file.file_id, team_id: file.team_id, object_key: file.object_key, size: file.size, reason: 'deleted' });
+    publisher.publish('files.file.deleted', {
+      file_id: file.file_id,
+      team_id: file.team_id,
+      object_key: file.object_key,
+      size: file.size,
+      reason: 'deleted',
+    });
 
   /** Every published event handled and acknowledged by both consumers. */
   async function settle(): Promise<void> {
@@ -59,21 +64,38 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'search' AND table_name = 'file_documents'`,
     );
     const types = Object.fromEntries(rows.map((r) => [r.column_name, r.data_type]));
-    const expected = { keyword: 'text', text: 'text', date: 'timestamp with time zone', long: 'bigint', double: 'double precision', boolean: 'boolean' };
-    for (const field of FIELD_CATALOG) expect([field.name, types[field.name]]).toEqual([field.name, field.array ? 'ARRAY' : expected[field.type]]);
+    const expected = {
+      keyword: 'text',
+      text: 'text',
+      date: 'timestamp with time zone',
+      long: 'bigint',
+      double: 'double precision',
+      boolean: 'boolean',
+    };
+    for (const field of FIELD_CATALOG)
+      expect([field.name, types[field.name]]).toEqual([field.name, field.array ? 'ARRAY' : expected[field.type]]);
     expect(types).toMatchObject({ metadata: 'jsonb', deleted_at: 'timestamp with time zone' });
   });
 
   it('indexes uploaded files and answers the seed query with signed URLs', async () => {
     const team = randomUUID();
-    const png = doc(team, 1, { metadata: { project: 'avatar-gen', tags: ['portrait', 'input'] }, project: 'avatar-gen', tags: ['portrait', 'input'] });
+    const png = doc(team, 1, {
+      metadata: { project: 'avatar-gen', tags: ['portrait', 'input'] },
+      project: 'avatar-gen',
+      tags: ['portrait', 'input'],
+    });
     const newer = doc(team, 2);
     const jpeg = doc(team, 3, { content_type: 'image/jpeg', filename: 'a.jpg' });
     const outputs = doc(team, 4, { folder: 'outputs' });
     for (const f of [png, newer, jpeg, outputs]) await upload(f);
     await settle();
 
-    const result = await search(team, { filters: { content_type: 'image/png', folder: 'inputs' }, sort_by: 'created_at', sort_order: 'desc', page_size: 10 });
+    const result = await search(team, {
+      filters: { content_type: 'image/png', folder: 'inputs' },
+      sort_by: 'created_at',
+      sort_order: 'desc',
+      page_size: 10,
+    });
     expect(result).toMatchObject({ total: 2, page: 1, page_size: 10, total_pages: 1 });
     expect(result.files.map((f) => f.object_key)).toEqual([newer.object_key, png.object_key]);
     const hit = result.files[1];
@@ -117,7 +139,9 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     expect(result.total).toBe(1);
     expect(result.files[0].metadata).toEqual({ project: 'new', reviewer: 'kim' });
     expect(await keys(team, { filters: { project: 'old' } })).toEqual([]);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM search.file_documents WHERE file_id = $1`, [v1.file_id]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM search.file_documents WHERE file_id = $1`, [
+      v1.file_id,
+    ]);
     expect(n).toBe(1);
 
     const v3 = { ...v2, updated_at: at(30), project: 'newest', metadata: { project: 'newest' } };
@@ -137,7 +161,9 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     await remove(file); // idempotent
     await settle();
     expect(await search(team)).toMatchObject({ files: [], total: 0, total_pages: 0 });
-    const [row] = await db.query(`SELECT metadata, prompt, deleted_at FROM search.file_documents WHERE file_id = $1`, [file.file_id]);
+    const [row] = await db.query(`SELECT metadata, prompt, deleted_at FROM search.file_documents WHERE file_id = $1`, [
+      file.file_id,
+    ]);
     expect(row).toMatchObject({ metadata: null, prompt: null, deleted_at: expect.any(Date) });
 
     await upload(file); // late redelivery of the old upload
@@ -162,7 +188,10 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     await settle();
     expect(await keys(a, { filters: { project: 'shared' } })).toEqual([fa.object_key]);
     expect(await keys(b, { filters: { project: 'shared' } })).toEqual([fb.object_key]);
-    await expect(search(a, { filters: { team_id: b } })).rejects.toMatchObject({ code: 'ValidationFailed', details: expect.objectContaining({ unknown_fields: ['team_id'] }) });
+    await expect(search(a, { filters: { team_id: b } })).rejects.toMatchObject({
+      code: 'ValidationFailed',
+      details: expect.objectContaining({ unknown_fields: ['team_id'] }),
+    });
   });
 
   it('hides expired files and signs URLs no longer than the file lives', async () => {
@@ -194,12 +223,32 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
         cfg_scale: 7.5,
         width: 1024,
         is_processed: true,
-        metadata: { reviewer: 'user@example.com', version: '1.0', scores: { quality: 9 }, tags: ['portrait', 'approved'] },
+        metadata: {
+          reviewer: 'user@example.com',
+          version: '1.0',
+          scores: { quality: 9 },
+          tags: ['portrait', 'approved'],
+        },
       }),
-      draft: doc(team, 2, { filename: 'draft 50%_off.png', tags: ['portrait'], project: 'avatar-gen', width: 512, size: 5_000_000, metadata: { version: 2 } }),
-      audio: doc(team, 3, { filename: 'voice.wav', content_type: 'audio/wav', folder: 'voices', duration: 3.25, legal_hold: true, tags: ['approved'] }),
+      draft: doc(team, 2, {
+        filename: 'draft 50%_off.png',
+        tags: ['portrait'],
+        project: 'avatar-gen',
+        width: 512,
+        size: 5_000_000,
+        metadata: { version: 2 },
+      }),
+      audio: doc(team, 3, {
+        filename: 'voice.wav',
+        content_type: 'audio/wav',
+        folder: 'voices',
+        duration: 3.25,
+        legal_hold: true,
+        tags: ['approved'],
+      }),
     };
-    const search$ = (filters: Record<string, unknown>) => keys(team, { filters, sort_by: 'created_at', sort_order: 'asc' });
+    const search$ = (filters: Record<string, unknown>) =>
+      keys(team, { filters, sort_by: 'created_at', sort_order: 'asc' });
 
     beforeAll(async () => {
       for (const f of Object.values(files)) await upload(f);
@@ -208,7 +257,9 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
 
     it('matches keyword, number, double and boolean fields by equality', async () => {
       expect(await search$({ project: 'avatar-gen' })).toEqual([files.portrait.object_key, files.draft.object_key]);
-      expect(await search$({ source: 'prediction', source_model: 'flux-schnell' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ source: 'prediction', source_model: 'flux-schnell' })).toEqual([
+        files.portrait.object_key,
+      ]);
       expect(await search$({ seed: 12345 })).toEqual([files.portrait.object_key]);
       expect(await search$({ cfg_scale: 7.5 })).toEqual([files.portrait.object_key]);
       expect(await search$({ legal_hold: true })).toEqual([files.audio.object_key]);
@@ -247,7 +298,9 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
       expect(await search$({ 'metadata.version': '2' })).toEqual([]);
       expect(await search$({ 'metadata.tags': ['approved'] })).toEqual([files.portrait.object_key]);
       expect(await search$({ metadata: { scores: { quality: 9 } } })).toEqual([files.portrait.object_key]);
-      expect(await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } })).toEqual([files.portrait.object_key]);
+      expect(
+        await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } }),
+      ).toEqual([files.portrait.object_key]);
     });
 
     it('rejects unknown fields and bad values as ValidationFailed naming them', async () => {
@@ -260,8 +313,14 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
         code: 'ValidationFailed',
         message: expect.stringContaining('filters.created_at'),
       });
-      await expect(search(team, { sort_by: 'tags' })).rejects.toMatchObject({ code: 'ValidationFailed', message: expect.stringContaining('sort_by') });
-      await expect(search(team, { page_size: 101 })).rejects.toMatchObject({ code: 'ValidationFailed', message: expect.stringContaining('page_size') });
+      await expect(search(team, { sort_by: 'tags' })).rejects.toMatchObject({
+        code: 'ValidationFailed',
+        message: expect.stringContaining('sort_by'),
+      });
+      await expect(search(team, { page_size: 101 })).rejects.toMatchObject({
+        code: 'ValidationFailed',
+        message: expect.stringContaining('page_size'),
+      });
     });
   });
 
@@ -280,7 +339,9 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     });
 
     it('sorts by any sortable field, breaking ties by file id', async () => {
-      const bySizeAsc = [...files].sort((x, y) => x.size - y.size || (x.file_id < y.file_id ? -1 : 1)).map((f) => f.object_key);
+      const bySizeAsc = [...files]
+        .sort((x, y) => x.size - y.size || (x.file_id < y.file_id ? -1 : 1))
+        .map((f) => f.object_key);
       expect(await keys(team, { sort_by: 'size', sort_order: 'asc' })).toEqual(bySizeAsc);
       expect(await keys(team, { sort_by: 'size', sort_order: 'desc' })).toEqual([...bySizeAsc].reverse());
       expect(await keys(team, { sort_by: 'filename', sort_order: 'asc' })).toEqual(files.map((f) => f.object_key));
@@ -288,13 +349,20 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
 
     it('pages without gaps or repeats, and answers past the end with the total', async () => {
       const pages = [];
-      for (let page = 1; page <= 3; page++) pages.push(await search(team, { sort_by: 'size', sort_order: 'asc', page, page_size: 3 }));
+      for (let page = 1; page <= 3; page++)
+        pages.push(await search(team, { sort_by: 'size', sort_order: 'asc', page, page_size: 3 }));
       expect(pages.map((p) => p.files.length)).toEqual([3, 3, 1]);
       expect(pages.every((p) => p.total === 7 && p.total_pages === 3)).toBe(true);
       const all = pages.flatMap((p) => p.files.map((f) => f.object_key));
       expect(all).toEqual(await keys(team, { sort_by: 'size', sort_order: 'asc', page_size: 100 }));
       expect(new Set(all).size).toBe(7);
-      expect(await search(team, { page: 4, page_size: 3 })).toEqual({ files: [], total: 7, page: 4, page_size: 3, total_pages: 3 });
+      expect(await search(team, { page: 4, page_size: 3 })).toEqual({
+        files: [],
+        total: 7,
+        page: 4,
+        page_size: 3,
+        total_pages: 3,
+      });
       expect(await search(team, { page: 1000, page_size: 100 })).toMatchObject({ files: [], total: 7, total_pages: 1 });
     });
   });

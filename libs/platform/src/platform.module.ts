@@ -1,4 +1,13 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleDestroy, OnModuleInit, Provider } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+  OnModuleInit,
+  Provider,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { QueueName } from '@mp/contracts';
 import type Redis from 'ioredis';
@@ -8,7 +17,16 @@ import { BaseConfig } from './config';
 import { DatabaseModule, DatabaseOptions } from './database';
 import { HealthController, HealthRegistry } from './health';
 import { createLogger } from './logging';
-import { checkNats, connectNats, ensureEventStream, EventConsumerHost, EventPublisher, RpcClient, RpcServer, wireNames } from './messaging';
+import {
+  checkNats,
+  connectNats,
+  ensureEventStream,
+  EventConsumerHost,
+  EventPublisher,
+  RpcClient,
+  RpcServer,
+  wireNames,
+} from './messaging';
 import { MetricsController, MetricsService } from './metrics';
 import { Outbox } from './outbox';
 import { createRedis, JobQueue, JobWorkerHost, WORKER_CONCURRENCY } from './queues';
@@ -72,7 +90,8 @@ export class PlatformModule {
       { provide: LOGGER, useValue: createLogger({ app: options.app, level: options.config.LOG_LEVEL }) },
       {
         provide: NATS_CONNECTION,
-        useFactory: () => connectNats({ url: options.config.NATS_URL, name: `${options.config.NAMESPACE}.${options.app}` }),
+        useFactory: () =>
+          connectNats({ url: options.config.NATS_URL, name: `${options.config.NAMESPACE}.${options.app}` }),
       },
       HealthRegistry,
       MetricsService,
@@ -82,7 +101,16 @@ export class PlatformModule {
       EventConsumerHost,
       InfrastructureLifecycle,
     ];
-    const exported: (Provider | symbol)[] = [APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, HealthRegistry, MetricsService, RpcClient, EventPublisher];
+    const exported: (Provider | symbol)[] = [
+      APP_CONFIG,
+      APP_NAME,
+      LOGGER,
+      NATS_CONNECTION,
+      HealthRegistry,
+      MetricsService,
+      RpcClient,
+      EventPublisher,
+    ];
     const imports: DynamicModule['imports'] = [DiscoveryModule];
     if (options.database) {
       imports.push(DatabaseModule.forRoot(options.database));
@@ -91,7 +119,10 @@ export class PlatformModule {
     }
     if (options.queues) {
       providers.push(
-        { provide: REDIS_CONNECTION, useFactory: () => createRedis(options.config.REDIS_URL, `${options.config.NAMESPACE}.${options.app}`) },
+        {
+          provide: REDIS_CONNECTION,
+          useFactory: () => createRedis(options.config.REDIS_URL, `${options.config.NAMESPACE}.${options.app}`),
+        },
         { provide: WORKER_CONCURRENCY, useValue: options.queues.concurrency ?? {} },
         JobQueue,
         JobWorkerHost,

@@ -20,6 +20,9 @@ export class ByteCounter extends Transform {
   }
 
   private lengthMismatch(): DomainError {
-    return new DomainError('ValidationFailed', `Body length differs from the declared ${this.expected} bytes`, { expected: this.expected, atLeast: this.bytes });
+    return new DomainError('ValidationFailed', `Body length differs from the declared ${this.expected} bytes`, {
+      expected: this.expected,
+      atLeast: this.bytes,
+    });
   }
 }

@@ -35,7 +35,13 @@ import {
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
 import { SigV4Presigner } from './sigv4-presigner';
-import { isBucketAlreadyOwned, isMissingBucket, isMissingObject, isNotImplemented, isUnsatisfiableRange } from './s3-errors';
+import {
+  isBucketAlreadyOwned,
+  isMissingBucket,
+  isMissingObject,
+  isNotImplemented,
+  isUnsatisfiableRange,
+} from './s3-errors';
 import { StorageConfig } from './storage-config';
 
 /** Parts of a streamed upload; two in flight bound memory to about three parts. */
@@ -76,7 +82,9 @@ export class ObjectStorage {
       if (!isBucketAlreadyOwned(err)) throw err;
     }
     try {
-      await this.client.send(new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: { CORSRules: [CORS_ALLOW_ALL] } }));
+      await this.client.send(
+        new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: { CORSRules: [CORS_ALLOW_ALL] } }),
+      );
     } catch (err) {
       if (!isNotImplemented(err)) throw err; // stores configured outside the S3 API
     }
@@ -87,7 +95,9 @@ export class ObjectStorage {
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
     } catch (err) {
-      const error = new DomainError('DependencyUnavailable', `Object storage unavailable: ${describe(err)}`, { bucket: this.bucket });
+      const error = new DomainError('DependencyUnavailable', `Object storage unavailable: ${describe(err)}`, {
+        bucket: this.bucket,
+      });
       throw Object.assign(error, { cause: err });
     }
   }
@@ -121,12 +131,25 @@ export class ObjectStorage {
 
   /** A presigned PUT; the content type is signed, so the uploader must send exactly it. */
   async presignPut(options: PresignPutOptions): Promise<string> {
-    return this.presigner.presignUrl({ method: 'PUT', key: options.key, expiresInSeconds: options.expiresInSeconds, signedHeaders: { 'content-type': options.contentType } });
+    return this.presigner.presignUrl({
+      method: 'PUT',
+      key: options.key,
+      expiresInSeconds: options.expiresInSeconds,
+      signedHeaders: { 'content-type': options.contentType },
+    });
   }
 
   async presignGet(options: PresignGetOptions): Promise<string> {
-    const query = options.downloadName === undefined ? undefined : { 'response-content-disposition': attachmentDisposition(options.downloadName) };
-    return this.presigner.presignUrl({ method: 'GET', key: options.key, expiresInSeconds: options.expiresInSeconds, query });
+    const query =
+      options.downloadName === undefined
+        ? undefined
+        : { 'response-content-disposition': attachmentDisposition(options.downloadName) };
+    return this.presigner.presignUrl({
+      method: 'GET',
+      key: options.key,
+      expiresInSeconds: options.expiresInSeconds,
+      query,
+    });
   }
 
   /** The object's size, type and metadata; null when there is no such object. */
@@ -154,7 +177,10 @@ export class ObjectStorage {
   async getStream(options: { key: string; range?: ByteRange }): Promise<ObjectStream> {
     const out = await this.getObject(options.key, options.range);
     if (out === 'unsatisfiable') {
-      throw new DomainError('ValidationFailed', 'The requested range is not satisfiable', { key: options.key, range: options.range });
+      throw new DomainError('ValidationFailed', 'The requested range is not satisfiable', {
+        key: options.key,
+        range: options.range,
+      });
     }
     const size = out.ContentLength ?? 0;
     const total = /\/(\d+)$/.exec(out.ContentRange ?? '')?.[1];
@@ -186,7 +212,15 @@ export class ObjectStorage {
   async put(options: PutObjectOptions): Promise<StoredObject> {
     const { key, body, contentType } = options;
     if (Buffer.isBuffer(body)) {
-      const out = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }));
+      const out = await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.length,
+        }),
+      );
       return { etag: unquote(out.ETag), size: body.length };
     }
     const counter = new ByteCounter(options.contentLength);
@@ -211,7 +245,11 @@ export class ObjectStorage {
   async copy(options: { from: string; to: string }): Promise<{ etag: string }> {
     try {
       const out = await this.client.send(
-        new CopyObjectCommand({ Bucket: this.bucket, Key: options.to, CopySource: `${this.bucket}/${encodeKeyPath(options.from)}` }),
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: options.to,
+          CopySource: `${this.bucket}/${encodeKeyPath(options.from)}`,
+        }),
       );
       return { etag: unquote(out.CopyObjectResult?.ETag) };
     } catch (err) {
@@ -230,7 +268,10 @@ export class ObjectStorage {
     for (let i = 0; i < keys.length; i += DELETE_BATCH) {
       const batch = keys.slice(i, i + DELETE_BATCH);
       const out = await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+        new DeleteObjectsCommand({
+          Bucket: this.bucket,
+          Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+        }),
       );
       const failed = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
       if (failed.length) {
@@ -248,9 +289,19 @@ export class ObjectStorage {
    */
   async list(options: { prefix: string; cursor?: string; limit: number }): Promise<ObjectList> {
     const out = await this.client.send(
-      new ListObjectsCommand({ Bucket: this.bucket, Prefix: options.prefix, Marker: options.cursor && decodeCursor(options.cursor), MaxKeys: options.limit }),
+      new ListObjectsCommand({
+        Bucket: this.bucket,
+        Prefix: options.prefix,
+        Marker: options.cursor && decodeCursor(options.cursor),
+        MaxKeys: options.limit,
+      }),
     );
-    const objects = (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0, etag: unquote(o.ETag), lastModified: o.LastModified ?? new Date(0) }));
+    const objects = (out.Contents ?? []).map((o) => ({
+      key: o.Key ?? '',
+      size: o.Size ?? 0,
+      etag: unquote(o.ETag),
+      lastModified: o.LastModified ?? new Date(0),
+    }));
     const last = objects.at(-1)?.key;
     return { objects, ...(out.IsTruncated && last !== undefined ? { nextCursor: encodeCursor(last) } : {}) };
   }
@@ -277,7 +328,11 @@ export class ObjectStorage {
   private async getObject(key: string, range?: ByteRange): Promise<GetObjectCommandOutput | 'unsatisfiable'> {
     try {
       return await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && `bytes=${range.start}-${range.end ?? ''}` }),
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Range: range && `bytes=${range.start}-${range.end ?? ''}`,
+        }),
       );
     } catch (err) {
       if (isMissingObject(err)) throw new DomainError('ObjectNotFound', 'Object not found', { key });

@@ -5,17 +5,25 @@ const minioRecord = (overrides: Record<string, unknown> = {}, object: Record<str
   eventSource: 'minio:s3',
   eventTime: '2026-11-22T10:00:00.000Z',
   eventName: 's3:ObjectCreated:Put',
-  s3: { bucket: { name: 'media' }, object: { key: 'a%2Fb+c.png', size: 42, eTag: '"abc123"', sequencer: '17A0F0E0D0C0B0A0', ...object } },
+  s3: {
+    bucket: { name: 'media' },
+    object: { key: 'a%2Fb+c.png', size: 42, eTag: '"abc123"', sequencer: '17A0F0E0D0C0B0A0', ...object },
+  },
   ...overrides,
 });
 
 describe('parseS3Notification', () => {
   it('decodes MinIO keys, strips the s3: prefix and quotes', () => {
-    expect(parseS3Notification({ EventName: 's3:ObjectCreated:Put', Key: 'media/a%2Fb+c.png', Records: [minioRecord()] })).toEqual([
+    expect(
+      parseS3Notification({ EventName: 's3:ObjectCreated:Put', Key: 'media/a%2Fb+c.png', Records: [minioRecord()] }),
+    ).toEqual([
       {
         eventName: 'ObjectCreated:Put',
         eventTime: '2026-11-22T10:00:00.000Z',
-        s3: { bucket: { name: 'media' }, object: { key: 'a/b c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' } },
+        s3: {
+          bucket: { name: 'media' },
+          object: { key: 'a/b c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' },
+        },
       },
     ]);
   });
@@ -23,13 +31,29 @@ describe('parseS3Notification', () => {
   it('reads AWS records, removals without size or ETag, and JSON text or bytes', () => {
     const aws = {
       Records: [
-        { eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-22T10:00:01Z', s3: { bucket: { name: 'media' }, object: { key: 'caf%C3%A9%2B1.png', sequencer: '0A' } } },
-        { eventName: 'ObjectCreated:CompleteMultipartUpload', eventTime: '2026-11-22T10:00:02Z', s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } } },
+        {
+          eventName: 'ObjectRemoved:Delete',
+          eventTime: '2026-11-22T10:00:01Z',
+          s3: { bucket: { name: 'media' }, object: { key: 'caf%C3%A9%2B1.png', sequencer: '0A' } },
+        },
+        {
+          eventName: 'ObjectCreated:CompleteMultipartUpload',
+          eventTime: '2026-11-22T10:00:02Z',
+          s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } },
+        },
       ],
     };
     const expected = [
-      { eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-22T10:00:01Z', s3: { bucket: { name: 'media' }, object: { key: 'café+1.png', sequencer: '0A' } } },
-      { eventName: 'ObjectCreated:CompleteMultipartUpload', eventTime: '2026-11-22T10:00:02Z', s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } } },
+      {
+        eventName: 'ObjectRemoved:Delete',
+        eventTime: '2026-11-22T10:00:01Z',
+        s3: { bucket: { name: 'media' }, object: { key: 'café+1.png', sequencer: '0A' } },
+      },
+      {
+        eventName: 'ObjectCreated:CompleteMultipartUpload',
+        eventTime: '2026-11-22T10:00:02Z',
+        s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } },
+      },
     ];
     expect(parseS3Notification(aws)).toEqual(expected);
     expect(parseS3Notification(JSON.stringify(aws))).toEqual(expected);
@@ -37,7 +61,19 @@ describe('parseS3Notification', () => {
   });
 
   it('returns [] for junk', () => {
-    for (const junk of [undefined, null, 0, true, '', '{not json', [], {}, { Records: {} }, { Records: 'x' }, { Service: 'Amazon S3', Event: 's3:TestEvent' }]) {
+    for (const junk of [
+      undefined,
+      null,
+      0,
+      true,
+      '',
+      '{not json',
+      [],
+      {},
+      { Records: {} },
+      { Records: 'x' },
+      { Service: 'Amazon S3', Event: 's3:TestEvent' },
+    ]) {
       expect(parseS3Notification(junk)).toEqual([]);
     }
   });
@@ -55,7 +91,11 @@ describe('parseS3Notification', () => {
       minioRecord({}, { key: 'kept', size: -1, eTag: 5, sequencer: '' }),
     ];
     expect(parseS3Notification({ Records: records })).toEqual([
-      { eventName: 'ObjectCreated:Put', eventTime: '2026-11-22T10:00:00.000Z', s3: { bucket: { name: 'media' }, object: { key: 'kept' } } },
+      {
+        eventName: 'ObjectCreated:Put',
+        eventTime: '2026-11-22T10:00:00.000Z',
+        s3: { bucket: { name: 'media' }, object: { key: 'kept' } },
+      },
     ]);
   });
 });

@@ -13,12 +13,21 @@ const example = {
 
 describe('SigV4Presigner', () => {
   it('reproduces the AWS documentation example of a presigned GET', () => {
-    const url = new URL(new SigV4Presigner(example).presignUrl({ method: 'GET', key: 'test.txt', expiresInSeconds: 86400, now: new Date('2013-05-24T00:00:00Z') }));
+    const url = new URL(
+      new SigV4Presigner(example).presignUrl({
+        method: 'GET',
+        key: 'test.txt',
+        expiresInSeconds: 86400,
+        now: new Date('2013-05-24T00:00:00Z'),
+      }),
+    );
     expect(url.host).toBe('examplebucket.s3.amazonaws.com');
     expect(url.pathname).toBe('/test.txt');
     expect(url.searchParams.get('X-Amz-Credential')).toBe('AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
-    expect(url.searchParams.get('X-Amz-Signature')).toBe('aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+    expect(url.searchParams.get('X-Amz-Signature')).toBe(
+      'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
+    );
   });
 
   it('addresses the bucket by path when asked and keeps the endpoint port', () => {
@@ -31,11 +40,35 @@ describe('SigV4Presigner', () => {
   it('signs required headers and extra query parameters', () => {
     const presigner = new SigV4Presigner(example);
     const now = new Date('2013-05-24T00:00:00Z');
-    const put = new URL(presigner.presignUrl({ method: 'PUT', key: 'k', expiresInSeconds: 60, signedHeaders: { 'content-type': 'image/png' }, now }));
+    const put = new URL(
+      presigner.presignUrl({
+        method: 'PUT',
+        key: 'k',
+        expiresInSeconds: 60,
+        signedHeaders: { 'content-type': 'image/png' },
+        now,
+      }),
+    );
     expect(put.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
-    const other = new URL(presigner.presignUrl({ method: 'PUT', key: 'k', expiresInSeconds: 60, signedHeaders: { 'content-type': 'image/jpeg' }, now }));
+    const other = new URL(
+      presigner.presignUrl({
+        method: 'PUT',
+        key: 'k',
+        expiresInSeconds: 60,
+        signedHeaders: { 'content-type': 'image/jpeg' },
+        now,
+      }),
+    );
     expect(other.searchParams.get('X-Amz-Signature')).not.toBe(put.searchParams.get('X-Amz-Signature'));
-    const get = new URL(presigner.presignUrl({ method: 'GET', key: 'k', expiresInSeconds: 60, query: { 'response-content-disposition': 'attachment; filename="a.png"' }, now }));
+    const get = new URL(
+      presigner.presignUrl({
+        method: 'GET',
+        key: 'k',
+        expiresInSeconds: 60,
+        query: { 'response-content-disposition': 'attachment; filename="a.png"' },
+        now,
+      }),
+    );
     expect(get.searchParams.get('response-content-disposition')).toBe('attachment; filename="a.png"');
   });
 
@@ -44,7 +77,10 @@ describe('SigV4Presigner', () => {
     const now = new Date('2013-05-24T00:00:00Z');
     const { url, fields } = presigner.presignPost([['eq', '$key', 'a/b.png']], 3600, now);
     expect(url).toBe('https://examplebucket.s3.amazonaws.com');
-    const policy = JSON.parse(Buffer.from(fields.Policy, 'base64').toString()) as { expiration: string; conditions: unknown[] };
+    const policy = JSON.parse(Buffer.from(fields.Policy, 'base64').toString()) as {
+      expiration: string;
+      conditions: unknown[];
+    };
     expect(policy.expiration).toBe('2013-05-24T01:00:00Z');
     expect(policy.conditions).toEqual([
       ['eq', '$key', 'a/b.png'],

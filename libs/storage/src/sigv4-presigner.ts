@@ -27,7 +27,12 @@ export class SigV4Presigner {
   private signingKey?: { date: string; key: Buffer };
   private readonly origin: URL;
 
-  constructor(private readonly config: Pick<StorageConfig, 'publicEndpoint' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'bucket' | 'forcePathStyle'>) {
+  constructor(
+    private readonly config: Pick<
+      StorageConfig,
+      'publicEndpoint' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'bucket' | 'forcePathStyle'
+    >,
+  ) {
     this.origin = new URL(config.publicEndpoint);
   }
 
@@ -44,7 +49,9 @@ export class SigV4Presigner {
     const base = this.bucketUrl();
     const path = `${base.pathname.replace(/\/$/, '')}/${request.key.split('/').map(encodeRfc3986).join('/')}`;
     const headers: Record<string, string> = { host: base.host, ...request.signedHeaders };
-    const headerNames = Object.keys(headers).map((h) => h.toLowerCase()).sort();
+    const headerNames = Object.keys(headers)
+      .map((h) => h.toLowerCase())
+      .sort();
     const params: Record<string, string> = {
       'X-Amz-Algorithm': ALGORITHM,
       'X-Amz-Credential': `${this.config.accessKeyId}/${this.scope(date)}`,
@@ -59,16 +66,29 @@ export class SigV4Presigner {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, value]) => `${name}=${value}`)
       .join('&');
-    const lowered = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value.trim()]));
+    const lowered = Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value.trim()]),
+    );
     const canonicalHeaders = headerNames.map((name) => `${name}:${lowered[name]}\n`).join('');
-    const canonicalRequest = [request.method, path, query, canonicalHeaders, headerNames.join(';'), UNSIGNED_PAYLOAD].join('\n');
+    const canonicalRequest = [
+      request.method,
+      path,
+      query,
+      canonicalHeaders,
+      headerNames.join(';'),
+      UNSIGNED_PAYLOAD,
+    ].join('\n');
     const stringToSign = [ALGORITHM, amzDate, this.scope(date), sha256Hex(canonicalRequest)].join('\n');
     const signature = createHmac('sha256', this.key(date)).update(stringToSign).digest('hex');
     return `${base.protocol}//${base.host}${path}?${query}&X-Amz-Signature=${signature}`;
   }
 
   /** Form fields of a browser POST upload; the caller's conditions go before the signing ones. */
-  presignPost(conditions: PostCondition[], expiresInSeconds: number, now = new Date()): { url: string; fields: Record<string, string> } {
+  presignPost(
+    conditions: PostCondition[],
+    expiresInSeconds: number,
+    now = new Date(),
+  ): { url: string; fields: Record<string, string> } {
     const { amzDate, date } = timestamps(now);
     const credential = `${this.config.accessKeyId}/${this.scope(date)}`;
     const signing: Record<string, string> = {
@@ -79,11 +99,18 @@ export class SigV4Presigner {
     };
     const policy = {
       expiration: new Date(now.getTime() + expiresInSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      conditions: [...conditions, { bucket: this.config.bucket }, ...Object.entries(signing).map(([name, value]) => ({ [name]: value }))],
+      conditions: [
+        ...conditions,
+        { bucket: this.config.bucket },
+        ...Object.entries(signing).map(([name, value]) => ({ [name]: value })),
+      ],
     };
     const encoded = Buffer.from(JSON.stringify(policy)).toString('base64');
     const signature = createHmac('sha256', this.key(date)).update(encoded).digest('hex');
-    return { url: this.bucketUrl().href.replace(/\/$/, ''), fields: { ...signing, Policy: encoded, 'X-Amz-Signature': signature } };
+    return {
+      url: this.bucketUrl().href.replace(/\/$/, ''),
+      fields: { ...signing, Policy: encoded, 'X-Amz-Signature': signature },
+    };
   }
 
   private scope(date: string): string {
@@ -100,7 +127,10 @@ export class SigV4Presigner {
 }
 
 function timestamps(now: Date): { amzDate: string; date: string } {
-  const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return { amzDate, date: amzDate.slice(0, 8) };
 }
 

@@ -15,7 +15,13 @@ let storage: ObjectStorage;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'mp-dir-race-spec-'));
-  server = await EmbeddedS3Server.start({ port: 0, directory, accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, buckets: [BUCKET] });
+  server = await EmbeddedS3Server.start({
+    port: 0,
+    directory,
+    accessKeyId: ACCESS_KEY_ID,
+    secretAccessKey: SECRET_ACCESS_KEY,
+    buckets: [BUCKET],
+  });
   storage = new ObjectStorage({
     endpoint: server.endpoint,
     publicEndpoint: server.endpoint,
@@ -46,7 +52,11 @@ describe('embedded S3: writes racing the pruning of an emptied directory', () =>
       const dir = `staging/r${round % 3}/d${round % 2}`;
       await storage.put({ key: `${dir}/other.bin`, body: Buffer.from('x'), contentType: 'application/octet-stream' });
       const key = `${dir}/kept-${round}.bin`;
-      const put = storage.put({ key, body: round % 2 ? body : Buffer.from('small'), contentType: 'application/octet-stream' });
+      const put = storage.put({
+        key,
+        body: round % 2 ? body : Buffer.from('small'),
+        contentType: 'application/octet-stream',
+      });
       await Promise.all([put, storage.delete(`${dir}/other.bin`)]);
       if (!(await storage.head(key))) lost.push(key);
       await storage.delete(key);
@@ -61,8 +71,12 @@ describe('embedded S3: writes racing the pruning of an emptied directory', () =>
       const dir = `copies/c${round % 4}`;
       await storage.put({ key: `${dir}/other.bin`, body: Buffer.from('x'), contentType: 'application/octet-stream' });
       const key = `${dir}/copy-${round}.bin`;
-      const outcomes = await Promise.allSettled([storage.delete(`${dir}/other.bin`), storage.copy({ from: 'sources/original.bin', to: key })]);
-      for (const outcome of outcomes) if (outcome.status === 'rejected') failures.push(`${key}: ${String(outcome.reason)}`);
+      const outcomes = await Promise.allSettled([
+        storage.delete(`${dir}/other.bin`),
+        storage.copy({ from: 'sources/original.bin', to: key }),
+      ]);
+      for (const outcome of outcomes)
+        if (outcome.status === 'rejected') failures.push(`${key}: ${String(outcome.reason)}`);
       if (!(await storage.head(key))) failures.push(`${key}: missing`);
       await storage.delete(key);
     }
@@ -74,10 +88,18 @@ describe('embedded S3: writes racing the pruning of an emptied directory', () =>
     const failures: string[] = [];
     for (let round = 0; round < 5; round++) {
       const outcomes = await Promise.allSettled(
-        keys.map((key, i) => (i % 2 === 0 ? storage.put({ key, body, contentType: 'application/octet-stream' }) : storage.delete(keys[i - 1]!))),
+        keys.map((key, i) =>
+          i % 2 === 0
+            ? storage.put({ key, body, contentType: 'application/octet-stream' })
+            : storage.delete(keys[i - 1]!),
+        ),
       );
       for (const outcome of outcomes) if (outcome.status === 'rejected') failures.push(String(outcome.reason));
-      await Promise.all(keys.filter((_, i) => i % 2 === 0).map((key) => storage.put({ key, body: Buffer.from('y'), contentType: 'text/plain' })));
+      await Promise.all(
+        keys
+          .filter((_, i) => i % 2 === 0)
+          .map((key) => storage.put({ key, body: Buffer.from('y'), contentType: 'text/plain' })),
+      );
       const present = await Promise.all(keys.filter((_, i) => i % 2 === 0).map((key) => storage.head(key)));
       present.forEach((head, i) => head || failures.push(`k${i * 2} missing after its put`));
       await storage.deleteMany(keys);

@@ -56,7 +56,8 @@ async function eventFor(predicate: (record: S3EventRecord) => boolean, timeoutMs
   for (;;) {
     const found = events.find(predicate);
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no matching event among ${JSON.stringify(events.map((e) => [e.eventName, e.s3.object.key]))}`);
+    if (Date.now() > deadline)
+      throw new Error(`no matching event among ${JSON.stringify(events.map((e) => [e.eventName, e.s3.object.key]))}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -97,7 +98,11 @@ describe('buckets', () => {
       await expect(fresh.ping()).resolves.toBeUndefined();
       const preflight = await fetch(`${server.endpoint}/${BUCKET}-fresh/some/key.png`, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: 'https://app.example',
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'content-type',
+        },
       });
       expect(preflight.status).toBe(200);
       expect(preflight.headers.get('access-control-allow-origin')).toBeTruthy();
@@ -112,7 +117,13 @@ describe('buckets', () => {
   });
 
   it('ping fails with DependencyUnavailable when the store is unreachable', async () => {
-    const spare = await EmbeddedS3Server.start({ port: 0, directory: join(directory, 'spare'), accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, buckets: [BUCKET] });
+    const spare = await EmbeddedS3Server.start({
+      port: 0,
+      directory: join(directory, 'spare'),
+      accessKeyId: ACCESS_KEY_ID,
+      secretAccessKey: SECRET_ACCESS_KEY,
+      buckets: [BUCKET],
+    });
     const unreachable = new ObjectStorage(config({ endpoint: spare.endpoint, publicEndpoint: spare.endpoint }));
     await spare.stop();
     try {
@@ -133,9 +144,22 @@ describe('buckets', () => {
 
 describe('presigned POST (browser-form upload)', () => {
   it('returns the fields in posting order', async () => {
-    const post = await storage.presignPost({ key: 'order/a.png', contentType: 'image/png', maxBytes: 1000, expiresInSeconds: 60 });
+    const post = await storage.presignPost({
+      key: 'order/a.png',
+      contentType: 'image/png',
+      maxBytes: 1000,
+      expiresInSeconds: 60,
+    });
     expect(post.url).toBe(`${server.endpoint}/${BUCKET}`);
-    expect(Object.keys(post.fields)).toEqual(['Content-Type', 'key', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'policy', 'x-amz-signature']);
+    expect(Object.keys(post.fields)).toEqual([
+      'Content-Type',
+      'key',
+      'x-amz-algorithm',
+      'x-amz-credential',
+      'x-amz-date',
+      'policy',
+      'x-amz-signature',
+    ]);
     const policy = JSON.parse(Buffer.from(post.fields.policy, 'base64').toString()) as { conditions: unknown[] };
     expect(policy.conditions).toEqual(
       expect.arrayContaining([
@@ -148,9 +172,23 @@ describe('presigned POST (browser-form upload)', () => {
 
   it('adds x-amz-security-token for temporary credentials', async () => {
     const temporary = new ObjectStorage(config({ sessionToken: 'session-token-1' }));
-    const post = await temporary.presignPost({ key: 'k', contentType: 'image/png', maxBytes: 10, expiresInSeconds: 60 });
+    const post = await temporary.presignPost({
+      key: 'k',
+      contentType: 'image/png',
+      maxBytes: 10,
+      expiresInSeconds: 60,
+    });
     temporary.destroy();
-    expect(Object.keys(post.fields)).toEqual(['Content-Type', 'key', 'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-security-token', 'policy', 'x-amz-signature']);
+    expect(Object.keys(post.fields)).toEqual([
+      'Content-Type',
+      'key',
+      'x-amz-algorithm',
+      'x-amz-credential',
+      'x-amz-date',
+      'x-amz-security-token',
+      'policy',
+      'x-amz-signature',
+    ]);
     expect(post.fields['x-amz-security-token']).toBe('session-token-1');
   });
 
@@ -161,9 +199,17 @@ describe('presigned POST (browser-form upload)', () => {
     const response = await fetch(post.url, { method: 'POST', body: uploadForm(post.fields, file, 'image/png') });
     expect(response.status).toBe(204);
     expect(await bytesOf(key)).toEqual(file);
-    expect(await storage.head(key)).toMatchObject({ key, size: file.length, contentType: 'image/png', etag: createHash('md5').update(file).digest('hex') });
+    expect(await storage.head(key)).toMatchObject({
+      key,
+      size: file.length,
+      contentType: 'image/png',
+      etag: createHash('md5').update(file).digest('hex'),
+    });
     const event = await eventFor((e) => e.s3.object.key === key);
-    expect(event).toMatchObject({ eventName: 'ObjectCreated:Post', s3: { bucket: { name: BUCKET }, object: { key, size: file.length } } });
+    expect(event).toMatchObject({
+      eventName: 'ObjectCreated:Post',
+      s3: { bucket: { name: BUCKET }, object: { key, size: file.length } },
+    });
     expect(event.s3.object.sequencer).toMatch(/^[0-9A-F]+$/);
     expect(Number.isNaN(Date.parse(event.eventTime))).toBe(false);
   });
@@ -171,11 +217,23 @@ describe('presigned POST (browser-form upload)', () => {
   it('streams a large form upload through the policy check, answering browsers with CORS headers', async () => {
     const key = 'uploads/large.bin';
     const file = randomBytes(5 * MB + 123);
-    const post = await storage.presignPost({ key, contentType: 'application/octet-stream', maxBytes: 10 * MB, expiresInSeconds: 60 });
-    const response = await fetch(post.url, { method: 'POST', body: uploadForm(post.fields, file, 'application/octet-stream'), headers: { Origin: 'https://app.example' } });
+    const post = await storage.presignPost({
+      key,
+      contentType: 'application/octet-stream',
+      maxBytes: 10 * MB,
+      expiresInSeconds: 60,
+    });
+    const response = await fetch(post.url, {
+      method: 'POST',
+      body: uploadForm(post.fields, file, 'application/octet-stream'),
+      headers: { Origin: 'https://app.example' },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
-    expect(await storage.digest({ key, algorithms: ['sha256'] })).toEqual({ size: file.length, sha256: createHash('sha256').update(file).digest('hex') });
+    expect(await storage.digest({ key, algorithms: ['sha256'] })).toEqual({
+      size: file.length,
+      sha256: createHash('sha256').update(file).digest('hex'),
+    });
   });
 
   it('rejects a tampered signature, a changed key or content type, and an expired policy', async () => {
@@ -188,14 +246,30 @@ describe('presigned POST (browser-form upload)', () => {
       ['other key', { ...post.fields, key: 'uploads/elsewhere.png' }, 'AccessDenied'],
       ['other content type', { ...post.fields, 'Content-Type': 'text/html' }, 'AccessDenied'],
     ];
-    const expired = await storage.presignPost({ key, contentType: 'image/png', maxBytes: 10_000, expiresInSeconds: -1 });
+    const expired = await storage.presignPost({
+      key,
+      contentType: 'image/png',
+      maxBytes: 10_000,
+      expiresInSeconds: -1,
+    });
     attempts.push(['expired', expired.fields, 'AccessDenied']);
     const wrongSecret = new ObjectStorage(config({ secretAccessKey: 'not-the-secret' }));
-    attempts.push(['wrong secret', (await wrongSecret.presignPost({ key, contentType: 'image/png', maxBytes: 10_000, expiresInSeconds: 60 })).fields, 'SignatureDoesNotMatch']);
+    attempts.push([
+      'wrong secret',
+      (await wrongSecret.presignPost({ key, contentType: 'image/png', maxBytes: 10_000, expiresInSeconds: 60 })).fields,
+      'SignatureDoesNotMatch',
+    ]);
     wrongSecret.destroy();
     for (const [what, fields, code] of attempts) {
-      const response = await fetch(post.url, { method: 'POST', body: uploadForm(fields, Buffer.from('evil'), fields['Content-Type']) });
-      expect({ what, status: response.status, code: /<Code>(\w+)<\/Code>/.exec(await response.text())?.[1] }).toEqual({ what, status: 403, code });
+      const response = await fetch(post.url, {
+        method: 'POST',
+        body: uploadForm(fields, Buffer.from('evil'), fields['Content-Type']),
+      });
+      expect({ what, status: response.status, code: /<Code>(\w+)<\/Code>/.exec(await response.text())?.[1] }).toEqual({
+        what,
+        status: 403,
+        code,
+      });
     }
     expect(await storage.head(key)).toBeNull();
     expect(await storage.head('uploads/elsewhere.png')).toBeNull();
@@ -228,8 +302,12 @@ describe('presigned PUT and GET', () => {
       expect(Buffer.from(await response.arrayBuffer()).toString()).toBe('%PDF-1.4 bytes');
       const tampered = url.replace('/get/report%201.pdf?', '/get/other.pdf?');
       expect((await fetch(tampered)).status).toBe(403);
-      const named = await fetch(await publicStorage.presignGet({ key, expiresInSeconds: 60, downloadName: 'Rapport é.pdf' }));
-      expect(named.headers.get('content-disposition')).toBe(`attachment; filename="Rapport _.pdf"; filename*=UTF-8''Rapport%20%C3%A9.pdf`);
+      const named = await fetch(
+        await publicStorage.presignGet({ key, expiresInSeconds: 60, downloadName: 'Rapport é.pdf' }),
+      );
+      expect(named.headers.get('content-disposition')).toBe(
+        `attachment; filename="Rapport _.pdf"; filename*=UTF-8''Rapport%20%C3%A9.pdf`,
+      );
     } finally {
       publicStorage.destroy();
     }
@@ -278,14 +356,36 @@ describe('objects', () => {
     const stored = await storage.put({ key, body, contentType: 'application/octet-stream' });
     expect(stored.size).toBe(12 * MB);
     expect(await storage.head(key)).toMatchObject({ size: 12 * MB, contentType: 'application/octet-stream' });
-    expect(await storage.digest({ key, algorithms: ['md5', 'sha256'] })).toEqual({ size: 12 * MB, md5: md5.digest('hex'), sha256: sha256.digest('hex') });
-    await eventFor((e) => e.s3.object.key === key && e.eventName === 'ObjectCreated:CompleteMultipartUpload' && e.s3.object.size === 12 * MB);
+    expect(await storage.digest({ key, algorithms: ['md5', 'sha256'] })).toEqual({
+      size: 12 * MB,
+      md5: md5.digest('hex'),
+      sha256: sha256.digest('hex'),
+    });
+    await eventFor(
+      (e) =>
+        e.s3.object.key === key &&
+        e.eventName === 'ObjectCreated:CompleteMultipartUpload' &&
+        e.s3.object.size === 12 * MB,
+    );
   });
 
   it('put stores a small stream in one request and refuses a stream of another length than declared', async () => {
-    const stored = await storage.put({ key: 'small/stream.txt', body: Readable.from([Buffer.from('streamed')]), contentType: 'text/plain', contentLength: 8 });
+    const stored = await storage.put({
+      key: 'small/stream.txt',
+      body: Readable.from([Buffer.from('streamed')]),
+      contentType: 'text/plain',
+      contentLength: 8,
+    });
     expect(stored).toEqual({ size: 8, etag: createHash('md5').update('streamed').digest('hex') });
-    await expectDomainError(storage.put({ key: 'small/liar.txt', body: Readable.from([Buffer.from('longer than said')]), contentType: 'text/plain', contentLength: 4 }), 'ValidationFailed');
+    await expectDomainError(
+      storage.put({
+        key: 'small/liar.txt',
+        body: Readable.from([Buffer.from('longer than said')]),
+        contentType: 'text/plain',
+        contentLength: 4,
+      }),
+      'ValidationFailed',
+    );
     expect(await storage.head('small/liar.txt')).toBeNull();
   });
 
@@ -307,7 +407,9 @@ describe('objects', () => {
     await storage.delete('delete/one.txt');
     await storage.delete('delete/never-existed.txt');
     expect(await storage.head('delete/one.txt')).toBeNull();
-    expect(await eventFor((e) => e.s3.object.key === 'delete/one.txt' && e.eventName === 'ObjectRemoved:Delete')).toBeDefined();
+    expect(
+      await eventFor((e) => e.s3.object.key === 'delete/one.txt' && e.eventName === 'ObjectRemoved:Delete'),
+    ).toBeDefined();
 
     const keys = ['delete/many/a.txt', 'delete/many/b.txt', 'delete/many/c.txt'];
     for (const key of keys) await storage.put({ key, body: Buffer.from(key), contentType: 'text/plain' });
@@ -330,7 +432,10 @@ describe('objects', () => {
       const response = await fetch(await storage.presignGet({ key, expiresInSeconds: 60, downloadName: key.slice(4) }));
       expect({ key, status: response.status }).toEqual({ key, status: 200 });
     }
-    expect((await storage.list({ prefix: "odd/it's", limit: 10 })).objects.map((o) => o.key)).toEqual(["odd/it's (1)*!.txt", "odd/it's (1)*!.txt.copy"]);
+    expect((await storage.list({ prefix: "odd/it's", limit: 10 })).objects.map((o) => o.key)).toEqual([
+      "odd/it's (1)*!.txt",
+      "odd/it's (1)*!.txt.copy",
+    ]);
     const all = await storage.list({ prefix: 'odd/', limit: 100 });
     expect(all.objects.map((o) => o.key)).toEqual(keys.flatMap((key) => [key, `${key}.copy`]).sort());
   });
@@ -344,7 +449,8 @@ describe('objects', () => {
     do {
       const page = await storage.list({ prefix: 'list/', cursor, limit: 2 });
       pages.push(page.objects.map((o) => o.key));
-      for (const object of page.objects) expect(object).toMatchObject({ size: 6, etag: createHash('md5').update(object.key).digest('hex') });
+      for (const object of page.objects)
+        expect(object).toMatchObject({ size: 6, etag: createHash('md5').update(object.key).digest('hex') });
       expect(page.objects.every((o) => o.lastModified instanceof Date)).toBe(true);
       cursor = page.nextCursor;
     } while (cursor);
@@ -359,7 +465,10 @@ describe('objects', () => {
       md5: createHash('md5').update(body).digest('hex'),
       sha256: createHash('sha256').update(body).digest('hex'),
     });
-    expect(await storage.digest({ key: 'digest/blob', algorithms: ['sha256'] })).toEqual({ size: body.length, sha256: createHash('sha256').update(body).digest('hex') });
+    expect(await storage.digest({ key: 'digest/blob', algorithms: ['sha256'] })).toEqual({
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+    });
   });
 });
 
@@ -405,7 +514,11 @@ describe('parseS3Notification', () => {
           awsRegion: '',
           eventTime: '2026-11-22T10:00:00.000Z',
           eventName: 's3:ObjectCreated:Put',
-          s3: { s3SchemaVersion: '1.0', bucket: { name: BUCKET, arn: `arn:aws:s3:::${BUCKET}` }, object: { key: 'a%2Fb+c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' } },
+          s3: {
+            s3SchemaVersion: '1.0',
+            bucket: { name: BUCKET, arn: `arn:aws:s3:::${BUCKET}` },
+            object: { key: 'a%2Fb+c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' },
+          },
         },
       ],
     };
@@ -413,11 +526,22 @@ describe('parseS3Notification', () => {
       {
         eventName: 'ObjectCreated:Put',
         eventTime: '2026-11-22T10:00:00.000Z',
-        s3: { bucket: { name: BUCKET }, object: { key: 'a/b c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' } },
+        s3: {
+          bucket: { name: BUCKET },
+          object: { key: 'a/b c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' },
+        },
       },
     ]);
     expect(parseS3Notification(JSON.stringify(body))).toHaveLength(1);
-    for (const junk of [null, undefined, 42, 'not json', {}, { Records: 'x' }, { Records: [null, 1, { eventName: 'ObjectCreated:Put' }] }]) {
+    for (const junk of [
+      null,
+      undefined,
+      42,
+      'not json',
+      {},
+      { Records: 'x' },
+      { Records: [null, 1, { eventName: 'ObjectCreated:Put' }] },
+    ]) {
       expect(parseS3Notification(junk)).toEqual([]);
     }
   });

@@ -32,12 +32,14 @@ function readSettings(env: NodeJS.ProcessEnv): EmbeddedS3Settings {
   const port = Number(env.S3_PORT ?? '9000');
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('S3_PORT must be a port number (0-65535)');
   const namespace = env.NAMESPACE ?? 'mp';
-  if (!NAMESPACE_PATTERN.test(namespace)) problems.push('NAMESPACE must be lowercase letters, digits or _ (max 31), starting with a letter');
+  if (!NAMESPACE_PATTERN.test(namespace))
+    problems.push('NAMESPACE must be lowercase letters, digits or _ (max 31), starting with a letter');
   const buckets = (env.S3_BUCKET ?? 'media')
     .split(',')
     .map((b) => b.trim())
     .filter(Boolean);
-  if (!buckets.length || buckets.some((b) => b.length < 3)) problems.push('S3_BUCKET must be a bucket name of at least 3 characters');
+  if (!buckets.length || buckets.some((b) => b.length < 3))
+    problems.push('S3_BUCKET must be a bucket name of at least 3 characters');
   // Same defaults as the apps' storage settings, so the apps' defaults work against it unchanged.
   const accessKeyId = env.S3_ACCESS_KEY_ID || 'S3RVER';
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY || 'S3RVER';
@@ -63,7 +65,10 @@ async function main(): Promise<void> {
   await ensureEventStream(nc, wireNames(settings.namespace));
   mkdirSync(settings.directory, { recursive: true });
   const forward = storageEventForwarder(nc, settings.namespace, (err, record) =>
-    logger.warn({ err, event: record.eventName, bucket: record.s3.bucket.name, object: record.s3.object.key }, 'Object event not published'),
+    logger.warn(
+      { err, event: record.eventName, bucket: record.s3.bucket.name, object: record.s3.object.key },
+      'Object event not published',
+    ),
   );
   const server = await EmbeddedS3Server.start({
     host: settings.host,
@@ -73,11 +78,22 @@ async function main(): Promise<void> {
     secretAccessKey: settings.secretAccessKey,
     buckets: settings.buckets,
     onEvent: (record) => {
-      logger.debug({ event: record.eventName, bucket: record.s3.bucket.name, object: record.s3.object.key }, 'Object event');
+      logger.debug(
+        { event: record.eventName, bucket: record.s3.bucket.name, object: record.s3.object.key },
+        'Object event',
+      );
       return forward(record);
     },
   });
-  logger.info({ endpoint: server.endpoint, buckets: settings.buckets, directory: settings.directory, namespace: settings.namespace }, 'Embedded S3 started');
+  logger.info(
+    {
+      endpoint: server.endpoint,
+      buckets: settings.buckets,
+      directory: settings.directory,
+      namespace: settings.namespace,
+    },
+    'Embedded S3 started',
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -28,7 +28,9 @@ export class NatsServerProcess {
   }
 
   async resume(): Promise<void> {
-    this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
+    this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+      stdio: 'ignore',
+    });
     await waitFor(
       async () => {
         const nc = await connect({ servers: this.url, reconnect: false, timeout: 500 });

@@ -4,7 +4,16 @@ import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
-export const ALL_APPS = ['quota-billing', 'files', 'search-indexer', 'image-ops', 'generation-broker', 'buckets', 'notifier', 'gateway'] as const;
+export const ALL_APPS = [
+  'quota-billing',
+  'files',
+  'search-indexer',
+  'image-ops',
+  'generation-broker',
+  'buckets',
+  'notifier',
+  'gateway',
+] as const;
 export type AppName = (typeof ALL_APPS)[number];
 
 const ROOT = resolve(__dirname, '../../..');

@@ -7,7 +7,11 @@ import { NatsConnection } from 'nats';
  * Publishes embedded-S3 notifications to JetStream exactly as a MinIO NATS target would feed
  * the files service: one `storage.object.*` event per record, deduplicated by bucket/key/sequencer.
  */
-export function storageEventForwarder(nc: NatsConnection, namespace: string, onError: (err: unknown, record: S3EventRecord) => void = () => undefined) {
+export function storageEventForwarder(
+  nc: NatsConnection,
+  namespace: string,
+  onError: (err: unknown, record: S3EventRecord) => void = () => undefined,
+) {
   const js = nc.jetstream();
   const names = wireNames(namespace);
   return async (record: S3EventRecord): Promise<void> => {

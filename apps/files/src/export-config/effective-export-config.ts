@@ -8,12 +8,30 @@ export const SYSTEM_DEFAULT_EXPORT = { image_format: 'webp', metadata_adapter: '
  * Organisation → user → system default. Among organisations, the caller's order decides (the
  * gateway passes memberships oldest first), so the result never depends on row order.
  */
-export function resolveEffectiveExportConfig(candidates: ExportConfigRow[], userId: string, organizationIds: string[]): EffectiveExportConfiguration {
+export function resolveEffectiveExportConfig(
+  candidates: ExportConfigRow[],
+  userId: string,
+  organizationIds: string[],
+): EffectiveExportConfiguration {
   for (const organizationId of organizationIds) {
     const shared = candidates.find((c) => c.organization_id === organizationId);
-    if (shared) return { image_format: shared.image_format, metadata_adapter: shared.metadata_adapter, source: 'organization', organization_id: organizationId, configuration_id: shared.id };
+    if (shared)
+      return {
+        image_format: shared.image_format,
+        metadata_adapter: shared.metadata_adapter,
+        source: 'organization',
+        organization_id: organizationId,
+        configuration_id: shared.id,
+      };
   }
   const personal = candidates.find((c) => c.organization_id === null && c.user_id === userId);
-  if (personal) return { image_format: personal.image_format, metadata_adapter: personal.metadata_adapter, source: 'user', organization_id: null, configuration_id: personal.id };
+  if (personal)
+    return {
+      image_format: personal.image_format,
+      metadata_adapter: personal.metadata_adapter,
+      source: 'user',
+      organization_id: null,
+      configuration_id: personal.id,
+    };
   return { ...SYSTEM_DEFAULT_EXPORT, source: 'default', organization_id: null, configuration_id: null };
 }

@@ -27,7 +27,10 @@ const TABLE = '"files"."export_configurations"';
 function ownerWhere(owner: ExportOwner): { sql: string; params: string[] } {
   return owner.organization_id
     ? { sql: `"team_id" = $1 AND "organization_id" = $2`, params: [owner.team_id, owner.organization_id] }
-    : { sql: `"team_id" = $1 AND "user_id" = $2 AND "organization_id" IS NULL`, params: [owner.team_id, owner.user_id] };
+    : {
+        sql: `"team_id" = $1 AND "user_id" = $2 AND "organization_id" IS NULL`,
+        params: [owner.team_id, owner.user_id],
+      };
 }
 
 @Injectable()
@@ -36,12 +39,18 @@ export class ExportConfigRepository {
 
   async find(owner: ExportOwner): Promise<ExportConfigRow | null> {
     const where = ownerWhere(owner);
-    const rows = (await this.dataSource.query(`SELECT * FROM ${TABLE} WHERE ${where.sql}`, where.params)) as ExportConfigRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM ${TABLE} WHERE ${where.sql}`,
+      where.params,
+    )) as ExportConfigRow[];
     return rows[0] ?? null;
   }
 
   /** null when the owner already has one (the partial unique indexes decide, race-free). */
-  async insert(owner: ExportOwner, values: { image_format: ExportImageFormat; metadata_adapter: MetadataAdapter }): Promise<ExportConfigRow | null> {
+  async insert(
+    owner: ExportOwner,
+    values: { image_format: ExportImageFormat; metadata_adapter: MetadataAdapter },
+  ): Promise<ExportConfigRow | null> {
     const rows = (await this.dataSource.query(
       `INSERT INTO ${TABLE} ("team_id", "user_id", "organization_id", "image_format", "metadata_adapter") VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING *`,
@@ -50,7 +59,10 @@ export class ExportConfigRepository {
     return rows[0] ?? null;
   }
 
-  async update(owner: ExportOwner, values: { image_format?: ExportImageFormat | null; metadata_adapter?: MetadataAdapter | null }): Promise<ExportConfigRow | null> {
+  async update(
+    owner: ExportOwner,
+    values: { image_format?: ExportImageFormat | null; metadata_adapter?: MetadataAdapter | null },
+  ): Promise<ExportConfigRow | null> {
     const where = ownerWhere(owner);
     const result = (await this.dataSource.query(
       `UPDATE ${TABLE} SET "image_format" = COALESCE($3, "image_format"), "metadata_adapter" = COALESCE($4, "metadata_adapter"), "updated_at" = now()
@@ -62,7 +74,10 @@ export class ExportConfigRepository {
 
   async delete(owner: ExportOwner): Promise<boolean> {
     const where = ownerWhere(owner);
-    const result = (await this.dataSource.query(`DELETE FROM ${TABLE} WHERE ${where.sql} RETURNING "id"`, where.params)) as [unknown[], number];
+    const result = (await this.dataSource.query(
+      `DELETE FROM ${TABLE} WHERE ${where.sql} RETURNING "id"`,
+      where.params,
+    )) as [unknown[], number];
     return result[0].length > 0;
   }
 

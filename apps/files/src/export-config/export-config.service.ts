@@ -19,17 +19,25 @@ export class ExportConfigService {
 
   @RpcHandler('files.export-config.create')
   async create(request: RpcParsedRequest<'files.export-config.create'>): Promise<ExportConfiguration> {
-    const created = await this.configs.insert(ownerOf(request), { image_format: request.image_format, metadata_adapter: request.metadata_adapter });
+    const created = await this.configs.insert(ownerOf(request), {
+      image_format: request.image_format,
+      metadata_adapter: request.metadata_adapter,
+    });
     if (!created) {
       const whose = request.organization_id ? 'Organization' : 'User';
-      throw new DomainError('Conflict', `${whose} already has an export configuration`, { organization_id: request.organization_id });
+      throw new DomainError('Conflict', `${whose} already has an export configuration`, {
+        organization_id: request.organization_id,
+      });
     }
     return toPublic(created);
   }
 
   @RpcHandler('files.export-config.update')
   async update(request: RpcParsedRequest<'files.export-config.update'>): Promise<ExportConfiguration> {
-    const updated = await this.configs.update(ownerOf(request), { image_format: request.image_format, metadata_adapter: request.metadata_adapter });
+    const updated = await this.configs.update(ownerOf(request), {
+      image_format: request.image_format,
+      metadata_adapter: request.metadata_adapter,
+    });
     return toPublic(updated ?? notFound(request));
   }
 
@@ -51,9 +59,13 @@ function ownerOf(request: ExportOwner): ExportOwner {
 }
 
 function notFound(owner: ExportOwner): never {
-  throw new DomainError('NotFound', owner.organization_id ? 'Organization export configuration not found' : 'Export configuration not found', {
-    organization_id: owner.organization_id,
-  });
+  throw new DomainError(
+    'NotFound',
+    owner.organization_id ? 'Organization export configuration not found' : 'Export configuration not found',
+    {
+      organization_id: owner.organization_id,
+    },
+  );
 }
 
 function toPublic(row: ExportConfigRow): ExportConfiguration {

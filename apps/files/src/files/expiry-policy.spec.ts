@@ -28,10 +28,14 @@ describe('expiry policy', () => {
 
   it('rejects retention_days outside the configured bounds, naming the key', () => {
     expect(() => assertRetentionInBounds({ retention_days: 31 }, settings)).toThrow(DomainError);
-    expect(() => assertRetentionInBounds({ retention_days: 31 }, settings)).toThrow('metadata.retention_days: must be between 1 and 30 days');
+    expect(() => assertRetentionInBounds({ retention_days: 31 }, settings)).toThrow(
+      'metadata.retention_days: must be between 1 and 30 days',
+    );
     expect(() => assertRetentionInBounds({ retention_days: 30 }, settings)).not.toThrow();
     expect(() => assertRetentionInBounds({ retention_days: 1 }, settings)).not.toThrow();
     expect(() => assertRetentionInBounds({}, settings)).not.toThrow();
-    expect(() => assertRetentionInBounds({ retention_days: 1 }, { ...settings, minDays: 2 })).toThrow('between 2 and 30');
+    expect(() => assertRetentionInBounds({ retention_days: 1 }, { ...settings, minDays: 2 })).toThrow(
+      'between 2 and 30',
+    );
   });
 });

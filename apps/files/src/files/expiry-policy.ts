@@ -13,9 +13,18 @@ export function assertRetentionInBounds(metadata: Record<string, unknown>, setti
   const days = metadata.retention_days;
   if (typeof days !== 'number') return;
   if (days < settings.minDays || days > settings.maxDays) {
-    throw new DomainError('ValidationFailed', `metadata.retention_days: must be between ${settings.minDays} and ${settings.maxDays} days`, {
-      issues: [{ field: 'metadata.retention_days', message: `must be between ${settings.minDays} and ${settings.maxDays} days` }],
-    });
+    throw new DomainError(
+      'ValidationFailed',
+      `metadata.retention_days: must be between ${settings.minDays} and ${settings.maxDays} days`,
+      {
+        issues: [
+          {
+            field: 'metadata.retention_days',
+            message: `must be between ${settings.minDays} and ${settings.maxDays} days`,
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -25,7 +34,11 @@ export function retentionDaysOf(metadata: Record<string, unknown>, settings: Ret
 }
 
 /** When an active file expires: never while `legal_hold` is true, else its retention after activation. */
-export function expiresAtOf(activatedAt: Date, metadata: Record<string, unknown>, settings: RetentionSettings): Date | null {
+export function expiresAtOf(
+  activatedAt: Date,
+  metadata: Record<string, unknown>,
+  settings: RetentionSettings,
+): Date | null {
   if (metadata.legal_hold === true) return null;
   return new Date(activatedAt.getTime() + retentionDaysOf(metadata, settings) * DAY_MS);
 }

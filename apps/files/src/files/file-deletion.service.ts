@@ -25,22 +25,41 @@ export class FileDeletionService {
     return this.outbox.transaction(async (manager, emit) => {
       const now = this.clock.now();
       const file = await this.files.lockByKey(manager, request.object_key);
-      if (!file || file.team_id !== request.team_id || file.status === 'rejected' || isExpired(file.expires_at, now)) throw fileNotFound(request.object_key);
+      if (!file || file.team_id !== request.team_id || file.status === 'rejected' || isExpired(file.expires_at, now))
+        throw fileNotFound(request.object_key);
       if (file.status === 'pending') {
-        throw new DomainError('Conflict', 'The upload of this file is not finished or not verified yet; retry once it is searchable', { object_key: file.object_key });
+        throw new DomainError(
+          'Conflict',
+          'The upload of this file is not finished or not verified yet; retry once it is searchable',
+          { object_key: file.object_key },
+        );
       }
       if (file.metadata?.legal_hold === true) {
-        throw new DomainError('LegalHold', 'The file is under legal hold (metadata legal_hold: true); clear it with a metadata update before deleting', {
-          object_key: file.object_key,
-        });
+        throw new DomainError(
+          'LegalHold',
+          'The file is under legal hold (metadata legal_hold: true); clear it with a metadata update before deleting',
+          {
+            object_key: file.object_key,
+          },
+        );
       }
       await this.files.deleteById(manager, file.id);
-      await emit('files.file.deleted', { file_id: file.id, team_id: file.team_id, object_key: file.object_key, size: file.size ?? 0, reason: 'deleted' });
+      await emit('files.file.deleted', {
+        file_id: file.id,
+        team_id: file.team_id,
+        object_key: file.object_key,
+        size: file.size ?? 0,
+        reason: 'deleted',
+      });
       await this.storage.delete(file.object_key).catch((err: unknown) => {
-        throw new DomainError('DependencyUnavailable', 'The object store could not delete the file; nothing was deleted, retry later', {
-          object_key: file.object_key,
-          cause: err instanceof Error ? err.name : String(err),
-        });
+        throw new DomainError(
+          'DependencyUnavailable',
+          'The object store could not delete the file; nothing was deleted, retry later',
+          {
+            object_key: file.object_key,
+            cause: err instanceof Error ? err.name : String(err),
+          },
+        );
       });
       return { success: true, deleted_object_key: file.object_key, deleted_at: now.toISOString() };
     });

@@ -80,6 +80,15 @@ describe('toFileDocument', () => {
 
   it('leaves unknown fields null and flags false', () => {
     const doc = toFileDocument(activeFile({}));
-    expect(doc).toMatchObject({ project: null, prompt: null, seed: null, duration: null, legal_hold: false, is_processed: false, is_archived: false, tags: [] });
+    expect(doc).toMatchObject({
+      project: null,
+      prompt: null,
+      seed: null,
+      duration: null,
+      legal_hold: false,
+      is_processed: false,
+      is_archived: false,
+      tags: [],
+    });
   });
 });

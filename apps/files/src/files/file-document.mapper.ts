@@ -26,7 +26,8 @@ const bool = (m: Metadata, k: string): boolean | null => {
 };
 const list = (m: Metadata, k: string): string[] => {
   const v = m[k];
-  if (Array.isArray(v)) return v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
+  if (Array.isArray(v))
+    return v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
   if (typeof v === 'string' && v.length) return [v];
   return [];
 };

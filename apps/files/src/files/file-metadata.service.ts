@@ -27,15 +27,23 @@ export class FileMetadataService {
     return this.outbox.transaction(async (manager, emit) => {
       const now = this.clock.now();
       const file = await this.files.lockByKey(manager, request.object_key);
-      if (!file || file.team_id !== request.team_id || file.status === 'rejected' || isExpired(file.expires_at, now)) throw fileNotFound(request.object_key);
+      if (!file || file.team_id !== request.team_id || file.status === 'rejected' || isExpired(file.expires_at, now))
+        throw fileNotFound(request.object_key);
       file.metadata = mergeMetadata(file.metadata ?? {}, request.metadata);
       file.updated_at = nextUpdatedAt(file.updated_at, now);
       // Retention and legal hold may have changed; a pending file gets its expiry at activation.
-      if (file.status === 'active' && file.activated_at) file.expires_at = expiresAtOf(file.activated_at, file.metadata, settings);
+      if (file.status === 'active' && file.activated_at)
+        file.expires_at = expiresAtOf(file.activated_at, file.metadata, settings);
       await manager.save(file);
       const updatedFields = Object.keys(request.metadata);
-      if (file.status === 'active') await emit('files.file.updated', { file: toFileDocument(file), updated_fields: updatedFields });
-      return { success: true, object_key: file.object_key, updated_fields: updatedFields, updated_at: file.updated_at.toISOString() };
+      if (file.status === 'active')
+        await emit('files.file.updated', { file: toFileDocument(file), updated_fields: updatedFields });
+      return {
+        success: true,
+        object_key: file.object_key,
+        updated_fields: updatedFields,
+        updated_at: file.updated_at.toISOString(),
+      };
     });
   }
 }

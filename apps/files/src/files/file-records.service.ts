@@ -18,7 +18,9 @@ export class FileRecordsService {
   @RpcHandler('files.records.page')
   async page(request: RpcParsedRequest<'files.records.page'>): Promise<FileRecordsPage> {
     if (request.after !== undefined && !UUID.test(request.after)) {
-      throw new DomainError('ValidationFailed', 'after: must be a file_id (the `next` of the previous page)', { issues: [{ field: 'after', message: 'must be a file_id' }] });
+      throw new DomainError('ValidationFailed', 'after: must be a file_id (the `next` of the previous page)', {
+        issues: [{ field: 'after', message: 'must be a file_id' }],
+      });
     }
     const rows = await this.files.pageActive(request.after?.toLowerCase() ?? null, request.limit + 1, this.clock.now());
     const page = rows.slice(0, request.limit);

@@ -6,7 +6,17 @@ import { FileEntity } from './file.entity';
 
 export type NewUploadSession = Pick<
   FileEntity,
-  'team_id' | 'user_id' | 'object_key' | 'filename' | 'folder' | 'extension' | 'declared_content_type' | 'upload_ip' | 'metadata' | 'max_bytes' | 'upload_expires_at'
+  | 'team_id'
+  | 'user_id'
+  | 'object_key'
+  | 'filename'
+  | 'folder'
+  | 'extension'
+  | 'declared_content_type'
+  | 'upload_ip'
+  | 'metadata'
+  | 'max_bytes'
+  | 'upload_expires_at'
 >;
 
 @Injectable()
@@ -31,7 +41,11 @@ export class FileRepository {
 
   /** Locks the record of an object key for the rest of the transaction. */
   lockByKey(manager: EntityManager, objectKey: string): Promise<FileEntity | null> {
-    return manager.createQueryBuilder(FileEntity, 'f').setLock('pessimistic_write').where('f.object_key = :objectKey', { objectKey }).getOne();
+    return manager
+      .createQueryBuilder(FileEntity, 'f')
+      .setLock('pessimistic_write')
+      .where('f.object_key = :objectKey', { objectKey })
+      .getOne();
   }
 
   /** Pending sessions due for a look at the store, least recently checked first; marks them checked. */
@@ -47,7 +61,12 @@ export class FileRepository {
         .limit(limit)
         .getMany();
       if (rows.length) {
-        await manager.createQueryBuilder().update(FileEntity).set({ last_checked_at: () => 'now()' }).whereInIds(rows.map((r) => r.id)).execute();
+        await manager
+          .createQueryBuilder()
+          .update(FileEntity)
+          .set({ last_checked_at: () => 'now()' })
+          .whereInIds(rows.map((r) => r.id))
+          .execute();
       }
       return rows;
     });
@@ -92,6 +111,13 @@ export class FileRepository {
 
   /** Removes sessions whose upload window closed without an object. */
   async deleteAbandoned(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.createQueryBuilder().delete().from(FileEntity).whereInIds(ids).andWhere(`status = 'pending'`).execute();
+    if (ids.length)
+      await this.dataSource
+        .createQueryBuilder()
+        .delete()
+        .from(FileEntity)
+        .whereInIds(ids)
+        .andWhere(`status = 'pending'`)
+        .execute();
   }
 }

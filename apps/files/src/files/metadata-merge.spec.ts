@@ -34,8 +34,12 @@ describe('mergeMetadata', () => {
 describe('nextUpdatedAt', () => {
   it('is now when the clock moved on, else one millisecond after the previous update', () => {
     const previous = new Date('2025-12-14T12:00:00.000Z');
-    expect(nextUpdatedAt(previous, new Date('2025-12-14T12:00:01.000Z')).toISOString()).toBe('2025-12-14T12:00:01.000Z');
+    expect(nextUpdatedAt(previous, new Date('2025-12-14T12:00:01.000Z')).toISOString()).toBe(
+      '2025-12-14T12:00:01.000Z',
+    );
     expect(nextUpdatedAt(previous, previous).toISOString()).toBe('2025-12-14T12:00:00.001Z');
-    expect(nextUpdatedAt(previous, new Date('2025-12-14T11:00:00.000Z')).toISOString()).toBe('2025-12-14T12:00:00.001Z');
+    expect(nextUpdatedAt(previous, new Date('2025-12-14T11:00:00.000Z')).toISOString()).toBe(
+      '2025-12-14T12:00:00.001Z',
+    );
   });
 });

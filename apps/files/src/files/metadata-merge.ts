@@ -4,7 +4,10 @@ import { DomainError, METADATA_MAX_BYTES, metadataBytes } from '@mp/contracts';
  * Merges an update into stored metadata (top-level keys; `null` removes a key, as in JSON Merge
  * Patch) and enforces the 10 KB limit on the result.
  */
-export function mergeMetadata(stored: Record<string, unknown>, update: Record<string, unknown>): Record<string, unknown> {
+export function mergeMetadata(
+  stored: Record<string, unknown>,
+  update: Record<string, unknown>,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...stored };
   for (const [key, value] of Object.entries(update)) {
     if (value === null) delete merged[key];
@@ -12,10 +15,14 @@ export function mergeMetadata(stored: Record<string, unknown>, update: Record<st
   }
   const bytes = metadataBytes(merged);
   if (bytes > METADATA_MAX_BYTES) {
-    throw new DomainError('MetadataTooLarge', `metadata: the merged metadata would be ${bytes} bytes; at most ${METADATA_MAX_BYTES} bytes (10 KB) are allowed`, {
-      bytes,
-      max_bytes: METADATA_MAX_BYTES,
-    });
+    throw new DomainError(
+      'MetadataTooLarge',
+      `metadata: the merged metadata would be ${bytes} bytes; at most ${METADATA_MAX_BYTES} bytes (10 KB) are allowed`,
+      {
+        bytes,
+        max_bytes: METADATA_MAX_BYTES,
+      },
+    );
   }
   return merged;
 }

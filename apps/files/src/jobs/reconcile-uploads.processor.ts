@@ -36,13 +36,17 @@ export class ReconcileUploadsProcessor implements OnApplicationBootstrap {
       const head = await this.storage.head(file.object_key);
       if (head) {
         found++;
-        await this.queue.enqueue({ name: 'VerifyUpload', data: { object_key: file.object_key, trigger: 'reconcile' } }, { jobId: verifyUploadJobId(file.object_key, head.etag) });
+        await this.queue.enqueue(
+          { name: 'VerifyUpload', data: { object_key: file.object_key, trigger: 'reconcile' } },
+          { jobId: verifyUploadJobId(file.object_key, head.etag) },
+        );
       } else if (file.upload_expires_at.getTime() < Date.now()) {
         abandoned.push(file.id);
       }
     }
     await this.files.deleteAbandoned(abandoned);
-    if (found || abandoned.length) this.logger.info({ checked: pending.length, found, abandoned: abandoned.length }, 'Reconciled pending uploads');
+    if (found || abandoned.length)
+      this.logger.info({ checked: pending.length, found, abandoned: abandoned.length }, 'Reconciled pending uploads');
     return { checked: pending.length, found, abandoned: abandoned.length };
   }
 }

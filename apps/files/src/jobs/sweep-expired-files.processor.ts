@@ -27,7 +27,10 @@ export class SweepExpiredFilesProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule({ name: 'SweepExpiredFiles', data: {} }, { everyMs: this.config.EXPIRY_SWEEP_INTERVAL_MS });
+    await this.queue.schedule(
+      { name: 'SweepExpiredFiles', data: {} },
+      { everyMs: this.config.EXPIRY_SWEEP_INTERVAL_MS },
+    );
   }
 
   @JobHandler('SweepExpiredFiles')
@@ -48,7 +51,13 @@ export class SweepExpiredFilesProcessor implements OnApplicationBootstrap {
       const file = await this.files.lockExpired(manager, id, now);
       if (!file) return false;
       await this.files.deleteById(manager, file.id);
-      await emit('files.file.deleted', { file_id: file.id, team_id: file.team_id, object_key: file.object_key, size: file.size ?? 0, reason: 'expired' });
+      await emit('files.file.deleted', {
+        file_id: file.id,
+        team_id: file.team_id,
+        object_key: file.object_key,
+        size: file.size ?? 0,
+        reason: 'expired',
+      });
       await this.storage.delete(file.object_key);
       return true;
     });

@@ -23,7 +23,10 @@ export class CollectMediaResourcesProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule({ name: 'CollectMediaResources', data: {} }, { everyMs: this.config.MEDIA_GC_INTERVAL_MS });
+    await this.queue.schedule(
+      { name: 'CollectMediaResources', data: {} },
+      { everyMs: this.config.MEDIA_GC_INTERVAL_MS },
+    );
   }
 
   @JobHandler('CollectMediaResources')
@@ -32,7 +35,8 @@ export class CollectMediaResourcesProcessor implements OnApplicationBootstrap {
     let deleted = 0;
     for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
       const ids = await this.repository.findUnattached(grace, BATCH);
-      for (const id of ids) if (await this.repository.deleteUnattached(id, grace, (key) => this.storage.delete(key))) deleted++;
+      for (const id of ids)
+        if (await this.repository.deleteUnattached(id, grace, (key) => this.storage.delete(key))) deleted++;
       if (ids.length < BATCH) break;
     }
     if (deleted) this.logger.info({ deleted }, 'Collected unattached media resources');

@@ -18,7 +18,8 @@ export function tempKeyOf(value: string, field: string): string {
     } catch {
       throw invalid(field, 'must be a temp file URL or an object key under temp/');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(field, 'must be an http(s) URL or an object key under temp/');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw invalid(field, 'must be an http(s) URL or an object key under temp/');
     const segments = url.pathname.split('/');
     const at = segments.indexOf('temp');
     if (at < 0) throw invalid(field, 'must point under temp/ (a file uploaded with a presigned URL)');
@@ -29,7 +30,11 @@ export function tempKeyOf(value: string, field: string): string {
     }
   }
   const segments = path.split('/');
-  if (segments.length < 2 || segments.some((s) => s === '' || s === '.' || s === '..') || /[\\\u0000-\u001f]/.test(path)) {
+  if (
+    segments.length < 2 ||
+    segments.some((s) => s === '' || s === '.' || s === '..') ||
+    /[\\\u0000-\u001f]/.test(path)
+  ) {
     throw invalid(field, 'must be a plain object key under temp/ (no empty, "." or ".." segments)');
   }
   return path;
@@ -50,5 +55,8 @@ export function canonicalKey(resourceId: string, ext: string): string {
 
 function invalid(field: string, message: string): DomainError {
   // `urls[2]` in messages; `urls.2` in issues, which the FastAPI dialect renders as loc ["body", "urls", 2].
-  return new DomainError('ValidationFailed', `${field} ${message}`, { field, issues: [{ field: field.replace(/\[(\d+)\]/g, '.$1'), message }] });
+  return new DomainError('ValidationFailed', `${field} ${message}`, {
+    field,
+    issues: [{ field: field.replace(/\[(\d+)\]/g, '.$1'), message }],
+  });
 }

@@ -28,7 +28,8 @@ export interface EntityRef {
   entity_id: string;
 }
 
-const RESOURCE_COLUMNS = 'r.id, r.team_id, r.sha256, r.size::float8 AS size, r.content_type, r.ext, r.object_key, r.relocated';
+const RESOURCE_COLUMNS =
+  'r.id, r.team_id, r.sha256, r.size::float8 AS size, r.content_type, r.ext, r.object_key, r.relocated';
 const ATTACHMENT_SELECT = `SELECT ${RESOURCE_COLUMNS}, a.id AS attachment_id, a.entity_type, a.entity_id, a.position, a.created_at AS attached_at
   FROM files.media_resource_attachments a JOIN files.media_resources r ON r.id = a.resource_id`;
 
@@ -57,7 +58,15 @@ export class MediaResourceRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (team_id, sha256) DO UPDATE SET last_used_at = now()
        RETURNING ${RESOURCE_COLUMNS}, (xmax = 0) AS inserted`,
-      [resource.id, resource.team_id, resource.sha256, resource.size, resource.content_type, resource.ext, resource.object_key],
+      [
+        resource.id,
+        resource.team_id,
+        resource.sha256,
+        resource.size,
+        resource.content_type,
+        resource.ext,
+        resource.object_key,
+      ],
     );
     const { inserted, ...row } = (rows as Array<MediaResourceRow & { inserted: boolean }>)[0];
     return { row, inserted };
@@ -71,10 +80,18 @@ export class MediaResourceRepository {
    * Records which resource the temp object became and links the resource to the entity (once:
    * attaching the same bytes twice to one entity returns the existing attachment), in one transaction.
    */
-  attach(entity: EntityRef, resourceId: string, tempKey: string | null, manager?: EntityManager): Promise<MediaAttachmentRow> {
+  attach(
+    entity: EntityRef,
+    resourceId: string,
+    tempKey: string | null,
+    manager?: EntityManager,
+  ): Promise<MediaAttachmentRow> {
     const run = async (m: EntityManager) => {
       if (tempKey) {
-        await m.query('INSERT INTO files.media_ingestions (team_id, temp_key, resource_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [entity.team_id, tempKey, resourceId]);
+        await m.query(
+          'INSERT INTO files.media_ingestions (team_id, temp_key, resource_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [entity.team_id, tempKey, resourceId],
+        );
       }
       await m.query('UPDATE files.media_resources SET last_used_at = now() WHERE id = $1', [resourceId]);
       await m.query(
@@ -83,30 +100,30 @@ export class MediaResourceRepository {
          ON CONFLICT (team_id, entity_type, entity_id, resource_id) DO NOTHING`,
         [entity.team_id, resourceId, entity.entity_type, entity.entity_id],
       );
-      const rows = await m.query(`${ATTACHMENT_SELECT} WHERE a.team_id = $1 AND a.entity_type = $2 AND a.entity_id = $3 AND a.resource_id = $4`, [
-        entity.team_id,
-        entity.entity_type,
-        entity.entity_id,
-        resourceId,
-      ]);
+      const rows = await m.query(
+        `${ATTACHMENT_SELECT} WHERE a.team_id = $1 AND a.entity_type = $2 AND a.entity_id = $3 AND a.resource_id = $4`,
+        [entity.team_id, entity.entity_type, entity.entity_id, resourceId],
+      );
       return (rows as MediaAttachmentRow[])[0];
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   async listAttachments(entity: EntityRef): Promise<MediaAttachmentRow[]> {
-    return this.dataSource.query(`${ATTACHMENT_SELECT} WHERE a.team_id = $1 AND a.entity_type = $2 AND a.entity_id = $3 ORDER BY a.position, a.created_at`, [
-      entity.team_id,
-      entity.entity_type,
-      entity.entity_id,
-    ]);
+    return this.dataSource.query(
+      `${ATTACHMENT_SELECT} WHERE a.team_id = $1 AND a.entity_type = $2 AND a.entity_id = $3 ORDER BY a.position, a.created_at`,
+      [entity.team_id, entity.entity_type, entity.entity_id],
+    );
   }
 
   /** Removes one attachment of the team; its resource's unattached grace starts now. Null when absent. */
   async detach(teamId: string, attachmentId: string): Promise<{ id: string; resource_id: string } | null> {
     return this.dataSource.transaction(async (m) => {
       const rows = sqlRows<{ id: string; resource_id: string }>(
-        await m.query('DELETE FROM files.media_resource_attachments WHERE id = $1 AND team_id = $2 RETURNING id, resource_id', [attachmentId, teamId]),
+        await m.query(
+          'DELETE FROM files.media_resource_attachments WHERE id = $1 AND team_id = $2 RETURNING id, resource_id',
+          [attachmentId, teamId],
+        ),
       );
       if (!rows[0]) return null;
       await m.query('UPDATE files.media_resources SET last_used_at = now() WHERE id = $1', [rows[0].resource_id]);

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DetachMediaResult, DomainError, IngestMediaResult, MediaAttachmentList, RpcParsedRequest } from '@mp/contracts';
+import {
+  DetachMediaResult,
+  DomainError,
+  IngestMediaResult,
+  MediaAttachmentList,
+  RpcParsedRequest,
+} from '@mp/contracts';
 import { RpcHandler } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
@@ -37,8 +43,12 @@ export class MediaResourceService {
     const attachments: IngestMediaResult['attachments'] = [];
     for (const [i, key] of keys.entries()) {
       const ownership = await this.owner.check(request.team_id, key);
-      if (ownership === 'foreign') throw new DomainError('NotFound', `urls[${i}]: no such temp file`, { field: `urls[${i}]` });
-      if (ownership === 'rejected') throw new DomainError('ValidationFailed', `urls[${i}]: the upload was rejected by verification`, { field: `urls[${i}]` });
+      if (ownership === 'foreign')
+        throw new DomainError('NotFound', `urls[${i}]: no such temp file`, { field: `urls[${i}]` });
+      if (ownership === 'rejected')
+        throw new DomainError('ValidationFailed', `urls[${i}]: the upload was rejected by verification`, {
+          field: `urls[${i}]`,
+        });
       const { row, deduplicated } = await this.ingestAndAttach(entity, key, `urls[${i}]`);
       attachments.push({ ...toMediaAttachment(row, this.urls), source_url: request.urls[i], deduplicated });
     }
@@ -59,7 +69,11 @@ export class MediaResourceService {
   }
 
   /** Ingests one temp object and links it; retried once if the collector removed the resource meanwhile. */
-  async ingestAndAttach(entity: EntityRef, tempKey: string, field: string): Promise<{ row: MediaAttachmentRow; deduplicated: boolean }> {
+  async ingestAndAttach(
+    entity: EntityRef,
+    tempKey: string,
+    field: string,
+  ): Promise<{ row: MediaAttachmentRow; deduplicated: boolean }> {
     for (let attempt = 1; ; attempt++) {
       const { resource, deduplicated } = await this.ingest(entity.team_id, tempKey, field);
       try {
@@ -73,7 +87,12 @@ export class MediaResourceService {
   }
 
   /** Links an already ingested resource inside the caller's transaction (products). */
-  attachInTransaction(manager: EntityManager, entity: EntityRef, resourceId: string, tempKey: string): Promise<MediaAttachmentRow> {
+  attachInTransaction(
+    manager: EntityManager,
+    entity: EntityRef,
+    resourceId: string,
+    tempKey: string,
+  ): Promise<MediaAttachmentRow> {
     return this.repository.attach(entity, resourceId, tempKey, manager);
   }
 
@@ -87,7 +106,11 @@ export class MediaResourceService {
     const previous = await this.repository.findIngested(teamId, tempKey);
     if (previous?.relocated) return { resource: previous, deduplicated: true };
     const head = await this.storage.head(tempKey);
-    if (!head) throw new DomainError('NotFound', `${field}: temp file not found (expired, or never uploaded)`, { field, key: tempKey });
+    if (!head)
+      throw new DomainError('NotFound', `${field}: temp file not found (expired, or never uploaded)`, {
+        field,
+        key: tempKey,
+      });
     const digest = await this.storage.digest({ key: tempKey, algorithms: ['sha256'] });
     const id = randomUUID();
     const ext = extensionFor(tempKey, head.contentType);

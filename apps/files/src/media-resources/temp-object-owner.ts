@@ -12,7 +12,10 @@ export class TempObjectOwner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async check(teamId: string, key: string): Promise<'own' | 'unregistered' | 'foreign' | 'rejected'> {
-    const rows: Array<{ team_id: string; status: string }> = await this.dataSource.query('SELECT team_id, status FROM files.files WHERE object_key = $1', [key]);
+    const rows: Array<{ team_id: string; status: string }> = await this.dataSource.query(
+      'SELECT team_id, status FROM files.files WHERE object_key = $1',
+      [key],
+    );
     const row = rows[0];
     if (!row) return 'unregistered';
     if (row.team_id !== teamId) return 'foreign';

@@ -42,7 +42,18 @@ export class MediaUploadService {
       max_bytes: MEDIA_MAX_FILE_SIZE,
       upload_expires_at: new Date(now.getTime() + expiresIn * 1000),
     });
-    const uploadUrl = await this.storage.presignPut({ key: objectKey, contentType: request.content_type, expiresInSeconds: expiresIn });
-    return { file_id: fileId, object_key: objectKey, upload_url: uploadUrl, upload_method: 'PUT', expires_in_seconds: expiresIn, max_file_size: MEDIA_MAX_FILE_SIZE };
+    const uploadUrl = await this.storage.presignPut({
+      key: objectKey,
+      contentType: request.content_type,
+      expiresInSeconds: expiresIn,
+    });
+    return {
+      file_id: fileId,
+      object_key: objectKey,
+      upload_url: uploadUrl,
+      upload_method: 'PUT',
+      expires_in_seconds: expiresIn,
+      max_file_size: MEDIA_MAX_FILE_SIZE,
+    };
   }
 }

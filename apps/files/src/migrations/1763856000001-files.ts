@@ -34,7 +34,9 @@ export class Files1763856000001 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX "files_pending_idx" ON "files"."files" ("last_checked_at" NULLS FIRST, "created_at") WHERE "status" = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "files_pending_idx" ON "files"."files" ("last_checked_at" NULLS FIRST, "created_at") WHERE "status" = 'pending'`,
+    );
     await queryRunner.query(`CREATE INDEX "files_team_created_idx" ON "files"."files" ("team_id", "created_at" DESC)`);
   }
 

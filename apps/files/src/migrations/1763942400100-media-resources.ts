@@ -34,7 +34,9 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "media_attachments_unique" UNIQUE ("team_id", "entity_type", "entity_id", "resource_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "media_attachments_resource_idx" ON "files"."media_resource_attachments" ("resource_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "media_attachments_resource_idx" ON "files"."media_resource_attachments" ("resource_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "files"."media_ingestions" (
         "team_id" uuid NOT NULL,
@@ -79,7 +81,9 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "completed_at" timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX "bulk_upload_tasks_owner_idx" ON "files"."bulk_upload_tasks" ("team_id", "owner_id", "created_at" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "bulk_upload_tasks_owner_idx" ON "files"."bulk_upload_tasks" ("team_id", "owner_id", "created_at" DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

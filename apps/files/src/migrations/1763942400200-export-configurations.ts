@@ -19,8 +19,12 @@ export class ExportConfigurations1763942400200 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "export_configurations_user_key" ON "files"."export_configurations" ("user_id") WHERE "organization_id" IS NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "export_configurations_org_key" ON "files"."export_configurations" ("organization_id") WHERE "organization_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "export_configurations_user_key" ON "files"."export_configurations" ("user_id") WHERE "organization_id" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "export_configurations_org_key" ON "files"."export_configurations" ("organization_id") WHERE "organization_id" IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

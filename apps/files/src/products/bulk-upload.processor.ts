@@ -68,14 +68,33 @@ export class BulkUploadProcessor implements OnModuleDestroy {
         maxTotalBytes: this.config.BULK_UPLOAD_MAX_TOTAL_BYTES,
         maxRatio: this.config.BULK_UPLOAD_MAX_RATIO,
       });
-      const csvs = zip.entries.filter((e) => !e.isDirectory && e.name.toLowerCase().endsWith('.csv') && !e.name.split('/').some((s) => s.startsWith('.') || s === '__MACOSX'));
-      if (csvs.length !== 1) throw new ZipRefused(csvs.length ? `The ZIP must contain one CSV file; found ${csvs.length}` : 'The ZIP contains no CSV file');
+      const csvs = zip.entries.filter(
+        (e) =>
+          !e.isDirectory &&
+          e.name.toLowerCase().endsWith('.csv') &&
+          !e.name.split('/').some((s) => s.startsWith('.') || s === '__MACOSX'),
+      );
+      if (csvs.length !== 1)
+        throw new ZipRefused(
+          csvs.length ? `The ZIP must contain one CSV file; found ${csvs.length}` : 'The ZIP contains no CSV file',
+        );
       baseDir = csvs[0].name.slice(0, csvs[0].name.lastIndexOf('/') + 1);
       rows = productRows(parseCsv((await zip.readAll(csvs[0], MAX_CSV_BYTES)).toString('utf8')));
     } catch (err) {
-      if (!(err instanceof ZipRefused || err instanceof CsvSyntaxError || err instanceof DomainError || isZlibError(err))) throw err;
+      if (!(
+        err instanceof ZipRefused ||
+        err instanceof CsvSyntaxError ||
+        err instanceof DomainError ||
+        isZlibError(err)
+      ))
+        throw err;
       const reason = (err as Error).message;
-      const message = err instanceof CsvSyntaxError ? `The CSV file is malformed: ${reason}` : isZlibError(err) ? `The CSV file is corrupt in the ZIP: ${reason}` : reason;
+      const message =
+        err instanceof CsvSyntaxError
+          ? `The CSV file is malformed: ${reason}`
+          : isZlibError(err)
+            ? `The CSV file is corrupt in the ZIP: ${reason}`
+            : reason;
       await this.tasks.fail(task.id, message);
       this.logger.info({ task_id: task.id, reason: message }, 'Bulk upload refused');
       return { status: 'FAILED' };
@@ -86,7 +105,10 @@ export class BulkUploadProcessor implements OnModuleDestroy {
     const done = (await this.tasks.get(task.id))!.results;
     for (const row of rows) {
       if (DONE.has(done[row.key]?.status)) continue;
-      if (this.stopping) throw new InterruptedByShutdown(`Bulk upload ${task.id} interrupted by shutdown; it resumes on the next worker`);
+      if (this.stopping)
+        throw new InterruptedByShutdown(
+          `Bulk upload ${task.id} interrupted by shutdown; it resumes on the next worker`,
+        );
       await this.importer.import(task, zip, baseDir, row);
     }
     await this.tasks.complete(task.id);

@@ -25,11 +25,18 @@ export interface BulkUploadTaskRow {
   completed_at: Date | null;
 }
 
-export type NewBulkUploadTask = Pick<BulkUploadTaskRow, 'id' | 'team_id' | 'owner_id' | 'filename' | 'object_key' | 'caption_products' | 'skip_existing_skus' | 'shooting_id'>;
+export type NewBulkUploadTask = Pick<
+  BulkUploadTaskRow,
+  'id' | 'team_id' | 'owner_id' | 'filename' | 'object_key' | 'caption_products' | 'skip_existing_skus' | 'shooting_id'
+>;
 
 /** Which counter a finished SKU moves. */
 export type SkuOutcome = 'COMPLETED' | 'FAILED' | 'SKIPPED';
-const COUNTER: Record<SkuOutcome, string> = { COMPLETED: 'successful_products', FAILED: 'failed_products', SKIPPED: 'skipped_products' };
+const COUNTER: Record<SkuOutcome, string> = {
+  COMPLETED: 'successful_products',
+  FAILED: 'failed_products',
+  SKIPPED: 'skipped_products',
+};
 
 @Injectable()
 export class BulkUploadRepository {
@@ -40,22 +47,41 @@ export class BulkUploadRepository {
     await this.dataSource.query(
       `INSERT INTO files.bulk_upload_tasks (id, team_id, owner_id, filename, object_key, caption_products, skip_existing_skus, shooting_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [task.id, task.team_id, task.owner_id, task.filename, task.object_key, task.caption_products, task.skip_existing_skus, task.shooting_id],
+      [
+        task.id,
+        task.team_id,
+        task.owner_id,
+        task.filename,
+        task.object_key,
+        task.caption_products,
+        task.skip_existing_skus,
+        task.shooting_id,
+      ],
     );
     return (await this.get(task.id))!;
   }
 
   async get(id: string): Promise<BulkUploadTaskRow | null> {
-    const rows: BulkUploadTaskRow[] = await this.dataSource.query('SELECT * FROM files.bulk_upload_tasks WHERE id = $1', [id]);
+    const rows: BulkUploadTaskRow[] = await this.dataSource.query(
+      'SELECT * FROM files.bulk_upload_tasks WHERE id = $1',
+      [id],
+    );
     return rows[0] ?? null;
   }
 
   async findOwned(teamId: string, ownerId: string, id: string): Promise<BulkUploadTaskRow | null> {
-    const rows: BulkUploadTaskRow[] = await this.dataSource.query('SELECT * FROM files.bulk_upload_tasks WHERE id = $1 AND team_id = $2 AND owner_id = $3', [id, teamId, ownerId]);
+    const rows: BulkUploadTaskRow[] = await this.dataSource.query(
+      'SELECT * FROM files.bulk_upload_tasks WHERE id = $1 AND team_id = $2 AND owner_id = $3',
+      [id, teamId, ownerId],
+    );
     return rows[0] ?? null;
   }
 
-  list(teamId: string, ownerId: string, filter: { status?: BulkUploadStatus; skip: number; limit: number }): Promise<BulkUploadTaskRow[]> {
+  list(
+    teamId: string,
+    ownerId: string,
+    filter: { status?: BulkUploadStatus; skip: number; limit: number },
+  ): Promise<BulkUploadTaskRow[]> {
     return this.dataSource.query(
       `SELECT * FROM files.bulk_upload_tasks WHERE team_id = $1 AND owner_id = $2 AND ($3::text IS NULL OR status = $3)
        ORDER BY created_at DESC, id DESC OFFSET $4 LIMIT $5`,
@@ -71,16 +97,25 @@ export class BulkUploadRepository {
     );
   }
 
-  async setResult(id: string, key: string, result: SkuResult, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE files.bulk_upload_tasks SET results = jsonb_set(results, ARRAY[$2::text], $3::jsonb), updated_at = now() WHERE id = $1`, [
-      id,
-      key,
-      JSON.stringify(result),
-    ]);
+  async setResult(
+    id: string,
+    key: string,
+    result: SkuResult,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE files.bulk_upload_tasks SET results = jsonb_set(results, ARRAY[$2::text], $3::jsonb), updated_at = now() WHERE id = $1`,
+      [id, key, JSON.stringify(result)],
+    );
   }
 
   /** A SKU's final result and the counters, together: a re-run never counts a SKU twice. */
-  async finishSku(id: string, key: string, result: SkuResult & { status: SkuOutcome }, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async finishSku(
+    id: string,
+    key: string,
+    result: SkuResult & { status: SkuOutcome },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     const counter = COUNTER[result.status];
     await manager.query(
       `UPDATE files.bulk_upload_tasks SET results = jsonb_set(results, ARRAY[$2::text], $3::jsonb),
@@ -91,10 +126,16 @@ export class BulkUploadRepository {
   }
 
   async complete(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE files.bulk_upload_tasks SET status = 'COMPLETED', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`, [id]);
+    await this.dataSource.query(
+      `UPDATE files.bulk_upload_tasks SET status = 'COMPLETED', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'PROCESSING'`,
+      [id],
+    );
   }
 
   async fail(id: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE files.bulk_upload_tasks SET status = 'FAILED', error_message = $2, completed_at = now(), updated_at = now() WHERE id = $1`, [id, message]);
+    await this.dataSource.query(
+      `UPDATE files.bulk_upload_tasks SET status = 'FAILED', error_message = $2, completed_at = now(), updated_at = now() WHERE id = $1`,
+      [id, message],
+    );
   }
 }

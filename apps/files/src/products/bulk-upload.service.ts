@@ -19,9 +19,12 @@ export class BulkUploadService {
   @RpcHandler('files.bulk-upload.create')
   async create(request: RpcParsedRequest<'files.bulk-upload.create'>): Promise<BulkUploadTask> {
     if (!request.object_key.startsWith(`bulk-uploads/${request.team_id}/`)) {
-      throw new DomainError('ValidationFailed', 'object_key must be under the team’s bulk-uploads/ prefix', { field: 'object_key' });
+      throw new DomainError('ValidationFailed', 'object_key must be under the team’s bulk-uploads/ prefix', {
+        field: 'object_key',
+      });
     }
-    if (!(await this.storage.head(request.object_key))) throw new DomainError('ValidationFailed', 'The uploaded ZIP file is missing from the store', { field: 'file' });
+    if (!(await this.storage.head(request.object_key)))
+      throw new DomainError('ValidationFailed', 'The uploaded ZIP file is missing from the store', { field: 'file' });
     const row = await this.tasks.insert({
       id: request.task_id,
       team_id: request.team_id,
@@ -33,7 +36,10 @@ export class BulkUploadService {
       shooting_id: request.shooting_id,
     });
     if (row.team_id !== request.team_id) throw new DomainError('Conflict', 'task_id is taken', { field: 'task_id' });
-    await this.queue.enqueue({ name: 'ProcessBulkUpload', data: { task_id: row.id } }, { jobId: `bulk-upload-${row.id}` });
+    await this.queue.enqueue(
+      { name: 'ProcessBulkUpload', data: { task_id: row.id } },
+      { jobId: `bulk-upload-${row.id}` },
+    );
     return toBulkUploadTask(row, this.urls);
   }
 

@@ -3,9 +3,12 @@ import { ZipRefused } from './zip/zip-limits';
 
 describe('productRows', () => {
   it('maps sku, name and the other columns as attributes', () => {
-    expect(productRows([['SKU', 'Name', 'color', 'price'], ['A1', 'Shirt', 'red', '9.90']])).toEqual([
-      { key: 'A1', row: 2, sku: 'A1', name: 'Shirt', attributes: { color: 'red', price: '9.90' } },
-    ]);
+    expect(
+      productRows([
+        ['SKU', 'Name', 'color', 'price'],
+        ['A1', 'Shirt', 'red', '9.90'],
+      ]),
+    ).toEqual([{ key: 'A1', row: 2, sku: 'A1', name: 'Shirt', attributes: { color: 'red', price: '9.90' } }]);
   });
 
   it('marks bad rows with a reason and a unique key', () => {

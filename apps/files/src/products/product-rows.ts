@@ -43,7 +43,8 @@ export function productRows(records: string[][]): ProductRow[] {
 function rowError(fieldCount: number, columnCount: number, sku: string, seen: Set<string>): string | undefined {
   if (fieldCount !== columnCount) return `row has ${fieldCount} fields; the header has ${columnCount}`;
   if (sku === '') return 'empty sku';
-  if (!SKU.test(sku) || sku.endsWith('.')) return `invalid sku "${sku}" (letters, digits, ".", "_", "-", space; at most 100)`;
+  if (!SKU.test(sku) || sku.endsWith('.'))
+    return `invalid sku "${sku}" (letters, digits, ".", "_", "-", space; at most 100)`;
   if (seen.has(sku)) return `duplicate sku "${sku}" (an earlier row has it)`;
   return undefined;
 }

@@ -39,14 +39,25 @@ export class SkuImporter {
     if (row.error) return this.finish(task, row, { status: 'FAILED', row: row.row, error: row.error });
     if (await this.products.exists(task.team_id, row.sku)) return this.finish(task, row, this.existing(task, row));
     const { cover, extras } = skuImages(zip.entries, baseDir, row.sku);
-    if (!cover) return this.finish(task, row, { status: 'FAILED', row: row.row, error: `no cover image in folder ${baseDir}${row.sku}/ (expected cover.jpg, cover.png, cover.webp, …)` });
+    if (!cover)
+      return this.finish(task, row, {
+        status: 'FAILED',
+        row: row.row,
+        error: `no cover image in folder ${baseDir}${row.sku}/ (expected cover.jpg, cover.png, cover.webp, …)`,
+      });
     let staged: Array<{ tempKey: string; resourceId: string; objectKey: string }>;
     try {
       staged = [];
       for (const image of [cover, ...extras]) staged.push(await this.stage(task.team_id, zip, image));
     } catch (err) {
-      if (err instanceof ZipRefused || err instanceof DomainError) return this.finish(task, row, { status: 'FAILED', row: row.row, error: err.message });
-      if (isZlibError(err)) return this.finish(task, row, { status: 'FAILED', row: row.row, error: `corrupt compressed data in the ZIP: ${err.message}` });
+      if (err instanceof ZipRefused || err instanceof DomainError)
+        return this.finish(task, row, { status: 'FAILED', row: row.row, error: err.message });
+      if (isZlibError(err))
+        return this.finish(task, row, {
+          status: 'FAILED',
+          row: row.row,
+          error: `corrupt compressed data in the ZIP: ${err.message}`,
+        });
       throw err;
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -63,7 +74,13 @@ export class SkuImporter {
       const entity = { team_id: task.team_id, entity_type: PRODUCT_ENTITY, entity_id: productId };
       for (const s of staged) await this.media.attachInTransaction(manager, entity, s.resourceId, s.tempKey);
       const [coverUrl, ...imageUrls] = staged.map((s) => this.urls.urlOf(s.objectKey));
-      const result: Finished = { status: 'COMPLETED', row: row.row, product_id: productId, cover_image_url: coverUrl, image_urls: imageUrls };
+      const result: Finished = {
+        status: 'COMPLETED',
+        row: row.row,
+        product_id: productId,
+        cover_image_url: coverUrl,
+        image_urls: imageUrls,
+      };
       await this.tasks.finishSku(task.id, row.key, result, manager);
       return result.status;
     });
@@ -75,7 +92,11 @@ export class SkuImporter {
   private existing(task: BulkUploadTaskRow, row: ProductRow): Finished {
     return task.skip_existing_skus
       ? { status: 'SKIPPED', row: row.row, reason: 'a product with this SKU already exists' }
-      : { status: 'FAILED', row: row.row, error: `a product with SKU "${row.sku}" already exists (pass skip_existing_skus=true to skip it)` };
+      : {
+          status: 'FAILED',
+          row: row.row,
+          error: `a product with SKU "${row.sku}" already exists (pass skip_existing_skus=true to skip it)`,
+        };
   }
 
   private async finish(task: BulkUploadTaskRow, row: ProductRow, result: Finished): Promise<SkuOutcome> {
@@ -84,12 +105,20 @@ export class SkuImporter {
   }
 
   /** Streams the entry out of the archive into `temp/`, then ingests it (dedup + relocation). */
-  private async stage(teamId: string, zip: ZipReader, image: SkuImage): Promise<{ tempKey: string; resourceId: string; objectKey: string }> {
+  private async stage(
+    teamId: string,
+    zip: ZipReader,
+    image: SkuImage,
+  ): Promise<{ tempKey: string; resourceId: string; objectKey: string }> {
     const safeName = image.filename.replace(/[^A-Za-z0-9._-]/g, '_');
     const tempKey = `temp/${randomUUID()}_${Date.now()}_${safeName}`;
-    await this.storage.put({ key: tempKey, body: await zip.open(image.entry), contentType: image.contentType, contentLength: image.entry.uncompressedSize });
+    await this.storage.put({
+      key: tempKey,
+      body: await zip.open(image.entry),
+      contentType: image.contentType,
+      contentLength: image.entry.uncompressedSize,
+    });
     const { resource } = await this.media.ingest(teamId, tempKey, image.entry.name);
     return { tempKey, resourceId: resource.id, objectKey: resource.object_key };
   }
 }
-

@@ -1,4 +1,13 @@
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { APP_CONFIG } from '@mp/platform';
 import { parseS3Notification } from '@mp/storage';
 import { timingSafeEqual } from 'node:crypto';
@@ -15,7 +24,10 @@ export class StorageEventsController {
 
   @Post()
   @HttpCode(200)
-  async receive(@Headers('authorization') authorization: string | undefined, @Body() body: unknown): Promise<{ accepted: number }> {
+  async receive(
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: unknown,
+  ): Promise<{ accepted: number }> {
     const token = this.config.STORAGE_EVENTS_TOKEN;
     if (!token) throw new NotFoundException();
     if (!authorization || !sameSecret(authorization, `Bearer ${token}`)) throw new UnauthorizedException();

@@ -22,9 +22,15 @@ describe('safeFilename', () => {
 
 describe('buildObjectKey', () => {
   it('is team-scoped with the epoch prefix', () => {
-    expect(buildObjectKey({ prefix: 'aiapi', teamId: 't1', folder: 'projects/x', epochMs: 1765720407215, filename: 'a b.png' })).toBe(
-      'aiapi/t1/projects/x/1765720407215_a_b.png',
-    );
+    expect(
+      buildObjectKey({
+        prefix: 'aiapi',
+        teamId: 't1',
+        folder: 'projects/x',
+        epochMs: 1765720407215,
+        filename: 'a b.png',
+      }),
+    ).toBe('aiapi/t1/projects/x/1765720407215_a_b.png');
   });
 });
 

@@ -4,7 +4,13 @@ import { safeFilename } from '@mp/storage';
 export { safeFilename };
 
 /** `<prefix>/<team>/<folder>/<epoch_ms>_<safe filename>`: team-scoped and ordered by time. */
-export function buildObjectKey(parts: { prefix: string; teamId: string; folder: string; epochMs: number; filename: string }): string {
+export function buildObjectKey(parts: {
+  prefix: string;
+  teamId: string;
+  folder: string;
+  epochMs: number;
+  filename: string;
+}): string {
   return `${parts.prefix}/${parts.teamId}/${parts.folder}/${parts.epochMs}_${safeFilename(parts.filename)}`;
 }
 

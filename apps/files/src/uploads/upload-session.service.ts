@@ -31,16 +31,30 @@ export class UploadSessionService {
     const expiresIn = this.config.UPLOAD_URL_TTL_SECONDS;
     const objectKey = await this.registerUniqueKey(request, extension, contentType, expiresIn);
     const [post, fileUrl] = await Promise.all([
-      this.storage.presignPost({ key: objectKey, contentType, maxBytes: this.config.UPLOAD_MAX_BYTES, expiresInSeconds: expiresIn }),
+      this.storage.presignPost({
+        key: objectKey,
+        contentType,
+        maxBytes: this.config.UPLOAD_MAX_BYTES,
+        expiresInSeconds: expiresIn,
+      }),
       this.storage.presignGet({ key: objectKey, expiresInSeconds: this.fileUrlTtlSeconds(metadata) }),
     ]);
-    return { upload_url: post.url, upload_fields: post.fields, file_url: fileUrl, object_key: objectKey, folder: request.folder };
+    return {
+      upload_url: post.url,
+      upload_fields: post.fields,
+      file_url: fileUrl,
+      object_key: objectKey,
+      folder: request.folder,
+    };
   }
 
   /** The file lives its retention after activation (later than now), so a URL valid no longer than that never outlives it by much. */
   private fileUrlTtlSeconds(metadata: Record<string, unknown>): number {
     if (metadata.legal_hold === true) return this.config.DOWNLOAD_URL_TTL_SECONDS;
-    return Math.min(this.config.DOWNLOAD_URL_TTL_SECONDS, retentionDaysOf(metadata, retentionSettings(this.config)) * 86_400);
+    return Math.min(
+      this.config.DOWNLOAD_URL_TTL_SECONDS,
+      retentionDaysOf(metadata, retentionSettings(this.config)) * 86_400,
+    );
   }
 
   /** Keys carry the epoch in ms; two sessions for one name in one ms take the next free ms. */
@@ -52,7 +66,13 @@ export class UploadSessionService {
   ): Promise<string> {
     const now = this.clock.now().getTime();
     for (let attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
-      const objectKey = buildObjectKey({ prefix: this.config.OBJECT_KEY_PREFIX, teamId: request.team_id, folder: request.folder, epochMs: now + attempt, filename: request.filename });
+      const objectKey = buildObjectKey({
+        prefix: this.config.OBJECT_KEY_PREFIX,
+        teamId: request.team_id,
+        folder: request.folder,
+        epochMs: now + attempt,
+        filename: request.filename,
+      });
       const inserted = await this.files.insertPending({
         team_id: request.team_id,
         user_id: request.user_id,

@@ -44,7 +44,10 @@ describe('checkContent', () => {
 
   it('accepts anything for octet-stream and unrecognisable declared types', () => {
     expect(checkContent('application/octet-stream', 'image/png')).toEqual({ ok: true, contentType: 'image/png' });
-    expect(checkContent('application/octet-stream', null)).toEqual({ ok: true, contentType: 'application/octet-stream' });
+    expect(checkContent('application/octet-stream', null)).toEqual({
+      ok: true,
+      contentType: 'application/octet-stream',
+    });
   });
 
   it('keeps declared text subtypes but requires text', () => {

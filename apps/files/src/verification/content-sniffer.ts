@@ -13,12 +13,18 @@ export function sniffContentType(head: Buffer): string | null {
   if (ascii(head, 0, 4) === 'RIFF') return riffType(ascii(head, 8, 12));
   if (ascii(head, 4, 8) === 'ftyp') return isoBmffType(ascii(head, 8, 12));
   if (ascii(head, 0, 5) === '%PDF-') return 'application/pdf';
-  if (startsWith(head, [0x50, 0x4b]) && [0x0304, 0x0506, 0x0708].includes(head.readUInt16BE(2))) return 'application/zip';
+  if (startsWith(head, [0x50, 0x4b]) && [0x0304, 0x0506, 0x0708].includes(head.readUInt16BE(2)))
+    return 'application/zip';
   if (startsWith(head, [0x1f, 0x8b])) return 'application/gzip';
   if (ascii(head, 0, 4) === 'OggS') return 'audio/ogg';
   if (ascii(head, 0, 4) === 'fLaC') return 'audio/flac';
-  if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && head.length > 1 && (head[1] & 0xe0) === 0xe0 && (head[1] & 0x06) !== 0)) return 'audio/mpeg';
-  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return ascii(head, 0, 64).includes('webm') ? 'video/webm' : 'video/x-matroska';
+  if (
+    ascii(head, 0, 3) === 'ID3' ||
+    (head[0] === 0xff && head.length > 1 && (head[1] & 0xe0) === 0xe0 && (head[1] & 0x06) !== 0)
+  )
+    return 'audio/mpeg';
+  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3]))
+    return ascii(head, 0, 64).includes('webm') ? 'video/webm' : 'video/x-matroska';
   if (ascii(head, 0, 4) === 'II*\u0000' || ascii(head, 0, 4) === 'MM\u0000*') return 'image/tiff';
   if (ascii(head, 0, 2) === 'BM' && head.length >= 26) return 'image/bmp';
   if (startsWith(head, [0x00, 0x00, 0x01, 0x00]) && head.length >= 6) return 'image/x-icon';
@@ -55,13 +61,35 @@ function textType(head: Buffer): string | null {
   return 'text/plain';
 }
 
-const TEXTUAL = (type: string) => type.startsWith('text/') || ['application/json', 'application/xml', 'image/svg+xml'].includes(type);
+const TEXTUAL = (type: string) =>
+  type.startsWith('text/') || ['application/json', 'application/xml', 'image/svg+xml'].includes(type);
 
 /** Types whose bytes we can recognise; a declared type outside this set cannot be checked. */
 const RECOGNISABLE = new Set([
-  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/heic', 'image/heif', 'image/tiff', 'image/bmp', 'image/x-icon',
-  'audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/flac', 'audio/mp4', 'video/mp4', 'video/quicktime', 'video/webm', 'video/x-matroska',
-  'video/x-msvideo', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/heic',
+  'image/heif',
+  'image/tiff',
+  'image/bmp',
+  'image/x-icon',
+  'audio/wav',
+  'audio/mpeg',
+  'audio/ogg',
+  'audio/flac',
+  'audio/mp4',
+  'video/mp4',
+  'video/quicktime',
+  'video/webm',
+  'video/x-matroska',
+  'video/x-msvideo',
+  'application/pdf',
+  'application/zip',
+  'application/gzip',
+  'application/x-tar',
 ]);
 
 export interface ContentCheck {
@@ -76,13 +104,22 @@ export interface ContentCheck {
  * type must be backed by bytes of the same kind (an image must be an image); text must be text.
  */
 export function checkContent(declared: string, sniffed: string | null): ContentCheck {
-  if (declared === 'application/octet-stream') return { ok: true, contentType: sniffed && !TEXTUAL(sniffed) ? sniffed : declared };
+  if (declared === 'application/octet-stream')
+    return { ok: true, contentType: sniffed && !TEXTUAL(sniffed) ? sniffed : declared };
   if (TEXTUAL(declared)) {
-    return sniffed && TEXTUAL(sniffed) ? { ok: true, contentType: declared } : { ok: false, contentType: declared, reason: `declared ${declared} but the bytes are ${sniffed ?? 'binary'}` };
+    return sniffed && TEXTUAL(sniffed)
+      ? { ok: true, contentType: declared }
+      : { ok: false, contentType: declared, reason: `declared ${declared} but the bytes are ${sniffed ?? 'binary'}` };
   }
   if (!RECOGNISABLE.has(declared)) return { ok: true, contentType: declared };
-  if (!sniffed) return { ok: false, contentType: declared, reason: `declared ${declared} but the bytes are not a recognised ${declared.split('/')[0]} format` };
+  if (!sniffed)
+    return {
+      ok: false,
+      contentType: declared,
+      reason: `declared ${declared} but the bytes are not a recognised ${declared.split('/')[0]} format`,
+    };
   const sameFamily = declared.split('/')[0] === sniffed.split('/')[0] && !declared.startsWith('application/');
-  if (sniffed === declared || sameFamily || (declared === 'image/heif' && sniffed === 'image/heic')) return { ok: true, contentType: sniffed };
+  if (sniffed === declared || sameFamily || (declared === 'image/heif' && sniffed === 'image/heic'))
+    return { ok: true, contentType: sniffed };
   return { ok: false, contentType: declared, reason: `declared ${declared} but the bytes are ${sniffed}` };
 }

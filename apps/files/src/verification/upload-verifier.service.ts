@@ -50,20 +50,29 @@ export class UploadVerifier {
   }
 
   private async inspect(file: FileEntity, head: ObjectHead): Promise<Inspection> {
-    if (head.size > file.max_bytes) return { head, violation: `object is ${head.size} bytes; the upload limit is ${file.max_bytes} bytes` };
+    if (head.size > file.max_bytes)
+      return { head, violation: `object is ${head.size} bytes; the upload limit is ${file.max_bytes} bytes` };
     const leading = await this.storage.readHead({ key: file.object_key, bytes: IMAGE_PROBE_BYTES });
     const content = checkContent(file.declared_content_type, sniffContentType(leading.subarray(0, SNIFF_BYTES)));
     if (!content.ok) return { head, violation: content.reason };
     const digest = await this.storage.digest({ key: file.object_key, algorithms: ['md5', 'sha256'] });
-    if (digest.size > file.max_bytes) return { head, violation: `object is ${digest.size} bytes; the upload limit is ${file.max_bytes} bytes` };
+    if (digest.size > file.max_bytes)
+      return { head, violation: `object is ${digest.size} bytes; the upload limit is ${file.max_bytes} bytes` };
     const dimensions = content.contentType.startsWith('image/') ? await probeImageSize(leading) : null;
-    return { head: { ...head, size: digest.size }, contentType: content.contentType, md5: digest.md5, sha256: digest.sha256, dimensions };
+    return {
+      head: { ...head, size: digest.size },
+      contentType: content.contentType,
+      md5: digest.md5,
+      sha256: digest.sha256,
+      dimensions,
+    };
   }
 
   private async activate(objectKey: string, inspection: Inspection): Promise<VerificationOutcome> {
     return this.outbox.transaction(async (manager, emit) => {
       const file = await this.files.lockByKey(manager, objectKey);
-      if (!file || file.status === 'rejected' || (file.status === 'active' && file.etag === inspection.head.etag)) return 'unchanged';
+      if (!file || file.status === 'rejected' || (file.status === 'active' && file.etag === inspection.head.etag))
+        return 'unchanged';
       const now = this.clock.now();
       const activatedAt = file.activated_at ?? now;
       Object.assign(file, {
@@ -76,7 +85,10 @@ export class UploadVerifier {
         width: inspection.dimensions?.width ?? null,
         height: inspection.dimensions?.height ?? null,
         activated_at: activatedAt,
-        expires_at: file.status === 'active' ? file.expires_at : expiresAtOf(activatedAt, file.metadata ?? {}, retentionSettings(this.config)),
+        expires_at:
+          file.status === 'active'
+            ? file.expires_at
+            : expiresAtOf(activatedAt, file.metadata ?? {}, retentionSettings(this.config)),
         updated_at: nextUpdatedAt(file.updated_at, now),
       });
       await manager.save(file);
@@ -95,7 +107,14 @@ export class UploadVerifier {
       Object.assign(file, { status: 'rejected', rejection_reason: reason, updated_at: this.clock.now() });
       await manager.save(file);
       await emit('files.file.rejected', { file_id: file.id, team_id: file.team_id, object_key: objectKey, reason });
-      if (wasActive) await emit('files.file.deleted', { file_id: file.id, team_id: file.team_id, object_key: objectKey, size: file.size ?? 0, reason: 'deleted' });
+      if (wasActive)
+        await emit('files.file.deleted', {
+          file_id: file.id,
+          team_id: file.team_id,
+          object_key: objectKey,
+          size: file.size ?? 0,
+          reason: 'deleted',
+        });
     });
     this.logger.warn({ objectKey, reason }, 'Upload rejected and deleted');
     return 'rejected';

@@ -1,5 +1,12 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { CallbackDelivery, CallbackDeliveryDetail, CallbackDeliveryPage, CallbackSecret, ListCallbackDeliveriesQuery, listCallbackDeliveriesQuerySchema } from '@mp/contracts';
+import {
+  CallbackDelivery,
+  CallbackDeliveryDetail,
+  CallbackDeliveryPage,
+  CallbackSecret,
+  ListCallbackDeliveriesQuery,
+  listCallbackDeliveriesQuerySchema,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
@@ -22,13 +29,19 @@ export class AdminCallbacksController {
   }
 
   @Get('callbacks/:deliveryId')
-  getDelivery(@Param('teamId', uuidParam('teamId')) teamId: string, @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string): Promise<CallbackDeliveryDetail> {
+  getDelivery(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string,
+  ): Promise<CallbackDeliveryDetail> {
     return this.rpc.request('notifier.delivery.get', { team_id: teamId, delivery_id: deliveryId });
   }
 
   @Post('callbacks/:deliveryId/redeliver')
   @HttpCode(202)
-  redeliver(@Param('teamId', uuidParam('teamId')) teamId: string, @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string): Promise<CallbackDelivery> {
+  redeliver(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string,
+  ): Promise<CallbackDelivery> {
     return this.rpc.request('notifier.delivery.redeliver', { team_id: teamId, delivery_id: deliveryId });
   }
 

@@ -42,7 +42,10 @@ export class AdminController {
 
   @Post(':teamId/users')
   @HttpCode(201)
-  createUser(@Param('teamId', uuidParam('teamId')) teamId: string, @Body(new ZodPipe(createUserBodySchema)) body: CreateUserBody): Promise<User> {
+  createUser(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Body(new ZodPipe(createUserBodySchema)) body: CreateUserBody,
+  ): Promise<User> {
     return this.rpc.request('billing.user.create', { ...body, team_id: teamId });
   }
 
@@ -53,8 +56,16 @@ export class AdminController {
 
   @Post(':teamId/api-keys')
   @HttpCode(201)
-  async createKey(@Param('teamId', uuidParam('teamId')) teamId: string, @Body(new ZodPipe(createApiKeyBodySchema)) body: CreateApiKeyBody): Promise<CreatedApiKey> {
-    return this.rpc.request('billing.key.create', { team_id: teamId, kind: body.kind, name: body.name, user_id: body.user_id });
+  async createKey(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Body(new ZodPipe(createApiKeyBodySchema)) body: CreateApiKeyBody,
+  ): Promise<CreatedApiKey> {
+    return this.rpc.request('billing.key.create', {
+      team_id: teamId,
+      kind: body.kind,
+      name: body.name,
+      user_id: body.user_id,
+    });
   }
 
   @Get(':teamId/api-keys')
@@ -63,7 +74,10 @@ export class AdminController {
   }
 
   @Delete(':teamId/api-keys/:keyId')
-  revokeKey(@Param('teamId', uuidParam('teamId')) teamId: string, @Param('keyId', uuidParam('keyId')) keyId: string): Promise<ApiKeySummary> {
+  revokeKey(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Param('keyId', uuidParam('keyId')) keyId: string,
+  ): Promise<ApiKeySummary> {
     return this.rpc.request('billing.key.revoke', { team_id: teamId, key_id: keyId });
   }
 }

@@ -14,7 +14,10 @@ export class StorageQuotaAdminController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  get(@Param('teamId', uuidParam('teamId')) teamId: string, @Param('keyId', uuidParam('keyId')) keyId: string): Promise<StorageUsage> {
+  get(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Param('keyId', uuidParam('keyId')) keyId: string,
+  ): Promise<StorageUsage> {
     return this.rpc.request('billing.storage.usage', { team_id: teamId, key_id: keyId });
   }
 
@@ -24,6 +27,10 @@ export class StorageQuotaAdminController {
     @Param('keyId', uuidParam('keyId')) keyId: string,
     @Body(new ZodPipe(setStorageLimitBodySchema)) body: SetStorageLimitBody,
   ): Promise<StorageUsage> {
-    return this.rpc.request('billing.storage.set-limit', { team_id: teamId, key_id: keyId, limit_bytes: body.limit_bytes });
+    return this.rpc.request('billing.storage.set-limit', {
+      team_id: teamId,
+      key_id: keyId,
+      limit_bytes: body.limit_bytes,
+    });
   }
 }

@@ -17,8 +17,10 @@ export class AdminTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
     const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-    if (!match) throw new DomainError('Unauthenticated', 'Missing admin token: send Authorization: Bearer <ADMIN_TOKEN>');
-    if (!timingSafeEqual(digest(match[1].trim()), this.expected)) throw new DomainError('InvalidApiKey', 'Invalid admin token');
+    if (!match)
+      throw new DomainError('Unauthenticated', 'Missing admin token: send Authorization: Bearer <ADMIN_TOKEN>');
+    if (!timingSafeEqual(digest(match[1].trim()), this.expected))
+      throw new DomainError('InvalidApiKey', 'Invalid admin token');
     return true;
   }
 }

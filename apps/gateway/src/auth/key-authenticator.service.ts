@@ -18,7 +18,12 @@ export class KeyAuthenticator {
   }
 
   /** The principal of `secret` (with `appKey` for image keys), required to be of one of `kinds`. */
-  async authenticate(options: { secret: string | undefined; appKey?: string; kinds: ApiKeyKind[]; missingMessage: string }): Promise<Principal> {
+  async authenticate(options: {
+    secret: string | undefined;
+    appKey?: string;
+    kinds: ApiKeyKind[];
+    missingMessage: string;
+  }): Promise<Principal> {
     const secret = options.secret?.trim();
     if (!secret) throw new DomainError('Unauthenticated', options.missingMessage);
     const hash = hashKey(secret);
@@ -26,7 +31,11 @@ export class KeyAuthenticator {
     const principal = await this.lookup(cacheKey, hash, options.appKey);
     if (!principal) throw new DomainError('InvalidApiKey', 'Invalid or revoked API key');
     if (!options.kinds.includes(principal.kind)) {
-      throw new DomainError('WrongKeyKind', `This API needs a ${options.kinds.join(' or ')} key; the key sent is a ${principal.kind} key`, { key_kind: principal.kind });
+      throw new DomainError(
+        'WrongKeyKind',
+        `This API needs a ${options.kinds.join(' or ')} key; the key sent is a ${principal.kind} key`,
+        { key_kind: principal.kind },
+      );
     }
     return principal;
   }

@@ -29,6 +29,9 @@ export class PrincipalCache {
   set(hash: string, principal: Principal | null): void {
     if (this.ttlMs === 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(hash, { principal, expiresAt: Date.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, NEGATIVE_TTL_MS)) });
+    this.entries.set(hash, {
+      principal,
+      expiresAt: Date.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, NEGATIVE_TTL_MS)),
+    });
   }
 }

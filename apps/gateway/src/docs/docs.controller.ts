@@ -36,7 +36,10 @@ export class DocsController {
   async asset(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const type = ASSETS[file];
     if (!type) throw new NotFoundException();
-    await reply.header('content-type', type).header('cache-control', 'public, max-age=86400').send(readFileSync(join(this.assetDir, file)));
+    await reply
+      .header('content-type', type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(readFileSync(join(this.assetDir, file)));
   }
 
   @Get(':document')

@@ -1,7 +1,11 @@
 import { buildOpenApiDocument } from './openapi-document';
 import { DIALECT_DOCS } from './openapi-operations';
 
-type Operation = Record<string, unknown> & { parameters: Array<Record<string, unknown>>; security: unknown[]; responses: Record<string, Record<string, unknown>> };
+type Operation = Record<string, unknown> & {
+  parameters: Array<Record<string, unknown>>;
+  security: unknown[];
+  responses: Record<string, Record<string, unknown>>;
+};
 type Schema = { required?: string[]; properties: Record<string, { enum?: string[] } & Record<string, unknown>> };
 
 describe('media API OpenAPI document (seed 003)', () => {
@@ -10,11 +14,16 @@ describe('media API OpenAPI document (seed 003)', () => {
     components: { securitySchemes: Record<string, unknown> };
     paths: Record<string, Record<string, Operation>>;
   };
-  const jsonBody = (op: Operation, type = 'application/json') => (op.requestBody as { content: Record<string, { schema: Schema }> }).content[type].schema;
-  const okSchema = (op: Operation, status = '200') => (op.responses[status].content as Record<string, { schema: Schema }>)['application/json'].schema;
+  const jsonBody = (op: Operation, type = 'application/json') =>
+    (op.requestBody as { content: Record<string, { schema: Schema }> }).content[type].schema;
+  const okSchema = (op: Operation, status = '200') =>
+    (op.responses[status].content as Record<string, { schema: Schema }>)['application/json'].schema;
 
   it('is listed among the dialect documents and uses the OAuth2 password flow of the login route', () => {
-    expect(doc.components.securitySchemes.OAuth2Password).toEqual({ type: 'oauth2', flows: { password: { tokenUrl: '/api/v1/login/access-token', scopes: {} } } });
+    expect(doc.components.securitySchemes.OAuth2Password).toEqual({
+      type: 'oauth2',
+      flows: { password: { tokenUrl: '/api/v1/login/access-token', scopes: {} } },
+    });
   });
 
   it('documents login as an unauthenticated form post answering a bearer token', () => {
@@ -30,7 +39,13 @@ describe('media API OpenAPI document (seed 003)', () => {
     const body = jsonBody(presign);
     expect(body.required).toEqual(['folder', 'filename', 'content_type']);
     expect(body.properties.content_type.enum).toContain('image/webp');
-    expect(Object.keys(okSchema(presign).properties)).toEqual(['upload_url', 'file_url', 'upload_method', 'expires_in_seconds', 'max_file_size']);
+    expect(Object.keys(okSchema(presign).properties)).toEqual([
+      'upload_url',
+      'file_url',
+      'upload_method',
+      'expires_in_seconds',
+      'max_file_size',
+    ]);
   });
 
   it('documents /files/{file_path} as a public 302 with the ?type= formats', () => {
@@ -39,23 +54,46 @@ describe('media API OpenAPI document (seed 003)', () => {
     expect(serve.responses['302']).toMatchObject({ headers: { Location: expect.any(Object) } });
     expect(serve.parameters).toEqual([
       { name: 'file_path', in: 'path', required: true, schema: expect.objectContaining({ type: 'string' }) },
-      { name: 'type', in: 'query', required: false, schema: expect.objectContaining({ enum: ['webp', 'jpeg', 'png', 'avif', 'gif'] }) },
+      {
+        name: 'type',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ enum: ['webp', 'jpeg', 'png', 'avif', 'gif'] }),
+      },
     ]);
   });
 
   it('documents every export-configuration verb for me, {user_id} and organizations/{org_id}', () => {
-    for (const path of ['/api/v1/users/me/export-configuration', '/api/v1/users/{user_id}/export-configuration', '/api/v1/users/organizations/{org_id}/export-configuration']) {
+    for (const path of [
+      '/api/v1/users/me/export-configuration',
+      '/api/v1/users/{user_id}/export-configuration',
+      '/api/v1/users/organizations/{org_id}/export-configuration',
+    ]) {
       expect(Object.keys(doc.paths[path]).sort()).toEqual(['delete', 'get', 'patch', 'post']);
     }
     const create = doc.paths['/api/v1/users/me/export-configuration'].post;
-    expect(jsonBody(create).properties.image_format).toMatchObject({ enum: ['webp', 'jpeg', 'png', 'avif'], default: 'webp' });
-    expect(jsonBody(create).properties.metadata_adapter).toMatchObject({ enum: ['default', 'ovs'], default: 'default' });
-    expect(doc.paths['/api/v1/users/{user_id}/export-configuration'].get.parameters).toEqual([{ name: 'user_id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]);
-    expect(okSchema(doc.paths['/api/v1/users/me/export-configuration/effective'].get).properties.source).toMatchObject({ enum: ['organization', 'user', 'default'] });
+    expect(jsonBody(create).properties.image_format).toMatchObject({
+      enum: ['webp', 'jpeg', 'png', 'avif'],
+      default: 'webp',
+    });
+    expect(jsonBody(create).properties.metadata_adapter).toMatchObject({
+      enum: ['default', 'ovs'],
+      default: 'default',
+    });
+    expect(doc.paths['/api/v1/users/{user_id}/export-configuration'].get.parameters).toEqual([
+      { name: 'user_id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    ]);
+    expect(okSchema(doc.paths['/api/v1/users/me/export-configuration/effective'].get).properties.source).toMatchObject({
+      enum: ['organization', 'user', 'default'],
+    });
   });
 
   it('documents media resources and products bulk upload', () => {
-    expect(jsonBody(doc.paths['/api/v1/media-resources/ingest'].post).required).toEqual(['entity_type', 'entity_id', 'urls']);
+    expect(jsonBody(doc.paths['/api/v1/media-resources/ingest'].post).required).toEqual([
+      'entity_type',
+      'entity_id',
+      'urls',
+    ]);
     expect(doc.paths['/api/v1/media-resources/attachments'].get.parameters.map((p) => [p.name, p.required])).toEqual([
       ['entity_type', true],
       ['entity_id', true],
@@ -79,6 +117,12 @@ describe('media API OpenAPI document (seed 003)', () => {
     const lora = doc.paths['/api/v1/uploads/admin/upload-lora'].post;
     expect(lora.security).toEqual([{ OAuth2Password: [] }]);
     expect(jsonBody(lora, 'multipart/form-data').properties.file).toMatchObject({ format: 'binary' });
-    expect(Object.keys(okSchema(lora).properties)).toEqual(['object_key', 'file_url', 'filename', 'size', 'content_type']);
+    expect(Object.keys(okSchema(lora).properties)).toEqual([
+      'object_key',
+      'file_url',
+      'filename',
+      'size',
+      'content_type',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DialectDoc } from './openapi-operations';
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 
 /** An OpenAPI 3.0 document for one dialect, built from the same schemas the routes validate with. */
 export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Record<string, unknown> {
@@ -11,20 +12,45 @@ export function buildOpenApiDocument(dialect: DialectDoc, serverUrl: string): Re
       const schema = op.params?.shape[name] as z.ZodType | undefined;
       return schema ? toSchema(schema, 'input') : { type: 'string', format: 'uuid' };
     };
-    const parameters: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchema(m[1]) }));
+    const parameters: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: pathSchema(m[1]),
+    }));
     for (const [name, schema] of Object.entries(op.query?.shape ?? {})) {
-      parameters.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: toSchema(schema as z.ZodType, 'input') });
+      parameters.push({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: toSchema(schema as z.ZodType, 'input'),
+      });
     }
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
       description: op.description,
       parameters,
-      ...(op.body ? { requestBody: { required: true, content: { [op.bodyContentType ?? 'application/json']: { schema: toSchema(op.body, 'input') } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { [op.bodyContentType ?? 'application/json']: { schema: toSchema(op.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
         [op.status]: op.redirect
-          ? { description: 'Redirect', headers: { Location: { description: 'Where to fetch the bytes', schema: { type: 'string', format: 'uri' } } } }
-          : { description: 'Success', content: { [op.responseContentType ?? 'application/json']: { schema: toSchema(op.response, 'output') } } },
+          ? {
+              description: 'Redirect',
+              headers: {
+                Location: { description: 'Where to fetch the bytes', schema: { type: 'string', format: 'uri' } },
+              },
+            }
+          : {
+              description: 'Success',
+              content: { [op.responseContentType ?? 'application/json']: { schema: toSchema(op.response, 'output') } },
+            },
         '4XX': { description: 'Client error', content: { 'application/json': { example: dialect.errorExample } } },
       },
       security: op.public ? [] : [{ [dialect.security.name]: [] }],

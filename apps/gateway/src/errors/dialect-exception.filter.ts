@@ -21,5 +21,8 @@ export async function sendError(reply: FastifyReply, url: string, exception: unk
   const { error, unexpected } = toDomainError(exception);
   if (unexpected) logger.error({ err: exception, url: url.split('?')[0] }, 'Unexpected error while serving a request');
   const path = url.split('?')[0];
-  await reply.status(statusForPath(path, error.code, error)).type('application/json').send(rendererForPath(path)(error));
+  await reply
+    .status(statusForPath(path, error.code, error))
+    .type('application/json')
+    .send(rendererForPath(path)(error));
 }

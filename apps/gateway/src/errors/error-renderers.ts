@@ -7,10 +7,15 @@ import { renderS3ProxyError } from '../s3-proxy/s3-error.renderer';
 export type ErrorRenderer = (error: DomainError) => unknown;
 
 /** Storage API (seed 000, FastAPI-style): `detail` for clients that read it, plus a machine-readable code. */
-export const renderStorageError: ErrorRenderer = (e) => ({ detail: e.message, error: { code: e.code, message: e.message, details: e.details } });
+export const renderStorageError: ErrorRenderer = (e) => ({
+  detail: e.message,
+  error: { code: e.code, message: e.message, details: e.details },
+});
 
 /** Admin API and anything without a dialect of its own. */
-export const renderPlainError: ErrorRenderer = (e) => ({ error: { code: e.code, message: e.message, details: e.details } });
+export const renderPlainError: ErrorRenderer = (e) => ({
+  error: { code: e.code, message: e.message, details: e.details },
+});
 
 /** Which dialect a path belongs to decides how its errors look. */
 export function rendererForPath(path: string): ErrorRenderer {

@@ -30,7 +30,8 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
 }
 
 function describeFrameworkError(error: Error & { code?: string }): string {
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'Request body is not valid JSON';
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)
+    return 'Request body is not valid JSON';
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'Request body is empty but Content-Type is application/json';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'Request body is too large';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Unsupported Content-Type';

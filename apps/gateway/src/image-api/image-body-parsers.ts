@@ -13,8 +13,10 @@ export class ImageBodyParsers implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    const passThrough = (_req: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null);
-    if (!fastify.hasContentTypeParser('application/octet-stream')) fastify.addContentTypeParser('application/octet-stream', passThrough);
+    const passThrough = (_req: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) =>
+      done(null);
+    if (!fastify.hasContentTypeParser('application/octet-stream'))
+      fastify.addContentTypeParser('application/octet-stream', passThrough);
     const images = /^image\/[a-z0-9.+-]+$/i;
     if (!fastify.hasContentTypeParser(images)) fastify.addContentTypeParser(images, passThrough);
   }

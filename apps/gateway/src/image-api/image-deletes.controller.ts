@@ -1,5 +1,10 @@
 import { Controller, Delete, HttpCode, Query, UseGuards } from '@nestjs/common';
-import { DeleteImageAsyncQuery, deleteImageAsyncQuerySchema, DeleteImageSyncQuery, deleteImageSyncQuerySchema } from '@mp/contracts';
+import {
+  DeleteImageAsyncQuery,
+  deleteImageAsyncQuerySchema,
+  DeleteImageSyncQuery,
+  deleteImageSyncQuerySchema,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
@@ -23,7 +28,10 @@ export class ImageDeletesController {
 
   @Delete('async')
   @HttpCode(200)
-  async deleteAsync(@ImageApp() app: App, @Query(new ZodPipe(deleteImageAsyncQuerySchema)) query: DeleteImageAsyncQuery) {
+  async deleteAsync(
+    @ImageApp() app: App,
+    @Query(new ZodPipe(deleteImageAsyncQuerySchema)) query: DeleteImageAsyncQuery,
+  ) {
     const { files, ...rest } = query;
     const fileIds = [...new Set([...rest.fileIds, ...files])];
     return imageOk(await this.rpc.request('images.delete.async', { ...app, ...rest, fileIds, files: [] }));

@@ -10,7 +10,9 @@ const NO_SUCH_ROUTE = 'No such route';
  */
 export const renderImageError: ErrorRenderer = (e) => {
   if (e.code === 'NotFound' && e.message === NO_SUCH_ROUTE) {
-    return { header: { isSuccessful: false, resultCode: 404, resultMessage: 'Please check your API Url, HTTP Method.' } };
+    return {
+      header: { isSuccessful: false, resultCode: 404, resultMessage: 'Please check your API Url, HTTP Method.' },
+    };
   }
   return { header: { isSuccessful: false, resultCode: imageResultCodeOf(e), resultMessage: e.message } };
 };

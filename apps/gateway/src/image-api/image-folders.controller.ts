@@ -33,7 +33,10 @@ export class ImageFoldersController {
   }
 
   @Get('properties')
-  async properties(@ImageApp() app: App, @Query(new ZodPipe(imageFolderPropertiesQuerySchema)) query: z.infer<typeof imageFolderPropertiesQuerySchema>) {
+  async properties(
+    @ImageApp() app: App,
+    @Query(new ZodPipe(imageFolderPropertiesQuerySchema)) query: z.infer<typeof imageFolderPropertiesQuerySchema>,
+  ) {
     return imageOk(await this.rpc.request('images.folder.properties', { ...app, ...query }));
   }
 }

@@ -16,7 +16,8 @@ export class ImageKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & ImageAppRequest>();
     const appKey = (request.params as Record<string, string | undefined>).appKey;
-    if (!appKey || appKey.length > 100) throw new DomainError('ValidationFailed', 'The app key in the path is missing or too long');
+    if (!appKey || appKey.length > 100)
+      throw new DomainError('ValidationFailed', 'The app key in the path is missing or too long');
     const header = request.headers.authorization;
     request.principal = await this.keys.authenticate({
       secret: Array.isArray(header) ? header[0] : header,

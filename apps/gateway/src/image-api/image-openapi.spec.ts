@@ -1,7 +1,19 @@
 import { buildOpenApiDocument } from '../docs/openapi-document';
 import { DIALECT_DOCS } from '../docs/openapi-operations';
 
-type Doc = { paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string; required: boolean }>; requestBody?: unknown; responses: Record<string, unknown> }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters: Array<{ name: string; in: string; required: boolean }>;
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
+};
 
 describe('image API OpenAPI document (served at /docs/image.json)', () => {
   const image = DIALECT_DOCS.find((d) => d.id === 'image')!;
@@ -9,7 +21,9 @@ describe('image API OpenAPI document (served at /docs/image.json)', () => {
   const p = (path: string) => `/image/v2.0/appkeys/{appKey}${path}`;
 
   it('documents every endpoint of seed 001', () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(
       [
         'POST /folders',
@@ -42,7 +56,9 @@ describe('image API OpenAPI document (served at /docs/image.json)', () => {
       ['fileId', 'query', false],
       ['includeThumbnail', 'query', false],
     ]);
-    const ok = doc.paths[p('/users')].get.responses['200'] as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    const ok = doc.paths[p('/users')].get.responses['200'] as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
     expect(Object.keys(ok.content['application/json'].schema.properties)).toEqual(['header', 'user']);
   });
 });

@@ -34,13 +34,20 @@ export class ImageOperationsController {
 
   @Put('operations/:operationId')
   @HttpCode(200)
-  async put(@ImageApp() app: App, @Param('operationId', operationIdPipe) operationId: string, @Body(new ZodPipe(putImageOperationBodySchema)) body: PutImageOperationBody) {
+  async put(
+    @ImageApp() app: App,
+    @Param('operationId', operationIdPipe) operationId: string,
+    @Body(new ZodPipe(putImageOperationBodySchema)) body: PutImageOperationBody,
+  ) {
     assertCallbackPorts(stepCallbackUrls(body.data), this.config.OUTBOUND_ALLOWED_PORTS);
     return imageOk(await this.rpc.request('images.operation.put', { ...app, operationId, ...body }));
   }
 
   @Get('operations')
-  async list(@ImageApp() app: App, @Query(new ZodPipe(listImageOperationsQuerySchema)) query: ListImageOperationsQuery) {
+  async list(
+    @ImageApp() app: App,
+    @Query(new ZodPipe(listImageOperationsQuerySchema)) query: ListImageOperationsQuery,
+  ) {
     return imageOk(await this.rpc.request('images.operation.list', { ...app, ...query }));
   }
 
@@ -65,7 +72,10 @@ export class ImageOperationsController {
   async exec(@ImageApp() app: App, @Body(new ZodPipe(execImageOperationsBodySchema)) body: ExecImageOperationsBody) {
     assertCallbackPorts([body.callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
     const result = await this.rpc.request('images.operations.exec', { ...app, ...body }, { timeoutMs: 30_000 });
-    return imageOk({ paging: { page: 1, rows: result.operations.length, totalCount: result.operations.length }, ...result });
+    return imageOk({
+      paging: { page: 1, rows: result.operations.length, totalCount: result.operations.length },
+      ...result,
+    });
   }
 
   @Get('queues/:queueId')

@@ -38,7 +38,11 @@ export class ImagePublicController {
         return;
       }
       const object = await this.storage.getStream({ key: found.object_key });
-      await reply.status(200).header('content-type', found.content_type).header('content-length', object.size).send(object.body);
+      await reply
+        .status(200)
+        .header('content-type', found.content_type)
+        .header('content-length', object.size)
+        .send(object.body);
     } catch (err) {
       await this.fail(reply, err);
     }
@@ -49,7 +53,15 @@ export class ImagePublicController {
     if (unexpected) this.logger.error({ err }, 'Unexpected error while serving an image');
     const missing = error.code === 'NotFound' || error.code === 'ObjectNotFound' || error.code === 'ValidationFailed';
     const status = missing ? 404 : error.code === 'Timeout' ? 504 : 503;
-    const body = missing ? NOT_FOUND : { header: { isSuccessful: false, resultCode: status, resultMessage: error instanceof DomainError ? error.message : 'Unavailable' } };
+    const body = missing
+      ? NOT_FOUND
+      : {
+          header: {
+            isSuccessful: false,
+            resultCode: status,
+            resultMessage: error instanceof DomainError ? error.message : 'Unavailable',
+          },
+        };
     await reply.status(status).header('cache-control', 'no-store').type('application/json').send(body);
   }
 }

@@ -9,7 +9,13 @@ function sizeLimit(maxBytes: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > maxBytes) done(new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, { resultCode: IMAGE_RESULT.overUploadVolume.code, maxBytes }));
+      if (seen > maxBytes)
+        done(
+          new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
+            resultCode: IMAGE_RESULT.overUploadVolume.code,
+            maxBytes,
+          }),
+        );
       else done(null, chunk);
     },
   });
@@ -24,7 +30,12 @@ export function imageUploadKey(app: { team_id: string; app_key: string }): strin
  * Streams a request body to object storage at a new upload key; image-ops verifies and places it
  * (only keys travel over NATS). A refused or broken body leaves nothing behind.
  */
-export async function stageBody(storage: ObjectStorage, app: { team_id: string; app_key: string }, body: Readable, maxBytes: number): Promise<{ staging_key: string; bytes: number }> {
+export async function stageBody(
+  storage: ObjectStorage,
+  app: { team_id: string; app_key: string },
+  body: Readable,
+  maxBytes: number,
+): Promise<{ staging_key: string; bytes: number }> {
   const key = imageUploadKey(app);
   const limited = body.pipe(sizeLimit(maxBytes));
   let bodyError: Error | undefined;

@@ -1,5 +1,13 @@
 import { Controller, HttpCode, Inject, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
-import { DomainError, IMAGE_RESULT, ImageUploadError, multiImageUploadParamsSchema, SingleImageUploadQuery, singleImageUploadQuerySchema, StagedImageFile } from '@mp/contracts';
+import {
+  DomainError,
+  IMAGE_RESULT,
+  ImageUploadError,
+  multiImageUploadParamsSchema,
+  SingleImageUploadQuery,
+  singleImageUploadQuerySchema,
+  StagedImageFile,
+} from '@mp/contracts';
 import { APP_CONFIG, RpcClient, validationError } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
@@ -27,11 +35,21 @@ export class ImageUploadsController {
 
   @Put()
   @HttpCode(200)
-  async uploadOne(@ImageApp() app: App, @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery, @Req() request: FastifyRequest) {
+  async uploadOne(
+    @ImageApp() app: App,
+    @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery,
+    @Req() request: FastifyRequest,
+  ) {
     const staged = await stageBody(this.storage, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
     const result = await this.rpc.request(
       'images.file.register',
-      { ...app, file: { ...staged, path: query.path }, overwrite: query.overwrite, autorename: query.autorename, operationIds: query.operationIds },
+      {
+        ...app,
+        file: { ...staged, path: query.path },
+        overwrite: query.overwrite,
+        autorename: query.autorename,
+        operationIds: query.operationIds,
+      },
       { timeoutMs: 60_000 },
     );
     return imageOk(result);
@@ -40,13 +58,22 @@ export class ImageUploadsController {
   @Post()
   @HttpCode(200)
   async uploadMany(@ImageApp() app: App, @Req() request: FastifyRequest) {
-    if (!request.isMultipart()) throw new DomainError('ValidationFailed', 'Send multipart/form-data with a "params" field and "files"');
+    if (!request.isMultipart())
+      throw new DomainError('ValidationFailed', 'Send multipart/form-data with a "params" field and "files"');
     const staged: Array<{ staging_key: string; bytes: number; name: string }> = [];
     const refused: Array<{ name: string; bytes: number }> = [];
     let paramsText: string | undefined;
     try {
       const closing = new ClosingDelimiterWatch(request.raw);
-      const parts = request.parts({ limits: { fileSize: this.config.IMAGE_MAX_FILE_BYTES + 1, files: this.config.IMAGE_MAX_FILES_PER_UPLOAD, fields: 10, fieldSize: 64 * 1024 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
+      const parts = request.parts({
+        limits: {
+          fileSize: this.config.IMAGE_MAX_FILE_BYTES + 1,
+          files: this.config.IMAGE_MAX_FILES_PER_UPLOAD,
+          fields: 10,
+          fieldSize: 64 * 1024,
+        },
+        throwFileSizeLimit: false,
+      } as Parameters<FastifyRequest['parts']>[0]);
       for await (const part of parts) {
         if (part.type === 'field') {
           if (part.fieldname === 'params') paramsText = String(part.value);
@@ -60,7 +87,10 @@ export class ImageUploadsController {
         let seen = 0;
         part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
         try {
-          staged.push({ ...(await stageBody(this.storage, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)), name });
+          staged.push({
+            ...(await stageBody(this.storage, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)),
+            name,
+          });
         } catch (err) {
           if (!(err instanceof DomainError) || err.code !== 'PayloadTooLarge') throw err;
           part.file.resume();
@@ -68,7 +98,11 @@ export class ImageUploadsController {
           refused.push({ name, bytes: seen });
         }
       }
-      if (!closing.complete) throw new DomainError('ValidationFailed', 'Malformed multipart/form-data body: it ends before its closing boundary');
+      if (!closing.complete)
+        throw new DomainError(
+          'ValidationFailed',
+          'Malformed multipart/form-data body: it ends before its closing boundary',
+        );
     } catch (err) {
       await this.dropAll(staged);
       throw multipartError(err);
@@ -80,7 +114,12 @@ export class ImageUploadsController {
     }
     const p = params.value;
     const pathOf = (name: string) => (p.basepath === '/' ? `/${name}` : `${p.basepath}/${name}`);
-    const files: StagedImageFile[] = staged.map((s) => ({ staging_key: s.staging_key, bytes: s.bytes, path: pathOf(s.name), ...(/\.zip$/i.test(s.name) ? { archive: true } : {}) }));
+    const files: StagedImageFile[] = staged.map((s) => ({
+      staging_key: s.staging_key,
+      bytes: s.bytes,
+      path: pathOf(s.name),
+      ...(/\.zip$/i.test(s.name) ? { archive: true } : {}),
+    }));
     const refusedErrors: ImageUploadError[] = refused.map((r) => ({
       path: pathOf(r.name),
       bytes: r.bytes,
@@ -88,14 +127,26 @@ export class ImageUploadsController {
     }));
     const result = await this.rpc.request(
       'images.files.register',
-      { ...app, files, refused: refusedErrors, overwrite: p.overwrite, autorename: p.autorename, operationIds: p.operationIds, callbackUrl: p.callbackUrl },
+      {
+        ...app,
+        files,
+        refused: refusedErrors,
+        overwrite: p.overwrite,
+        autorename: p.autorename,
+        operationIds: p.operationIds,
+        callbackUrl: p.callbackUrl,
+      },
       { timeoutMs: 120_000 },
     );
     return imageOk(result);
   }
 
   private parseParams(text: string | undefined) {
-    if (text === undefined) return { ok: false as const, error: new DomainError('ValidationFailed', 'params is required: a JSON string of upload options') };
+    if (text === undefined)
+      return {
+        ok: false as const,
+        error: new DomainError('ValidationFailed', 'params is required: a JSON string of upload options'),
+      };
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -121,6 +172,10 @@ function multipartError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
   const code = (err as { code?: unknown })?.code;
   if (code === 'FST_FILES_LIMIT') return new DomainError('ValidationFailed', 'Too many files in one upload');
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError('ValidationFailed', 'Too many form fields');
-  return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`);
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new DomainError('ValidationFailed', 'Too many form fields');
+  return new DomainError(
+    'ValidationFailed',
+    `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }

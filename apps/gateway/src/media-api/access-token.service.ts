@@ -23,7 +23,12 @@ export class AccessTokenService {
 
   async login(username: string, password: string): Promise<AccessToken> {
     const account = await this.rpc.request('billing.account.login', { username, password });
-    const token = signAccessToken({ sub: account.user_id, team: account.team_id }, this.secret, this.config.AUTH_ACCESS_TTL_SECONDS, Math.floor(Date.now() / 1000));
+    const token = signAccessToken(
+      { sub: account.user_id, team: account.team_id },
+      this.secret,
+      this.config.AUTH_ACCESS_TTL_SECONDS,
+      Math.floor(Date.now() / 1000),
+    );
     return { access_token: token, token_type: 'bearer' };
   }
 

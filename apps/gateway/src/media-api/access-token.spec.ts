@@ -13,8 +13,16 @@ describe('access tokens (HS256 JWT)', () => {
     const token = signAccessToken(claims, SECRET, 600, NOW);
     const [header, payload] = token.split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ ...claims, aud: 'media-api', iat: NOW, exp: NOW + 600 });
-    expect(verifyAccessToken(token, SECRET, NOW + 1)).toEqual({ ok: true, claims: { ...claims, iat: NOW, exp: NOW + 600 } });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
+      ...claims,
+      aud: 'media-api',
+      iat: NOW,
+      exp: NOW + 600,
+    });
+    expect(verifyAccessToken(token, SECRET, NOW + 1)).toEqual({
+      ok: true,
+      claims: { ...claims, iat: NOW, exp: NOW + 600 },
+    });
   });
 
   it('refuses an expired token (exp is exclusive)', () => {
@@ -28,9 +36,15 @@ describe('access tokens (HS256 JWT)', () => {
     expect(verifyAccessToken(token, `${SECRET}x`, NOW)).toEqual({ ok: false, reason: 'signature' });
     const [header, , signature] = token.split('.');
     const forged = b64({ ...claims, sub: 'someone-else', aud: 'media-api', iat: NOW, exp: NOW + 600 });
-    expect(verifyAccessToken(`${header}.${forged}.${signature}`, SECRET, NOW)).toEqual({ ok: false, reason: 'signature' });
+    expect(verifyAccessToken(`${header}.${forged}.${signature}`, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
     const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'AB' : 'AA');
-    expect(verifyAccessToken(`${token.split('.').slice(0, 2).join('.')}.${flipped}`, SECRET, NOW)).toEqual({ ok: false, reason: 'signature' });
+    expect(verifyAccessToken(`${token.split('.').slice(0, 2).join('.')}.${flipped}`, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
   });
 
   it('refuses alg=none and other algorithms even when "signed"', () => {
@@ -38,14 +52,27 @@ describe('access tokens (HS256 JWT)', () => {
     const none = b64({ alg: 'none', typ: 'JWT' });
     expect(verifyAccessToken(`${none}.${payload}.`, SECRET, NOW).ok).toBe(false);
     const hs512 = b64({ alg: 'HS512', typ: 'JWT' });
-    expect(verifyAccessToken(`${hs512}.${payload}.${hmac(`${hs512}.${payload}`)}`, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyAccessToken(`${hs512}.${payload}.${hmac(`${hs512}.${payload}`)}`, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('refuses tokens of another audience and malformed input without throwing', () => {
     const header = b64({ alg: 'HS256', typ: 'JWT' });
     const payload = b64({ ...claims, aud: 'other', iat: NOW, exp: NOW + 600 });
-    expect(verifyAccessToken(`${header}.${payload}.${hmac(`${header}.${payload}`)}`, SECRET, NOW)).toEqual({ ok: false, reason: 'audience' });
-    for (const bad of ['', 'abc', 'a.b', 'a.b.c.d', '!!.??.**', `${header}.${b64('string')}.${hmac(`${header}.${b64('string')}`)}`]) {
+    expect(verifyAccessToken(`${header}.${payload}.${hmac(`${header}.${payload}`)}`, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'audience',
+    });
+    for (const bad of [
+      '',
+      'abc',
+      'a.b',
+      'a.b.c.d',
+      '!!.??.**',
+      `${header}.${b64('string')}.${hmac(`${header}.${b64('string')}`)}`,
+    ]) {
       expect(verifyAccessToken(bad, SECRET, NOW).ok).toBe(false);
     }
   });

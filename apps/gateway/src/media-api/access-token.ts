@@ -9,7 +9,8 @@ export interface AccessTokenClaims {
   exp: number;
 }
 
-export type TokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'audience' };
+export type TokenCheck =
+  { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'audience' };
 
 const AUDIENCE = 'media-api';
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -23,8 +24,21 @@ function sign(input: string, secret: string): Buffer {
 }
 
 /** A JWT (HS256) bound to this API's audience; `nowSeconds` is the issue time. */
-export function signAccessToken(claims: { sub: string; team: string }, secret: string, ttlSeconds: number, nowSeconds: number): string {
-  const payload = base64url(JSON.stringify({ sub: claims.sub, team: claims.team, aud: AUDIENCE, iat: nowSeconds, exp: nowSeconds + ttlSeconds }));
+export function signAccessToken(
+  claims: { sub: string; team: string },
+  secret: string,
+  ttlSeconds: number,
+  nowSeconds: number,
+): string {
+  const payload = base64url(
+    JSON.stringify({
+      sub: claims.sub,
+      team: claims.team,
+      aud: AUDIENCE,
+      iat: nowSeconds,
+      exp: nowSeconds + ttlSeconds,
+    }),
+  );
   const input = `${HEADER}.${payload}`;
   return `${input}.${sign(input, secret).toString('base64url')}`;
 }
@@ -44,7 +58,8 @@ export function verifyAccessToken(token: string, secret: string, nowSeconds: num
   const body = parseJson(payload);
   if (head?.alg !== 'HS256' || !body) return { ok: false, reason: 'malformed' };
   const { sub, team, iat, exp, aud } = body;
-  if (typeof sub !== 'string' || typeof team !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return { ok: false, reason: 'malformed' };
+  if (typeof sub !== 'string' || typeof team !== 'string' || typeof iat !== 'number' || typeof exp !== 'number')
+    return { ok: false, reason: 'malformed' };
   if (aud !== AUDIENCE) return { ok: false, reason: 'audience' };
   if (exp <= nowSeconds) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { sub, team, iat, exp } };

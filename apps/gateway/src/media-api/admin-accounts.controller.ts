@@ -26,7 +26,10 @@ export class AdminAccountsController {
 
   @Post('accounts')
   @HttpCode(201)
-  createAccount(@Param('teamId', uuidParam('teamId')) teamId: string, @Body(new ZodPipe(createMediaAccountBodySchema)) body: CreateMediaAccountBody): Promise<MediaAccount> {
+  createAccount(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Body(new ZodPipe(createMediaAccountBodySchema)) body: CreateMediaAccountBody,
+  ): Promise<MediaAccount> {
     return this.rpc.request('billing.account.create', { ...body, team_id: teamId });
   }
 
@@ -41,7 +44,10 @@ export class AdminAccountsController {
 
   @Post('organizations')
   @HttpCode(201)
-  createOrganization(@Param('teamId', uuidParam('teamId')) teamId: string, @Body(new ZodPipe(createOrganizationBodySchema)) body: CreateOrganizationBody): Promise<Organization> {
+  createOrganization(
+    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @Body(new ZodPipe(createOrganizationBodySchema)) body: CreateOrganizationBody,
+  ): Promise<Organization> {
     return this.rpc.request('billing.organization.create', { ...body, team_id: teamId });
   }
 
@@ -52,7 +58,11 @@ export class AdminAccountsController {
     @Param('orgId', uuidParam('orgId')) orgId: string,
     @Body(new ZodPipe(addOrganizationMemberBodySchema)) body: AddOrganizationMemberBody,
   ): Promise<Organization> {
-    return this.rpc.request('billing.organization.member-add', { team_id: teamId, organization_id: orgId, user_id: body.user_id });
+    return this.rpc.request('billing.organization.member-add', {
+      team_id: teamId,
+      organization_id: orgId,
+      user_id: body.user_id,
+    });
   }
 
   @Delete('organizations/:orgId/members/:userId')
@@ -61,6 +71,10 @@ export class AdminAccountsController {
     @Param('orgId', uuidParam('orgId')) orgId: string,
     @Param('userId', uuidParam('userId')) userId: string,
   ): Promise<Organization> {
-    return this.rpc.request('billing.organization.member-remove', { team_id: teamId, organization_id: orgId, user_id: userId });
+    return this.rpc.request('billing.organization.member-remove', {
+      team_id: teamId,
+      organization_id: orgId,
+      user_id: userId,
+    });
   }
 }

@@ -22,7 +22,8 @@ export class BearerTokenGuard implements CanActivate {
     if (!match) throw new DomainError('Unauthenticated', 'Not authenticated');
     const claims = this.tokens.verify(match[1]);
     const status = await this.accounts.get(claims.sub);
-    if (!status || status.team_id !== claims.team) throw new DomainError('Unauthenticated', INVALID_CREDENTIALS, { reason: 'unknown-account' });
+    if (!status || status.team_id !== claims.team)
+      throw new DomainError('Unauthenticated', INVALID_CREDENTIALS, { reason: 'unknown-account' });
     if (!status.is_active) throw new DomainError('ValidationFailed', 'Inactive user', { reason: 'inactive' });
     request.mediaPrincipal = status;
     return true;

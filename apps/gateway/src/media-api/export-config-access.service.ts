@@ -37,10 +37,13 @@ export class ExportConfigAccess {
   async forOrganization(caller: MediaPrincipal, organizationId: string): Promise<ExportOwnerRef> {
     const owner = { team_id: caller.team_id, user_id: caller.user_id, organization_id: organizationId };
     if (caller.organization_ids.includes(organizationId)) return owner;
-    const organization = await this.rpc.request('billing.organization.get', { team_id: caller.team_id, organization_id: organizationId }).catch((err: unknown) => {
-      if (err instanceof DomainError && err.code === 'NotFound') throw new DomainError('NotFound', 'Organization not found');
-      throw err;
-    });
+    const organization = await this.rpc
+      .request('billing.organization.get', { team_id: caller.team_id, organization_id: organizationId })
+      .catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'NotFound')
+          throw new DomainError('NotFound', 'Organization not found');
+        throw err;
+      });
     // The membership list may be up to AUTH_STATUS_CACHE_MS old; the organisation's own is current.
     if (caller.is_superuser || organization.member_ids.includes(caller.user_id)) return owner;
     throw new DomainError('Forbidden', NOT_ENOUGH_PRIVILEGES);

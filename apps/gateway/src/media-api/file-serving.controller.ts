@@ -22,6 +22,9 @@ export class FileServingController {
 
 function parseType(type: unknown): ServeFormat | undefined {
   if (type === undefined || type === '') return undefined;
-  if (typeof type === 'string' && (SERVE_FORMATS as readonly string[]).includes(type.toLowerCase())) return type.toLowerCase() as ServeFormat;
-  throw new DomainError('ValidationFailed', `Unsupported type: expected one of ${SERVE_FORMATS.join(', ')}`, { type: String(type) });
+  if (typeof type === 'string' && (SERVE_FORMATS as readonly string[]).includes(type.toLowerCase()))
+    return type.toLowerCase() as ServeFormat;
+  throw new DomainError('ValidationFailed', `Unsupported type: expected one of ${SERVE_FORMATS.join(', ')}`, {
+    type: String(type),
+  });
 }

@@ -28,18 +28,27 @@ export class FileServingService {
       if (!(await this.storage.head(key))) throw notFound();
       return { location: await this.storage.presignGet({ key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS }) };
     }
-    const variant = await this.rpc.request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY }).catch((err: unknown) => {
-      if (err instanceof DomainError && err.code === 'NotFound') throw notFound();
-      throw err;
+    const variant = await this.rpc
+      .request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY })
+      .catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'NotFound') throw notFound();
+        throw err;
+      });
+    const location = await this.storage.presignGet({
+      key: variant.derived_key,
+      expiresInSeconds: REDIRECT_URL_TTL_SECONDS,
     });
-    const location = await this.storage.presignGet({ key: variant.derived_key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS });
     return { location, variant: variant.converted ? 'miss' : 'hit' };
   }
 }
 
 function isServable(key: string): boolean {
   const segments = key.split('/');
-  return SERVABLE_PREFIXES.some((p) => key.startsWith(p)) && segments.every((s) => s !== '' && s !== '.' && s !== '..') && key.length <= 1024;
+  return (
+    SERVABLE_PREFIXES.some((p) => key.startsWith(p)) &&
+    segments.every((s) => s !== '' && s !== '.' && s !== '..') &&
+    key.length <= 1024
+  );
 }
 
 function notFound(): DomainError {

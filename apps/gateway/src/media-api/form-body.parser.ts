@@ -16,9 +16,13 @@ export class FormBodyParser implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     if (fastify.hasContentTypeParser('application/x-www-form-urlencoded')) return;
-    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => {
-      done(null, parseForm(body as string));
-    });
+    fastify.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+      (_req, body, done) => {
+        done(null, parseForm(body as string));
+      },
+    );
   }
 }
 

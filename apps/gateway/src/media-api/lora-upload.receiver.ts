@@ -13,9 +13,12 @@ export interface ReceivedLora {
 }
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
-const tooLarge = () => new DomainError('PayloadTooLarge', `The file is larger than ${MEDIA_MAX_FILE_SIZE} bytes (50 MB)`);
+const tooLarge = () =>
+  new DomainError('PayloadTooLarge', `The file is larger than ${MEDIA_MAX_FILE_SIZE} bytes (50 MB)`);
 const missingFile = () =>
-  new DomainError('ValidationFailed', 'file: Field required', { issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }] });
+  new DomainError('ValidationFailed', 'file: Field required', {
+    issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }],
+  });
 
 /**
  * Seed 003 `POST /api/v1/uploads/admin/upload-lora`: streams the `file` part of a
@@ -33,7 +36,9 @@ export class LoraUploadReceiver {
         if (part.type !== 'file') continue;
         if (part.fieldname !== 'file' || received !== undefined) {
           part.file.resume();
-          throw new DomainError('ValidationFailed', 'Send the LoRA model as one file in the field "file"', { field: 'file' });
+          throw new DomainError('ValidationFailed', 'Send the LoRA model as one file in the field "file"', {
+            field: 'file',
+          });
         }
         const filename = sanitizeUploadFilename(part.filename || 'lora.safetensors');
         const contentType = MIME.test(part.mimetype ?? '') ? part.mimetype : 'application/octet-stream';

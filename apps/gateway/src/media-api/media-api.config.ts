@@ -5,7 +5,12 @@ export const mediaApiConfigSchema = z.object({
   /** HMAC-SHA256 key of access tokens; required when NODE_ENV=production. */
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of an access token. */
-  AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(1800),
+  AUTH_ACCESS_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(1800),
   /** How long a token's account state (active, superuser, organisations) is reused before asking again. */
   AUTH_STATUS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });

@@ -16,8 +16,24 @@ import { MediaUploadsController } from './uploads.controller';
 
 /** Seed 003 (FastAPI-style media API): login, presigned PUT, file serving, export configuration, its admin routes. */
 @Module({
-  controllers: [LoginController, MediaUploadsController, FileServingController, ExportConfigController, AdminAccountsController],
-  providers: [AccessTokenService, AccountStatusCache, BearerTokenGuard, ExportConfigAccess, FileServingService, FormBodyParser, LoraUploadReceiver, AdminTokenGuard, gatewayObjectStorageProvider],
+  controllers: [
+    LoginController,
+    MediaUploadsController,
+    FileServingController,
+    ExportConfigController,
+    AdminAccountsController,
+  ],
+  providers: [
+    AccessTokenService,
+    AccountStatusCache,
+    BearerTokenGuard,
+    ExportConfigAccess,
+    FileServingService,
+    FormBodyParser,
+    LoraUploadReceiver,
+    AdminTokenGuard,
+    gatewayObjectStorageProvider,
+  ],
   exports: [AccessTokenService, AccountStatusCache, BearerTokenGuard],
 })
 export class MediaApiModule {}

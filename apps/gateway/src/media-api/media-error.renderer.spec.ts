@@ -27,17 +27,23 @@ describe('seed 003 (FastAPI) errors', () => {
 
   it('renders path validation with its location', () => {
     const error = failure(() => new MediaValidationPipe(z.uuid(), 'path').transform('nope'));
-    expect(renderMediaApiError(error)).toEqual({ detail: [{ loc: ['path'], msg: expect.any(String), type: 'uuid_parsing' }] });
+    expect(renderMediaApiError(error)).toEqual({
+      detail: [{ loc: ['path'], msg: expect.any(String), type: 'uuid_parsing' }],
+    });
   });
 
   it('renders other errors as a detail string with their status; duplicates are 400', () => {
-    expect(renderMediaApiError(new DomainError('ValidationFailed', 'Incorrect email or password'))).toEqual({ detail: 'Incorrect email or password' });
+    expect(renderMediaApiError(new DomainError('ValidationFailed', 'Incorrect email or password'))).toEqual({
+      detail: 'Incorrect email or password',
+    });
     expect(mediaApiStatus(new DomainError('ValidationFailed', 'Incorrect email or password'))).toBe(400);
     expect(mediaApiStatus(new DomainError('Conflict', 'User already has an export configuration'))).toBe(400);
     expect(mediaApiStatus(new DomainError('Forbidden', 'x'))).toBe(403);
     expect(mediaApiStatus(new DomainError('Unauthenticated', 'x'))).toBe(401);
     expect(renderMediaApiError(new DomainError('NotFound', 'No such route'))).toEqual({ detail: 'Not Found' });
-    expect(renderMediaApiError(new DomainError('Internal', 'stack details'))).toEqual({ detail: 'Internal Server Error' });
+    expect(renderMediaApiError(new DomainError('Internal', 'stack details'))).toEqual({
+      detail: 'Internal Server Error',
+    });
   });
 
   it('claims only the seed 003 prefixes', () => {

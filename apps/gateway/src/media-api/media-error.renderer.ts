@@ -14,11 +14,16 @@ interface FastApiIssue {
 /** Request validation failures with per-field issues (ours or an RPC schema's) → FastAPI's list. */
 function fastApiIssues(e: DomainError): FastApiIssue[] | null {
   if (e.code !== 'ValidationFailed' || !Array.isArray(e.details.issues)) return null;
-  return (e.details.issues as Array<{ field?: string; message?: string; type?: string; location?: string }>).map((i) => ({
-    loc: [i.location ?? 'body', ...(i.field && i.field !== '(body)' ? i.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [])],
-    msg: i.message ?? 'Invalid value',
-    type: i.type ?? 'value_error',
-  }));
+  return (e.details.issues as Array<{ field?: string; message?: string; type?: string; location?: string }>).map(
+    (i) => ({
+      loc: [
+        i.location ?? 'body',
+        ...(i.field && i.field !== '(body)' ? i.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : []),
+      ],
+      msg: i.message ?? 'Invalid value',
+      type: i.type ?? 'value_error',
+    }),
+  );
 }
 
 /** `{"detail": "..."}`, or `{"detail": [{loc, msg, type}]}` for request validation (HTTP 422). */

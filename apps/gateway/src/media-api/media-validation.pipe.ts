@@ -22,8 +22,17 @@ export class MediaValidationPipe<S extends z.ZodType> implements PipeTransform<u
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value ?? (this.location === 'body' ? undefined : {}));
     if (parsed.success) return parsed.data;
-    const issues: MediaIssue[] = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, type: issueType(i), location: this.location }));
-    throw new DomainError('ValidationFailed', issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; '), { issues });
+    const issues: MediaIssue[] = parsed.error.issues.map((i) => ({
+      field: i.path.join('.'),
+      message: i.message,
+      type: issueType(i),
+      location: this.location,
+    }));
+    throw new DomainError(
+      'ValidationFailed',
+      issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; '),
+      { issues },
+    );
   }
 }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { DomainError, LoraUploadResponse, PresignedUrlRequest, presignedUrlRequestSchema, PresignedUrlResponse } from '@mp/contracts';
+import {
+  DomainError,
+  LoraUploadResponse,
+  PresignedUrlRequest,
+  presignedUrlRequestSchema,
+  PresignedUrlResponse,
+} from '@mp/contracts';
 import { APP_CONFIG, RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
@@ -30,7 +36,11 @@ export class MediaUploadsController {
     @Body(new MediaValidationPipe(presignedUrlRequestSchema)) body: PresignedUrlRequest,
     @Req() request: FastifyRequest,
   ): Promise<PresignedUrlResponse> {
-    const session = await this.rpc.request('files.media-upload.create', { ...body, team_id: user.team_id, user_id: user.user_id });
+    const session = await this.rpc.request('files.media-upload.create', {
+      ...body,
+      team_id: user.team_id,
+      user_id: user.user_id,
+    });
     return {
       upload_url: session.upload_url,
       file_url: fileServingUrl(publicBaseUrl(this.config, request), session.object_key),
@@ -42,7 +52,10 @@ export class MediaUploadsController {
 
   @Post('admin/upload-lora')
   @HttpCode(200)
-  async uploadLora(@CurrentMediaUser() user: MediaPrincipal, @Req() request: FastifyRequest): Promise<LoraUploadResponse> {
+  async uploadLora(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Req() request: FastifyRequest,
+  ): Promise<LoraUploadResponse> {
     if (!user.is_superuser) throw new DomainError('Forbidden', NOT_ENOUGH_PRIVILEGES);
     const lora = await this.loras.receive(request, user.team_id);
     return {

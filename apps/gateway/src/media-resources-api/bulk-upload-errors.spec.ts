@@ -49,6 +49,10 @@ describe('bulkUploadErrors', () => {
   });
 
   it('carries the task-level reason of a refused archive', () => {
-    expect(bulkUploadErrors(task({ status: 'FAILED', error_message: 'Unsafe path in ZIP (zip-slip)' }))).toMatchObject({ status: 'FAILED', error_message: 'Unsafe path in ZIP (zip-slip)', errors: [] });
+    expect(bulkUploadErrors(task({ status: 'FAILED', error_message: 'Unsafe path in ZIP (zip-slip)' }))).toMatchObject({
+      status: 'FAILED',
+      error_message: 'Unsafe path in ZIP (zip-slip)',
+      errors: [],
+    });
   });
 });

@@ -6,5 +6,11 @@ export function bulkUploadErrors(task: BulkUploadTask): BulkUploadErrors {
     .filter(([, result]) => result.status === 'FAILED')
     .map(([sku, result]) => ({ sku, row: result.row ?? null, error: result.error ?? 'failed' }))
     .sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity) || a.sku.localeCompare(b.sku));
-  return { task_id: task.id, status: task.status, error_message: task.error_message, failed_products: task.failed_products, errors };
+  return {
+    task_id: task.id,
+    status: task.status,
+    error_message: task.error_message,
+    failed_products: task.failed_products,
+    errors,
+  };
 }

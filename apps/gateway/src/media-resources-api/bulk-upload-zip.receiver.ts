@@ -10,7 +10,9 @@ export interface ReceivedZip {
 }
 
 const missingFile = () =>
-  new DomainError('ValidationFailed', 'file: Field required', { issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }] });
+  new DomainError('ValidationFailed', 'file: Field required', {
+    issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }],
+  });
 
 /**
  * Streams the `file` part of `multipart/form-data` straight to `bulk-uploads/{team}/{task}.zip`
@@ -32,11 +34,16 @@ export class BulkUploadZipReceiver {
         }
         filename = (part.filename || 'upload.zip').slice(0, BULK_UPLOAD_LIMITS.maxFilenameBytes);
         await this.storage.put({ key: objectKey, body: fileBytes(part), contentType: 'application/zip' });
-        if (part.file.truncated) throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
+        if (part.file.truncated)
+          throw new DomainError(
+            'PayloadTooLarge',
+            `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`,
+          );
       }
     } catch (err) {
       await this.storage.delete(objectKey).catch(() => undefined);
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
       throw err;
     }
     if (filename === undefined) throw missingFile();

@@ -1,5 +1,11 @@
 import { Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { BulkUploadErrors, BulkUploadTask, createBulkUploadQuerySchema, DomainError, listBulkUploadsQuerySchema } from '@mp/contracts';
+import {
+  BulkUploadErrors,
+  BulkUploadTask,
+  createBulkUploadQuerySchema,
+  DomainError,
+  listBulkUploadsQuerySchema,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
@@ -28,7 +34,8 @@ export class BulkUploadController {
   @HttpCode(200)
   async create(
     @CurrentMediaUser() user: MediaPrincipal,
-    @Query(new MediaValidationPipe(createBulkUploadQuerySchema, 'query')) query: z.output<typeof createBulkUploadQuerySchema>,
+    @Query(new MediaValidationPipe(createBulkUploadQuerySchema, 'query'))
+    query: z.output<typeof createBulkUploadQuerySchema>,
     @Req() request: FastifyRequest,
   ): Promise<BulkUploadTask> {
     onlyTrailingSlash(request);
@@ -56,16 +63,26 @@ export class BulkUploadController {
    * share one wildcard route: Nest strips trailing slashes from route paths, and the seed's list path ends in one.
    */
   @Get(['', '*'])
-  async read(@CurrentMediaUser() user: MediaPrincipal, @Req() request: FastifyRequest): Promise<BulkUploadTask | BulkUploadTask[] | BulkUploadErrors> {
+  async read(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkUploadTask | BulkUploadTask[] | BulkUploadErrors> {
     const rest = (request.params as Record<string, string | undefined>)['*'] ?? '';
     if (rest === '') {
       const query = new MediaValidationPipe(listBulkUploadsQuerySchema, 'query').transform(request.query);
-      return (await this.rpc.request('files.bulk-upload.list', { ...query, team_id: user.team_id, owner_id: user.user_id })).tasks;
+      return (
+        await this.rpc.request('files.bulk-upload.list', { ...query, team_id: user.team_id, owner_id: user.user_id })
+      ).tasks;
     }
     const [id, action, ...more] = rest.split('/');
-    if (more.length > 0 || (action !== undefined && action !== 'errors')) throw new DomainError('NotFound', 'No such route');
+    if (more.length > 0 || (action !== undefined && action !== 'errors'))
+      throw new DomainError('NotFound', 'No such route');
     const taskId = new MediaValidationPipe(taskIdSchema, 'path').transform(id);
-    const task = await this.rpc.request('files.bulk-upload.get', { team_id: user.team_id, owner_id: user.user_id, task_id: taskId });
+    const task = await this.rpc.request('files.bulk-upload.get', {
+      team_id: user.team_id,
+      owner_id: user.user_id,
+      task_id: taskId,
+    });
     return action === 'errors' ? bulkUploadErrors(task) : task;
   }
 }

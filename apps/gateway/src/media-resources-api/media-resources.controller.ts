@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { DetachMediaResult, IngestMediaBody, ingestMediaBodySchema, IngestMediaResult, listMediaAttachmentsQuerySchema, MediaAttachmentList } from '@mp/contracts';
+import {
+  DetachMediaResult,
+  IngestMediaBody,
+  ingestMediaBodySchema,
+  IngestMediaResult,
+  listMediaAttachmentsQuerySchema,
+  MediaAttachmentList,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
 import { BearerTokenGuard } from '../media-api/bearer-token.guard';
@@ -16,20 +23,27 @@ export class MediaResourcesController {
 
   @Post('ingest')
   @HttpCode(200)
-  ingest(@CurrentMediaUser() user: MediaPrincipal, @Body(new MediaValidationPipe(ingestMediaBodySchema)) body: IngestMediaBody): Promise<IngestMediaResult> {
+  ingest(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Body(new MediaValidationPipe(ingestMediaBodySchema)) body: IngestMediaBody,
+  ): Promise<IngestMediaResult> {
     return this.rpc.request('files.media-resource.ingest', { ...body, team_id: user.team_id, user_id: user.user_id });
   }
 
   @Get('attachments')
   list(
     @CurrentMediaUser() user: MediaPrincipal,
-    @Query(new MediaValidationPipe(listMediaAttachmentsQuerySchema, 'query')) query: z.infer<typeof listMediaAttachmentsQuerySchema>,
+    @Query(new MediaValidationPipe(listMediaAttachmentsQuerySchema, 'query'))
+    query: z.infer<typeof listMediaAttachmentsQuerySchema>,
   ): Promise<MediaAttachmentList> {
     return this.rpc.request('files.media-attachment.list', { ...query, team_id: user.team_id });
   }
 
   @Delete('attachments/:attachment_id')
-  detach(@CurrentMediaUser() user: MediaPrincipal, @Param('attachment_id', new MediaValidationPipe(attachmentIdSchema, 'path')) attachmentId: string): Promise<DetachMediaResult> {
+  detach(
+    @CurrentMediaUser() user: MediaPrincipal,
+    @Param('attachment_id', new MediaValidationPipe(attachmentIdSchema, 'path')) attachmentId: string,
+  ): Promise<DetachMediaResult> {
     return this.rpc.request('files.media-attachment.detach', { team_id: user.team_id, attachment_id: attachmentId });
   }
 }

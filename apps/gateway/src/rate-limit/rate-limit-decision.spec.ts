@@ -18,7 +18,12 @@ describe('decide', () => {
   it('refuses past the limit with Retry-After rounded up to whole seconds', () => {
     const refused = decide(policy, 4, 1_001);
     expect(refused.allowed).toBe(false);
-    expect(refused.headers).toEqual({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'retry-after': '2' });
+    expect(refused.headers).toEqual({
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '2',
+      'retry-after': '2',
+    });
   });
 
   it('never tells a client to retry in 0 seconds', () => {

@@ -20,7 +20,10 @@ function contextFor(principal: object | undefined, headers: Record<string, strin
   return {
     getHandler: () => LimitedController.prototype.route,
     getClass: () => LimitedController,
-    switchToHttp: () => ({ getRequest: () => ({ principal }), getResponse: () => ({ headers: (h: Record<string, string>) => Object.assign(headers, h) }) }),
+    switchToHttp: () => ({
+      getRequest: () => ({ principal }),
+      getResponse: () => ({ headers: (h: Record<string, string>) => Object.assign(headers, h) }),
+    }),
   } as unknown as ExecutionContext;
 }
 
@@ -29,8 +32,17 @@ describe('RateLimitGuard', () => {
   let metricsService: MetricsService;
   const warn = jest.fn();
   const guardWith = (hit: RedisRateLimiter['hit'], limits: Partial<GatewayConfig> = {}) =>
-    new RateLimitGuard(new Reflector(), { hit } as RedisRateLimiter, new RateLimitMetrics(metricsService), { ...config, ...limits }, { warn } as unknown as Logger);
-  const decisions = async () => (await metricsService.registry.getSingleMetricAsString('rate_limit_decisions_total')).split('\n').filter((l) => !l.startsWith('#'));
+    new RateLimitGuard(
+      new Reflector(),
+      { hit } as RedisRateLimiter,
+      new RateLimitMetrics(metricsService),
+      { ...config, ...limits },
+      { warn } as unknown as Logger,
+    );
+  const decisions = async () =>
+    (await metricsService.registry.getSingleMetricAsString('rate_limit_decisions_total'))
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
 
   beforeEach(() => {
     metricsService = new MetricsService('gateway');
@@ -43,7 +55,9 @@ describe('RateLimitGuard', () => {
     await expect(guardWith(hit).canActivate(contextFor(principal, headers))).resolves.toBe(true);
     expect(hit).toHaveBeenCalledWith('s3-proxy', 'key-1', { limit: 2, windowSeconds: 60 });
     expect(headers).toEqual({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '60' });
-    expect(await decisions()).toContain('rate_limit_decisions_total{dialect="s3-proxy",outcome="allowed",app="gateway"} 1');
+    expect(await decisions()).toContain(
+      'rate_limit_decisions_total{dialect="s3-proxy",outcome="allowed",app="gateway"} 1',
+    );
   });
 
   it('refuses the request past the limit with RateLimited and Retry-After', async () => {
@@ -53,17 +67,27 @@ describe('RateLimitGuard', () => {
       .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DomainError);
     expect((refusal as DomainError).code).toBe('RateLimited');
-    expect((refusal as DomainError).message).toBe('Rate limit exceeded: at most 2 requests per 60 s per key; retry in 5 s');
+    expect((refusal as DomainError).message).toBe(
+      'Rate limit exceeded: at most 2 requests per 60 s per key; retry in 5 s',
+    );
     expect(headers['retry-after']).toBe('5');
-    expect(await decisions()).toContain('rate_limit_decisions_total{dialect="s3-proxy",outcome="limited",app="gateway"} 1');
+    expect(await decisions()).toContain(
+      'rate_limit_decisions_total{dialect="s3-proxy",outcome="limited",app="gateway"} 1',
+    );
   });
 
   it('lets the request through uncounted when Redis fails, and says so', async () => {
     const headers: Record<string, string> = {};
-    await expect(guardWith(jest.fn().mockRejectedValue(new Error('Command timed out'))).canActivate(contextFor(principal, headers))).resolves.toBe(true);
+    await expect(
+      guardWith(jest.fn().mockRejectedValue(new Error('Command timed out'))).canActivate(
+        contextFor(principal, headers),
+      ),
+    ).resolves.toBe(true);
     expect(headers).toEqual({});
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(await decisions()).toContain('rate_limit_decisions_total{dialect="s3-proxy",outcome="redis_error",app="gateway"} 1');
+    expect(await decisions()).toContain(
+      'rate_limit_decisions_total{dialect="s3-proxy",outcome="redis_error",app="gateway"} 1',
+    );
   });
 
   it('does not touch Redis when the limit is 0 (off)', async () => {
@@ -73,6 +97,8 @@ describe('RateLimitGuard', () => {
   });
 
   it('is a programming error without an authenticated principal', async () => {
-    await expect(guardWith(jest.fn()).canActivate(contextFor(undefined, {}))).rejects.toThrow('must run after an authentication guard');
+    await expect(guardWith(jest.fn()).canActivate(contextFor(undefined, {}))).rejects.toThrow(
+      'must run after an authentication guard',
+    );
   });
 });

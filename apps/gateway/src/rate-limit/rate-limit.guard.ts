@@ -32,7 +32,10 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const dialect = this.reflector.getAllAndOverride<RateLimitedDialect | undefined>(RATE_LIMIT_DIALECT, [context.getHandler(), context.getClass()]);
+    const dialect = this.reflector.getAllAndOverride<RateLimitedDialect | undefined>(RATE_LIMIT_DIALECT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!dialect) throw new Error('RateLimitGuard used without @RateLimit(dialect)');
     const policy = this.policies[dialect];
     if (policy.limit === 0) return true;
@@ -51,11 +54,15 @@ export class RateLimitGuard implements CanActivate {
     context.switchToHttp().getResponse<FastifyReply>().headers(decision.headers);
     this.metrics.record(dialect, decision.allowed ? 'allowed' : 'limited');
     if (!decision.allowed) {
-      throw new DomainError('RateLimited', `Rate limit exceeded: at most ${policy.limit} requests per ${policy.windowSeconds} s per key; retry in ${decision.resetSeconds} s`, {
-        limit: policy.limit,
-        window_seconds: policy.windowSeconds,
-        retry_after_seconds: decision.resetSeconds,
-      });
+      throw new DomainError(
+        'RateLimited',
+        `Rate limit exceeded: at most ${policy.limit} requests per ${policy.windowSeconds} s per key; retry in ${decision.resetSeconds} s`,
+        {
+          limit: policy.limit,
+          window_seconds: policy.windowSeconds,
+          retry_after_seconds: decision.resetSeconds,
+        },
+      );
     }
     return true;
   }

@@ -35,7 +35,10 @@ export class RedisRateLimiter {
 
   async hit(dialect: string, subject: string, policy: RateLimitPolicy): Promise<WindowCount> {
     const key = `${this.config.NAMESPACE}:rate-limit:${dialect}:${subject}`;
-    const [count, remainingMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(policy.windowSeconds * 1000))) as [number, number];
+    const [count, remainingMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(policy.windowSeconds * 1000))) as [
+      number,
+      number,
+    ];
     return { count, remainingMs };
   }
 }

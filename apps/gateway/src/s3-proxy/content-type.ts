@@ -39,5 +39,7 @@ export function storedContentType(declared: string | undefined, key: string): st
   const type = declared?.trim().toLowerCase();
   if (type && !UNINFORMATIVE.has(type) && /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type)) return type;
   const extension = /\.([a-z0-9]+)$/i.exec(key)?.[1]?.toLowerCase();
-  return (extension && BY_EXTENSION[extension]) ?? (type && UNINFORMATIVE.has(type) ? type : 'application/octet-stream');
+  return (
+    (extension && BY_EXTENSION[extension]) ?? (type && UNINFORMATIVE.has(type) ? type : 'application/octet-stream')
+  );
 }

@@ -15,7 +15,11 @@ const FORM_LIMITS = { fields: 10, fieldSize: 8 * 1024, fieldNameSize: 100, files
  */
 export async function* formParts(request: FastifyRequest, maxFileBytes: number): AsyncGenerator<Multipart> {
   if (!request.isMultipart()) {
-    throw new DomainError('ValidationFailed', 'Send the upload as multipart/form-data with the file in the field "file"', { field: 'file' });
+    throw new DomainError(
+      'ValidationFailed',
+      'Send the upload as multipart/form-data with the file in the field "file"',
+      { field: 'file' },
+    );
   }
   // One byte over the limit, so that the limit is reported by our own check rather than a silent truncation.
   const closing = new ClosingDelimiterWatch(request.raw);
@@ -28,7 +32,12 @@ export async function* formParts(request: FastifyRequest, maxFileBytes: number):
       throw multipartError(err);
     }
     if (next.done) {
-      if (!closing.complete) throw new DomainError('ValidationFailed', 'Malformed multipart/form-data body: it ends before its closing boundary', { field: 'file' });
+      if (!closing.complete)
+        throw new DomainError(
+          'ValidationFailed',
+          'Malformed multipart/form-data body: it ends before its closing boundary',
+          { field: 'file' },
+        );
       return;
     }
     yield next.value;
@@ -46,7 +55,8 @@ export function fileBytes(part: Multipart & { type: 'file' }): Readable {
 
 /** A field's text value; refuses truncated values rather than using half of one. */
 export function fieldText(part: Multipart & { type: 'field' }): string {
-  if (part.valueTruncated) throw new DomainError('ValidationFailed', `${part.fieldname} is too long`, { field: part.fieldname });
+  if (part.valueTruncated)
+    throw new DomainError('ValidationFailed', `${part.fieldname} is too long`, { field: part.fieldname });
   return typeof part.value === 'string' ? part.value : String(part.value);
 }
 
@@ -64,6 +74,9 @@ function multipartError(err: unknown): DomainError {
     case 'FST_PROTO_VIOLATION':
       return new DomainError('ValidationFailed', 'Invalid form field name');
     default:
-      return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`);
+      return new DomainError(
+        'ValidationFailed',
+        `Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`,
+      );
   }
 }

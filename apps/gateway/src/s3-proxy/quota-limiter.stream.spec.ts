@@ -34,7 +34,10 @@ describe('QuotaLimiter', () => {
   it('stops at the chunk the reservation cannot cover; nothing past it reaches the store', async () => {
     const out = sink();
     const exceeded = new DomainError('QuotaExceeded', 'Storage quota exceeded');
-    const limiter = new QuotaLimiter({ maxBytes: 10_000, cover: async (total) => (total > 250 ? Promise.reject(exceeded) : undefined) });
+    const limiter = new QuotaLimiter({
+      maxBytes: 10_000,
+      cover: async (total) => (total > 250 ? Promise.reject(exceeded) : undefined),
+    });
     await expect(pipeline(chunks([100, 100, 100, 100]), limiter, out.stream)).rejects.toBe(exceeded);
     expect(out.received()).toBe(200);
     expect(limiter.bytes).toBe(200);

@@ -23,7 +23,11 @@ export class QuotaLimiter extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     const total = this.bytes + chunk.length;
     if (total > this.options.maxBytes) {
-      callback(new DomainError('PayloadTooLarge', `The file exceeds the ${this.options.maxBytes}-byte limit of one upload`, { max_bytes: this.options.maxBytes }));
+      callback(
+        new DomainError('PayloadTooLarge', `The file exceeds the ${this.options.maxBytes}-byte limit of one upload`, {
+          max_bytes: this.options.maxBytes,
+        }),
+      );
       return;
     }
     this.options.cover(total).then(

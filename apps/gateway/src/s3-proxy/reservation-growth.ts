@@ -16,7 +16,11 @@ export function extensionAttempts(total: number, reserved: number, step = RESERV
  * What to reserve before the first byte: the request's declared length (an upper bound of the
  * file, form overhead included) when it is known and plausible, else nothing yet.
  */
-export function initialReservation(contentLength: number | undefined, maxFileBytes: number, formOverheadBytes: number): number {
+export function initialReservation(
+  contentLength: number | undefined,
+  maxFileBytes: number,
+  formOverheadBytes: number,
+): number {
   if (contentLength === undefined || !Number.isSafeInteger(contentLength) || contentLength < 0) return 0;
   return Math.min(contentLength, maxFileBytes + formOverheadBytes);
 }

@@ -5,4 +5,6 @@ import type { ErrorRenderer } from '../errors/error-renderers';
 const SEED_CODES: Partial<Record<ErrorCode, string>> = { ValidationFailed: 'InvalidParameter' };
 
 /** S3 storage proxy (seed 002): `{"error": {"code", "message"}}`, the seed's top-level error shape. */
-export const renderS3ProxyError: ErrorRenderer = (e) => ({ error: { code: SEED_CODES[e.code] ?? e.code, message: e.message } });
+export const renderS3ProxyError: ErrorRenderer = (e) => ({
+  error: { code: SEED_CODES[e.code] ?? e.code, message: e.message },
+});

@@ -27,7 +27,12 @@ export class S3FilesService {
       throw asStorageFailure(err, this.logger, 'list');
     }
     return {
-      files: page.objects.map((o) => ({ key: space.userKey(o.key), size: o.size, last_modified: o.lastModified.toISOString(), etag: o.etag })),
+      files: page.objects.map((o) => ({
+        key: space.userKey(o.key),
+        size: o.size,
+        last_modified: o.lastModified.toISOString(),
+        etag: o.etag,
+      })),
       prefix: query.prefix,
       next_cursor: page.nextCursor ?? null,
       has_more: page.nextCursor !== undefined,
@@ -58,7 +63,11 @@ export class S3FilesService {
       throw asStorageFailure(err, this.logger, 'delete');
     }
     // Also when the object is gone: a record left by an interrupted delete is settled here.
-    const freed = await this.rpc.request('billing.storage.free', { team_id: principal.team_id, key_id: principal.key_id, object_key: userKey });
+    const freed = await this.rpc.request('billing.storage.free', {
+      team_id: principal.team_id,
+      key_id: principal.key_id,
+      object_key: userKey,
+    });
     if (!exists) throw fileNotFound(userKey);
     return { success: true, key: userKey, freed_bytes: freed.freed_bytes ?? 0 };
   }

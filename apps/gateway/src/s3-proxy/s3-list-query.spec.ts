@@ -6,7 +6,11 @@ describe('parseListQuery', () => {
   });
 
   it('takes the seed example query', () => {
-    expect(parseListQuery({ prefix: 'folder/', limit: '50' })).toEqual({ prefix: 'folder/', limit: 50, cursor: undefined });
+    expect(parseListQuery({ prefix: 'folder/', limit: '50' })).toEqual({
+      prefix: 'folder/',
+      limit: 50,
+      cursor: undefined,
+    });
   });
 
   it('rejects limits that are not whole numbers from 1 to 1000', () => {

@@ -17,13 +17,19 @@ export function parseListQuery(query: Record<string, unknown>): S3ListQuery {
   let limit = S3_LIST_DEFAULT_LIMIT;
   if (raw.limit !== undefined && raw.limit !== '') {
     if (!/^\d+$/.test(raw.limit) || Number(raw.limit) < 1 || Number(raw.limit) > S3_LIST_MAX_LIMIT) {
-      throw new DomainError('ValidationFailed', `limit must be a whole number from 1 to ${S3_LIST_MAX_LIMIT}`, { field: 'limit' });
+      throw new DomainError('ValidationFailed', `limit must be a whole number from 1 to ${S3_LIST_MAX_LIMIT}`, {
+        field: 'limit',
+      });
     }
     limit = Number(raw.limit);
   }
   const cursor = raw.cursor === undefined || raw.cursor === '' ? undefined : raw.cursor;
   if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,2800}$/.test(cursor)) {
-    throw new DomainError('ValidationFailed', 'cursor is not one this API returned: pass next_cursor of the previous page', { field: 'cursor' });
+    throw new DomainError(
+      'ValidationFailed',
+      'cursor is not one this API returned: pass next_cursor of the previous page',
+      { field: 'cursor' },
+    );
   }
   return { prefix, limit, cursor };
 }

@@ -15,7 +15,15 @@ const rejects = (fn: () => unknown, message: RegExp) => {
 
 describe('S3 proxy object keys', () => {
   it('accepts the keys of the seed examples and unicode names', () => {
-    for (const key of ['myfile.txt', 'folder/myfile.txt', 'images/photo.jpg', 'a b/ünï cödé.png', 'x'.repeat(1024), '.hidden', 'a/..b/c..']) {
+    for (const key of [
+      'myfile.txt',
+      'folder/myfile.txt',
+      'images/photo.jpg',
+      'a b/ünï cödé.png',
+      'x'.repeat(1024),
+      '.hidden',
+      'a/..b/c..',
+    ]) {
       expect(validateObjectKey(key)).toBe(key);
     }
   });

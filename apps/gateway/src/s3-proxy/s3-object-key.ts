@@ -27,13 +27,15 @@ export function validatePrefix(prefix: string): string {
 }
 
 function checkCommon(value: string, field: string): void {
-  if (Buffer.byteLength(value, 'utf8') > S3_PROXY_KEY_MAX_BYTES) throw invalid(field, `${field} must be at most ${S3_PROXY_KEY_MAX_BYTES} bytes`);
+  if (Buffer.byteLength(value, 'utf8') > S3_PROXY_KEY_MAX_BYTES)
+    throw invalid(field, `${field} must be at most ${S3_PROXY_KEY_MAX_BYTES} bytes`);
   if (CONTROL_CHARS.test(value)) throw invalid(field, `${field} must not contain control characters`);
   if (value.includes('\\')) throw invalid(field, `${field} must use "/" as separator, not "\\"`);
   if (value.startsWith('/')) throw invalid(field, `${field} must be relative (no leading "/")`);
   const segments = value.split('/');
   const inner = value.endsWith('/') ? segments.slice(0, -1) : segments;
-  if (inner.some((s) => s === '.' || s === '..')) throw invalid(field, `${field} must not contain "." or ".." segments`);
+  if (inner.some((s) => s === '.' || s === '..'))
+    throw invalid(field, `${field} must not contain "." or ".." segments`);
   if (inner.some((s) => s.length === 0)) throw invalid(field, `${field} must not contain empty segments ("//")`);
 }
 

@@ -34,7 +34,11 @@ export class S3ProxyController {
   }
 
   @Get('files/*')
-  async download(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const object = await this.files.download(principal, wildcardKey(request));
     await reply
       .header('content-type', object.contentType ?? 'application/octet-stream')

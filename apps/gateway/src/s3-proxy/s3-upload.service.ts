@@ -52,16 +52,25 @@ export class S3UploadService {
     try {
       for await (const part of formParts(request, this.config.S3_PROXY_MAX_FILE_BYTES)) {
         if (part.type === 'field') {
-          if (part.fieldname === 'key') key = fieldText(part) === '' ? undefined : validateObjectKey(fieldText(part), 'key');
+          if (part.fieldname === 'key')
+            key = fieldText(part) === '' ? undefined : validateObjectKey(fieldText(part), 'key');
           continue;
         }
         if (part.fieldname !== 'file') {
-          throw new DomainError('ValidationFailed', `Unexpected file field "${part.fieldname}": send the file in the field "file"`, { field: part.fieldname });
+          throw new DomainError(
+            'ValidationFailed',
+            `Unexpected file field "${part.fieldname}": send the file in the field "file"`,
+            { field: part.fieldname },
+          );
         }
         staged = await this.stage(principal, space, part, key, request.raw);
       }
-      if (!staged) throw new DomainError('ValidationFailed', 'file is required: send it in the multipart field "file"', { field: 'file' });
-      const userKey = key ?? validateObjectKey(staged.filename, 'file name (used as the key when no key field is sent)');
+      if (!staged)
+        throw new DomainError('ValidationFailed', 'file is required: send it in the multipart field "file"', {
+          field: 'file',
+        });
+      const userKey =
+        key ?? validateObjectKey(staged.filename, 'file name (used as the key when no key field is sent)');
       return await this.place(space, staged, userKey);
     } catch (err) {
       if (staged) await this.discard(staged);
@@ -75,13 +84,23 @@ export class S3UploadService {
    * is piped before anything is awaited: the parser may end or destroy it meanwhile (a body cut
    * short), and only a stream already in a pipeline reports that.
    */
-  private async stage(principal: Principal, space: KeySpace, part: MultipartFile, key: string | undefined, raw: IncomingMessage): Promise<StagedFile> {
+  private async stage(
+    principal: Principal,
+    space: KeySpace,
+    part: MultipartFile,
+    key: string | undefined,
+    raw: IncomingMessage,
+  ): Promise<StagedFile> {
     const maxBytes = this.config.S3_PROXY_MAX_FILE_BYTES;
     let clientError: Error | undefined;
     part.file.once('error', (err: Error & { code?: string }) => {
       if (err.code !== 'ERR_STREAM_PREMATURE_CLOSE' && !(err instanceof DomainError)) clientError = err;
     });
-    const opening = StorageReservation.open(this.rpc, principal, initialReservation(declaredLength(raw), maxBytes, FORM_OVERHEAD_BYTES));
+    const opening = StorageReservation.open(
+      this.rpc,
+      principal,
+      initialReservation(declaredLength(raw), maxBytes, FORM_OVERHEAD_BYTES),
+    );
     opening.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
     const limiter = new QuotaLimiter({ maxBytes, cover: async (total) => (await opening).cover(total) });
     pipeline(fileBytes(part), limiter, () => undefined); // failures surface through the upload below
@@ -90,16 +109,32 @@ export class S3UploadService {
     try {
       const reservation = await opening;
       const stored = await this.storage.put({ key: stagingKey, body: limiter, contentType });
-      if (part.file.truncated) throw new DomainError('PayloadTooLarge', `The file exceeds the ${maxBytes}-byte limit of one upload`, { max_bytes: maxBytes });
-      return { reservation, stagingKey, filename: part.filename ?? '', contentType, size: stored.size, etag: stored.etag };
+      if (part.file.truncated)
+        throw new DomainError('PayloadTooLarge', `The file exceeds the ${maxBytes}-byte limit of one upload`, {
+          max_bytes: maxBytes,
+        });
+      return {
+        reservation,
+        stagingKey,
+        filename: part.filename ?? '',
+        contentType,
+        size: stored.size,
+        etag: stored.etag,
+      };
     } catch (err) {
       limiter.destroy();
       await bestEffort(this.logger, 'delete partial upload', () => this.storage.delete(stagingKey));
       await bestEffort(this.logger, 'release storage reservation', async () => (await opening).release());
       const cause = limiter.errored ?? err;
       if (cause instanceof DomainError) throw cause;
-      if (clientError) throw new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${clientError.message}`, { field: 'file' });
-      if (raw.destroyed && !raw.readableEnded) throw new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', { field: 'file' });
+      if (clientError)
+        throw new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${clientError.message}`, {
+          field: 'file',
+        });
+      if (raw.destroyed && !raw.readableEnded)
+        throw new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', {
+          field: 'file',
+        });
       throw asStorageFailure(cause, this.logger, 'upload');
     }
   }
@@ -118,11 +153,20 @@ export class S3UploadService {
     } catch (err) {
       // Not charged, so not kept: the key ends up empty and unrecorded rather than stored for free.
       await bestEffort(this.logger, 'delete uncharged object', () => this.storage.delete(objectKey));
-      await bestEffort(this.logger, 'forget uncharged object', () => this.rpc.request('billing.storage.free', { team_id: space.teamId, key_id: space.keyId, object_key: userKey }));
+      await bestEffort(this.logger, 'forget uncharged object', () =>
+        this.rpc.request('billing.storage.free', { team_id: space.teamId, key_id: space.keyId, object_key: userKey }),
+      );
       throw err;
     }
     await bestEffort(this.logger, 'delete staging object', () => this.storage.delete(staged.stagingKey));
-    return { success: true, key: userKey, size: staged.size, content_type: staged.contentType, etag: staged.etag, replaced };
+    return {
+      success: true,
+      key: userKey,
+      size: staged.size,
+      content_type: staged.contentType,
+      etag: staged.etag,
+      replaced,
+    };
   }
 
   private async discard(staged: StagedFile): Promise<void> {

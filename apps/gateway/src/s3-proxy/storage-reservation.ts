@@ -43,7 +43,11 @@ export class StorageReservation {
     let lastError: unknown;
     for (const bytes of extensionAttempts(total, this.reserved)) {
       try {
-        const grown = await this.rpc.request('billing.storage.extend', { ...this.keyRef(), reservation_id: this.id, bytes });
+        const grown = await this.rpc.request('billing.storage.extend', {
+          ...this.keyRef(),
+          reservation_id: this.id,
+          bytes,
+        });
         this.reserved = grown.reserved_bytes;
         return;
       } catch (err) {
@@ -56,7 +60,12 @@ export class StorageReservation {
 
   /** Charges `size` bytes for `objectKey` and returns the rest of the reservation. */
   async commit(objectKey: string, size: number): Promise<RpcResponse<'billing.storage.commit'>> {
-    const result = await this.rpc.request('billing.storage.commit', { ...this.keyRef(), reservation_id: this.id, object_key: objectKey, size });
+    const result = await this.rpc.request('billing.storage.commit', {
+      ...this.keyRef(),
+      reservation_id: this.id,
+      object_key: objectKey,
+      size,
+    });
     this.done = true;
     return result;
   }

@@ -30,7 +30,10 @@ export class StorageFileController {
 
   @Delete()
   @HttpCode(200)
-  delete(@CurrentPrincipal() principal: Principal, @Query(new ZodPipe(deleteFileQuerySchema)) query: DeleteFileQuery): Promise<DeleteFileResult> {
+  delete(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(deleteFileQuerySchema)) query: DeleteFileQuery,
+  ): Promise<DeleteFileResult> {
     return this.rpc.request('files.file.delete', { object_key: query.object_key, team_id: principal.team_id });
   }
 }

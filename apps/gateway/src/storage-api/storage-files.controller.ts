@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { CreateUploadUrlBody, createUploadUrlBodySchema, FileSearchBody, fileSearchBodySchema, FileSearchResult, Principal, UploadUrlResponse } from '@mp/contracts';
+import {
+  CreateUploadUrlBody,
+  createUploadUrlBodySchema,
+  FileSearchBody,
+  fileSearchBodySchema,
+  FileSearchResult,
+  Principal,
+  UploadUrlResponse,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
@@ -19,12 +27,20 @@ export class StorageFilesController {
     @Body(new ZodPipe(createUploadUrlBodySchema)) body: CreateUploadUrlBody,
     @Req() request: FastifyRequest,
   ): Promise<UploadUrlResponse> {
-    return this.rpc.request('files.upload.create', { ...body, team_id: principal.team_id, user_id: principal.user_id, upload_ip: request.ip ?? null });
+    return this.rpc.request('files.upload.create', {
+      ...body,
+      team_id: principal.team_id,
+      user_id: principal.user_id,
+      upload_ip: request.ip ?? null,
+    });
   }
 
   @Post('storage/search')
   @HttpCode(200)
-  search(@CurrentPrincipal() principal: Principal, @Body(new ZodPipe(fileSearchBodySchema)) body: FileSearchBody): Promise<FileSearchResult> {
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodPipe(fileSearchBodySchema)) body: FileSearchBody,
+  ): Promise<FileSearchResult> {
     return this.rpc.request('search.files.query', { ...body, team_id: principal.team_id });
   }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { FileDistinctParams, fileDistinctParamsSchema, FileDistinctResult, Principal, SearchSchemaResult } from '@mp/contracts';
+import {
+  FileDistinctParams,
+  fileDistinctParamsSchema,
+  FileDistinctResult,
+  Principal,
+  SearchSchemaResult,
+} from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -12,7 +18,10 @@ export class StorageSearchMetaController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('distinct/:field')
-  distinct(@CurrentPrincipal() principal: Principal, @Param(new ZodPipe(fileDistinctParamsSchema)) params: FileDistinctParams): Promise<FileDistinctResult> {
+  distinct(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodPipe(fileDistinctParamsSchema)) params: FileDistinctParams,
+  ): Promise<FileDistinctResult> {
     return this.rpc.request('search.files.distinct', { field: params.field, team_id: principal.team_id });
   }
 

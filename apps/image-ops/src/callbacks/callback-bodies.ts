@@ -20,9 +20,20 @@ export type FileRef = {
 };
 
 /** Seed: the operation-exec callback, success (`resultFiles`) or failure (500201). */
-export function operationCallbackBody(o: { url: string; operationId: string; overwritten: boolean; source: FileRef; results?: FileRef[]; failed: boolean }) {
+export function operationCallbackBody(o: {
+  url: string;
+  operationId: string;
+  overwritten: boolean;
+  source: FileRef;
+  results?: FileRef[];
+  failed: boolean;
+}) {
   const header = o.failed
-    ? { isSuccessful: false, resultCode: IMAGE_RESULT.operationFail.code, resultMessage: IMAGE_RESULT.operationFail.message }
+    ? {
+        isSuccessful: false,
+        resultCode: IMAGE_RESULT.operationFail.code,
+        resultMessage: IMAGE_RESULT.operationFail.message,
+      }
     : { isSuccessful: true, resultCode: 0, resultMessage: 'Success' };
   return {
     header,
@@ -53,7 +64,12 @@ export type UploadFailure = {
 
 /** Seed: the multiple-upload callback ("Success", "Partial Success" or "Fail"). */
 export function uploadCallbackBody(url: string, successFiles: UploadSuccess[], failFiles: UploadFailure[]) {
-  const outcome = failFiles.length === 0 ? IMAGE_RESULT.success : successFiles.length === 0 ? IMAGE_RESULT.allFailed : IMAGE_RESULT.partialSuccess;
+  const outcome =
+    failFiles.length === 0
+      ? IMAGE_RESULT.success
+      : successFiles.length === 0
+        ? IMAGE_RESULT.allFailed
+        : IMAGE_RESULT.partialSuccess;
   return {
     header: { resultMessage: outcome.message, resultCode: outcome.code, isSuccessful: failFiles.length === 0 },
     id: callbackIdOf(url),

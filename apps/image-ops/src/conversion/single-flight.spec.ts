@@ -18,9 +18,24 @@ describe('SingleFlight', () => {
   it('runs different keys separately and starts afresh after settling, also after a failure', async () => {
     const flight = new SingleFlight<string>();
     let runs = 0;
-    await expect(flight.run('a', async () => { runs++; throw new Error('boom'); })).rejects.toThrow('boom');
-    expect(await flight.run('a', async () => { runs++; return 'ok'; })).toBe('ok');
-    expect(await flight.run('b', async () => { runs++; return 'b'; })).toBe('b');
+    await expect(
+      flight.run('a', async () => {
+        runs++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(
+      await flight.run('a', async () => {
+        runs++;
+        return 'ok';
+      }),
+    ).toBe('ok');
+    expect(
+      await flight.run('b', async () => {
+        runs++;
+        return 'b';
+      }),
+    ).toBe('b');
     expect(runs).toBe(3);
   });
 });

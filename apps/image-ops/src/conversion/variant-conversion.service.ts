@@ -8,7 +8,13 @@ import { IMAGE_ENGINE, ImageEngine } from '../imaging/image-engine';
 import { SingleFlight } from './single-flight';
 import { variantKey } from './variant-key';
 
-const CONTENT_TYPE: Record<ServeFormat, string> = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png', avif: 'image/avif', gif: 'image/gif' };
+const CONTENT_TYPE: Record<ServeFormat, string> = {
+  webp: 'image/webp',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
 /** Formats that keep every frame of an animated source. */
 const ANIMATED: ReadonlySet<ServeFormat> = new Set(['webp', 'gif']);
 
@@ -28,7 +34,12 @@ export class VariantConversionService {
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
     metrics: MetricsService,
   ) {
-    this.conversions = new Counter({ name: 'image_variant_conversions_total', help: 'Format conversions performed for GET /files/{path}?type=', labelNames: ['format'], registers: [metrics.registry] });
+    this.conversions = new Counter({
+      name: 'image_variant_conversions_total',
+      help: 'Format conversions performed for GET /files/{path}?type=',
+      labelNames: ['format'],
+      registers: [metrics.registry],
+    });
   }
 
   @RpcHandler('images.variant.ensure')
@@ -44,8 +55,18 @@ export class VariantConversionService {
     });
   }
 
-  private async convert(sourceKey: string, size: number, derivedKey: string, format: ServeFormat, quality: number): Promise<void> {
-    if (size > this.config.IMAGE_MAX_FILE_BYTES) throw new DomainError('PayloadTooLarge', `The file is ${size} bytes; at most ${this.config.IMAGE_MAX_FILE_BYTES} bytes are converted`);
+  private async convert(
+    sourceKey: string,
+    size: number,
+    derivedKey: string,
+    format: ServeFormat,
+    quality: number,
+  ): Promise<void> {
+    if (size > this.config.IMAGE_MAX_FILE_BYTES)
+      throw new DomainError(
+        'PayloadTooLarge',
+        `The file is ${size} bytes; at most ${this.config.IMAGE_MAX_FILE_BYTES} bytes are converted`,
+      );
     const input = await this.read(sourceKey);
     const probe = await this.engine.probe(input);
     // A resize to the image's own size is a pure re-encode: the engine has no separate convert.
@@ -61,7 +82,12 @@ export class VariantConversionService {
       animated: probe.frames > 1 && ANIMATED.has(format),
       keepExif: false,
     });
-    await this.storage.put({ key: derivedKey, body: encoded.data, contentType: CONTENT_TYPE[format], contentLength: encoded.data.length });
+    await this.storage.put({
+      key: derivedKey,
+      body: encoded.data,
+      contentType: CONTENT_TYPE[format],
+      contentLength: encoded.data.length,
+    });
     this.conversions.inc({ format });
   }
 

@@ -23,7 +23,8 @@ export class ImageDeleteService {
 
   @RpcHandler('images.delete.sync')
   async deleteSync(req: RpcParsedRequest<'images.delete.sync'>): Promise<RpcResponse<'images.delete.sync'>> {
-    if (req.folderId === undefined && req.fileId === undefined) throw new DomainError('ValidationFailed', 'folderId or fileId is required');
+    if (req.folderId === undefined && req.fileId === undefined)
+      throw new DomainError('ValidationFailed', 'folderId or fileId is required');
     const keys = await this.db.transaction(async (m) => {
       const objectKeys: string[] = [];
       if (req.folderId !== undefined) {
@@ -51,7 +52,11 @@ export class ImageDeleteService {
       if (missingFolders.length) throw notFound('folder', missingFolders[0]);
       const missingFiles = await this.deletes.missing(m, scope, 'files', req.fileIds);
       if (missingFiles.length) throw notFound('file', missingFiles[0]);
-      return this.items.createDeleteItem(m, scope, { folderIds: req.folderIds, fileIds: req.fileIds, includeThumbnail: req.includeThumbnail });
+      return this.items.createDeleteItem(m, scope, {
+        folderIds: req.folderIds,
+        fileIds: req.fileIds,
+        includeThumbnail: req.includeThumbnail,
+      });
     });
     await this.jobs.enqueue([item]);
     return { queue: toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, item) };

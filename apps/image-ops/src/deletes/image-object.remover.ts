@@ -13,7 +13,9 @@ export class ImageObjectRemover {
 
   async remove(keys: string[]): Promise<void> {
     if (!keys.length) return;
-    await this.storage.deleteMany(keys).catch((err: unknown) => this.logger.warn({ err, count: keys.length }, 'Objects of deleted images left behind'));
+    await this.storage
+      .deleteMany(keys)
+      .catch((err: unknown) => this.logger.warn({ err, count: keys.length }, 'Objects of deleted images left behind'));
   }
 
   /** As `remove`, but a failure throws (a job retries it). */

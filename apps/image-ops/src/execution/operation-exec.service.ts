@@ -27,20 +27,30 @@ export class OperationExecService {
     const ops: OperationRow[] = [];
     for (const id of [...new Set(req.operationIds)]) ops.push(await this.operations.require(req, id));
     const sources = await this.sourcesOf(req, req.filepaths);
-    if (!sources.length) throw new DomainError('NotFound', 'None of filepaths is an uploaded image', { resultCode: IMAGE_RESULT.pathNotFound.code });
+    if (!sources.length)
+      throw new DomainError('NotFound', 'None of filepaths is an uploaded image', {
+        resultCode: IMAGE_RESULT.pathNotFound.code,
+      });
     const planned: QueueItemRow[] = await this.db.transaction(async (m) => {
       const all: QueueItemRow[] = [];
-      for (const source of sources) all.push(...(await this.planner.plan(m, req, source, ops, req.callbackUrl ?? null)));
+      for (const source of sources)
+        all.push(...(await this.planner.plan(m, req, source, ops, req.callbackUrl ?? null)));
       return all;
     });
     await this.planner.enqueue(planned);
-    return { operations: ops.map((op) => toOperationDto(req, op)), queues: planned.map((q) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q)) };
+    return {
+      operations: ops.map((op) => toOperationDto(req, op)),
+      queues: planned.map((q) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q)),
+    };
   }
 
   @RpcHandler('images.queue.get')
   async get(req: RpcParsedRequest<'images.queue.get'>): Promise<RpcResponse<'images.queue.get'>> {
     const row = await this.items.findScoped(req, req.queueId);
-    if (!row) throw new DomainError('NotFound', `No queue item ${req.queueId}`, { resultCode: IMAGE_RESULT.queueNotFound.code });
+    if (!row)
+      throw new DomainError('NotFound', `No queue item ${req.queueId}`, {
+        resultCode: IMAGE_RESULT.queueNotFound.code,
+      });
     return { queue: toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, row) };
   }
 

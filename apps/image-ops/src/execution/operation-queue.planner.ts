@@ -18,12 +18,25 @@ export class OperationQueuePlanner {
   ) {}
 
   /** Inside the caller's transaction. */
-  async plan(m: EntityManager, scope: ImageScope, source: FileRow, operations: OperationRow[], callbackUrl: string | null): Promise<QueueItemRow[]> {
+  async plan(
+    m: EntityManager,
+    scope: ImageScope,
+    source: FileRow,
+    operations: OperationRow[],
+    callbackUrl: string | null,
+  ): Promise<QueueItemRow[]> {
     const created: QueueItemRow[] = [];
     for (const op of operations) {
       const format = predictFormat(source.format as ImageFormat, op.steps);
       const target = join(source.folder_path, resultName(source.name, op.operation_id, '', EXTENSION_OF[format]));
-      created.push(await this.items.createImageItem(m, scope, { operation_id: op.operation_id, source_file_id: source.id, target_path: target, callback_url: callbackUrl }));
+      created.push(
+        await this.items.createImageItem(m, scope, {
+          operation_id: op.operation_id,
+          source_file_id: source.id,
+          target_path: target,
+          callback_url: callbackUrl,
+        }),
+      );
     }
     return created;
   }

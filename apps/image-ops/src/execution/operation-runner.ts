@@ -36,23 +36,44 @@ export class OperationRunner {
   async render(scope: ImageScope, source: FileRow, op: OperationRow): Promise<RenderedResult[]> {
     const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
     const probe = await this.engine.probe(bytes);
-    const outputs = await runPipeline(this.engine, { data: bytes, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames }, op.steps, async (path) => {
-      const mark = await this.tree.findFile(scope, path);
-      if (!mark) throw new DomainError('ValidationFailed', `watermarkImagePath ${path} does not exist`);
-      return readObject(this.storage, mark.object_key, this.config.IMAGE_MAX_FILE_BYTES);
-    });
+    const outputs = await runPipeline(
+      this.engine,
+      { data: bytes, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames },
+      op.steps,
+      async (path) => {
+        const mark = await this.tree.findFile(scope, path);
+        if (!mark) throw new DomainError('ValidationFailed', `watermarkImagePath ${path} does not exist`);
+        return readObject(this.storage, mark.object_key, this.config.IMAGE_MAX_FILE_BYTES);
+      },
+    );
     const rendered: RenderedResult[] = [];
     for (const out of outputs) {
       const key = newImageObjectKey(scope);
       await this.storage.put({ key, body: out.image.data, contentType: `image/${out.image.format}` });
-      const path = join(source.folder_path, resultName(source.name, op.operation_id, out.suffix, EXTENSION_OF[out.image.format]));
-      rendered.push({ path, key, width: out.image.width, height: out.image.height, format: out.image.format, bytes: out.image.data.length });
+      const path = join(
+        source.folder_path,
+        resultName(source.name, op.operation_id, out.suffix, EXTENSION_OF[out.image.format]),
+      );
+      rendered.push({
+        path,
+        key,
+        width: out.image.width,
+        height: out.image.height,
+        format: out.image.format,
+        bytes: out.image.data.length,
+      });
     }
     return rendered;
   }
 
   /** Inside the caller's transaction; returns the object keys the results replaced (to delete after commit). */
-  async record(m: EntityManager, scope: ImageScope, source: FileRow, op: OperationRow, results: RenderedResult[]): Promise<string[]> {
+  async record(
+    m: EntityManager,
+    scope: ImageScope,
+    source: FileRow,
+    op: OperationRow,
+    results: RenderedResult[],
+  ): Promise<string[]> {
     const replaced: string[] = [];
     await this.tree.lockFolder(m, scope, source.folder_path);
     for (const r of results) {

@@ -29,28 +29,45 @@ const T = '"imageops"."queue_items"';
 export class QueueItemRepository {
   constructor(private readonly db: DataSource) {}
 
-  async createImageItem(m: EntityManager, scope: ImageScope, item: { operation_id: string; source_file_id: string; target_path: string; callback_url: string | null }): Promise<QueueItemRow> {
+  async createImageItem(
+    m: EntityManager,
+    scope: ImageScope,
+    item: { operation_id: string; source_file_id: string; target_path: string; callback_url: string | null },
+  ): Promise<QueueItemRow> {
     const rows = await m.query(
       `INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "operation_id", "source_file_id", "target_path", "callback_url")
        VALUES ($1, $2, $3, 'image', 'W', $4, $5, $6, $7) RETURNING *`,
-      [randomUUID(), scope.team_id, scope.app_key, item.operation_id, item.source_file_id, item.target_path, item.callback_url],
+      [
+        randomUUID(),
+        scope.team_id,
+        scope.app_key,
+        item.operation_id,
+        item.source_file_id,
+        item.target_path,
+        item.callback_url,
+      ],
     );
     return rows[0];
   }
 
-  async createDeleteItem(m: EntityManager, scope: ImageScope, params: { folderIds: string[]; fileIds: string[]; includeThumbnail: boolean }): Promise<QueueItemRow> {
-    const rows = await m.query(`INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "params") VALUES ($1, $2, $3, 'delete', 'W', $4) RETURNING *`, [
-      randomUUID(),
-      scope.team_id,
-      scope.app_key,
-      JSON.stringify(params),
-    ]);
+  async createDeleteItem(
+    m: EntityManager,
+    scope: ImageScope,
+    params: { folderIds: string[]; fileIds: string[]; includeThumbnail: boolean },
+  ): Promise<QueueItemRow> {
+    const rows = await m.query(
+      `INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "params") VALUES ($1, $2, $3, 'delete', 'W', $4) RETURNING *`,
+      [randomUUID(), scope.team_id, scope.app_key, JSON.stringify(params)],
+    );
     return rows[0];
   }
 
   /** Items still waiting (W) that were queued before `olderThan`: their job may never have been added. */
   async waitingSince(olderThan: Date, limit: number): Promise<Array<Pick<QueueItemRow, 'id' | 'queue_type'>>> {
-    return this.db.query(`SELECT "id", "queue_type" FROM ${T} WHERE "status" = 'W' AND "queued_at" < $1 ORDER BY "queued_at" LIMIT $2`, [olderThan, limit]);
+    return this.db.query(
+      `SELECT "id", "queue_type" FROM ${T} WHERE "status" = 'W' AND "queued_at" < $1 ORDER BY "queued_at" LIMIT $2`,
+      [olderThan, limit],
+    );
   }
 
   async find(id: string, m: EntityManager = this.db.manager): Promise<QueueItemRow | null> {
@@ -60,13 +77,20 @@ export class QueueItemRepository {
 
   async findScoped(scope: ImageScope, id: string): Promise<QueueItemRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows = await this.db.query(`SELECT * FROM ${T} WHERE "id" = $1 AND "team_id" = $2 AND "app_key" = $3`, [id, scope.team_id, scope.app_key]);
+    const rows = await this.db.query(`SELECT * FROM ${T} WHERE "id" = $1 AND "team_id" = $2 AND "app_key" = $3`, [
+      id,
+      scope.team_id,
+      scope.app_key,
+    ]);
     return rows[0] ?? null;
   }
 
   /** W/P → P with the retry count; a finished item is left alone (returns false). */
   async markProcessing(id: string, tryCount: number): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE ${T} SET "status" = 'P', "try_count" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" IN ('W', 'P')`, [id, tryCount]);
+    const [, count] = await this.db.query(
+      `UPDATE ${T} SET "status" = 'P', "try_count" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" IN ('W', 'P')`,
+      [id, tryCount],
+    );
     return count > 0;
   }
 
@@ -76,7 +100,11 @@ export class QueueItemRepository {
   }
 
   async finish(m: EntityManager, id: string, status: 'D' | 'F', result: unknown): Promise<void> {
-    await m.query(`UPDATE ${T} SET "status" = $2, "result" = $3, "updated_at" = now() WHERE "id" = $1`, [id, status, JSON.stringify(result)]);
+    await m.query(`UPDATE ${T} SET "status" = $2, "result" = $3, "updated_at" = now() WHERE "id" = $1`, [
+      id,
+      status,
+      JSON.stringify(result),
+    ]);
   }
 }
 

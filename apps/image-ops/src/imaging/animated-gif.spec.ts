@@ -12,7 +12,13 @@ async function source(): Promise<EncodedImage> {
   return { data, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames };
 }
 
-const run = (src: EncodedImage, steps: unknown[]) => runPipeline(engine, src, steps.map((s) => imageJobStepSchema.parse(s)), async () => Buffer.alloc(0));
+const run = (src: EncodedImage, steps: unknown[]) =>
+  runPipeline(
+    engine,
+    src,
+    steps.map((s) => imageJobStepSchema.parse(s)),
+    async () => Buffer.alloc(0),
+  );
 
 describe('animated GIF: keepAnimation', () => {
   it('reads the test GIF as 3 frames of 40×20', async () => {
@@ -23,7 +29,9 @@ describe('animated GIF: keepAnimation', () => {
   it('resize keeps every frame with keepAnimation (the default) and only the first without', async () => {
     const src = await source();
     const [kept] = await run(src, [{ templateOperationId: 'resize_max_fit', option: { width: 20, height: 20 } }]);
-    const [flat] = await run(src, [{ templateOperationId: 'resize_max_fit', option: { width: 20, height: 20, keepAnimation: false } }]);
+    const [flat] = await run(src, [
+      { templateOperationId: 'resize_max_fit', option: { width: 20, height: 20, keepAnimation: false } },
+    ]);
     expect([kept.image.format, kept.image.width, kept.image.height, kept.image.frames]).toEqual(['gif', 20, 10, 3]);
     expect((await engine.probe(kept.image.data)).frames).toBe(3);
     expect([flat.image.format, flat.image.width, flat.image.height]).toEqual(['gif', 20, 10]);
@@ -37,7 +45,9 @@ describe('animated GIF: keepAnimation', () => {
     const [gray] = await run(src, [{ templateOperationId: 'gray', option: {} }]);
     const [grayFlat] = await run(src, [{ templateOperationId: 'gray', option: { keepAnimation: false } }]);
     const [rect] = await run(src, [{ templateOperationId: 'rectangle', option: { width: 10, height: 10 } }]);
-    const [rectAnimated] = await run(src, [{ templateOperationId: 'rectangle', option: { width: 10, height: 10, keepAnimation: true } }]);
+    const [rectAnimated] = await run(src, [
+      { templateOperationId: 'rectangle', option: { width: 10, height: 10, keepAnimation: true } },
+    ]);
     expect((await engine.probe(gray.image.data)).frames).toBe(3);
     expect((await engine.probe(grayFlat.image.data)).frames).toBe(1);
     expect((await engine.probe(rect.image.data)).frames).toBe(1);

@@ -49,14 +49,37 @@ function exifBlock(le: boolean, ifd0: Tag[], exif: Tag[], gps: Tag[]): Buffer {
 
 const gpsSeoul: Tag[] = [
   { tag: 1, type: 2, value: 'N' },
-  { tag: 2, type: 5, value: [[37, 1], [33, 1], [3600, 100]] },
+  {
+    tag: 2,
+    type: 5,
+    value: [
+      [37, 1],
+      [33, 1],
+      [3600, 100],
+    ],
+  },
   { tag: 3, type: 2, value: 'E' },
-  { tag: 4, type: 5, value: [[126, 1], [58, 1], [0, 1]] },
+  {
+    tag: 4,
+    type: 5,
+    value: [
+      [126, 1],
+      [58, 1],
+      [0, 1],
+    ],
+  },
 ];
 
 describe('readExif', () => {
   it.each([true, false])('reads DateTimeOriginal and the GPS position (little endian: %s)', (le) => {
-    const facts = readExif(exifBlock(le, [{ tag: 0x0132, type: 2, value: '2020:01:01 00:00:00' }], [{ tag: 0x9003, type: 2, value: '2016:02:26 15:56:50' }], gpsSeoul));
+    const facts = readExif(
+      exifBlock(
+        le,
+        [{ tag: 0x0132, type: 2, value: '2020:01:01 00:00:00' }],
+        [{ tag: 0x9003, type: 2, value: '2016:02:26 15:56:50' }],
+        gpsSeoul,
+      ),
+    );
     expect(facts.takenAt?.toISOString()).toBe('2016-02-26T15:56:50.000Z');
     expect(facts.lat).toBeCloseTo(37.56, 6);
     expect(facts.lng).toBeCloseTo(126.9666667, 6);
@@ -65,20 +88,73 @@ describe('readExif', () => {
   it('uses IFD0 DateTime without DateTimeOriginal, and negates S/W positions', () => {
     const gps: Tag[] = [
       { tag: 1, type: 2, value: 'S' },
-      { tag: 2, type: 5, value: [[33, 1], [52, 1], [0, 1]] },
+      {
+        tag: 2,
+        type: 5,
+        value: [
+          [33, 1],
+          [52, 1],
+          [0, 1],
+        ],
+      },
       { tag: 3, type: 2, value: 'W' },
-      { tag: 4, type: 5, value: [[70, 1], [30, 1], [0, 1]] },
+      {
+        tag: 4,
+        type: 5,
+        value: [
+          [70, 1],
+          [30, 1],
+          [0, 1],
+        ],
+      },
     ];
     const facts = readExif(exifBlock(true, [{ tag: 0x0132, type: 2, value: '2019:05:04 03:02:01' }], [], gps));
-    expect(facts).toEqual({ takenAt: new Date('2019-05-04T03:02:01Z'), lat: expect.closeTo(-33.8666667, 6), lng: -70.5 });
+    expect(facts).toEqual({
+      takenAt: new Date('2019-05-04T03:02:01Z'),
+      lat: expect.closeTo(-33.8666667, 6),
+      lng: -70.5,
+    });
   });
 
   it('gives nulls for missing, broken or absurd data, never an error', () => {
     expect(readExif(undefined)).toEqual({ takenAt: null, lat: null, lng: null });
-    expect(readExif(Buffer.from('Exif\u0000\u0000garbage-garbage', 'latin1'))).toEqual({ takenAt: null, lat: null, lng: null });
-    const zeroDen = readExif(exifBlock(true, [], [{ tag: 0x9003, type: 2, value: '0000:00:00 00:00:00' }], [{ tag: 2, type: 5, value: [[1, 0], [0, 1], [0, 1]] }, { tag: 4, type: 5, value: [[1, 1], [0, 1], [0, 1]] }]));
+    expect(readExif(Buffer.from('Exif\u0000\u0000garbage-garbage', 'latin1'))).toEqual({
+      takenAt: null,
+      lat: null,
+      lng: null,
+    });
+    const zeroDen = readExif(
+      exifBlock(
+        true,
+        [],
+        [{ tag: 0x9003, type: 2, value: '0000:00:00 00:00:00' }],
+        [
+          {
+            tag: 2,
+            type: 5,
+            value: [
+              [1, 0],
+              [0, 1],
+              [0, 1],
+            ],
+          },
+          {
+            tag: 4,
+            type: 5,
+            value: [
+              [1, 1],
+              [0, 1],
+              [0, 1],
+            ],
+          },
+        ],
+      ),
+    );
     expect(zeroDen).toEqual({ takenAt: null, lat: null, lng: null });
-    const truncated = exifBlock(true, [], [{ tag: 0x9003, type: 2, value: '2016:02:26 15:56:50' }], gpsSeoul).subarray(0, 40);
+    const truncated = exifBlock(true, [], [{ tag: 0x9003, type: 2, value: '2016:02:26 15:56:50' }], gpsSeoul).subarray(
+      0,
+      40,
+    );
     expect(readExif(truncated).lat).toBeNull();
   });
 });

@@ -40,7 +40,12 @@ export function readExif(exif: Buffer | undefined): ExifFacts {
       return tags;
     };
     const ascii = (t: { type: number; count: number; at: number } | undefined) =>
-      t && t.type === 2 && t.at + t.count <= tiff.length ? tiff.subarray(t.at, t.at + t.count).toString('latin1').replace(/\u0000.*$/s, '') : null;
+      t && t.type === 2 && t.at + t.count <= tiff.length
+        ? tiff
+            .subarray(t.at, t.at + t.count)
+            .toString('latin1')
+            .replace(/\u0000.*$/s, '')
+        : null;
     const rationals = (t: { type: number; count: number; at: number } | undefined) => {
       if (!t || t.type !== 5 || t.at + t.count * 8 > tiff.length) return null;
       return Array.from({ length: t.count }, (_, i) => {

@@ -21,7 +21,12 @@ describe('placeBox', () => {
     expect(placeBox(canvas, box, 'SouthEast', 5, 7)).toMatchObject({ left: 75, top: 63 });
     expect(placeBox(canvas, box, 'NorthWest', 5, 7)).toMatchObject({ left: 5, top: 7 });
     expect(placeBox(canvas, box, 'Center', -100, 100)).toMatchObject({ left: 0, top: 70 });
-    expect(placeBox(canvas, { width: 500, height: 500 }, 'Center', 0, 0)).toEqual({ left: 0, top: 0, width: 100, height: 80 });
+    expect(placeBox(canvas, { width: 500, height: 500 }, 'Center', 0, 0)).toEqual({
+      left: 0,
+      top: 0,
+      width: 100,
+      height: 80,
+    });
   });
 });
 

@@ -22,7 +22,8 @@ export function placeBox(canvas: Size, box: Size, gravity: ImageGravity, offsetX
 }
 
 function axis(anchor: 'start' | 'middle' | 'end', total: number, size: number, offset: number): number {
-  const raw = anchor === 'start' ? offset : anchor === 'end' ? total - size - offset : Math.floor((total - size) / 2) + offset;
+  const raw =
+    anchor === 'start' ? offset : anchor === 'end' ? total - size - offset : Math.floor((total - size) / 2) + offset;
   return Math.max(0, Math.min(total - size, raw));
 }
 
@@ -32,7 +33,11 @@ export function sliceRegions(image: Size, type: 'vertical' | 'horizontal', slice
   const regions: Region[] = [];
   for (let start = 0; start < along; start += sliceSize) {
     const length = Math.min(sliceSize, along - start);
-    regions.push(type === 'vertical' ? { left: 0, top: start, width: image.width, height: length } : { left: start, top: 0, width: length, height: image.height });
+    regions.push(
+      type === 'vertical'
+        ? { left: 0, top: start, width: image.width, height: length }
+        : { left: start, top: 0, width: length, height: image.height },
+    );
   }
   return regions;
 }
@@ -47,7 +52,12 @@ export function gridRegions(image: Size, countX: number, countY: number): Region
   const regions: Region[] = [];
   for (let top = 0; top < image.height; top += tileH) {
     for (let left = 0; left < image.width; left += tileW) {
-      regions.push({ left, top, width: Math.min(tileW, image.width - left), height: Math.min(tileH, image.height - top) });
+      regions.push({
+        left,
+        top,
+        width: Math.min(tileW, image.width - left),
+        height: Math.min(tileH, image.height - top),
+      });
     }
   }
   return regions;

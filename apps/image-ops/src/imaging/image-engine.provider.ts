@@ -8,5 +8,9 @@ export const imageEngineProvider: Provider = {
   provide: IMAGE_ENGINE,
   inject: [APP_CONFIG],
   useFactory: (config: ImageOpsConfig) =>
-    new SharpImageEngine({ maxInputPixels: config.IMAGE_MAX_INPUT_PIXELS, maxFrames: config.IMAGE_MAX_FRAMES, threads: config.IMAGE_THREADS }),
+    new SharpImageEngine({
+      maxInputPixels: config.IMAGE_MAX_INPUT_PIXELS,
+      maxFrames: config.IMAGE_MAX_FRAMES,
+      threads: config.IMAGE_THREADS,
+    }),
 };

@@ -65,7 +65,12 @@ export interface ImageEngine {
   /** The region (a square) with everything outside its inscribed circle transparent. */
   circle(input: Buffer, region: Region, options: EncodeOptions): Promise<EncodedImage>;
   /** `overlay` drawn at left/top, scaled down first to at most maxWidth×maxHeight. */
-  composite(input: Buffer, overlay: Buffer, placement: { left: number; top: number; maxWidth: number; maxHeight: number }, options: EncodeOptions): Promise<EncodedImage>;
+  composite(
+    input: Buffer,
+    overlay: Buffer,
+    placement: { left: number; top: number; maxWidth: number; maxHeight: number },
+    options: EncodeOptions,
+  ): Promise<EncodedImage>;
   /** Decoded pixels (first frame), for verification. */
   pixels(input: Buffer): Promise<RawPixels>;
   /** Encodes raw pixels (e.g. to generate images). */
@@ -74,7 +79,14 @@ export interface ImageEngine {
 
 export const IMAGE_ENGINE = Symbol('IMAGE_ENGINE');
 
-export const EXTENSION_OF: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', tiff: 'tiff' };
+export const EXTENSION_OF: Record<ImageFormat, string> = {
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  avif: 'avif',
+  tiff: 'tiff',
+};
 
 /** Formats with an alpha channel. */
 export const ALPHA_FORMATS: ReadonlySet<ImageFormat> = new Set(['png', 'webp', 'gif', 'avif', 'tiff']);

@@ -9,10 +9,21 @@ const engine = new SharpImageEngine({ maxInputPixels: 40_000_000, maxFrames: 100
 type Rgb = [number, number, number];
 
 /** A w×h RGB image whose colour at (x, y) comes from `paint`. */
-async function image(width: number, height: number, paint: (x: number, y: number) => Rgb, format: ImageFormat = 'png'): Promise<EncodedImage> {
+async function image(
+  width: number,
+  height: number,
+  paint: (x: number, y: number) => Rgb,
+  format: ImageFormat = 'png',
+): Promise<EncodedImage> {
   const data = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(paint(x, y), (y * width + x) * 3);
-  return { data: await engine.fromPixels({ data, width, height, channels: 3 }, { format, quality: 100 }), format, width, height, frames: 1 };
+  return {
+    data: await engine.fromPixels({ data, width, height, channels: 3 }, { format, quality: 100 }),
+    format,
+    width,
+    height,
+    frames: 1,
+  };
 }
 
 function at(px: RawPixels, x: number, y: number): number[] {
@@ -29,7 +40,8 @@ const run = (source: EncodedImage, steps: unknown[], marks: Record<string, Buffe
 
 const RED: Rgb = [255, 0, 0];
 const BLUE: Rgb = [0, 0, 255];
-const near = (actual: number[], expected: number[]) => actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(8));
+const near = (actual: number[], expected: number[]) =>
+  actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(8));
 
 describe('operation pipeline on real pixels', () => {
   it('resize_max_fit fits the long side, resize_min_fit the short side, resize_fixed both', async () => {
@@ -47,10 +59,19 @@ describe('operation pipeline on real pixels', () => {
 
   it('honours upDownSizeType and targetExtension', async () => {
     const small = await image(50, 40, () => RED);
-    const [downOnly] = await run(small, [{ templateOperationId: 'resize_max_fit', option: { width: 100, height: 100 } }]);
-    const [upAll] = await run(small, [{ templateOperationId: 'resize_max_fit', option: { width: 100, height: 100, upDownSizeType: 'upDownAll', targetExtension: 'webp', quality: 50 } }]);
+    const [downOnly] = await run(small, [
+      { templateOperationId: 'resize_max_fit', option: { width: 100, height: 100 } },
+    ]);
+    const [upAll] = await run(small, [
+      {
+        templateOperationId: 'resize_max_fit',
+        option: { width: 100, height: 100, upDownSizeType: 'upDownAll', targetExtension: 'webp', quality: 50 },
+      },
+    ]);
     const big = await image(300, 300, () => RED);
-    const [upOnly] = await run(big, [{ templateOperationId: 'resize_fixed', option: { width: 100, height: 100, upDownSizeType: 'upOnly' } }]);
+    const [upOnly] = await run(big, [
+      { templateOperationId: 'resize_fixed', option: { width: 100, height: 100, upDownSizeType: 'upOnly' } },
+    ]);
     expect([downOnly.image.width, downOnly.image.height]).toEqual([50, 40]);
     expect([upAll.image.width, upAll.image.height, upAll.image.format]).toEqual([100, 80, 'webp']);
     expect((await engine.probe(upAll.image.data)).format).toBe('webp');
@@ -58,9 +79,14 @@ describe('operation pipeline on real pixels', () => {
   });
 
   it('gray makes every pixel neutral', async () => {
-    const [out] = await run(await image(20, 20, (x) => (x < 10 ? RED : BLUE)), [{ templateOperationId: 'gray', option: {} }]);
+    const [out] = await run(await image(20, 20, (x) => (x < 10 ? RED : BLUE)), [
+      { templateOperationId: 'gray', option: {} },
+    ]);
     const px = await engine.pixels(out.image.data);
-    for (const [x, y] of [[2, 2], [15, 15]]) {
+    for (const [x, y] of [
+      [2, 2],
+      [15, 15],
+    ]) {
       const v = at(px, x, y);
       if (px.channels >= 3) expect(new Set(v.slice(0, 3)).size).toBe(1);
     }
@@ -68,16 +94,27 @@ describe('operation pipeline on real pixels', () => {
   });
 
   it('rectangle crops at each gravity with offsets', async () => {
-    const quadrants = await image(100, 100, (x, y) => (x < 50 ? (y < 50 ? RED : [0, 255, 0]) : y < 50 ? BLUE : [255, 255, 0]));
-    const [ne] = await run(quadrants, [{ templateOperationId: 'rectangle', option: { gravity: 'NorthEast', width: 40, height: 40 } }]);
-    const [sw] = await run(quadrants, [{ templateOperationId: 'rectangle', option: { gravity: 'SouthWest', width: 40, height: 40, offsetX: 5, offsetY: 5 } }]);
+    const quadrants = await image(100, 100, (x, y) =>
+      x < 50 ? (y < 50 ? RED : [0, 255, 0]) : y < 50 ? BLUE : [255, 255, 0],
+    );
+    const [ne] = await run(quadrants, [
+      { templateOperationId: 'rectangle', option: { gravity: 'NorthEast', width: 40, height: 40 } },
+    ]);
+    const [sw] = await run(quadrants, [
+      {
+        templateOperationId: 'rectangle',
+        option: { gravity: 'SouthWest', width: 40, height: 40, offsetX: 5, offsetY: 5 },
+      },
+    ]);
     expect([ne.image.width, ne.image.height]).toEqual([40, 40]);
     near(at(await engine.pixels(ne.image.data), 20, 20), BLUE);
     near(at(await engine.pixels(sw.image.data), 20, 20), [0, 255, 0]);
   });
 
   it('circle leaves the corners transparent and the centre opaque, even from a JPEG', async () => {
-    const [out] = await run(await image(100, 80, () => RED, 'jpeg'), [{ templateOperationId: 'circle', option: { radius: 30 } }]);
+    const [out] = await run(await image(100, 80, () => RED, 'jpeg'), [
+      { templateOperationId: 'circle', option: { radius: 30 } },
+    ]);
     expect(out.image.format).toBe('png');
     const px = await engine.pixels(out.image.data);
     expect([px.width, px.height, px.channels]).toEqual([60, 60, 4]);
@@ -88,26 +125,41 @@ describe('operation pipeline on real pixels', () => {
   });
 
   it('slice cuts strips named _0000, _0001…', async () => {
-    const out = await run(await image(30, 25, () => RED), [{ templateOperationId: 'slice', option: { sliceCropType: 'vertical', sliceSize: 10 } }]);
+    const out = await run(await image(30, 25, () => RED), [
+      { templateOperationId: 'slice', option: { sliceCropType: 'vertical', sliceSize: 10 } },
+    ]);
     expect(out.map((o) => o.suffix)).toEqual(['_0000', '_0001', '_0002']);
     expect(out.map((o) => o.image.height)).toEqual([10, 10, 5]);
   });
 
   it('grid cuts countX × countY pieces, fewer when sizes do not divide', async () => {
-    const even = await run(await image(40, 30, (x) => (x < 20 ? RED : BLUE)), [{ templateOperationId: 'grid', option: { countX: 2, countY: 3 } }]);
+    const even = await run(await image(40, 30, (x) => (x < 20 ? RED : BLUE)), [
+      { templateOperationId: 'grid', option: { countX: 2, countY: 3 } },
+    ]);
     expect(even).toHaveLength(6);
     expect(even.map((o) => [o.image.width, o.image.height])).toEqual(Array(6).fill([20, 10]));
     near(at(await engine.pixels(even[1].image.data), 5, 5), BLUE);
-    const uneven = await run(await image(10, 10, () => RED), [{ templateOperationId: 'grid', option: { countX: 6, countY: 1 } }]);
+    const uneven = await run(await image(10, 10, () => RED), [
+      { templateOperationId: 'grid', option: { countX: 6, countY: 1 } },
+    ]);
     expect(uneven).toHaveLength(5);
     expect(uneven[4].suffix).toBe('_0004');
   });
 
   it('watermark draws the mark at its gravity and offsets', async () => {
     const mark = await image(10, 10, () => BLUE);
-    const [out] = await run(await image(100, 100, () => RED), [{ templateOperationId: 'watermark', option: { gravity: 'SouthEast', offsetX: 5, offsetY: 5, watermarkImagePath: '/marks/logo.png' } }], {
-      '/marks/logo.png': mark.data,
-    });
+    const [out] = await run(
+      await image(100, 100, () => RED),
+      [
+        {
+          templateOperationId: 'watermark',
+          option: { gravity: 'SouthEast', offsetX: 5, offsetY: 5, watermarkImagePath: '/marks/logo.png' },
+        },
+      ],
+      {
+        '/marks/logo.png': mark.data,
+      },
+    );
     const px = await engine.pixels(out.image.data);
     near(at(px, 90, 90), BLUE);
     near(at(px, 97, 97), RED);
@@ -137,18 +189,29 @@ describe('input safety', () => {
     ihdr.writeUInt32BE(h, 12);
     ihdr.set([8, 2, 0, 0, 0], 16);
     const idat = deflateSync(Buffer.alloc(1000));
-    const idatChunk = Buffer.concat([Buffer.from([0, 0, (idat.length >> 8) & 0xff, idat.length & 0xff]), Buffer.from('IDAT'), idat, Buffer.alloc(4)]);
+    const idatChunk = Buffer.concat([
+      Buffer.from([0, 0, (idat.length >> 8) & 0xff, idat.length & 0xff]),
+      Buffer.from('IDAT'),
+      idat,
+      Buffer.alloc(4),
+    ]);
     return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, idatChunk]);
   }
 
   it('refuses an image over the pixel limit from its header, before decoding', async () => {
     const before = process.memoryUsage().rss;
-    await expect(engine.probe(claimedPng(60_000, 60_000))).rejects.toMatchObject({ code: 'PayloadTooLarge', details: { resultCode: 20021 } });
+    await expect(engine.probe(claimedPng(60_000, 60_000))).rejects.toMatchObject({
+      code: 'PayloadTooLarge',
+      details: { resultCode: 20021 },
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
   it('refuses a file that is not an image', async () => {
-    await expect(engine.probe(Buffer.from('#!/bin/sh\necho hi\n'))).rejects.toMatchObject({ code: 'UnsupportedMediaType', details: { resultCode: 20020 } });
+    await expect(engine.probe(Buffer.from('#!/bin/sh\necho hi\n'))).rejects.toMatchObject({
+      code: 'UnsupportedMediaType',
+      details: { resultCode: 20020 },
+    });
   });
 
   it('probes a real image', async () => {

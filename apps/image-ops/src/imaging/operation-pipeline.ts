@@ -8,7 +8,15 @@ export interface PipelineOutput {
   suffix: string;
 }
 
-const TARGET_FORMAT: Record<string, ImageFormat> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', tiff: 'tiff' };
+const TARGET_FORMAT: Record<string, ImageFormat> = {
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  avif: 'avif',
+  tiff: 'tiff',
+};
 const DEFAULT_QUALITY = 90;
 
 const FIT = { resize_fixed: 'fill', resize_min_fit: 'outside', resize_max_fit: 'inside' } as const;
@@ -28,7 +36,13 @@ export async function runPipeline(
     const next: PipelineOutput[] = [];
     for (const item of current) {
       const results = await applyStep(engine, item.image, step, loadWatermark);
-      results.forEach((image, i) => next.push({ image, suffix: results.length > 1 || isMultiplying(step) ? `${item.suffix}_${String(i).padStart(4, '0')}` : item.suffix }));
+      results.forEach((image, i) =>
+        next.push({
+          image,
+          suffix:
+            results.length > 1 || isMultiplying(step) ? `${item.suffix}_${String(i).padStart(4, '0')}` : item.suffix,
+        }),
+      );
     }
     current = next;
   }
@@ -39,8 +53,18 @@ function isMultiplying(step: ImageJobStep): boolean {
   return step.templateOperationId === 'slice' || step.templateOperationId === 'grid';
 }
 
-async function applyStep(engine: ImageEngine, image: EncodedImage, step: ImageJobStep, loadWatermark: (path: string) => Promise<Buffer>): Promise<EncodedImage[]> {
-  const keep = (keepAnimation: boolean): EncodeOptions => ({ format: image.format, quality: DEFAULT_QUALITY, animated: keepAnimation && image.frames > 1, keepExif: false });
+async function applyStep(
+  engine: ImageEngine,
+  image: EncodedImage,
+  step: ImageJobStep,
+  loadWatermark: (path: string) => Promise<Buffer>,
+): Promise<EncodedImage[]> {
+  const keep = (keepAnimation: boolean): EncodeOptions => ({
+    format: image.format,
+    quality: DEFAULT_QUALITY,
+    animated: keepAnimation && image.frames > 1,
+    keepExif: false,
+  });
   switch (step.templateOperationId) {
     case 'resize_fixed':
     case 'resize_min_fit':
@@ -77,7 +101,11 @@ async function applyStep(engine: ImageEngine, image: EncodedImage, step: ImageJo
     }
     case 'slice': {
       const o = step.option;
-      return Promise.all(sliceRegions(image, o.sliceCropType, o.sliceSize).map((r) => engine.extract(image.data, r, keep(o.keepAnimation))));
+      return Promise.all(
+        sliceRegions(image, o.sliceCropType, o.sliceSize).map((r) =>
+          engine.extract(image.data, r, keep(o.keepAnimation)),
+        ),
+      );
     }
     case 'grid': {
       const o = step.option;
@@ -89,13 +117,23 @@ async function applyStep(engine: ImageEngine, image: EncodedImage, step: ImageJo
       const mark = await engine.probe(overlay);
       const size = fitInside(mark, image);
       const at = placeBox(image, size, o.gravity, o.offsetX, o.offsetY);
-      return [await engine.composite(image.data, overlay, { left: at.left, top: at.top, maxWidth: size.width, maxHeight: size.height }, keep(false))];
+      return [
+        await engine.composite(
+          image.data,
+          overlay,
+          { left: at.left, top: at.top, maxWidth: size.width, maxHeight: size.height },
+          keep(false),
+        ),
+      ];
     }
   }
 }
 
 /** The watermark's size once scaled down (never up) to fit the image, aspect kept. */
-function fitInside(mark: { width: number; height: number }, image: { width: number; height: number }): { width: number; height: number } {
+function fitInside(
+  mark: { width: number; height: number },
+  image: { width: number; height: number },
+): { width: number; height: number } {
   const scale = Math.min(1, image.width / mark.width, image.height / mark.height);
   return { width: Math.max(1, Math.floor(mark.width * scale)), height: Math.max(1, Math.floor(mark.height * scale)) };
 }

@@ -24,7 +24,10 @@ export class RedriveImageQueueProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule({ name: 'RedriveImageQueue', data: {} }, { everyMs: this.config.IMAGE_REDRIVE_INTERVAL_MS });
+    await this.queue.schedule(
+      { name: 'RedriveImageQueue', data: {} },
+      { everyMs: this.config.IMAGE_REDRIVE_INTERVAL_MS },
+    );
   }
 
   @JobHandler('RedriveImageQueue')
@@ -43,7 +46,8 @@ export class RedriveImageQueueProcessor implements OnApplicationBootstrap {
         retried++;
       }
     }
-    if (added || retried) this.logger.warn({ waiting: stale.length, added, retried }, 'Re-drove waiting image queue items');
+    if (added || retried)
+      this.logger.warn({ waiting: stale.length, added, retried }, 'Re-drove waiting image queue items');
     return { waiting: stale.length, added, retried };
   }
 }

@@ -10,8 +10,16 @@ import { ImageObjectRemover } from '../deletes/image-object.remover';
 import { QueueItemRepository } from '../execution/queue-item.repository';
 import { ImageScope } from '../tree/image-scope';
 
-const paramsSchema = z.object({ folderIds: z.array(z.string()), fileIds: z.array(z.string()), includeThumbnail: z.boolean() });
-const progressSchema = z.object({ pendingObjectKeys: z.array(z.string()).default([]), files: z.number().default(0), folders: z.number().default(0) });
+const paramsSchema = z.object({
+  folderIds: z.array(z.string()),
+  fileIds: z.array(z.string()),
+  includeThumbnail: z.boolean(),
+});
+const progressSchema = z.object({
+  pendingObjectKeys: z.array(z.string()).default([]),
+  files: z.number().default(0),
+  folders: z.number().default(0),
+});
 
 /**
  * Runs one `delete` queue item: W/P → P → D. Records go first (one transaction that also notes the
@@ -62,7 +70,9 @@ export class RunImageDeleteProcessor {
     } catch (err) {
       if (ctx.attempt < this.config.IMAGE_JOB_ATTEMPTS) throw err;
       this.logger.warn({ err, queueId: item.id }, 'Image delete failed for good');
-      await this.items.finish(this.db.manager, item.id, 'F', { error: err instanceof Error ? err.message : String(err) });
+      await this.items.finish(this.db.manager, item.id, 'F', {
+        error: err instanceof Error ? err.message : String(err),
+      });
       throw new PermanentJobError(err instanceof Error ? err.message : String(err));
     }
   }

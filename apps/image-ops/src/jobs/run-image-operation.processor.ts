@@ -42,7 +42,11 @@ export class RunImageOperationProcessor {
       if (!source) throw new DomainError('NotFound', 'The source image no longer exists');
       await this.execute(scope, item, source);
     } catch (err) {
-      const permanent = err instanceof DomainError && err.code !== 'Internal' && err.code !== 'DependencyUnavailable' && err.code !== 'Timeout';
+      const permanent =
+        err instanceof DomainError &&
+        err.code !== 'Internal' &&
+        err.code !== 'DependencyUnavailable' &&
+        err.code !== 'Timeout';
       if (!permanent && ctx.attempt < this.config.IMAGE_JOB_ATTEMPTS) throw err;
       this.logger.warn({ err, queueId: item.id, attempt: ctx.attempt }, 'Image operation failed for good');
       await this.fail(scope, item, source, err);
@@ -60,11 +64,27 @@ export class RunImageOperationProcessor {
       const results = rendered.map((s) => this.ref(scope, s.path));
       await this.items.finish(m, item.id, 'D', { files: results });
       for (const url of callbackUrls(item, op)) {
-        const body = operationCallbackBody({ url, operationId: op.operation_id, overwritten: replaced.length > 0, source: this.ref(scope, source.path), results, failed: false });
-        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'D', url), team_id: scope.team_id, url, event_type: 'image.operation.completed', body });
+        const body = operationCallbackBody({
+          url,
+          operationId: op.operation_id,
+          overwritten: replaced.length > 0,
+          source: this.ref(scope, source.path),
+          results,
+          failed: false,
+        });
+        await requestCallback(emit, {
+          delivery_id: deliveryIdFor(item.id, 'D', url),
+          team_id: scope.team_id,
+          url,
+          event_type: 'image.operation.completed',
+          body,
+        });
       }
     });
-    if (replaced.length) await this.storage.deleteMany(replaced).catch((err: unknown) => this.logger.warn({ err }, 'Replaced result objects left behind'));
+    if (replaced.length)
+      await this.storage
+        .deleteMany(replaced)
+        .catch((err: unknown) => this.logger.warn({ err }, 'Replaced result objects left behind'));
   }
 
   private async fail(scope: ImageScope, item: QueueItemRow, source: FileRow | null, err: unknown): Promise<void> {
@@ -73,14 +93,30 @@ export class RunImageOperationProcessor {
       await this.items.finish(m, item.id, 'F', { error: err instanceof Error ? err.message : String(err) });
       for (const url of callbackUrls(item, op)) {
         const sourceRef = source ? this.ref(scope, source.path) : { url: '', name: '', path: '' };
-        const body = operationCallbackBody({ url, operationId: item.operation_id, overwritten: false, source: sourceRef, failed: true });
-        await requestCallback(emit, { delivery_id: deliveryIdFor(item.id, 'F', url), team_id: scope.team_id, url, event_type: 'image.operation.failed', body });
+        const body = operationCallbackBody({
+          url,
+          operationId: item.operation_id,
+          overwritten: false,
+          source: sourceRef,
+          failed: true,
+        });
+        await requestCallback(emit, {
+          delivery_id: deliveryIdFor(item.id, 'F', url),
+          team_id: scope.team_id,
+          url,
+          event_type: 'image.operation.failed',
+          body,
+        });
       }
     });
   }
 
   private ref(scope: ImageScope, path: string): FileRef {
-    return { url: imageUrl(this.config.IMAGE_PUBLIC_BASE_URL, scope, path), name: path.slice(path.lastIndexOf('/') + 1), path };
+    return {
+      url: imageUrl(this.config.IMAGE_PUBLIC_BASE_URL, scope, path),
+      name: path.slice(path.lastIndexOf('/') + 1),
+      path,
+    };
   }
 }
 
@@ -90,6 +126,10 @@ export class RunImageOperationProcessor {
  * result"), each once.
  */
 function callbackUrls(item: QueueItemRow, op: OperationRow | null): string[] {
-  const fromSteps = (op?.steps ?? []).map((step) => ('callbackUrl' in step.option ? step.option.callbackUrl : undefined));
-  return [...new Set([item.callback_url, ...fromSteps].filter((url): url is string => typeof url === 'string' && url !== ''))];
+  const fromSteps = (op?.steps ?? []).map((step) =>
+    'callbackUrl' in step.option ? step.option.callbackUrl : undefined,
+  );
+  return [
+    ...new Set([item.callback_url, ...fromSteps].filter((url): url is string => typeof url === 'string' && url !== '')),
+  ];
 }

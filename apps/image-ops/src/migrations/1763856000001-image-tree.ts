@@ -38,7 +38,9 @@ export class ImageTree1763856000001 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now(),
       UNIQUE ("team_id", "app_key", "path"))`);
     await q.query(`CREATE INDEX "files_folder_idx" ON "imageops"."files" ("team_id", "app_key", "folder_path")`);
-    await q.query(`CREATE INDEX "files_source_idx" ON "imageops"."files" ("source_file_id") WHERE "source_file_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "files_source_idx" ON "imageops"."files" ("source_file_id") WHERE "source_file_id" IS NOT NULL`,
+    );
     await q.query(`CREATE TABLE "imageops"."operations" (
       "team_id" uuid NOT NULL,
       "app_key" text NOT NULL,

@@ -6,7 +6,9 @@ export class DeletesRealtime1763856000002 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "imageops"."queue_items" ADD COLUMN "params" jsonb`);
-    await q.query(`CREATE INDEX "queue_items_waiting_idx" ON "imageops"."queue_items" ("queued_at") WHERE "status" = 'W'`);
+    await q.query(
+      `CREATE INDEX "queue_items_waiting_idx" ON "imageops"."queue_items" ("queued_at") WHERE "status" = 'W'`,
+    );
     await q.query(`CREATE INDEX "files_public_idx" ON "imageops"."files" ("app_key", "path")`);
     await q.query(`CREATE TABLE "imageops"."app_settings" (
       "team_id" uuid NOT NULL,

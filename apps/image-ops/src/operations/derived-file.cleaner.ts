@@ -20,7 +20,9 @@ export class DerivedFileCleaner {
       [scope.team_id, scope.app_key, operationId],
     );
     const deleted = Array.isArray(rows[0]) ? (rows[0] as Array<{ object_key: string }>) : rows;
-    await this.storage.deleteMany(deleted.map((r) => r.object_key)).catch((err: unknown) => this.logger.warn({ err, operationId }, 'Derived objects left behind'));
+    await this.storage
+      .deleteMany(deleted.map((r) => r.object_key))
+      .catch((err: unknown) => this.logger.warn({ err, operationId }, 'Derived objects left behind'));
     return deleted.length;
   }
 }

@@ -16,7 +16,8 @@ const JOB_TYPE: Record<ImageTemplateId, string> = {
 /** One step as the seed shows it (`jobType`, and `resizeType` inside resize options). */
 export function toJobTemplate(step: ImageJobStep): ImageOperation['jobTemplate'][number] {
   const option: Record<string, unknown> = { ...step.option };
-  if (step.templateOperationId.startsWith('resize_')) option.resizeType = step.templateOperationId.slice('resize_'.length);
+  if (step.templateOperationId.startsWith('resize_'))
+    option.resizeType = step.templateOperationId.slice('resize_'.length);
   return { templateOperationId: step.templateOperationId, jobType: JOB_TYPE[step.templateOperationId], option };
 }
 
@@ -37,6 +38,13 @@ export function templateOperations(appKey: string): ImageOperation[] {
   const epoch = formatImageDate(new Date(0));
   return TEMPLATE_EXAMPLES.map((example) => {
     const step = imageJobStepSchema.parse(example);
-    return { appKey, operationId: step.templateOperationId, description: '', realtimeService: true, updatedAt: epoch, jobTemplate: [toJobTemplate(step)] };
+    return {
+      appKey,
+      operationId: step.templateOperationId,
+      description: '',
+      realtimeService: true,
+      updatedAt: epoch,
+      jobTemplate: [toJobTemplate(step)],
+    };
   });
 }

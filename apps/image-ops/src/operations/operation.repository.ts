@@ -29,27 +29,36 @@ export class OperationRepository {
   }
 
   async find(scope: ImageScope, operationId: string, m: EntityManager = this.db.manager): Promise<OperationRow | null> {
-    const rows = await m.query(`SELECT "operation_id", "description", "realtime_service", "steps", "updated_at" FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2 AND "operation_id" = $3`, [
-      scope.team_id,
-      scope.app_key,
-      operationId,
-    ]);
+    const rows = await m.query(
+      `SELECT "operation_id", "description", "realtime_service", "steps", "updated_at" FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2 AND "operation_id" = $3`,
+      [scope.team_id, scope.app_key, operationId],
+    );
     return rows[0] ?? null;
   }
 
-  async list(scope: ImageScope, o: { prefix?: string; sort: string; offset: number; limit: number }): Promise<{ rows: OperationRow[]; total: number }> {
+  async list(
+    scope: ImageScope,
+    o: { prefix?: string; sort: string; offset: number; limit: number },
+  ): Promise<{ rows: OperationRow[]; total: number }> {
     const params: unknown[] = [scope.team_id, scope.app_key];
     let where = `"team_id" = $1 AND "app_key" = $2`;
-    if (o.prefix) where += ` AND "operation_id" LIKE $${params.push(`${o.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
+    if (o.prefix)
+      where += ` AND "operation_id" LIKE $${params.push(`${o.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
     const [field, dir] = o.sort.split(':');
     const order = `${field === 'name' ? '"operation_id"' : '"updated_at"'} ${dir === 'desc' ? 'DESC' : 'ASC'}, "operation_id" ASC`;
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM ${T} WHERE ${where}`, params);
-    const rows = await this.db.query(`SELECT "operation_id", "description", "realtime_service", "steps", "updated_at" FROM ${T} WHERE ${where} ORDER BY ${order} OFFSET ${o.offset} LIMIT ${o.limit}`, params);
+    const rows = await this.db.query(
+      `SELECT "operation_id", "description", "realtime_service", "steps", "updated_at" FROM ${T} WHERE ${where} ORDER BY ${order} OFFSET ${o.offset} LIMIT ${o.limit}`,
+      params,
+    );
     return { rows, total: count };
   }
 
   async delete(scope: ImageScope, operationId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2 AND "operation_id" = $3`, [scope.team_id, scope.app_key, operationId]);
+    const [, count] = await this.db.query(
+      `DELETE FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2 AND "operation_id" = $3`,
+      [scope.team_id, scope.app_key, operationId],
+    );
     return count > 0;
   }
 }

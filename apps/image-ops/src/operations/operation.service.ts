@@ -18,7 +18,12 @@ export class OperationService {
   @RpcHandler('images.operation.put')
   async put(req: RpcParsedRequest<'images.operation.put'>): Promise<RpcResponse<'images.operation.put'>> {
     if (req.deleteThumbnail) await this.derived.deleteByOperation(req, req.operationId);
-    const row = await this.operations.upsert(req, { operation_id: req.operationId, description: req.description, realtime_service: req.realtimeService, steps: req.data });
+    const row = await this.operations.upsert(req, {
+      operation_id: req.operationId,
+      description: req.description,
+      realtime_service: req.realtimeService,
+      steps: req.data,
+    });
     return { operation: toOperationDto(req, row) };
   }
 
@@ -32,10 +37,21 @@ export class OperationService {
     const offset = (req.page - 1) * req.rows;
     if (req.template) {
       const all = templateOperations(req.app_key).filter((t) => !req.name || t.operationId.startsWith(req.name));
-      return { paging: { page: req.page, rows: req.rows, totalCount: all.length }, operations: all.slice(offset, offset + req.rows) };
+      return {
+        paging: { page: req.page, rows: req.rows, totalCount: all.length },
+        operations: all.slice(offset, offset + req.rows),
+      };
     }
-    const { rows, total } = await this.operations.list(req, { prefix: req.name, sort: req.sort, offset, limit: req.rows });
-    return { paging: { page: req.page, rows: req.rows, totalCount: total }, operations: rows.map((row) => toOperationDto(req, row)) };
+    const { rows, total } = await this.operations.list(req, {
+      prefix: req.name,
+      sort: req.sort,
+      offset,
+      limit: req.rows,
+    });
+    return {
+      paging: { page: req.page, rows: req.rows, totalCount: total },
+      operations: rows.map((row) => toOperationDto(req, row)),
+    };
   }
 
   @RpcHandler('images.operation.delete')
@@ -48,7 +64,11 @@ export class OperationService {
 
   async require(scope: ImageScope, operationId: string): Promise<OperationRow> {
     const row = await this.operations.find(scope, operationId);
-    if (!row) throw new DomainError('NotFound', `No operation ${operationId}`, { resultCode: IMAGE_RESULT.operationNotFound.code, operationId });
+    if (!row)
+      throw new DomainError('NotFound', `No operation ${operationId}`, {
+        resultCode: IMAGE_RESULT.operationNotFound.code,
+        operationId,
+      });
     return row;
   }
 }

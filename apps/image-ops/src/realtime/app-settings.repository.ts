@@ -10,7 +10,10 @@ export class AppSettingsRepository {
   constructor(private readonly db: DataSource) {}
 
   async realtimeService(scope: ImageScope): Promise<boolean> {
-    const rows: Array<{ realtime_service: boolean }> = await this.db.query(`SELECT "realtime_service" FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2`, [scope.team_id, scope.app_key]);
+    const rows: Array<{ realtime_service: boolean }> = await this.db.query(
+      `SELECT "realtime_service" FROM ${T} WHERE "team_id" = $1 AND "app_key" = $2`,
+      [scope.team_id, scope.app_key],
+    );
     return rows[0]?.realtime_service ?? true;
   }
 

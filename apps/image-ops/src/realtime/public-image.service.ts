@@ -55,7 +55,9 @@ export class PublicImageService {
     const plan = await this.planFor(scope, path);
     if (!plan) throw notFound(path);
     const made = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`imageops-realtime:${scope.team_id}:${scope.app_key}:${plan.source.id}:${plan.op.operation_id}`]);
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `imageops-realtime:${scope.team_id}:${scope.app_key}:${plan.source.id}:${plan.op.operation_id}`,
+      ]);
       const already = await this.tree.findFile(scope, path, m);
       if (already) return { file: already, replaced: [] as string[], unused: [] as string[] };
       const rendered = await this.runner.render(scope, plan.source, plan.op);
@@ -64,9 +66,15 @@ export class PublicImageService {
       return { file, replaced, unused: file ? [] : rendered.map((r) => r.key) };
     });
     const leftovers = [...made.replaced, ...made.unused];
-    if (leftovers.length) await this.storage.deleteMany(leftovers).catch((err: unknown) => this.logger.warn({ err }, 'Replaced realtime objects left behind'));
+    if (leftovers.length)
+      await this.storage
+        .deleteMany(leftovers)
+        .catch((err: unknown) => this.logger.warn({ err }, 'Replaced realtime objects left behind'));
     if (!made.file) throw notFound(path);
-    this.logger.info({ appKey, path, operationId: plan.op.operation_id }, 'Produced an image on request (realtime service)');
+    this.logger.info(
+      { appKey, path, operationId: plan.op.operation_id },
+      'Produced an image on request (realtime service)',
+    );
     return served(made.file);
   }
 
@@ -91,7 +99,10 @@ export class PublicImageService {
   }
 
   private async findPublic(appKey: string, path: string): Promise<FileRow | null> {
-    const rows: FileRow[] = await this.db.query(`SELECT * FROM "imageops"."files" WHERE "app_key" = $1 AND "path" = $2`, [appKey, path]);
+    const rows: FileRow[] = await this.db.query(
+      `SELECT * FROM "imageops"."files" WHERE "app_key" = $1 AND "path" = $2`,
+      [appKey, path],
+    );
     return rows[0] ?? null;
   }
 
@@ -107,7 +118,12 @@ export class PublicImageService {
 
 function served(file: FileRow): Resolved {
   const version = file.object_key.slice(file.object_key.lastIndexOf('/') + 1);
-  return { object_key: file.object_key, etag: `"${version}"`, content_type: `image/${file.format}`, bytes: Number(file.bytes) };
+  return {
+    object_key: file.object_key,
+    etag: `"${version}"`,
+    content_type: `image/${file.format}`,
+    bytes: Number(file.bytes),
+  };
 }
 
 function notFound(path: string): DomainError {

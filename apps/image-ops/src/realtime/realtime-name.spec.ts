@@ -2,7 +2,9 @@ import { realtimeCandidates } from './realtime-name';
 
 describe('realtimeCandidates', () => {
   it('reads name_operationId.ext', () => {
-    expect(realtimeCandidates('sample_100x100.png')).toEqual([{ sourceBase: 'sample', operationId: '100x100', suffix: '', extension: 'png' }]);
+    expect(realtimeCandidates('sample_100x100.png')).toEqual([
+      { sourceBase: 'sample', operationId: '100x100', suffix: '', extension: 'png' },
+    ]);
   });
 
   it('tries every underscore, since names and operation ids may contain one', () => {
@@ -14,7 +16,12 @@ describe('realtimeCandidates', () => {
   });
 
   it('reads slice and grid pieces', () => {
-    expect(realtimeCandidates('vertical_slice-v_0001.png')).toContainEqual({ sourceBase: 'vertical', operationId: 'slice-v', suffix: '_0001', extension: 'png' });
+    expect(realtimeCandidates('vertical_slice-v_0001.png')).toContainEqual({
+      sourceBase: 'vertical',
+      operationId: 'slice-v',
+      suffix: '_0001',
+      extension: 'png',
+    });
   });
 
   it('has no reading without an extension, an underscore or a valid operation id', () => {

@@ -11,7 +11,13 @@ export class RealtimeUserService {
   @RpcHandler('images.user.get')
   async get(req: RpcParsedRequest<'images.user.get'>): Promise<RpcResponse<'images.user.get'>> {
     // The app's images live under `{base}/{appKey}/…`: the app key is its container.
-    return { user: { appKey: req.app_key, containerName: req.app_key, realtimeService: await this.settings.realtimeService(req) } };
+    return {
+      user: {
+        appKey: req.app_key,
+        containerName: req.app_key,
+        realtimeService: await this.settings.realtimeService(req),
+      },
+    };
   }
 
   @RpcHandler('images.user.put')

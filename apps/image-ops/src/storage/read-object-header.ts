@@ -13,18 +13,26 @@ export interface ObjectHeader {
  * An object's first `bytes` bytes and its size, in one ranged GET (no HEAD, no full read). Refused
  * like `readObject`: gone from storage, or larger than `maxBytes`.
  */
-export async function readObjectHeader(storage: ObjectStorage, key: string, bytes: number, maxBytes: number): Promise<ObjectHeader> {
+export async function readObjectHeader(
+  storage: ObjectStorage,
+  key: string,
+  bytes: number,
+  maxBytes: number,
+): Promise<ObjectHeader> {
   let stream: Awaited<ReturnType<ObjectStorage['getStream']>>;
   try {
     stream = await storage.getStream({ key, range: { start: 0, end: bytes - 1 } });
   } catch (err) {
     if (err instanceof DomainError && err.code === 'ObjectNotFound') throw goneFromStorage();
-    if (err instanceof DomainError && err.code === 'ValidationFailed') return { bytes: Buffer.alloc(0), size: 0, complete: true }; // no byte 0: empty
+    if (err instanceof DomainError && err.code === 'ValidationFailed')
+      return { bytes: Buffer.alloc(0), size: 0, complete: true }; // no byte 0: empty
     throw err;
   }
   if (stream.totalSize > maxBytes) {
     stream.body.destroy();
-    throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, { resultCode: IMAGE_RESULT.overUploadVolume.code });
+    throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
+      resultCode: IMAGE_RESULT.overUploadVolume.code,
+    });
   }
   const chunks: Buffer[] = [];
   let length = 0;
@@ -38,5 +46,7 @@ export async function readObjectHeader(storage: ObjectStorage, key: string, byte
 }
 
 export function goneFromStorage(): DomainError {
-  return new DomainError('NotFound', 'The uploaded body is gone from storage', { resultCode: IMAGE_RESULT.pathNotFound.code });
+  return new DomainError('NotFound', 'The uploaded body is gone from storage', {
+    resultCode: IMAGE_RESULT.pathNotFound.code,
+  });
 }

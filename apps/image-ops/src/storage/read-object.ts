@@ -13,7 +13,9 @@ export async function readObject(storage: ObjectStorage, key: string, maxBytes: 
   }
   if (stream.totalSize > maxBytes) {
     stream.body.destroy();
-    throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, { resultCode: IMAGE_RESULT.overUploadVolume.code });
+    throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
+      resultCode: IMAGE_RESULT.overUploadVolume.code,
+    });
   }
   const chunks: Buffer[] = [];
   for await (const chunk of stream.body) chunks.push(chunk as Buffer);

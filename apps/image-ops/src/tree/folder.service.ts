@@ -31,9 +31,17 @@ export class FolderService {
     const offset = (req.page - 1) * req.rows;
     const createdBy = req.createdBy === '' ? undefined : req.createdBy;
     // Folders first, then files, paged as one list.
-    const folders = createdBy ? { rows: [], total: 0 } : await this.tree.listFolders(req, req.basepath, { name: req.name, sort: req.sort, offset, limit: req.rows });
+    const folders = createdBy
+      ? { rows: [], total: 0 }
+      : await this.tree.listFolders(req, req.basepath, { name: req.name, sort: req.sort, offset, limit: req.rows });
     const fileOffset = Math.max(0, offset - folders.total);
-    const files = await this.tree.listFiles(req, req.basepath, { name: req.name, createdBy, sort: req.sort, offset: fileOffset, limit: req.rows - folders.rows.length });
+    const files = await this.tree.listFiles(req, req.basepath, {
+      name: req.name,
+      createdBy,
+      sort: req.sort,
+      offset: fileOffset,
+      limit: req.rows - folders.rows.length,
+    });
     return {
       paging: { page: req.page, rows: req.rows, totalFolderCount: folders.total, totalFileCount: files.total },
       folders: folders.rows.map(toFolderDto),
@@ -42,14 +50,26 @@ export class FolderService {
   }
 
   @RpcHandler('images.folder.properties')
-  async properties(req: RpcParsedRequest<'images.folder.properties'>): Promise<RpcResponse<'images.folder.properties'>> {
+  async properties(
+    req: RpcParsedRequest<'images.folder.properties'>,
+  ): Promise<RpcResponse<'images.folder.properties'>> {
     const folder = await this.requireFolder(req, req.path);
     const totals = await this.tree.totalsUnder(req, req.path);
-    return { folder: { ...toFolderDto(folder), bytes: totals.bytes, totalFolderCount: totals.folders, totalFileCount: totals.files } };
+    return {
+      folder: {
+        ...toFolderDto(folder),
+        bytes: totals.bytes,
+        totalFolderCount: totals.folders,
+        totalFileCount: totals.files,
+      },
+    };
   }
 
   private async requireFolder(scope: ImageScope, path: string) {
-    const folder = path === '/' ? await this.db.transaction((m) => this.tree.ensureFolders(m, scope, '/')) : await this.tree.findFolder(scope, path);
+    const folder =
+      path === '/'
+        ? await this.db.transaction((m) => this.tree.ensureFolders(m, scope, '/'))
+        : await this.tree.findFolder(scope, path);
     if (!folder) throw new DomainError('NotFound', `No folder ${path}`, { resultCode: IMAGE_RESULT.pathNotFound.code });
     return folder;
   }

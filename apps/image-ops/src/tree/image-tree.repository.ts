@@ -34,7 +34,10 @@ export interface FileRow {
   updated_at: Date;
 }
 
-export type NewFile = Omit<FileRow, 'id' | 'created_at' | 'updated_at' | 'folder_path' | 'name' | 'team_id' | 'app_key'>;
+export type NewFile = Omit<
+  FileRow,
+  'id' | 'created_at' | 'updated_at' | 'folder_path' | 'name' | 'team_id' | 'app_key'
+>;
 
 export interface ListOptions {
   name?: string;
@@ -53,41 +56,71 @@ export class ImageTreeRepository {
 
   /** Serialises writers of one folder inside the caller's transaction. */
   async lockFolder(m: EntityManager, scope: ImageScope, folder: string): Promise<void> {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`imageops:${scope.team_id}:${scope.app_key}:${folder}`]);
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `imageops:${scope.team_id}:${scope.app_key}:${folder}`,
+    ]);
   }
 
   /** Creates the folder and its missing parents; refuses when a file sits on the chain. */
   async ensureFolders(m: EntityManager, scope: ImageScope, folder: string): Promise<FolderRow> {
     const chain = chainOf(folder);
-    const clash = await m.query(`SELECT "path" FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = ANY($3) LIMIT 1`, [scope.team_id, scope.app_key, chain]);
-    if (clash.length) throw new DomainError('Conflict', `A file exists at ${clash[0].path}`, { resultCode: IMAGE_RESULT.folderIsFile.code });
+    const clash = await m.query(
+      `SELECT "path" FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = ANY($3) LIMIT 1`,
+      [scope.team_id, scope.app_key, chain],
+    );
+    if (clash.length)
+      throw new DomainError('Conflict', `A file exists at ${clash[0].path}`, {
+        resultCode: IMAGE_RESULT.folderIsFile.code,
+      });
     for (const path of chain) {
       await m.query(
         `INSERT INTO ${T}."folders" ("id", "team_id", "app_key", "path", "parent_path", "name") VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT ("team_id", "app_key", "path") DO NOTHING`,
-        [randomUUID(), scope.team_id, scope.app_key, path, path === '/' ? null : parentOf(path), path === '/' ? '' : nameOf(path)],
+        [
+          randomUUID(),
+          scope.team_id,
+          scope.app_key,
+          path,
+          path === '/' ? null : parentOf(path),
+          path === '/' ? '' : nameOf(path),
+        ],
       );
     }
     return (await this.findFolder(scope, folder, m))!;
   }
 
   async findFolder(scope: ImageScope, path: string, m: EntityManager = this.db.manager): Promise<FolderRow | null> {
-    const rows = await m.query(`SELECT "id", "path", "name", "updated_at" FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`, [scope.team_id, scope.app_key, path]);
+    const rows = await m.query(
+      `SELECT "id", "path", "name", "updated_at" FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`,
+      [scope.team_id, scope.app_key, path],
+    );
     return rows[0] ?? null;
   }
 
   async findFile(scope: ImageScope, path: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
-    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`, [scope.team_id, scope.app_key, path]);
+    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`, [
+      scope.team_id,
+      scope.app_key,
+      path,
+    ]);
     return rows[0] ?? null;
   }
 
   async findFileById(scope: ImageScope, id: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
-    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = $3`, [scope.team_id, scope.app_key, id]);
+    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = $3`, [
+      scope.team_id,
+      scope.app_key,
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Inserts the file, or replaces the record at its path (keeping its id). Returns the row and the replaced object key. */
-  async upsertFile(m: EntityManager, scope: ImageScope, file: NewFile): Promise<{ row: FileRow; replacedObjectKey: string | null }> {
+  async upsertFile(
+    m: EntityManager,
+    scope: ImageScope,
+    file: NewFile,
+  ): Promise<{ row: FileRow; replacedObjectKey: string | null }> {
     const existing = await this.findFile(scope, file.path, m);
     const rows = await m.query(
       `INSERT INTO ${T}."files" ("id", "team_id", "app_key", "path", "folder_path", "name", "object_key", "bytes", "format", "width", "height", "created_by", "operation_id", "source_file_id", "taken_at", "lat", "lng")
@@ -116,8 +149,14 @@ export class ImageTreeRepository {
         file.lng,
       ],
     );
-    await m.query(`UPDATE ${T}."folders" SET "updated_at" = now() WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`, [scope.team_id, scope.app_key, parentOf(file.path)]);
-    return { row: rows[0], replacedObjectKey: existing && existing.object_key !== file.object_key ? existing.object_key : null };
+    await m.query(
+      `UPDATE ${T}."folders" SET "updated_at" = now() WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`,
+      [scope.team_id, scope.app_key, parentOf(file.path)],
+    );
+    return {
+      row: rows[0],
+      replacedObjectKey: existing && existing.object_key !== file.object_key ? existing.object_key : null,
+    };
   }
 
   async listFolders(scope: ImageScope, parent: string, o: ListOptions): Promise<{ rows: FolderRow[]; total: number }> {
@@ -137,19 +176,24 @@ export class ImageTreeRepository {
     if (o.name) where += ` AND "name" ILIKE $${params.push(likePattern(o.name))}`;
     if (o.createdBy) where += ` AND "created_by" = $${params.push(o.createdBy)}`;
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM ${T}."files" WHERE ${where}`, params);
-    const rows = await this.db.query(`SELECT * FROM ${T}."files" WHERE ${where} ORDER BY ${orderBy(o.sort)} OFFSET ${o.offset} LIMIT ${o.limit}`, params);
+    const rows = await this.db.query(
+      `SELECT * FROM ${T}."files" WHERE ${where} ORDER BY ${orderBy(o.sort)} OFFSET ${o.offset} LIMIT ${o.limit}`,
+      params,
+    );
     return { rows, total: count };
   }
 
   /** Bytes, folders and files under a folder, at every depth. */
   async totalsUnder(scope: ImageScope, folder: string): Promise<{ bytes: number; folders: number; files: number }> {
     const prefix = folder === '/' ? '/%' : `${escapeLike(folder)}/%`;
-    const [f] = await this.db.query(`SELECT count(*)::int AS files, coalesce(sum("bytes"), 0)::bigint AS bytes FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" LIKE $3`, [
-      scope.team_id,
-      scope.app_key,
-      prefix,
-    ]);
-    const [d] = await this.db.query(`SELECT count(*)::int AS folders FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" LIKE $3`, [scope.team_id, scope.app_key, prefix]);
+    const [f] = await this.db.query(
+      `SELECT count(*)::int AS files, coalesce(sum("bytes"), 0)::bigint AS bytes FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" LIKE $3`,
+      [scope.team_id, scope.app_key, prefix],
+    );
+    const [d] = await this.db.query(
+      `SELECT count(*)::int AS folders FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" LIKE $3`,
+      [scope.team_id, scope.app_key, prefix],
+    );
     return { bytes: Number(f.bytes), folders: d.folders, files: f.files };
   }
 }

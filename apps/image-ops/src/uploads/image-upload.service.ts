@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, IMAGE_RESULT, ImageFile, imageResultCodeOf, ImageUploadError, RpcParsedRequest, RpcResponse, StagedImageFile } from '@mp/contracts';
+import {
+  DomainError,
+  IMAGE_RESULT,
+  ImageFile,
+  imageResultCodeOf,
+  ImageUploadError,
+  RpcParsedRequest,
+  RpcResponse,
+  StagedImageFile,
+} from '@mp/contracts';
 import { APP_CONFIG, LOGGER, Outbox, RpcHandler } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { Logger } from 'pino';
@@ -60,10 +69,12 @@ export class ImageUploadService {
 
   @RpcHandler('images.files.register')
   async registerMany(req: RpcParsedRequest<'images.files.register'>): Promise<RpcResponse<'images.files.register'>> {
-    const ops = await this.checkPorts(req.callbackUrl).then(() => this.requireOperations(req, req.operationIds)).catch(async (err: unknown) => {
-      await Promise.all(req.files.map((f) => this.dropStaging(req, f.staging_key)));
-      throw err;
-    });
+    const ops = await this.checkPorts(req.callbackUrl)
+      .then(() => this.requireOperations(req, req.operationIds))
+      .catch(async (err: unknown) => {
+        await Promise.all(req.files.map((f) => this.dropStaging(req, f.staging_key)));
+        throw err;
+      });
     const successes: ImageFile[] = [];
     const overwritten: boolean[] = [];
     const errors: ImageUploadError[] = [...req.refused];
@@ -85,22 +96,37 @@ export class ImageUploadService {
       } catch (err) {
         const e = err instanceof DomainError ? err : new DomainError('Internal', 'Internal error');
         if (!(err instanceof DomainError)) this.logger.error({ err, path: file.path }, 'Image upload failed');
-        errors.push({ path: file.path, bytes: file.bytes, error: { resultCode: imageResultCodeOf(e), resultMessage: e.message } });
+        errors.push({
+          path: file.path,
+          bytes: file.bytes,
+          error: { resultCode: imageResultCodeOf(e), resultMessage: e.message },
+        });
       }
     }
     if (req.callbackUrl) await this.sendUploadCallback(req, req.callbackUrl, successes, overwritten, errors);
     return { errors, successes };
   }
 
-  private async place(scope: ImageScope, staged: StagedImageFile, options: UploadOptions, ops: OperationRow[]): Promise<{ file: ImageFile; overwritten: boolean }> {
+  private async place(
+    scope: ImageScope,
+    staged: StagedImageFile,
+    options: UploadOptions,
+    ops: OperationRow[],
+  ): Promise<{ file: ImageFile; overwritten: boolean }> {
     const adopted = isUploadKeyOf(scope, staged.staging_key);
-    if (!adopted && !isStagingKeyOf(scope, staged.staging_key)) throw new DomainError('ValidationFailed', 'staging_key is not one of this team');
+    if (!adopted && !isStagingKeyOf(scope, staged.staging_key))
+      throw new DomainError('ValidationFailed', 'staging_key is not one of this team');
     // An upload key becomes the image's object as it is; a staging key is copied to a new one.
     const key = adopted ? staged.staging_key : newImageObjectKey(scope);
     /** What to delete should the upload not be recorded. */
     let objectKey: string | null = adopted ? key : null;
     try {
-      const { probe, size } = await probeStoredUpload(this.storage, this.engine, staged.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
+      const { probe, size } = await probeStoredUpload(
+        this.storage,
+        this.engine,
+        staged.staging_key,
+        this.config.IMAGE_MAX_FILE_BYTES,
+      );
       const facts = readExif(probe.exif);
       if (!adopted) {
         objectKey = key;
@@ -130,9 +156,20 @@ export class ImageUploadService {
         return { row: saved.row, replaced: existing ? saved.replacedObjectKey : null, queued: items };
       });
       objectKey = null;
-      if (replaced) await this.storage.delete(replaced).catch((err: unknown) => this.logger.warn({ err, key: replaced }, 'Replaced image object left behind'));
+      if (replaced)
+        await this.storage
+          .delete(replaced)
+          .catch((err: unknown) => this.logger.warn({ err, key: replaced }, 'Replaced image object left behind'));
       await this.planner.enqueue(queued);
-      return { file: toFileDto(this.config.IMAGE_PUBLIC_BASE_URL, scope, row, queued.map((q: QueueItemRow) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q))), overwritten: replaced !== null };
+      return {
+        file: toFileDto(
+          this.config.IMAGE_PUBLIC_BASE_URL,
+          scope,
+          row,
+          queued.map((q: QueueItemRow) => toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, q)),
+        ),
+        overwritten: replaced !== null,
+      };
     } finally {
       if (objectKey) await this.storage.delete(objectKey).catch(() => undefined);
       if (!adopted) await this.dropStaging(scope, staged.staging_key);
@@ -140,8 +177,14 @@ export class ImageUploadService {
   }
 
   /** The path to write: the asked one, or `name(n).ext` with autorename; refuses a taken name otherwise. */
-  private async choosePath(m: Parameters<ImageTreeRepository['findFile']>[2], scope: ImageScope, path: string, options: UploadOptions): Promise<string> {
-    const taken = async (p: string) => (await this.tree.findFile(scope, p, m)) !== null || (await this.tree.findFolder(scope, p, m)) !== null;
+  private async choosePath(
+    m: Parameters<ImageTreeRepository['findFile']>[2],
+    scope: ImageScope,
+    path: string,
+    options: UploadOptions,
+  ): Promise<string> {
+    const taken = async (p: string) =>
+      (await this.tree.findFile(scope, p, m)) !== null || (await this.tree.findFolder(scope, p, m)) !== null;
     if (!(await taken(path))) return path;
     if ((await this.tree.findFolder(scope, path, m)) !== null) throw sameName();
     if (options.overwrite) return path;
@@ -163,7 +206,13 @@ export class ImageUploadService {
     return ops;
   }
 
-  private async sendUploadCallback(scope: ImageScope, url: string, successes: ImageFile[], overwritten: boolean[], errors: ImageUploadError[]): Promise<void> {
+  private async sendUploadCallback(
+    scope: ImageScope,
+    url: string,
+    successes: ImageFile[],
+    overwritten: boolean[],
+    errors: ImageUploadError[],
+  ): Promise<void> {
     const successFiles: UploadSuccess[] = successes.map((f, i) => ({
       id: f.id,
       name: f.name,
@@ -175,17 +224,36 @@ export class ImageUploadService {
       overwritten: overwritten[i],
       updatedAt: f.updatedAt,
     }));
-    const failFiles: UploadFailure[] = errors.map((e) => ({ name: nameOf(e.path), path: e.path, sizeByte: e.bytes, resultCode: e.error.resultCode, resultMessage: e.error.resultMessage }));
+    const failFiles: UploadFailure[] = errors.map((e) => ({
+      name: nameOf(e.path),
+      path: e.path,
+      sizeByte: e.bytes,
+      resultCode: e.error.resultCode,
+      resultMessage: e.error.resultMessage,
+    }));
     const body = uploadCallbackBody(url, successFiles, failFiles);
     await this.outbox.transaction((_m, emit) =>
-      requestCallback(emit, { delivery_id: deliveryIdFor('upload', ...successes.map((s) => `${s.id}@${s.updatedAt}`), ...errors.map((e) => e.path), url), team_id: scope.team_id, url, event_type: 'image.upload.completed', body }),
+      requestCallback(emit, {
+        delivery_id: deliveryIdFor(
+          'upload',
+          ...successes.map((s) => `${s.id}@${s.updatedAt}`),
+          ...errors.map((e) => e.path),
+          url,
+        ),
+        team_id: scope.team_id,
+        url,
+        event_type: 'image.upload.completed',
+        body,
+      }),
     );
   }
 
   /** Removes a body that will not be placed (staging or upload key). */
   private async dropStaging(scope: ImageScope, key: string): Promise<void> {
     if (!isStagingKeyOf(scope, key) && !isUploadKeyOf(scope, key)) return;
-    await this.storage.delete(key).catch((err: unknown) => this.logger.warn({ err, key }, 'Staging object left behind'));
+    await this.storage
+      .delete(key)
+      .catch((err: unknown) => this.logger.warn({ err, key }, 'Staging object left behind'));
   }
 }
 

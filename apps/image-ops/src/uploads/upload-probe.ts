@@ -13,7 +13,12 @@ export const HEADER_BYTES = 256 * 1024;
  * suffice (metadata beyond `HEADER_BYTES`), and for formats whose frames are counted across the
  * whole file (GIF, WebP, TIFF, AVIF), the whole object is read, as the frame cap needs.
  */
-export async function probeStoredUpload(storage: ObjectStorage, engine: ImageEngine, key: string, maxBytes: number): Promise<{ probe: ImageProbe; size: number }> {
+export async function probeStoredUpload(
+  storage: ObjectStorage,
+  engine: ImageEngine,
+  key: string,
+  maxBytes: number,
+): Promise<{ probe: ImageProbe; size: number }> {
   const header = await readObjectHeader(storage, key, HEADER_BYTES, maxBytes);
   if (header.complete) return { probe: await engine.probe(header.bytes), size: header.size };
   if (hasSingleFrameHeader(header.bytes)) {

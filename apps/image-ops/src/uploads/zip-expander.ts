@@ -23,11 +23,25 @@ export class ZipExpander {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async expand(scope: ImageScope, archive: StagedImageFile): Promise<{ files: StagedImageFile[]; errors: ImageUploadError[] }> {
+  async expand(
+    scope: ImageScope,
+    archive: StagedImageFile,
+  ): Promise<{ files: StagedImageFile[]; errors: ImageUploadError[] }> {
     const files: StagedImageFile[] = [];
     const errors: ImageUploadError[] = [];
-    const refuse = (path: string, bytes: number, message: string) => errors.push({ path, bytes, error: { resultCode: IMAGE_RESULT.archiveRefused.code, resultMessage: message } });
-    if (!isStagingKeyOf(scope, archive.staging_key) && !isUploadKeyOf(scope, archive.staging_key)) return { files, errors: [{ path: archive.path, bytes: archive.bytes, error: { resultCode: 400, resultMessage: 'staging_key is not one of this team' } }] };
+    const refuse = (path: string, bytes: number, message: string) =>
+      errors.push({ path, bytes, error: { resultCode: IMAGE_RESULT.archiveRefused.code, resultMessage: message } });
+    if (!isStagingKeyOf(scope, archive.staging_key) && !isUploadKeyOf(scope, archive.staging_key))
+      return {
+        files,
+        errors: [
+          {
+            path: archive.path,
+            bytes: archive.bytes,
+            error: { resultCode: 400, resultMessage: 'staging_key is not one of this team' },
+          },
+        ],
+      };
     try {
       const bytes = await readObject(this.storage, archive.staging_key, this.config.IMAGE_MAX_FILE_BYTES);
       const entries = readZip(bytes, {
@@ -57,7 +71,9 @@ export class ZipExpander {
       if (!(err instanceof ZipRefused)) throw err;
       refuse(archive.path, archive.bytes, err.message);
     } finally {
-      await this.storage.delete(archive.staging_key).catch((err: unknown) => this.logger.warn({ err }, 'Staged archive left behind'));
+      await this.storage
+        .delete(archive.staging_key)
+        .catch((err: unknown) => this.logger.warn({ err }, 'Staged archive left behind'));
     }
     return { files, errors };
   }

@@ -61,21 +61,29 @@ describe('readZip', () => {
     ]);
   });
 
-  it.each(['../evil.png', '/etc/passwd', 'a/../../b.png', 'a\\b.png', 'C:/x.png'])('refuses the unsafe name %s (zip slip)', (name) => {
-    expect(() => readZip(zip([{ name, data: Buffer.from('x') }]), limits)).toThrow(ZipRefused);
-  });
+  it.each(['../evil.png', '/etc/passwd', 'a/../../b.png', 'a\\b.png', 'C:/x.png'])(
+    'refuses the unsafe name %s (zip slip)',
+    (name) => {
+      expect(() => readZip(zip([{ name, data: Buffer.from('x') }]), limits)).toThrow(ZipRefused);
+    },
+  );
 
   it('refuses too many entries, too many bytes, and extreme compression ratios before inflating', () => {
     const many = Array.from({ length: 11 }, (_, i) => ({ name: `${i}.png`, data: Buffer.from('x') }));
     expect(() => readZip(zip(many), limits)).toThrow(/11 entries/);
-    expect(() => readZip(zip([{ name: 'big.png', data: Buffer.alloc(6_000, 1) }]), { ...limits, maxRatio: 1e9 })).toThrow(/per file/);
+    expect(() =>
+      readZip(zip([{ name: 'big.png', data: Buffer.alloc(6_000, 1) }]), { ...limits, maxRatio: 1e9 }),
+    ).toThrow(/per file/);
     const three = [1, 2, 3].map((i) => ({ name: `${i}.png`, data: Buffer.alloc(4_000, i) }));
     expect(() => readZip(zip(three), { ...limits, maxRatio: 1e9 })).toThrow(/uncompressed/);
     expect(() => readZip(zip([{ name: 'bomb.png', data: Buffer.alloc(4_000, 0) }]), limits)).toThrow(/ratio/);
   });
 
   it('refuses an entry that inflates past its declared size (a lying header)', () => {
-    const [liar] = readZip(zip([{ name: 'liar.png', data: Buffer.alloc(3_000, 7), declaredSize: 100 }]), { ...limits, maxRatio: 1e9 });
+    const [liar] = readZip(zip([{ name: 'liar.png', data: Buffer.alloc(3_000, 7), declaredSize: 100 }]), {
+      ...limits,
+      maxRatio: 1e9,
+    });
     expect(() => liar.read()).toThrow(/declared size/);
   });
 

@@ -36,13 +36,15 @@ export function readZip(archive: Buffer, limits: ZipLimits): ZipEntry[] {
   const cdSize = archive.readUInt32LE(eocd + 12);
   const cdOffset = archive.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefused('zip64 archives are not supported');
-  if (count > limits.maxEntries) throw new ZipRefused(`The archive has ${count} entries; at most ${limits.maxEntries} are accepted`);
+  if (count > limits.maxEntries)
+    throw new ZipRefused(`The archive has ${count} entries; at most ${limits.maxEntries} are accepted`);
   if (cdOffset + cdSize > archive.length) throw new ZipRefused('The archive is truncated');
   const entries: ZipEntry[] = [];
   let total = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > archive.length || archive.readUInt32LE(at) !== CENTRAL) throw new ZipRefused('The archive directory is broken');
+    if (at + 46 > archive.length || archive.readUInt32LE(at) !== CENTRAL)
+      throw new ZipRefused('The archive directory is broken');
     const flags = archive.readUInt16LE(at + 8);
     const method = archive.readUInt16LE(at + 10);
     const compressed = archive.readUInt32LE(at + 20);
@@ -56,10 +58,13 @@ export function readZip(archive: Buffer, limits: ZipLimits): ZipEntry[] {
     if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
     checkName(name);
     if (flags & 0x1) throw new ZipRefused(`${name}: encrypted entries are not supported`);
-    if (size > limits.maxEntryBytes) throw new ZipRefused(`${name}: ${size} bytes uncompressed; at most ${limits.maxEntryBytes} per file`);
-    if (compressed > 0 && size / compressed > limits.maxRatio) throw new ZipRefused(`${name}: compression ratio above ${limits.maxRatio}`);
+    if (size > limits.maxEntryBytes)
+      throw new ZipRefused(`${name}: ${size} bytes uncompressed; at most ${limits.maxEntryBytes} per file`);
+    if (compressed > 0 && size / compressed > limits.maxRatio)
+      throw new ZipRefused(`${name}: compression ratio above ${limits.maxRatio}`);
     total += size;
-    if (total > limits.maxTotalBytes) throw new ZipRefused(`The archive holds more than ${limits.maxTotalBytes} bytes uncompressed`);
+    if (total > limits.maxTotalBytes)
+      throw new ZipRefused(`The archive holds more than ${limits.maxTotalBytes} bytes uncompressed`);
     entries.push({ name, size, read: () => extract(archive, localOffset, method, compressed, size, name) });
   }
   return entries;
@@ -72,12 +77,25 @@ function findEocd(archive: Buffer): number {
 }
 
 function checkName(name: string): void {
-  const unsafe = name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name) || /[\u0000-\u001f]/.test(name) || name.split('/').some((s) => s === '..' || s === '.' || s === '');
+  const unsafe =
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    /^[A-Za-z]:/.test(name) ||
+    /[\u0000-\u001f]/.test(name) ||
+    name.split('/').some((s) => s === '..' || s === '.' || s === '');
   if (unsafe) throw new ZipRefused(`${JSON.stringify(name)}: unsafe path in the archive`);
 }
 
-function extract(archive: Buffer, offset: number, method: number, compressed: number, size: number, name: string): Buffer {
-  if (offset + 30 > archive.length || archive.readUInt32LE(offset) !== LOCAL) throw new ZipRefused(`${name}: broken entry`);
+function extract(
+  archive: Buffer,
+  offset: number,
+  method: number,
+  compressed: number,
+  size: number,
+  name: string,
+): Buffer {
+  if (offset + 30 > archive.length || archive.readUInt32LE(offset) !== LOCAL)
+    throw new ZipRefused(`${name}: broken entry`);
   const start = offset + 30 + archive.readUInt16LE(offset + 26) + archive.readUInt16LE(offset + 28);
   if (start + compressed > archive.length) throw new ZipRefused(`${name}: truncated entry`);
   const raw = archive.subarray(start, start + compressed);

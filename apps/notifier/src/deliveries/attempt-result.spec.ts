@@ -9,7 +9,12 @@ describe('attempt results', () => {
   });
 
   it('retries 5xx, 408 and 429 and carries Retry-After', () => {
-    expect(resultOfResponse(503, undefined, now)).toEqual({ outcome: 'retry', statusCode: 503, error: 'HTTP 503', retryAfterMs: undefined });
+    expect(resultOfResponse(503, undefined, now)).toEqual({
+      outcome: 'retry',
+      statusCode: 503,
+      error: 'HTTP 503',
+      retryAfterMs: undefined,
+    });
     expect(resultOfResponse(429, '7', now)).toMatchObject({ outcome: 'retry', retryAfterMs: 7000 });
     expect(resultOfResponse(408, undefined, now).outcome).toBe('retry');
   });
@@ -17,13 +22,23 @@ describe('attempt results', () => {
   it('gives up at once on other 4xx and on redirects', () => {
     expect(resultOfResponse(400, '5', now)).toEqual({ outcome: 'failed', statusCode: 400, error: 'HTTP 400' });
     expect(resultOfResponse(404, undefined, now).outcome).toBe('failed');
-    expect(resultOfResponse(302, undefined, now)).toMatchObject({ outcome: 'failed', error: 'HTTP 302 (redirects are not followed)' });
+    expect(resultOfResponse(302, undefined, now)).toMatchObject({
+      outcome: 'failed',
+      error: 'HTTP 302 (redirects are not followed)',
+    });
   });
 
   it('retries network errors and reports refusals as such', () => {
     const econnrefused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    expect(resultOfNetworkError(econnrefused)).toEqual({ outcome: 'retry', statusCode: null, error: 'network error: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9' });
-    expect(refusedResult('port 22 is not allowed')).toMatchObject({ outcome: 'refused', error: 'refused by the outbound guard: port 22 is not allowed' });
+    expect(resultOfNetworkError(econnrefused)).toEqual({
+      outcome: 'retry',
+      statusCode: null,
+      error: 'network error: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9',
+    });
+    expect(refusedResult('port 22 is not allowed')).toMatchObject({
+      outcome: 'refused',
+      error: 'refused by the outbound guard: port 22 is not allowed',
+    });
   });
 
   it('truncates long errors', () => {

@@ -16,10 +16,19 @@ export function truncate(text: string, max = MAX_ERROR_CHARS): string {
 }
 
 /** 2xx delivered; 408/429/5xx retried (with Retry-After); redirects and other 4xx final. */
-export function resultOfResponse(statusCode: number, retryAfter: string | string[] | undefined, nowMs: number): AttemptResult {
+export function resultOfResponse(
+  statusCode: number,
+  retryAfter: string | string[] | undefined,
+  nowMs: number,
+): AttemptResult {
   if (statusCode >= 200 && statusCode < 300) return { outcome: 'delivered', statusCode, error: null };
   if (isRetryableStatus(statusCode)) {
-    return { outcome: 'retry', statusCode, error: `HTTP ${statusCode}`, retryAfterMs: parseRetryAfter(retryAfter, nowMs) };
+    return {
+      outcome: 'retry',
+      statusCode,
+      error: `HTTP ${statusCode}`,
+      retryAfterMs: parseRetryAfter(retryAfter, nowMs),
+    };
   }
   const why = statusCode >= 300 && statusCode < 400 ? ' (redirects are not followed)' : '';
   return { outcome: 'failed', statusCode, error: `HTTP ${statusCode}${why}` };

@@ -42,7 +42,11 @@ export class CallbackDeliverer {
     let excerpt: string | null = null;
     let result: AttemptResult;
     try {
-      const target = await resolveOutboundTarget(delivery.url, { allowedPorts: this.config.OUTBOUND_ALLOWED_PORTS, ...this.config.OUTBOUND_ALLOWLIST }, this.resolve);
+      const target = await resolveOutboundTarget(
+        delivery.url,
+        { allowedPorts: this.config.OUTBOUND_ALLOWED_PORTS, ...this.config.OUTBOUND_ALLOWLIST },
+        this.resolve,
+      );
       remoteAddress = target.address;
       const timestamp = Math.floor(Date.now() / 1000);
       const response = await postToTarget({
@@ -64,7 +68,8 @@ export class CallbackDeliverer {
     }
     const durationMs = Math.round(performance.now() - started);
     const progress = this.progressAfter(delivery, job.attempt, result);
-    const outcome: CallbackAttemptOutcome = result.outcome === 'retry' && !progress.next_attempt_at ? 'failed' : result.outcome;
+    const outcome: CallbackAttemptOutcome =
+      result.outcome === 'retry' && !progress.next_attempt_at ? 'failed' : result.outcome;
     const recorded = await this.deliveries.recordAttempt(
       {
         delivery_id: delivery.id,
@@ -85,10 +90,20 @@ export class CallbackDeliverer {
     if (!recorded) return 'stale';
     this.metrics.observe(outcome, durationMs);
     this.logger.info(
-      { deliveryId: delivery.id, teamId: delivery.team_id, host: safeHost(delivery.url), round: job.round, attempt: job.attempt, outcome, status: result.statusCode, durationMs },
+      {
+        deliveryId: delivery.id,
+        teamId: delivery.team_id,
+        host: safeHost(delivery.url),
+        round: job.round,
+        attempt: job.attempt,
+        outcome,
+        status: result.statusCode,
+        durationMs,
+      },
       'Callback attempt',
     );
-    if (progress.next_attempt_at) await this.scheduler.schedule(delivery, job.attempt + 1, progress.next_attempt_at.getTime() - Date.now());
+    if (progress.next_attempt_at)
+      await this.scheduler.schedule(delivery, job.attempt + 1, progress.next_attempt_at.getTime() - Date.now());
     return outcome;
   }
 
@@ -96,16 +111,30 @@ export class CallbackDeliverer {
     const base = { last_status_code: result.statusCode, last_error: result.error };
     if (result.outcome === 'delivered') return { ...base, status: 'delivered', next_attempt_at: null, completed: true };
     if (result.outcome === 'retry' && attempt < delivery.max_attempts) {
-      const delay = retryDelayMs(attempt, { baseDelayMs: this.config.CALLBACK_BACKOFF_BASE_MS, maxDelayMs: this.config.CALLBACK_BACKOFF_MAX_MS }, result.retryAfterMs);
+      const delay = retryDelayMs(
+        attempt,
+        { baseDelayMs: this.config.CALLBACK_BACKOFF_BASE_MS, maxDelayMs: this.config.CALLBACK_BACKOFF_MAX_MS },
+        result.retryAfterMs,
+      );
       return { ...base, status: 'retrying', next_attempt_at: new Date(Date.now() + delay), completed: false };
     }
     const gaveUp = result.outcome === 'retry' ? ` (gave up after ${attempt} attempts)` : '';
-    return { ...base, last_error: truncate(`${result.error ?? 'failed'}${gaveUp}`), status: 'failed', next_attempt_at: null, completed: true };
+    return {
+      ...base,
+      last_error: truncate(`${result.error ?? 'failed'}${gaveUp}`),
+      status: 'failed',
+      next_attempt_at: null,
+      completed: true,
+    };
   }
 }
 
 function isDue(delivery: DeliveryEntity, round: number, attempt: number): boolean {
-  return (delivery.status === 'pending' || delivery.status === 'retrying') && delivery.round === round && delivery.round_attempts === attempt - 1;
+  return (
+    (delivery.status === 'pending' || delivery.status === 'retrying') &&
+    delivery.round === round &&
+    delivery.round_attempts === attempt - 1
+  );
 }
 
 /** Host only: query strings of callback URLs may carry the receiver's tokens. */

@@ -11,7 +11,12 @@ export class CallbackMetrics {
 
   constructor(metrics: MetricsService) {
     const registers = [metrics.registry];
-    this.attempts = new Counter({ name: 'callback_attempts_total', help: 'Outbound callback attempts', labelNames: ['outcome'], registers });
+    this.attempts = new Counter({
+      name: 'callback_attempts_total',
+      help: 'Outbound callback attempts',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'callback_attempt_duration_seconds',
       help: 'Outbound callback attempt latency',

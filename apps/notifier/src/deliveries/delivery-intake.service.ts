@@ -37,12 +37,18 @@ export class DeliveryIntakeService {
       max_attempts: this.config.CALLBACK_MAX_ATTEMPTS,
       next_attempt_at: tooLarge ? null : new Date(),
       completed_at: tooLarge ? new Date() : null,
-      last_error: tooLarge ? `body of ${bytes} bytes exceeds CALLBACK_MAX_BODY_BYTES (${this.config.CALLBACK_MAX_BODY_BYTES}); not sent` : null,
+      last_error: tooLarge
+        ? `body of ${bytes} bytes exceeds CALLBACK_MAX_BODY_BYTES (${this.config.CALLBACK_MAX_BODY_BYTES}); not sent`
+        : null,
     });
     if (stored.team_id !== request.team_id) {
-      this.logger.warn({ deliveryId: request.delivery_id, eventId: envelope.id }, 'Callback delivery id already used by another team; request ignored');
+      this.logger.warn(
+        { deliveryId: request.delivery_id, eventId: envelope.id },
+        'Callback delivery id already used by another team; request ignored',
+      );
       return;
     }
-    if (stored.status === 'pending' && stored.round === 1 && stored.round_attempts === 0) await this.scheduler.schedule(stored, 1);
+    if (stored.status === 'pending' && stored.round === 1 && stored.round_attempts === 0)
+      await this.scheduler.schedule(stored, 1);
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CallbackDelivery, CallbackDeliveryDetail, CallbackDeliveryPage, DomainError, RpcParsedRequest } from '@mp/contracts';
+import {
+  CallbackDelivery,
+  CallbackDeliveryDetail,
+  CallbackDeliveryPage,
+  DomainError,
+  RpcParsedRequest,
+} from '@mp/contracts';
 import { RpcHandler } from '@mp/platform';
 import { toAttemptDto, toDeliveryDto, storedBody } from './delivery.mapper';
 import { DeliveryRepository } from './delivery.repository';
@@ -33,9 +39,16 @@ export class DeliveryLogService {
     const started = await this.deliveries.startRound(request.delivery_id, request.team_id);
     if (started === 'not-found') throw notFound(request.delivery_id);
     if (started === 'in-progress') {
-      throw new DomainError('Conflict', 'The delivery is still in progress; it can be redelivered once delivered or failed', { delivery_id: request.delivery_id });
+      throw new DomainError(
+        'Conflict',
+        'The delivery is still in progress; it can be redelivered once delivered or failed',
+        { delivery_id: request.delivery_id },
+      );
     }
-    if (started === 'no-body') throw new DomainError('Conflict', 'The delivery body was refused for its size and cannot be redelivered', { delivery_id: request.delivery_id });
+    if (started === 'no-body')
+      throw new DomainError('Conflict', 'The delivery body was refused for its size and cannot be redelivered', {
+        delivery_id: request.delivery_id,
+      });
     await this.scheduler.schedule(started, 1);
     return toDeliveryDto(started);
   }

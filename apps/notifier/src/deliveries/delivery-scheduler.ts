@@ -19,7 +19,10 @@ export class DeliveryScheduler {
 
   async schedule(delivery: ScheduledDelivery, attempt: number, delayMs = 0): Promise<void> {
     await this.queue.enqueue(
-      { name: 'DeliverCallback', data: { delivery_id: delivery.id, team_id: delivery.team_id, round: delivery.round, attempt } },
+      {
+        name: 'DeliverCallback',
+        data: { delivery_id: delivery.id, team_id: delivery.team_id, round: delivery.round, attempt },
+      },
       { jobId: attemptJobId(delivery.id, delivery.round, attempt), delayMs: Math.max(0, Math.round(delayMs)) },
     );
   }

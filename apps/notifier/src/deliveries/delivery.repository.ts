@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
 
-export type NewDelivery = Pick<DeliveryEntity, 'id' | 'team_id' | 'event_type' | 'url' | 'payload' | 'source' | 'status' | 'max_attempts' | 'last_error'> & {
+export type NewDelivery = Pick<
+  DeliveryEntity,
+  'id' | 'team_id' | 'event_type' | 'url' | 'payload' | 'source' | 'status' | 'max_attempts' | 'last_error'
+> & {
   next_attempt_at: Date | null;
   completed_at: Date | null;
 };
@@ -37,7 +40,12 @@ export class DeliveryRepository {
     return this.dataSource.manager.findOneBy(DeliveryEntity, { id, team_id: teamId });
   }
 
-  page(teamId: string, status: CallbackDeliveryStatus | undefined, page: number, perPage: number): Promise<[DeliveryEntity[], number]> {
+  page(
+    teamId: string,
+    status: CallbackDeliveryStatus | undefined,
+    page: number,
+    perPage: number,
+  ): Promise<[DeliveryEntity[], number]> {
     return this.dataSource.manager.findAndCount(DeliveryEntity, {
       where: { team_id: teamId, ...(status && { status }) },
       order: { created_at: 'DESC', id: 'ASC' },
@@ -47,7 +55,10 @@ export class DeliveryRepository {
   }
 
   attemptsOf(deliveryId: string): Promise<DeliveryAttemptEntity[]> {
-    return this.dataSource.manager.find(DeliveryAttemptEntity, { where: { delivery_id: deliveryId }, order: { round: 'ASC', attempt: 'ASC' } });
+    return this.dataSource.manager.find(DeliveryAttemptEntity, {
+      where: { delivery_id: deliveryId },
+      order: { round: 'ASC', attempt: 'ASC' },
+    });
   }
 
   /**
@@ -85,14 +96,25 @@ export class DeliveryRepository {
   /** Opens a new round of attempts on a finished delivery; 'in-progress' if it is not finished, 'no-body' if its body was never kept. */
   async startRound(id: string, teamId: string): Promise<DeliveryEntity | 'not-found' | 'in-progress' | 'no-body'> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.createQueryBuilder(DeliveryEntity, 'd').setLock('pessimistic_write').where('d.id = :id AND d.team_id = :teamId', { id, teamId }).getOne();
+      const current = await manager
+        .createQueryBuilder(DeliveryEntity, 'd')
+        .setLock('pessimistic_write')
+        .where('d.id = :id AND d.team_id = :teamId', { id, teamId })
+        .getOne();
       if (!current) return 'not-found';
       if (IN_PROGRESS.includes(current.status)) return 'in-progress';
       if (current.payload === '') return 'no-body';
       await manager
         .createQueryBuilder()
         .update(DeliveryEntity)
-        .set({ status: 'pending', round: () => 'round + 1', round_attempts: 0, next_attempt_at: () => 'now()', completed_at: null, updated_at: () => 'now()' })
+        .set({
+          status: 'pending',
+          round: () => 'round + 1',
+          round_attempts: 0,
+          next_attempt_at: () => 'now()',
+          completed_at: null,
+          updated_at: () => 'now()',
+        })
         .where('id = :id', { id })
         .execute();
       return manager.findOneByOrFail(DeliveryEntity, { id });
@@ -103,7 +125,10 @@ export class DeliveryRepository {
   overdue(graceMs: number, limit: number): Promise<DeliveryEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(DeliveryEntity, 'd')
-      .where('d.status IN (:...open) AND d.next_attempt_at < now() - make_interval(secs => :grace)', { open: IN_PROGRESS, grace: graceMs / 1000 })
+      .where('d.status IN (:...open) AND d.next_attempt_at < now() - make_interval(secs => :grace)', {
+        open: IN_PROGRESS,
+        grace: graceMs / 1000,
+      })
       .orderBy('d.next_attempt_at', 'ASC')
       .limit(limit)
       .getMany();

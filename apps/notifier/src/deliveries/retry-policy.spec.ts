@@ -5,7 +5,8 @@ describe('retry policy', () => {
 
   it('retries 408, 429 and 5xx only', () => {
     for (const status of [408, 429, 500, 502, 503, 504, 599]) expect(isRetryableStatus(status)).toBe(true);
-    for (const status of [200, 301, 400, 401, 403, 404, 409, 410, 413, 422]) expect(isRetryableStatus(status)).toBe(false);
+    for (const status of [200, 301, 400, 401, 403, 404, 409, 410, 413, 422])
+      expect(isRetryableStatus(status)).toBe(false);
   });
 
   it('grows exponentially with equal jitter', () => {
@@ -34,6 +35,7 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
     expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter(['2', '9'], now)).toBe(2000);
-    for (const bad of [undefined, '', '-1', '1.5', 'soon', '2026-01-01']) expect(parseRetryAfter(bad, now)).toBeUndefined();
+    for (const bad of [undefined, '', '-1', '1.5', 'soon', '2026-01-01'])
+      expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
 });

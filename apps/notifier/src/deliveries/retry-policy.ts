@@ -23,7 +23,12 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs: num
  * (base · 2^(n-1)) with equal jitter (uniform in [d/2, d]), never earlier than the receiver's
  * Retry-After, and capped at maxDelayMs.
  */
-export function retryDelayMs(failedAttempt: number, settings: RetrySettings, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failedAttempt: number,
+  settings: RetrySettings,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(failedAttempt - 1, 30));
   const jittered = exponential / 2 + random() * (exponential / 2);
   return Math.round(Math.min(settings.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0)));

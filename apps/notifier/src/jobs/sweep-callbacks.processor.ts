@@ -23,7 +23,10 @@ export class SweepCallbacksProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule({ name: 'SweepCallbacks', data: {} }, { everyMs: this.config.CALLBACK_SWEEP_INTERVAL_MS });
+    await this.queue.schedule(
+      { name: 'SweepCallbacks', data: {} },
+      { everyMs: this.config.CALLBACK_SWEEP_INTERVAL_MS },
+    );
   }
 
   @JobHandler('SweepCallbacks')
@@ -33,7 +36,8 @@ export class SweepCallbacksProcessor implements OnApplicationBootstrap {
     for (const delivery of overdue) {
       if (await this.scheduler.ensureScheduled(delivery, delivery.round_attempts + 1)) rescheduled++;
     }
-    if (rescheduled) this.logger.warn({ overdue: overdue.length, rescheduled }, 'Rescheduled overdue callback attempts');
+    if (rescheduled)
+      this.logger.warn({ overdue: overdue.length, rescheduled }, 'Rescheduled overdue callback attempts');
     return { overdue: overdue.length, rescheduled };
   }
 }

@@ -24,9 +24,15 @@ export class Callbacks1763856000001 implements MigrationInterface {
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "completed_at" timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX "deliveries_team_created_idx" ON "notifier"."deliveries" ("team_id", "created_at" DESC, "id")`);
-    await queryRunner.query(`CREATE INDEX "deliveries_team_status_idx" ON "notifier"."deliveries" ("team_id", "status", "created_at" DESC)`);
-    await queryRunner.query(`CREATE INDEX "deliveries_due_idx" ON "notifier"."deliveries" ("next_attempt_at") WHERE "status" IN ('pending', 'retrying')`);
+    await queryRunner.query(
+      `CREATE INDEX "deliveries_team_created_idx" ON "notifier"."deliveries" ("team_id", "created_at" DESC, "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "deliveries_team_status_idx" ON "notifier"."deliveries" ("team_id", "status", "created_at" DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "deliveries_due_idx" ON "notifier"."deliveries" ("next_attempt_at") WHERE "status" IN ('pending', 'retrying')`,
+    );
     await queryRunner.query(`
       CREATE TABLE "notifier"."delivery_attempts" (
         "id" bigserial PRIMARY KEY,

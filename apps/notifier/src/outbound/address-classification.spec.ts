@@ -93,5 +93,7 @@ describe('classifyAddress', () => {
     ['2002:7f00:1::', 'loopback'], // 6to4 of 127.0.0.1
     ['2002:c0a8:101::1', 'private'], // 6to4 of 192.168.1.1
     ['2002:0808:0808::1', 'public'],
-  ])('IPv6 %s embedding IPv4 is judged by the IPv4 address: %s', (address, category) => expect(classify(address)).toBe(category));
+  ])('IPv6 %s embedding IPv4 is judged by the IPv4 address: %s', (address, category) =>
+    expect(classify(address)).toBe(category),
+  );
 });

@@ -44,7 +44,12 @@ const IPV4: [IpRange, AddressCategory][] = [
 ];
 
 /** IPv6 prefixes that carry an IPv4 address in their last 32 bits (mapped, translated, NAT64, compatible). */
-const EMBEDS_IPV4_AT_12: IpRange[] = [range('::ffff:0:0/96'), range('::ffff:0:0:0/96'), range('64:ff9b::/96'), range('::/96')];
+const EMBEDS_IPV4_AT_12: IpRange[] = [
+  range('::ffff:0:0/96'),
+  range('::ffff:0:0:0/96'),
+  range('64:ff9b::/96'),
+  range('::/96'),
+];
 const SIX_TO_FOUR = range('2002::/16');
 
 const IPV6: [IpRange, AddressCategory][] = [
@@ -71,7 +76,8 @@ export function classifyAddress(address: IpAddress): AddressCategory {
   if (METADATA.some((r) => rangeContains(r, address))) return 'metadata';
   if (address.family === 4) return IPV4.find(([r]) => rangeContains(r, address))?.[1] ?? 'public';
   for (const [r, category] of IPV6.slice(0, 2)) if (rangeContains(r, address)) return category;
-  if (EMBEDS_IPV4_AT_12.some((r) => rangeContains(r, address))) return classifyAddress({ family: 4, bytes: address.bytes.slice(12, 16) });
+  if (EMBEDS_IPV4_AT_12.some((r) => rangeContains(r, address)))
+    return classifyAddress({ family: 4, bytes: address.bytes.slice(12, 16) });
   if (rangeContains(SIX_TO_FOUR, address)) return classifyAddress({ family: 4, bytes: address.bytes.slice(2, 6) });
   const special = IPV6.find(([r]) => rangeContains(r, address))?.[1];
   if (special) return special;

@@ -10,7 +10,8 @@ describe('ip-address', () => {
   });
 
   it('rejects what is not an address', () => {
-    for (const text of ['', 'localhost', '256.1.1.1', '1.2.3', '01.2.3.4', '::g', '1::2::3', '127.0.0.1/8']) expect(parseIp(text)).toBeUndefined();
+    for (const text of ['', 'localhost', '256.1.1.1', '1.2.3', '01.2.3.4', '::g', '1::2::3', '127.0.0.1/8'])
+      expect(parseIp(text)).toBeUndefined();
   });
 
   it('parses ranges and bare addresses', () => {
@@ -18,7 +19,8 @@ describe('ip-address', () => {
     expect(parseRange('127.0.0.1')).toMatchObject({ family: 4, prefix: 32 });
     expect(parseRange('fc00::/7')).toMatchObject({ family: 6, prefix: 7 });
     expect(parseRange('::1')).toMatchObject({ family: 6, prefix: 128 });
-    for (const text of ['10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/8/9', 'host/8', '10.0.0.0/-1']) expect(parseRange(text)).toBeUndefined();
+    for (const text of ['10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/8/9', 'host/8', '10.0.0.0/-1'])
+      expect(parseRange(text)).toBeUndefined();
   });
 
   it('matches addresses against ranges bit by bit', () => {

@@ -27,7 +27,12 @@ function parseIpv6(value: string): Uint8Array {
   const tail: number[] = [];
   const lastColon = text.lastIndexOf(':');
   if (text.includes('.', lastColon)) {
-    tail.push(...text.slice(lastColon + 1).split('.').map(Number));
+    tail.push(
+      ...text
+        .slice(lastColon + 1)
+        .split('.')
+        .map(Number),
+    );
     text = `${text.slice(0, lastColon + 1)}0:0`;
   }
   const [head, rest] = text.split('::') as [string, string | undefined];
@@ -70,7 +75,12 @@ export function rangeContains(range: IpRange, address: IpAddress): boolean {
 
 /** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) is the IPv4 address it maps; others are returned unchanged. */
 export function unmapIpv4(address: IpAddress): IpAddress {
-  if (address.family === 6 && address.bytes.subarray(0, 10).every((b) => b === 0) && address.bytes[10] === 0xff && address.bytes[11] === 0xff) {
+  if (
+    address.family === 6 &&
+    address.bytes.subarray(0, 10).every((b) => b === 0) &&
+    address.bytes[10] === 0xff &&
+    address.bytes[11] === 0xff
+  ) {
     return { family: 4, bytes: address.bytes.slice(12) };
   }
   return address;

@@ -48,7 +48,13 @@ export function postToTarget(post: OutboundPost): Promise<OutboundResponse> {
       const chunks: Buffer[] = [];
       let kept = 0;
       const done = () => {
-        finish(() => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, excerpt: Buffer.concat(chunks).toString('utf8') }));
+        finish(() =>
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            headers: res.headers,
+            excerpt: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.destroy();
       };
       res.on('data', (chunk: Buffer) => {

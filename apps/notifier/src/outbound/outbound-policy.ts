@@ -19,10 +19,14 @@ export function normalizeHostname(hostname: string): string {
 export function parseAllowlist(value: string): Pick<OutboundPolicy, 'allowedHosts' | 'allowedRanges'> {
   const allowedHosts = new Set<string>();
   const allowedRanges: IpRange[] = [];
-  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parsed = parseRange(entry);
     if (parsed) allowedRanges.push(parsed);
-    else if (!entry.includes('/') && HOSTNAME.test(normalizeHostname(entry))) allowedHosts.add(normalizeHostname(entry));
+    else if (!entry.includes('/') && HOSTNAME.test(normalizeHostname(entry)))
+      allowedHosts.add(normalizeHostname(entry));
     else throw new Error(`"${entry}" is neither a host name, an IP address nor a CIDR range`);
   }
   return { allowedHosts, allowedRanges };
@@ -31,7 +35,10 @@ export function parseAllowlist(value: string): Pick<OutboundPolicy, 'allowedHost
 /** Parses `OUTBOUND_ALLOWED_PORTS`: comma-separated port numbers. Throws naming a bad entry. */
 export function parsePorts(value: string): ReadonlySet<number> {
   const ports = new Set<number>();
-  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const port = /^\d{1,5}$/.test(entry) ? Number(entry) : NaN;
     if (!(port >= 1 && port <= 65535)) throw new Error(`"${entry}" is not a port number (1-65535)`);
     ports.add(port);

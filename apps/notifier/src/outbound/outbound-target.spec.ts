@@ -3,7 +3,10 @@ import { OutboundPolicy, parseAllowlist } from './outbound-policy';
 import { OutboundRefusedError } from './outbound-refused.error';
 import { resolveOutboundTarget } from './outbound-target';
 
-const policy = (allowlist = '', ports = [80, 443]): OutboundPolicy => ({ allowedPorts: new Set(ports), ...parseAllowlist(allowlist) });
+const policy = (allowlist = '', ports = [80, 443]): OutboundPolicy => ({
+  allowedPorts: new Set(ports),
+  ...parseAllowlist(allowlist),
+});
 
 /** A DNS stand-in with fixed answers per host; a host it does not know fails the test. */
 function fakeDns(answers: Record<string, ResolvedAddress[][]>): HostResolver & { calls: string[] } {
@@ -34,7 +37,9 @@ describe('resolveOutboundTarget (SSRF guard)', () => {
 
   it('refuses a host when any of its addresses is not public', async () => {
     const dns = fakeDns({ 'mixed.example.com': [[v4('93.184.216.34'), v4('10.0.0.5')]] });
-    await expect(resolveOutboundTarget('http://mixed.example.com/', policy(), dns)).rejects.toThrow(/10\.0\.0\.5 \(private\)/);
+    await expect(resolveOutboundTarget('http://mixed.example.com/', policy(), dns)).rejects.toThrow(
+      /10\.0\.0\.5 \(private\)/,
+    );
   });
 
   it.each([
@@ -58,16 +63,24 @@ describe('resolveOutboundTarget (SSRF guard)', () => {
   });
 
   it('refuses ports other than the allowed ones before resolving', async () => {
-    await expect(resolveOutboundTarget('http://hooks.example.com:8080/', policy(), noDns)).rejects.toThrow('port 8080 is not allowed (allowed: 80, 443)');
-    await expect(resolveOutboundTarget('https://hooks.example.com:80/', policy('', [443]), noDns)).rejects.toThrow('port 80 is not allowed (allowed: 443)');
+    await expect(resolveOutboundTarget('http://hooks.example.com:8080/', policy(), noDns)).rejects.toThrow(
+      'port 8080 is not allowed (allowed: 80, 443)',
+    );
+    await expect(resolveOutboundTarget('https://hooks.example.com:80/', policy('', [443]), noDns)).rejects.toThrow(
+      'port 80 is not allowed (allowed: 443)',
+    );
     await refused(resolveOutboundTarget('http://127.0.0.1:3000/', policy('127.0.0.1'), noDns));
     expect(noDns.calls).toEqual([]);
   });
 
   it('refuses other schemes, credentials and malformed URLs', async () => {
-    await expect(resolveOutboundTarget('ftp://hooks.example.com/', policy(), noDns)).rejects.toThrow('scheme ftp: is not allowed');
+    await expect(resolveOutboundTarget('ftp://hooks.example.com/', policy(), noDns)).rejects.toThrow(
+      'scheme ftp: is not allowed',
+    );
     await expect(resolveOutboundTarget('file:///etc/passwd', policy(), noDns)).rejects.toThrow('scheme file:');
-    await expect(resolveOutboundTarget('http://user:pw@hooks.example.com/', policy(), noDns)).rejects.toThrow('credentials');
+    await expect(resolveOutboundTarget('http://user:pw@hooks.example.com/', policy(), noDns)).rejects.toThrow(
+      'credentials',
+    );
     await refused(resolveOutboundTarget('not a url', policy(), noDns));
   });
 
@@ -76,7 +89,9 @@ describe('resolveOutboundTarget (SSRF guard)', () => {
     expect(allowed).toMatchObject({ address: '127.0.0.1', port: 5000 });
     await refused(resolveOutboundTarget('http://127.0.0.2:5000/hook', policy('127.0.0.1', [5000]), noDns));
     const dns = fakeDns({ 'receiver.internal': [[v4('10.9.8.7')]], 'other.internal': [[v4('10.9.8.7')]] });
-    expect(await resolveOutboundTarget('http://receiver.internal/', policy('receiver.internal'), dns)).toMatchObject({ address: '10.9.8.7' });
+    expect(await resolveOutboundTarget('http://receiver.internal/', policy('receiver.internal'), dns)).toMatchObject({
+      address: '10.9.8.7',
+    });
     await refused(resolveOutboundTarget('http://other.internal/', policy('receiver.internal'), dns));
   });
 
@@ -86,7 +101,9 @@ describe('resolveOutboundTarget (SSRF guard)', () => {
     expect(target.address).toBe('93.184.216.34');
     expect(dns.calls).toEqual(['rebind.example.com']);
     // The next resolution (e.g. the next attempt) sees the rebinding and is refused.
-    await expect(resolveOutboundTarget('http://rebind.example.com/', policy(), dns)).rejects.toThrow(/127\.0\.0\.1 \(loopback\)/);
+    await expect(resolveOutboundTarget('http://rebind.example.com/', policy(), dns)).rejects.toThrow(
+      /127\.0\.0\.1 \(loopback\)/,
+    );
   });
 
   it('passes resolver failures through as ordinary (retryable) errors', async () => {

@@ -19,18 +19,25 @@ export interface OutboundTarget {
  * addresses is not public (unless allowlisted), and returns the address to connect to. Refusals
  * throw OutboundRefusedError; resolver failures propagate unchanged (they may be transient).
  */
-export async function resolveOutboundTarget(rawUrl: string, policy: OutboundPolicy, resolve: HostResolver): Promise<OutboundTarget> {
+export async function resolveOutboundTarget(
+  rawUrl: string,
+  policy: OutboundPolicy,
+  resolve: HostResolver,
+): Promise<OutboundTarget> {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     throw new OutboundRefusedError('the callback URL is not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OutboundRefusedError(`scheme ${url.protocol} is not allowed (http or https only)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new OutboundRefusedError(`scheme ${url.protocol} is not allowed (http or https only)`);
   if (url.username || url.password) throw new OutboundRefusedError('credentials in the callback URL are not allowed');
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   if (!policy.allowedPorts.has(port)) {
-    throw new OutboundRefusedError(`port ${port} is not allowed (allowed: ${[...policy.allowedPorts].sort((a, b) => a - b).join(', ')})`);
+    throw new OutboundRefusedError(
+      `port ${port} is not allowed (allowed: ${[...policy.allowedPorts].sort((a, b) => a - b).join(', ')})`,
+    );
   }
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const literal = parseIp(hostname);
@@ -43,7 +50,9 @@ export async function resolveOutboundTarget(rawUrl: string, policy: OutboundPoli
     if (!address) throw new OutboundRefusedError(`${hostname} resolved to an unusable address`);
     const category = classifyAddress(address);
     if (category !== 'public' && !hostAllowed && !isAllowlistedAddress(policy, address)) {
-      throw new OutboundRefusedError(`${hostname} resolves to ${candidate.address} (${category}); outbound requests may only reach public addresses`);
+      throw new OutboundRefusedError(
+        `${hostname} resolves to ${candidate.address} (${category}); outbound requests may only reach public addresses`,
+      );
     }
     pinned ??= { address: candidate.address, family: address.family };
   }

@@ -7,7 +7,11 @@ import type { LookupFunction } from 'node:net';
  * TLS SNI/certificate checks still use the host name.
  */
 export function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
-  return ((_hostname: string, options: LookupOneOptions & { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  return ((
+    _hostname: string,
+    options: LookupOneOptions & { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
     // Answer asynchronously, as a real resolver would: net attaches its listeners after calling lookup.
     process.nextTick(() => {
       if (options?.all) callback(null, [{ address, family } satisfies LookupAddress]);

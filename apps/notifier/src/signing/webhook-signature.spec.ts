@@ -14,12 +14,16 @@ describe('webhook signature (Standard Webhooks v1)', () => {
     // From the Standard Webhooks specification's examples.
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     const body = '{"test": 2432232314}';
-    expect(signPayload(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, body)).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+    expect(signPayload(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, body)).toBe(
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    );
   });
 
   it('signs "<id>.<timestamp>.<body>" with the decoded key', () => {
     const secret = generateSigningSecret();
-    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update('d1.1700000000.{"a":1}').digest('base64');
+    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+      .update('d1.1700000000.{"a":1}')
+      .digest('base64');
     expect(signPayload(secret, 'd1', 1700000000, '{"a":1}')).toBe(`v1,${expected}`);
     expect(signPayload(secret, 'd1', 1700000001, '{"a":1}')).not.toBe(`v1,${expected}`);
     expect(signPayload(secret, 'd1', 1700000000, '{"a":2}')).not.toBe(`v1,${expected}`);

@@ -21,12 +21,19 @@ export function secretHint(secret: string): string {
 
 /** `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`, the value of `webhook-signature`. */
 export function signPayload(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const mac = createHmac('sha256', signingKey(secret)).update(`${id}.${timestampSeconds}.${body}`, 'utf8').digest('base64');
+  const mac = createHmac('sha256', signingKey(secret))
+    .update(`${id}.${timestampSeconds}.${body}`, 'utf8')
+    .digest('base64');
   return `v1,${mac}`;
 }
 
 /** The headers of one attempt: same id on every retry, fresh timestamp and signature. */
-export function webhookHeaders(secret: string, id: string, timestampSeconds: number, body: string): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<string, string> {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestampSeconds),

@@ -23,10 +23,20 @@ export class PlatformClient {
   }
 
   /** Publishes `callbacks.delivery.requested` as a producer's outbox relay would. */
-  async requestCallback(request: Omit<CallbackDeliveryRequestedEvent, 'delivery_id' | 'event_type'> & Partial<CallbackDeliveryRequestedEvent>): Promise<string> {
-    const data: CallbackDeliveryRequestedEvent = { delivery_id: randomUUID(), event_type: 'test.callback.requested', source: 'test', ...request };
+  async requestCallback(
+    request: Omit<CallbackDeliveryRequestedEvent, 'delivery_id' | 'event_type'> &
+      Partial<CallbackDeliveryRequestedEvent>,
+  ): Promise<string> {
+    const data: CallbackDeliveryRequestedEvent = {
+      delivery_id: randomUUID(),
+      event_type: 'test.callback.requested',
+      source: 'test',
+      ...request,
+    };
     const envelope = buildEnvelope('callbacks.delivery.requested', data);
-    await this.nc.jetstream().publish(this.names.event('callbacks.delivery.requested'), encodeJson(envelope), { msgID: envelope.id });
+    await this.nc
+      .jetstream()
+      .publish(this.names.event('callbacks.delivery.requested'), encodeJson(envelope), { msgID: envelope.id });
     return data.delivery_id;
   }
 
@@ -38,7 +48,9 @@ export class PlatformClient {
 /** Verifies a Standard Webhooks signature from first principles (not with the notifier's code). */
 export function verifySignature(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.${body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.${body}`)
+    .digest('base64');
   return String(headers['webhook-signature'] ?? '')
     .split(' ')
     .some((s) => s === `v1,${expected}`);

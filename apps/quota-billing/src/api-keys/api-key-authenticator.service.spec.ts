@@ -39,14 +39,22 @@ describe('ApiKeyAuthenticator', () => {
     findActiveByHash = jest.fn();
     touchLastUsed = jest.fn().mockResolvedValue(undefined);
     warn = jest.fn();
-    authenticator = new ApiKeyAuthenticator(strictMock<ApiKeyRepository>({ findActiveByHash, touchLastUsed }), strictMock<Logger>({ warn }));
+    authenticator = new ApiKeyAuthenticator(
+      strictMock<ApiKeyRepository>({ findActiveByHash, touchLastUsed }),
+      strictMock<Logger>({ warn }),
+    );
   });
 
   const invalid = { code: 'InvalidApiKey', message: 'Invalid or revoked API key' };
 
   it('resolves a live key to its principal and records the use once', async () => {
     findActiveByHash.mockResolvedValue(activeKey());
-    await expect(authenticator.authenticate({ key_hash: HASH })).resolves.toEqual({ key_id: KEY_ID, team_id: TEAM, user_id: null, kind: 'cdt' });
+    await expect(authenticator.authenticate({ key_hash: HASH })).resolves.toEqual({
+      key_id: KEY_ID,
+      team_id: TEAM,
+      user_id: null,
+      kind: 'cdt',
+    });
     await authenticator.authenticate({ key_hash: HASH });
     expect(findActiveByHash).toHaveBeenCalledWith(HASH);
     expect(touchLastUsed).toHaveBeenCalledTimes(1);
@@ -86,7 +94,11 @@ describe('ApiKeyAuthenticator', () => {
   it('requires the matching app key for image keys, with the same error', async () => {
     findActiveByHash.mockResolvedValue(activeKey({ kind: 'image', app_key: 'AppKey00000000000001' }));
     await expect(authenticator.authenticate({ key_hash: HASH })).rejects.toMatchObject(invalid);
-    await expect(authenticator.authenticate({ key_hash: HASH, app_key: 'AppKey00000000000002' })).rejects.toMatchObject(invalid);
-    await expect(authenticator.authenticate({ key_hash: HASH, app_key: 'AppKey00000000000001' })).resolves.toMatchObject({ kind: 'image' });
+    await expect(authenticator.authenticate({ key_hash: HASH, app_key: 'AppKey00000000000002' })).rejects.toMatchObject(
+      invalid,
+    );
+    await expect(
+      authenticator.authenticate({ key_hash: HASH, app_key: 'AppKey00000000000001' }),
+    ).resolves.toMatchObject({ kind: 'image' });
   });
 });

@@ -33,7 +33,10 @@ export class ApiKeyAuthenticator {
 
   private recordUse(keyId: string): void {
     this.keys.touchLastUsed(keyId).catch((err: unknown) => {
-      this.logger.warn({ key_id: keyId, error: err instanceof Error ? err.message : String(err) }, 'Could not record API key use');
+      this.logger.warn(
+        { key_id: keyId, error: err instanceof Error ? err.message : String(err) },
+        'Could not record API key use',
+      );
     });
   }
 }

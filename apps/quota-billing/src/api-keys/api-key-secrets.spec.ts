@@ -1,6 +1,16 @@
 import { API_KEY_KINDS } from '@mp/contracts';
 import { createHash } from 'node:crypto';
-import { APP_KEY_LENGTH, appKeysMatch, generateKeyMaterial, hashSecret, isKeyHash, keyHint, KEY_PREFIXES, randomBase62, SECRET_LENGTH } from './api-key-secrets';
+import {
+  APP_KEY_LENGTH,
+  appKeysMatch,
+  generateKeyMaterial,
+  hashSecret,
+  isKeyHash,
+  keyHint,
+  KEY_PREFIXES,
+  randomBase62,
+  SECRET_LENGTH,
+} from './api-key-secrets';
 
 const FORMATS = {
   cdt: /^cdt_[A-Za-z0-9]{40}$/,

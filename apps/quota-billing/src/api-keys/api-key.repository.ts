@@ -48,7 +48,13 @@ export class ApiKeyRepository {
   /** Fails with a redacted error: a foreign key violation (team, or user of the team) or a unique violation (hash, app key). */
   async insert(key: NewApiKey): Promise<ApiKeyEntity> {
     try {
-      const result = await this.dataSource.createQueryBuilder().insert().into(ApiKeyEntity).values(key).returning('*').execute();
+      const result = await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(ApiKeyEntity)
+        .values(key)
+        .returning('*')
+        .execute();
       return (result.raw as ApiKeyEntity[])[0];
     } catch (err) {
       throw redactQueryError(err);
@@ -56,7 +62,10 @@ export class ApiKeyRepository {
   }
 
   listByTeam(teamId: string): Promise<ApiKeyEntity[]> {
-    return this.dataSource.manager.find(ApiKeyEntity, { where: { team_id: teamId }, order: { created_at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(ApiKeyEntity, {
+      where: { team_id: teamId },
+      order: { created_at: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Marks the team's key revoked (keeping the first revocation time); null when the team has no such key. */

@@ -35,12 +35,21 @@ export class ApiKeyService {
           app_key: material.app_key,
         });
         this.logger.info({ key_id: key.id, team_id: key.team_id, kind: key.kind }, 'API key created');
-        return { id: key.id, kind: key.kind, name: key.name, ...material.reveal, created_at: key.created_at.toISOString() };
+        return {
+          id: key.id,
+          kind: key.kind,
+          name: key.name,
+          ...material.reveal,
+          created_at: key.created_at.toISOString(),
+        };
       } catch (err) {
         if (!(err instanceof RedactedQueryError)) throw err;
         if (err.code === FOREIGN_KEY_VIOLATION) {
           if (err.constraint === 'api_keys_user_fk') {
-            throw new DomainError('NotFound', 'User not found in this team', { team_id: request.team_id, user_id: request.user_id });
+            throw new DomainError('NotFound', 'User not found in this team', {
+              team_id: request.team_id,
+              user_id: request.user_id,
+            });
           }
           throw teamNotFound(request.team_id);
         }

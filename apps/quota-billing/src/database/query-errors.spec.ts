@@ -4,11 +4,14 @@ import { pgFailure, RedactedQueryError, redactQueryError } from './query-errors'
 const HASH = 'ab'.repeat(32);
 
 function uniqueViolation(): QueryFailedError {
-  const driverError = Object.assign(new Error('duplicate key value violates unique constraint "api_keys_key_hash_key"'), {
-    code: '23505',
-    constraint: 'api_keys_key_hash_key',
-    detail: `Key (key_hash)=(${HASH}) already exists.`,
-  });
+  const driverError = Object.assign(
+    new Error('duplicate key value violates unique constraint "api_keys_key_hash_key"'),
+    {
+      code: '23505',
+      constraint: 'api_keys_key_hash_key',
+      detail: `Key (key_hash)=(${HASH}) already exists.`,
+    },
+  );
   return new QueryFailedError('INSERT INTO "billing"."api_keys" ... VALUES ($1)', [HASH], driverError);
 }
 

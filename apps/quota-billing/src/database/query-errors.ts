@@ -38,7 +38,12 @@ export class RedactedQueryError extends Error {
  */
 export function redactQueryError(err: unknown): Error {
   const failure = pgFailure(err);
-  if (failure) return new RedactedQueryError(`Query failed (SQLSTATE ${failure.code ?? 'unknown'}${failure.constraint ? `, ${failure.constraint}` : ''})`, failure.code, failure.constraint);
+  if (failure)
+    return new RedactedQueryError(
+      `Query failed (SQLSTATE ${failure.code ?? 'unknown'}${failure.constraint ? `, ${failure.constraint}` : ''})`,
+      failure.code,
+      failure.constraint,
+    );
   if (err instanceof Error) return new RedactedQueryError(`Query failed: ${err.message}`, undefined, undefined);
   return new RedactedQueryError('Query failed', undefined, undefined);
 }

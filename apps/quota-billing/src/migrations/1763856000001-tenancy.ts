@@ -25,7 +25,9 @@ export class Tenancy1763856000001 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "users_team_id_id_key" UNIQUE ("team_id", "id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "users_team_email_key" ON "billing"."users" ("team_id", lower("email"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "users_team_email_key" ON "billing"."users" ("team_id", lower("email"))`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "billing"."api_keys" (
@@ -44,8 +46,12 @@ export class Tenancy1763856000001 implements MigrationInterface {
         CONSTRAINT "api_keys_app_key_check" CHECK (("kind" = 'image') = ("app_key" IS NOT NULL))
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "billing"."api_keys" ("key_hash")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "api_keys_app_key_key" ON "billing"."api_keys" ("app_key") WHERE "app_key" IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "api_keys_team_created_idx" ON "billing"."api_keys" ("team_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "api_keys_app_key_key" ON "billing"."api_keys" ("app_key") WHERE "app_key" IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "api_keys_team_created_idx" ON "billing"."api_keys" ("team_id", "created_at")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -29,7 +29,9 @@ export class StorageQuota1764300000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "expires_at" timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX "storage_reservations_key_expiry_idx" ON "billing"."storage_reservations" ("key_id", "expires_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "storage_reservations_key_expiry_idx" ON "billing"."storage_reservations" ("key_id", "expires_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "billing"."storage_objects" (

@@ -21,7 +21,9 @@ export class MediaAccounts1764500000000 implements MigrationInterface {
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "user_logins_user_fk" FOREIGN KEY ("team_id", "user_id") REFERENCES "billing"."users" ("team_id", "id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "user_logins_username_key" ON "billing"."user_logins" (lower("username"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "user_logins_username_key" ON "billing"."user_logins" (lower("username"))`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "billing"."organizations" (
@@ -42,7 +44,9 @@ export class MediaAccounts1764500000000 implements MigrationInterface {
         CONSTRAINT "organization_members_org_fk" FOREIGN KEY ("team_id", "organization_id") REFERENCES "billing"."organizations" ("team_id", "id") ON DELETE CASCADE,
         CONSTRAINT "organization_members_user_fk" FOREIGN KEY ("team_id", "user_id") REFERENCES "billing"."users" ("team_id", "id")
       )`);
-    await queryRunner.query(`CREATE INDEX "organization_members_user_idx" ON "billing"."organization_members" ("user_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "organization_members_user_idx" ON "billing"."organization_members" ("user_id", "created_at")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

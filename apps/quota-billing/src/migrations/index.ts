@@ -3,4 +3,9 @@ import { Tenancy1763856000001 } from './1763856000001-tenancy';
 import { StorageQuota1764300000000 } from './1764300000000-storage-quota';
 import { MediaAccounts1764500000000 } from './1764500000000-media-accounts';
 
-export const migrations = [Init1763856000000, Tenancy1763856000001, StorageQuota1764300000000, MediaAccounts1764500000000];
+export const migrations = [
+  Init1763856000000,
+  Tenancy1763856000001,
+  StorageQuota1764300000000,
+  MediaAccounts1764500000000,
+];

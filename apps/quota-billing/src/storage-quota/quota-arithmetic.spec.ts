@@ -1,6 +1,20 @@
-import { planCommit, planFree, planRelease, planReserve, QuotaState, remainingBytes, toUsage } from './quota-arithmetic';
+import {
+  planCommit,
+  planFree,
+  planRelease,
+  planReserve,
+  QuotaState,
+  remainingBytes,
+  toUsage,
+} from './quota-arithmetic';
 
-const state = (over: Partial<QuotaState> = {}): QuotaState => ({ limit: 1000, used: 0, reserved: 0, fileCount: 0, ...over });
+const state = (over: Partial<QuotaState> = {}): QuotaState => ({
+  limit: 1000,
+  used: 0,
+  reserved: 0,
+  fileCount: 0,
+  ...over,
+});
 
 describe('storage quota arithmetic', () => {
   it('remaining is limit minus used and reserved, floored at zero', () => {
@@ -19,24 +33,40 @@ describe('storage quota arithmetic', () => {
   });
 
   it('commit returns the reservation and charges the stored size of a new object', () => {
-    const next = planCommit(state({ used: 100, reserved: 600 }), { reservedForUpload: 550, replacedSize: null, size: 500 });
+    const next = planCommit(state({ used: 100, reserved: 600 }), {
+      reservedForUpload: 550,
+      replacedSize: null,
+      size: 500,
+    });
     expect(next).toEqual(state({ used: 600, reserved: 50, fileCount: 1 }));
   });
 
   it('commit over an existing key charges only the difference and keeps the file count', () => {
-    const next = planCommit(state({ used: 700, reserved: 300, fileCount: 2 }), { reservedForUpload: 300, replacedSize: 200, size: 250 });
+    const next = planCommit(state({ used: 700, reserved: 300, fileCount: 2 }), {
+      reservedForUpload: 300,
+      replacedSize: 200,
+      size: 250,
+    });
     expect(next).toEqual(state({ used: 750, reserved: 0, fileCount: 2 }));
   });
 
   it('commit after the reservation lapsed admits the bytes only if they still fit', () => {
-    expect(planCommit(state({ used: 500 }), { reservedForUpload: null, replacedSize: null, size: 500 })).toEqual(state({ used: 1000, fileCount: 1 }));
-    expect(planCommit(state({ used: 500 }), { reservedForUpload: null, replacedSize: null, size: 501 })).toBe('exceeded');
+    expect(planCommit(state({ used: 500 }), { reservedForUpload: null, replacedSize: null, size: 500 })).toEqual(
+      state({ used: 1000, fileCount: 1 }),
+    );
+    expect(planCommit(state({ used: 500 }), { reservedForUpload: null, replacedSize: null, size: 501 })).toBe(
+      'exceeded',
+    );
   });
 
   it('commit of a smaller replacement is admitted even over a lowered limit', () => {
-    expect(planCommit(state({ limit: 100, used: 500, fileCount: 1 }), { reservedForUpload: null, replacedSize: 500, size: 10 })).toEqual(
-      state({ limit: 100, used: 10, fileCount: 1 }),
-    );
+    expect(
+      planCommit(state({ limit: 100, used: 500, fileCount: 1 }), {
+        reservedForUpload: null,
+        replacedSize: 500,
+        size: 10,
+      }),
+    ).toEqual(state({ limit: 100, used: 10, fileCount: 1 }));
   });
 
   it('release and free never go negative', () => {

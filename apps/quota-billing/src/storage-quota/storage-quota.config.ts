@@ -9,9 +9,19 @@ import { z } from 'zod';
  */
 export const storageQuotaConfigSchema = z.object({
   /** Quota of a `kikaku_s3` key without a limit of its own (default 1 GiB). */
-  S3_PROXY_QUOTA_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1024 * 1024 * 1024),
+  S3_PROXY_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(1024 * 1024 * 1024),
   /** An upload's reservation lapses this long after it last grew (an uploader that vanished). */
-  S3_PROXY_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(3600),
+  S3_PROXY_RESERVATION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 3600)
+    .default(3600),
 });
 export type StorageQuotaConfig = z.infer<typeof storageQuotaConfigSchema>;
 

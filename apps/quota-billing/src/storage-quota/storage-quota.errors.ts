@@ -7,7 +7,12 @@ export function quotaExceeded(state: QuotaState): DomainError {
   return new DomainError(
     'QuotaExceeded',
     `Storage quota exceeded: the upload needs more than the ${remaining} bytes remaining of this key's ${state.limit}-byte quota`,
-    { quota_limit_bytes: state.limit, used_bytes: state.used, reserved_bytes: state.reserved, remaining_bytes: remaining },
+    {
+      quota_limit_bytes: state.limit,
+      used_bytes: state.used,
+      reserved_bytes: state.reserved,
+      remaining_bytes: remaining,
+    },
   );
 }
 
@@ -16,5 +21,7 @@ export function storageKeyNotFound(keyId: string): DomainError {
 }
 
 export function reservationLapsed(reservationId: string): DomainError {
-  return new DomainError('Conflict', 'The upload took too long: its storage reservation lapsed', { reservation_id: reservationId });
+  return new DomainError('Conflict', 'The upload took too long: its storage reservation lapsed', {
+    reservation_id: reservationId,
+  });
 }

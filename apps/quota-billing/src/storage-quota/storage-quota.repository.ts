@@ -76,13 +76,19 @@ export class StorageQuotaRepository {
   }
 
   async setLimit(m: EntityManager, keyId: string, limit: number | null): Promise<void> {
-    await m.query(`UPDATE ${this.table('storage_quotas')} SET "limit_bytes" = $2, "updated_at" = now() WHERE "key_id" = $1`, [keyId, limit]);
+    await m.query(
+      `UPDATE ${this.table('storage_quotas')} SET "limit_bytes" = $2, "updated_at" = now() WHERE "key_id" = $1`,
+      [keyId, limit],
+    );
   }
 
   /** Deletes the key's lapsed reservations; the bytes they held. */
   async deleteExpiredReservations(m: EntityManager, keyId: string): Promise<number> {
     const rows = deletedRows<{ bytes: string }>(
-      await m.query(`DELETE FROM ${this.table('storage_reservations')} WHERE "key_id" = $1 AND "expires_at" < now() RETURNING "bytes"`, [keyId]),
+      await m.query(
+        `DELETE FROM ${this.table('storage_reservations')} WHERE "key_id" = $1 AND "expires_at" < now() RETURNING "bytes"`,
+        [keyId],
+      ),
     );
     return rows.reduce((sum, r) => sum + Number(r.bytes), 0);
   }
@@ -114,7 +120,10 @@ export class StorageQuotaRepository {
   /** Deletes the reservation; the bytes it held, or null when it was gone already. */
   async deleteReservation(m: EntityManager, keyId: string, reservationId: string): Promise<number | null> {
     const rows = deletedRows<{ bytes: string }>(
-      await m.query(`DELETE FROM ${this.table('storage_reservations')} WHERE "id" = $1 AND "key_id" = $2 RETURNING "bytes"`, [reservationId, keyId]),
+      await m.query(
+        `DELETE FROM ${this.table('storage_reservations')} WHERE "id" = $1 AND "key_id" = $2 RETURNING "bytes"`,
+        [reservationId, keyId],
+      ),
     );
     return rows[0] ? Number(rows[0].bytes) : null;
   }
@@ -137,15 +146,18 @@ export class StorageQuotaRepository {
   }
 
   async deleteObject(m: EntityManager, keyId: string, objectKey: string): Promise<void> {
-    await m.query(`DELETE FROM ${this.table('storage_objects')} WHERE "key_id" = $1 AND "object_key" = $2`, [keyId, objectKey]);
+    await m.query(`DELETE FROM ${this.table('storage_objects')} WHERE "key_id" = $1 AND "object_key" = $2`, [
+      keyId,
+      objectKey,
+    ]);
   }
 
   /** The kind of the team's key, null when the team has no such key. */
   async keyKind(teamId: string, keyId: string): Promise<string | null> {
-    const rows: { kind: string }[] = await this.dataSource.query(`SELECT "kind" FROM ${this.table('api_keys')} WHERE "id" = $1 AND "team_id" = $2`, [
-      keyId,
-      teamId,
-    ]);
+    const rows: { kind: string }[] = await this.dataSource.query(
+      `SELECT "kind" FROM ${this.table('api_keys')} WHERE "id" = $1 AND "team_id" = $2`,
+      [keyId, teamId],
+    );
     return rows[0]?.kind ?? null;
   }
 }

@@ -37,7 +37,12 @@ export class StorageQuotaService {
       const next = planReserve(state, request.bytes);
       if (next === 'exceeded') throw quotaExceeded(state);
       await this.quotas.save(m, request.key_id, next);
-      const reservationId = await this.quotas.insertReservation(m, request.key_id, request.bytes, this.config.S3_PROXY_RESERVATION_TTL_SECONDS);
+      const reservationId = await this.quotas.insertReservation(
+        m,
+        request.key_id,
+        request.bytes,
+        this.config.S3_PROXY_RESERVATION_TTL_SECONDS,
+      );
       return { reservation_id: reservationId, reserved_bytes: request.bytes };
     });
   }
@@ -51,7 +56,12 @@ export class StorageQuotaService {
       const next = planReserve(state, request.bytes);
       if (next === 'exceeded') throw quotaExceeded(state);
       await this.quotas.save(m, request.key_id, next);
-      await this.quotas.growReservation(m, request.reservation_id, request.bytes, this.config.S3_PROXY_RESERVATION_TTL_SECONDS);
+      await this.quotas.growReservation(
+        m,
+        request.reservation_id,
+        request.bytes,
+        this.config.S3_PROXY_RESERVATION_TTL_SECONDS,
+      );
       return { reservation_id: request.reservation_id, reserved_bytes: held + request.bytes };
     });
   }
@@ -125,14 +135,23 @@ export class StorageQuotaService {
    */
   private async lockQuota(m: EntityManager, ref: KeyRef): Promise<LockedQuota>;
   private async lockQuota(m: EntityManager, ref: KeyRef, options: { optional: true }): Promise<LockedQuota | null>;
-  private async lockQuota(m: EntityManager, ref: KeyRef, options: { optional?: boolean } = {}): Promise<LockedQuota | null> {
+  private async lockQuota(
+    m: EntityManager,
+    ref: KeyRef,
+    options: { optional?: boolean } = {},
+  ): Promise<LockedQuota | null> {
     const row = await this.quotas.lock(m, ref.team_id, ref.key_id);
     if (!row) {
       if (options.optional) return null;
       throw storageKeyNotFound(ref.key_id);
     }
     const lapsed = await this.quotas.deleteExpiredReservations(m, ref.key_id);
-    const state: QuotaState = { limit: row.limit ?? this.config.S3_PROXY_QUOTA_BYTES, used: row.used, reserved: row.reserved, fileCount: row.fileCount };
+    const state: QuotaState = {
+      limit: row.limit ?? this.config.S3_PROXY_QUOTA_BYTES,
+      used: row.used,
+      reserved: row.reserved,
+      fileCount: row.fileCount,
+    };
     return { state: planRelease(state, lapsed), defaultLimit: row.limit === null };
   }
 
@@ -145,6 +164,11 @@ export class StorageQuotaService {
   private async assertStorageKey(ref: KeyRef): Promise<void> {
     const kind = await this.quotas.keyKind(ref.team_id, ref.key_id);
     if (kind === null) throw storageKeyNotFound(ref.key_id);
-    if (kind !== 'kikaku_s3') throw new DomainError('ValidationFailed', `key_id: storage quotas apply to kikaku_s3 keys; this is a ${kind} key`, { key_kind: kind });
+    if (kind !== 'kikaku_s3')
+      throw new DomainError(
+        'ValidationFailed',
+        `key_id: storage quotas apply to kikaku_s3 keys; this is a ${kind} key`,
+        { key_kind: kind },
+      );
   }
 }

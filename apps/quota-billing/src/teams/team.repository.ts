@@ -8,7 +8,13 @@ export class TeamRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(name: string): Promise<TeamEntity> {
-    const result = await this.dataSource.createQueryBuilder().insert().into(TeamEntity).values({ name }).returning('*').execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(TeamEntity)
+      .values({ name })
+      .returning('*')
+      .execute();
     return (result.raw as TeamEntity[])[0];
   }
 

@@ -23,13 +23,18 @@ export class AccountRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The user and its login in one transaction; unique/foreign-key violations propagate. */
-  async create(account: { team_id: string; username: string; name: string | null; password_hash: string; is_superuser: boolean }): Promise<AccountRow> {
+  async create(account: {
+    team_id: string;
+    username: string;
+    name: string | null;
+    password_hash: string;
+    is_superuser: boolean;
+  }): Promise<AccountRow> {
     return this.dataSource.transaction(async (manager) => {
-      const [user] = (await manager.query(`INSERT INTO "billing"."users" ("team_id", "email", "name") VALUES ($1, $2, $3) RETURNING "id"`, [
-        account.team_id,
-        account.username,
-        account.name,
-      ])) as Array<{ id: string }>;
+      const [user] = (await manager.query(
+        `INSERT INTO "billing"."users" ("team_id", "email", "name") VALUES ($1, $2, $3) RETURNING "id"`,
+        [account.team_id, account.username, account.name],
+      )) as Array<{ id: string }>;
       await manager.query(
         `INSERT INTO "billing"."user_logins" ("user_id", "team_id", "username", "password_hash", "is_superuser") VALUES ($1, $2, $3, $4, $5)`,
         [user.id, account.team_id, account.username, account.password_hash, account.is_superuser],
@@ -40,7 +45,9 @@ export class AccountRepository {
   }
 
   async findByUsername(username: string): Promise<AccountRow | null> {
-    const rows = (await this.dataSource.query(`${SELECT_ACCOUNT} WHERE lower(l."username") = lower($1)`, [username])) as AccountRow[];
+    const rows = (await this.dataSource.query(`${SELECT_ACCOUNT} WHERE lower(l."username") = lower($1)`, [
+      username,
+    ])) as AccountRow[];
     return rows[0] ?? null;
   }
 
@@ -50,7 +57,11 @@ export class AccountRepository {
   }
 
   /** Applies the given changes to a login of the team; null when there is none. */
-  async update(teamId: string, userId: string, changes: { password_hash?: string; is_superuser?: boolean; is_active?: boolean }): Promise<AccountRow | null> {
+  async update(
+    teamId: string,
+    userId: string,
+    changes: { password_hash?: string; is_superuser?: boolean; is_active?: boolean },
+  ): Promise<AccountRow | null> {
     const result = (await this.dataSource.query(
       `UPDATE "billing"."user_logins" SET
          "password_hash" = COALESCE($3, "password_hash"),

@@ -18,12 +18,19 @@ export class AccountService {
   async create(request: RpcParsedRequest<'billing.account.create'>): Promise<MediaAccount> {
     const password_hash = await hashPassword(request.password);
     try {
-      const row = await this.accounts.create({ team_id: request.team_id, username: request.username, name: request.name ?? null, password_hash, is_superuser: request.is_superuser });
+      const row = await this.accounts.create({
+        team_id: request.team_id,
+        username: request.username,
+        name: request.name ?? null,
+        password_hash,
+        is_superuser: request.is_superuser,
+      });
       return toAccount(row);
     } catch (err) {
       const failure = pgFailure(err);
       if (failure?.code === FOREIGN_KEY_VIOLATION) throw teamNotFound(request.team_id);
-      if (failure?.code === UNIQUE_VIOLATION) throw new DomainError('Conflict', 'A user with this username already exists', { username: request.username });
+      if (failure?.code === UNIQUE_VIOLATION)
+        throw new DomainError('Conflict', 'A user with this username already exists', { username: request.username });
       throw redactQueryError(err);
     }
   }
@@ -33,11 +40,16 @@ export class AccountService {
     const password_hash = request.password === undefined ? undefined : await hashPassword(request.password);
     // A failed statement carries its parameters (the new hash): only a redacted error may reach a log.
     const row = await this.accounts
-      .update(request.team_id, request.user_id, { password_hash, is_superuser: request.is_superuser, is_active: request.is_active })
+      .update(request.team_id, request.user_id, {
+        password_hash,
+        is_superuser: request.is_superuser,
+        is_active: request.is_active,
+      })
       .catch((err: unknown) => {
         throw redactQueryError(err);
       });
-    if (!row) throw new DomainError('NotFound', 'No account with this user_id in the team', { user_id: request.user_id });
+    if (!row)
+      throw new DomainError('NotFound', 'No account with this user_id in the team', { user_id: request.user_id });
     return toAccount(row);
   }
 
@@ -53,9 +65,18 @@ export class AccountService {
 
   @RpcHandler('billing.account.status')
   async status(request: RpcParsedRequest<'billing.account.status'>): Promise<AccountStatus> {
-    const [row, organization_ids] = await Promise.all([this.accounts.findByUserId(request.user_id), this.accounts.organizationIdsOf(request.user_id)]);
+    const [row, organization_ids] = await Promise.all([
+      this.accounts.findByUserId(request.user_id),
+      this.accounts.organizationIdsOf(request.user_id),
+    ]);
     if (!row) throw new DomainError('NotFound', 'No such account', { user_id: request.user_id });
-    return { user_id: row.user_id, team_id: row.team_id, is_active: row.is_active, is_superuser: row.is_superuser, organization_ids };
+    return {
+      user_id: row.user_id,
+      team_id: row.team_id,
+      is_active: row.is_active,
+      is_superuser: row.is_superuser,
+      organization_ids,
+    };
   }
 }
 

@@ -21,12 +21,18 @@ export class OrganizationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(teamId: string, name: string): Promise<OrganizationRow> {
-    const [row] = (await this.dataSource.query(`INSERT INTO "billing"."organizations" ("team_id", "name") VALUES ($1, $2) RETURNING "id"`, [teamId, name])) as Array<{ id: string }>;
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO "billing"."organizations" ("team_id", "name") VALUES ($1, $2) RETURNING "id"`,
+      [teamId, name],
+    )) as Array<{ id: string }>;
     return (await this.find(teamId, row.id))!;
   }
 
   async find(teamId: string, organizationId: string): Promise<OrganizationRow | null> {
-    const rows = (await this.dataSource.query(`${SELECT_ORGANIZATION} WHERE o."team_id" = $1 AND o."id" = $2 GROUP BY o."id"`, [teamId, organizationId])) as OrganizationRow[];
+    const rows = (await this.dataSource.query(
+      `${SELECT_ORGANIZATION} WHERE o."team_id" = $1 AND o."id" = $2 GROUP BY o."id"`,
+      [teamId, organizationId],
+    )) as OrganizationRow[];
     return rows[0] ?? null;
   }
 

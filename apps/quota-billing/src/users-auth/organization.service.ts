@@ -31,7 +31,8 @@ export class OrganizationService {
     try {
       await this.organizations.addMember(request.team_id, request.organization_id, request.user_id);
     } catch (err) {
-      if (pgFailure(err)?.code === FOREIGN_KEY_VIOLATION) throw new DomainError('NotFound', 'No user with this user_id in the team', { user_id: request.user_id });
+      if (pgFailure(err)?.code === FOREIGN_KEY_VIOLATION)
+        throw new DomainError('NotFound', 'No user with this user_id in the team', { user_id: request.user_id });
       throw err;
     }
     return toOrganization(await this.require(request.team_id, request.organization_id));
@@ -54,5 +55,11 @@ export class OrganizationService {
 }
 
 function toOrganization(row: OrganizationRow): Organization {
-  return { id: row.id, team_id: row.team_id, name: row.name, member_ids: row.member_ids, created_at: new Date(row.created_at).toISOString() };
+  return {
+    id: row.id,
+    team_id: row.team_id,
+    name: row.name,
+    member_ids: row.member_ids,
+    created_at: new Date(row.created_at).toISOString(),
+  };
 }

@@ -21,7 +21,9 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword('pw-12345678', 'plain')).toBe(false);
     expect(await verifyPassword('pw-12345678', ['bcrypt', ...parts.slice(1)].join('$'))).toBe(false);
     expect(await verifyPassword('pw-12345678', [...parts.slice(0, 1), '40', ...parts.slice(2)].join('$'))).toBe(false);
-    expect(await verifyPassword('pw-12345678', [...parts.slice(0, 5), Buffer.alloc(32).toString('base64')].join('$'))).toBe(false);
+    expect(
+      await verifyPassword('pw-12345678', [...parts.slice(0, 5), Buffer.alloc(32).toString('base64')].join('$')),
+    ).toBe(false);
   });
 
   it('treats equivalent Unicode spellings alike (NFKC)', async () => {

@@ -11,11 +11,20 @@ export class UserRepository {
 
   /** Fails with a foreign key violation (unknown team) or a unique violation (e-mail taken in the team). */
   async insert(user: NewUser): Promise<UserEntity> {
-    const result = await this.dataSource.createQueryBuilder().insert().into(UserEntity).values(user).returning('*').execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(user)
+      .returning('*')
+      .execute();
     return (result.raw as UserEntity[])[0];
   }
 
   listByTeam(teamId: string): Promise<UserEntity[]> {
-    return this.dataSource.manager.find(UserEntity, { where: { team_id: teamId }, order: { created_at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(UserEntity, {
+      where: { team_id: teamId },
+      order: { created_at: 'ASC', id: 'ASC' },
+    });
   }
 }

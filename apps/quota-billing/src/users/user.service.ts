@@ -17,12 +17,17 @@ export class UserService {
   @RpcHandler('billing.user.create')
   async create(request: RpcParsedRequest<'billing.user.create'>): Promise<User> {
     try {
-      return toUser(await this.users.insert({ team_id: request.team_id, email: request.email, name: request.name ?? null }));
+      return toUser(
+        await this.users.insert({ team_id: request.team_id, email: request.email, name: request.name ?? null }),
+      );
     } catch (err) {
       const failure = pgFailure(err);
       if (failure?.code === FOREIGN_KEY_VIOLATION) throw teamNotFound(request.team_id);
       if (failure?.code === UNIQUE_VIOLATION) {
-        throw new DomainError('Conflict', 'A user with this email already exists in the team', { team_id: request.team_id, email: request.email });
+        throw new DomainError('Conflict', 'A user with this email already exists in the team', {
+          team_id: request.team_id,
+          email: request.email,
+        });
       }
       throw err;
     }
@@ -30,11 +35,20 @@ export class UserService {
 
   @RpcHandler('billing.user.list')
   async list(request: RpcParsedRequest<'billing.user.list'>): Promise<RpcResponse<'billing.user.list'>> {
-    const [users] = await Promise.all([this.users.listByTeam(request.team_id), this.teams.assertExists(request.team_id)]);
+    const [users] = await Promise.all([
+      this.users.listByTeam(request.team_id),
+      this.teams.assertExists(request.team_id),
+    ]);
     return { users: users.map(toUser) };
   }
 }
 
 function toUser(user: UserEntity): User {
-  return { id: user.id, team_id: user.team_id, email: user.email, name: user.name, created_at: user.created_at.toISOString() };
+  return {
+    id: user.id,
+    team_id: user.team_id,
+    email: user.email,
+    name: user.name,
+    created_at: user.created_at.toISOString(),
+  };
 }

@@ -31,7 +31,11 @@ export class FileIndexingService {
   async onUploaded(event: EventEnvelope<'files.file.uploaded'>): Promise<void> {
     const { file } = event.data;
     const applied = await this.batcher.submit(file);
-    if (!applied) this.logger.debug({ eventId: event.id, fileId: file.file_id, updatedAt: file.updated_at }, 'Stale or deleted document ignored');
+    if (!applied)
+      this.logger.debug(
+        { eventId: event.id, fileId: file.file_id, updatedAt: file.updated_at },
+        'Stale or deleted document ignored',
+      );
   }
 
   /** The deletion time is the event's: `files` emits it in the transaction that deletes the file. */

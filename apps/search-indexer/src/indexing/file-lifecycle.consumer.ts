@@ -21,6 +21,10 @@ export class FileLifecycleConsumer {
   async onUpdated(event: EventEnvelope<'files.file.updated'>): Promise<void> {
     const { file } = event.data;
     const { applied } = await this.backend.upsert({ document: file });
-    if (!applied) this.logger.debug({ eventId: event.id, fileId: file.file_id, updatedAt: file.updated_at }, 'Stale or deleted document update ignored');
+    if (!applied)
+      this.logger.debug(
+        { eventId: event.id, fileId: file.file_id, updatedAt: file.updated_at },
+        'Stale or deleted document update ignored',
+      );
   }
 }

@@ -42,7 +42,11 @@ describe('UpsertBatcher', () => {
       if (docs.some((d) => d.file_id === 'bad')) throw new Error('check constraint violated');
       return { applied: docs.map((d) => d.file_id) };
     }, 10);
-    const results = await Promise.allSettled([batcher.submit(doc('a')), batcher.submit(doc('bad')), batcher.submit(doc('b'))]);
+    const results = await Promise.allSettled([
+      batcher.submit(doc('a')),
+      batcher.submit(doc('bad')),
+      batcher.submit(doc('b')),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('check constraint violated'));
     expect(calls).toEqual([['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);

@@ -11,7 +11,9 @@ export class DistinctIndexes1763856000002 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const field of this.fields) {
-      await queryRunner.query(`CREATE INDEX "file_documents_team_${field}_idx" ON "search"."file_documents" ("team_id", "${field}") WHERE "deleted_at" IS NULL`);
+      await queryRunner.query(
+        `CREATE INDEX "file_documents_team_${field}_idx" ON "search"."file_documents" ("team_id", "${field}") WHERE "deleted_at" IS NULL`,
+      );
     }
   }
 

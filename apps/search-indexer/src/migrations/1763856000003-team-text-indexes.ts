@@ -23,7 +23,9 @@ export class TeamTextIndexes1763856000003 implements MigrationInterface {
     const trgm = await extensionSchema(queryRunner, 'pg_trgm');
     for (const column of ['filename', 'prompt']) {
       await queryRunner.query(`DROP INDEX IF EXISTS "search"."file_documents_team_${column}_trgm_idx"`);
-      await queryRunner.query(`CREATE INDEX "file_documents_${column}_trgm_idx" ON "search"."file_documents" USING gin ("${column}" "${trgm}".gin_trgm_ops) WHERE "deleted_at" IS NULL`);
+      await queryRunner.query(
+        `CREATE INDEX "file_documents_${column}_trgm_idx" ON "search"."file_documents" USING gin ("${column}" "${trgm}".gin_trgm_ops) WHERE "deleted_at" IS NULL`,
+      );
     }
   }
 }

@@ -3,4 +3,9 @@ import { FileDocuments1763856000001 } from './1763856000001-file-documents';
 import { DistinctIndexes1763856000002 } from './1763856000002-distinct-indexes';
 import { TeamTextIndexes1763856000003 } from './1763856000003-team-text-indexes';
 
-export const migrations = [Init1763856000000, FileDocuments1763856000001, DistinctIndexes1763856000002, TeamTextIndexes1763856000003];
+export const migrations = [
+  Init1763856000000,
+  FileDocuments1763856000001,
+  DistinctIndexes1763856000002,
+  TeamTextIndexes1763856000003,
+];

@@ -17,7 +17,10 @@ function fakes(pages: FileRecordsPage[], failOnWrite?: number) {
   };
   const backend = { startRebuild: async () => (calls.push('start'), rebuild) } as unknown as SearchBackend;
   const requests: { after?: string; limit: number }[] = [];
-  const fetchPage = async (request: { after?: string; limit: number }) => (requests.push(request), pages[requests.length - 1]);
+  const fetchPage = async (request: { after?: string; limit: number }) => (
+    requests.push(request),
+    pages[requests.length - 1]
+  );
   return { backend, fetchPage, calls, written, requests };
 }
 
@@ -28,15 +31,27 @@ describe('reindexFromFiles', () => {
       { files: [doc('c')], next: 'c' },
       { files: [], next: null },
     ]);
-    expect(await reindexFromFiles({ backend: f.backend, fetchPage: f.fetchPage, pageSize: 2 })).toEqual({ pages: 3, read: 3, documents: 3 });
+    expect(await reindexFromFiles({ backend: f.backend, fetchPage: f.fetchPage, pageSize: 2 })).toEqual({
+      pages: 3,
+      read: 3,
+      documents: 3,
+    });
     expect(f.requests).toEqual([{ limit: 2 }, { after: 'b', limit: 2 }, { after: 'c', limit: 2 }]);
     expect(f.written).toEqual([['a', 'b'], ['c'], []]);
     expect(f.calls).toEqual(['start', 'finish']);
   });
 
   it('aborts the new index and rethrows when a write fails', async () => {
-    const f = fakes([{ files: [doc('a')], next: 'a' }, { files: [doc('b')], next: null }], 1);
-    await expect(reindexFromFiles({ backend: f.backend, fetchPage: f.fetchPage, pageSize: 1 })).rejects.toThrow('index unavailable');
+    const f = fakes(
+      [
+        { files: [doc('a')], next: 'a' },
+        { files: [doc('b')], next: null },
+      ],
+      1,
+    );
+    await expect(reindexFromFiles({ backend: f.backend, fetchPage: f.fetchPage, pageSize: 1 })).rejects.toThrow(
+      'index unavailable',
+    );
     expect(f.calls).toEqual(['start', 'abort']);
   });
 

@@ -14,7 +14,9 @@ export interface ReindexOptions {
  * page, then swapped in (see IndexRebuild). Any failure drops the half-built index and rethrows,
  * leaving the live one as it was.
  */
-export async function reindexFromFiles(options: ReindexOptions): Promise<{ pages: number; read: number; documents: number }> {
+export async function reindexFromFiles(
+  options: ReindexOptions,
+): Promise<{ pages: number; read: number; documents: number }> {
   const rebuild = await options.backend.startRebuild();
   let pages = 0;
   let read = 0;

@@ -26,7 +26,8 @@ export interface FieldDefinition {
   readonly searchable: boolean;
 }
 
-type Spec = Pick<FieldDefinition, 'type'> & Partial<Pick<FieldDefinition, 'array' | 'sortable' | 'distinct' | 'searchable'>>;
+type Spec = Pick<FieldDefinition, 'type'> &
+  Partial<Pick<FieldDefinition, 'array' | 'sortable' | 'distinct' | 'searchable'>>;
 
 const keyword: Spec = { type: 'keyword' };
 const text: Spec = { type: 'text', sortable: false };

@@ -55,7 +55,14 @@ describe('FileSearchService', () => {
     return new FileSearchService(backend, storage, { DOWNLOAD_URL_TTL_SECONDS: TTL } as SearchIndexerConfig);
   }
 
-  const request = { team_id: TEAM, filters: { folder: 'inputs' }, sort_by: 'created_at', sort_order: 'desc' as const, page: 2, page_size: 10 };
+  const request = {
+    team_id: TEAM,
+    filters: { folder: 'inputs' },
+    sort_by: 'created_at',
+    sort_order: 'desc' as const,
+    page: 2,
+    page_size: 10,
+  };
 
   it('renders hits with the stored metadata and a signed URL, and counts pages', async () => {
     const result = await service([file()], 42).query(request);
@@ -78,7 +85,12 @@ describe('FileSearchService', () => {
       total_pages: 5,
     });
     expect(presigned).toEqual([{ key: `aiapi/${TEAM}/inputs/1_photo.png`, expiresInSeconds: TTL }]);
-    expect(searched[0]).toMatchObject({ team_id: TEAM, filters: [{ kind: 'term', field: 'folder', value: 'inputs' }], page: 2, page_size: 10 });
+    expect(searched[0]).toMatchObject({
+      team_id: TEAM,
+      filters: [{ kind: 'term', field: 'folder', value: 'inputs' }],
+      page: 2,
+      page_size: 10,
+    });
   });
 
   it('never signs a URL beyond the file expiry', async () => {
@@ -89,7 +101,13 @@ describe('FileSearchService', () => {
   });
 
   it('answers zero pages for no hits', async () => {
-    expect(await service([], 0).query(request)).toEqual({ files: [], total: 0, page: 2, page_size: 10, total_pages: 0 });
+    expect(await service([], 0).query(request)).toEqual({
+      files: [],
+      total: 0,
+      page: 2,
+      page_size: 10,
+      total_pages: 0,
+    });
   });
 
   it('rejects an invalid request before reaching the backend', async () => {

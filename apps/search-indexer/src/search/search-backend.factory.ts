@@ -12,14 +12,20 @@ export function elasticsearchAlias(config: Pick<SearchIndexerConfig, 'NAMESPACE'
 }
 
 /** Picks the backend the config selects (validated at boot). */
-export async function createSearchBackend(options: { config: SearchIndexerConfig; dataSource: DataSource }): Promise<SearchBackend> {
+export async function createSearchBackend(options: {
+  config: SearchIndexerConfig;
+  dataSource: DataSource;
+}): Promise<SearchBackend> {
   const { config } = options;
   const name = selectedBackend(config);
   switch (name) {
     case 'postgres':
       return new PostgresSearchBackend(options.dataSource);
     case 'elasticsearch':
-      return ElasticsearchSearchBackend.create({ node: config.ELASTICSEARCH_URL as string, alias: elasticsearchAlias(config) });
+      return ElasticsearchSearchBackend.create({
+        node: config.ELASTICSEARCH_URL as string,
+        alias: elasticsearchAlias(config),
+      });
     default: {
       const unsupported: never = name;
       throw new Error(`Unsupported SEARCH_BACKEND "${String(unsupported)}"`);

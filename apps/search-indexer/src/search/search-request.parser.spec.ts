@@ -5,7 +5,15 @@ const TEAM = '11111111-1111-4111-8111-111111111111';
 const NOW = new Date('2025-12-14T12:00:00.000Z');
 
 function request(overrides: Partial<SearchRequest> = {}): SearchRequest {
-  return { team_id: TEAM, filters: {}, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 20, ...overrides };
+  return {
+    team_id: TEAM,
+    filters: {},
+    sort_by: 'created_at',
+    sort_order: 'desc',
+    page: 1,
+    page_size: 20,
+    ...overrides,
+  };
 }
 
 function parse(filters: Record<string, unknown>, overrides: Partial<SearchRequest> = {}) {
@@ -71,7 +79,11 @@ describe('parseSearchRequest', () => {
       duration: { lt: 2.5 },
     });
     expect(filters).toEqual([
-      { kind: 'range', field: 'created_at', bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' } },
+      {
+        kind: 'range',
+        field: 'created_at',
+        bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' },
+      },
       { kind: 'term', field: 'updated_at', value: '2025-12-01T00:00:00.000Z' },
       { kind: 'range', field: 'size', bounds: { gt: 0, lte: 1048576 } },
       { kind: 'range', field: 'duration', bounds: { lt: 2.5 } },
@@ -79,7 +91,11 @@ describe('parseSearchRequest', () => {
   });
 
   it('filters custom metadata by "metadata.<key>" and by a "metadata" object', () => {
-    const { filters } = parse({ 'metadata.reviewer': 'user@example.com', 'metadata.version': '1.0', metadata: { scores: { a: 1 } } });
+    const { filters } = parse({
+      'metadata.reviewer': 'user@example.com',
+      'metadata.version': '1.0',
+      metadata: { scores: { a: 1 } },
+    });
     expect(filters).toEqual([
       { kind: 'metadata', contains: { reviewer: 'user@example.com' } },
       { kind: 'metadata', contains: { version: '1.0' } },
@@ -89,16 +105,24 @@ describe('parseSearchRequest', () => {
 
   it('rejects unknown fields, naming all of them and pointing at metadata.<key>', () => {
     const err = failure({ reviewer: 'kim', folder: 'inputs', 'metadata.': 'x', colour: 'red' });
-    expect(err.message).toBe('filters: unknown fields "reviewer", "metadata.", "colour" (filter custom metadata as "metadata.<key>")');
+    expect(err.message).toBe(
+      'filters: unknown fields "reviewer", "metadata.", "colour" (filter custom metadata as "metadata.<key>")',
+    );
     expect(err.details).toMatchObject({ unknown_fields: ['reviewer', 'metadata.', 'colour'] });
   });
 
   it.each([
     [{ size: '1024' }, 'filters.size: must be a number or a range of numbers'],
     [{ width: 10.5 }, 'filters.width: must be an integer'],
-    [{ size: { gte: 1, from: 2 } }, 'filters.size: unknown range operator "from"; a range is an object of gte, gt, lte, lt'],
+    [
+      { size: { gte: 1, from: 2 } },
+      'filters.size: unknown range operator "from"; a range is an object of gte, gt, lte, lt',
+    ],
     [{ size: {} }, 'filters.size: a range is an object of gte, gt, lte, lt'],
-    [{ size: { gte: 'a', lt: 1.5 } }, 'filters.size: gte must be a number or a range of numbers, lt must be an integer'],
+    [
+      { size: { gte: 'a', lt: 1.5 } },
+      'filters.size: gte must be a number or a range of numbers, lt must be an integer',
+    ],
     [{ created_at: { gte: 'yesterday' } }, 'filters.created_at: gte must be an ISO 8601 date'],
     [{ created_at: '2025-02-30' }, 'filters.created_at: must be an ISO 8601 date'],
     [{ created_at: '2025-12-01T10:00:00' }, 'filters.created_at: must be an ISO 8601 date'],
@@ -126,7 +150,9 @@ describe('parseSearchRequest', () => {
 
   it('accepts any sortable field as sort_by and rejects unknown ones', () => {
     expect(parse({}, { sort_by: 'size', sort_order: 'asc' }).sort).toEqual({ field: 'size', order: 'asc' });
-    expect(failure({}, { sort_by: 'reviewer' }).message).toMatch(/^sort_by: unknown field "reviewer"; sortable fields: file_id, object_key, filename/);
+    expect(failure({}, { sort_by: 'reviewer' }).message).toMatch(
+      /^sort_by: unknown field "reviewer"; sortable fields: file_id, object_key, filename/,
+    );
     expect(failure({}, { sort_by: 'prompt' }).message).toContain('sort_by: "prompt" is not sortable');
   });
 
@@ -145,7 +171,13 @@ describe('normalizeIsoDate', () => {
     ['2025-12-01T10:00:00-0130', '2025-12-01T11:30:00.000Z'],
   ])('%s → %s', (input, output) => expect(normalizeIsoDate(input)).toBe(output));
 
-  it.each(['2025-02-29', '2025-13-01', '2025-12-01T24:00:00Z', '2025-12-01T10:00:00', '1733000000000', '12/01/2025', ''])('rejects %j', (input) =>
-    expect(normalizeIsoDate(input)).toBeUndefined(),
-  );
+  it.each([
+    '2025-02-29',
+    '2025-13-01',
+    '2025-12-01T24:00:00Z',
+    '2025-12-01T10:00:00',
+    '1733000000000',
+    '12/01/2025',
+    '',
+  ])('rejects %j', (input) => expect(normalizeIsoDate(input)).toBeUndefined());
 });

@@ -25,15 +25,20 @@ export function parseSearchRequest(request: SearchRequest, options: { now: Date 
   const unknown: string[] = [];
   const filters: FilterClause[] = [];
   const entries = Object.entries(request.filters);
-  if (entries.length > MAX_FILTERS) issues.push({ field: 'filters', message: `at most ${MAX_FILTERS} conditions are allowed` });
+  if (entries.length > MAX_FILTERS)
+    issues.push({ field: 'filters', message: `at most ${MAX_FILTERS} conditions are allowed` });
 
   for (const [key, raw] of entries) {
     const path = `filters.${key}`;
     const def = findSearchableField(key);
     let clause: FilterClause | string;
     if (def) clause = parseFieldFilter(def, raw);
-    else if (key === 'metadata') clause = isPlainObject(raw) ? { kind: 'metadata', contains: raw } : 'must be an object the custom metadata must contain';
-    else if (key.startsWith(METADATA_PREFIX) && key.length > METADATA_PREFIX.length) clause = { kind: 'metadata', contains: { [key.slice(METADATA_PREFIX.length)]: raw } };
+    else if (key === 'metadata')
+      clause = isPlainObject(raw)
+        ? { kind: 'metadata', contains: raw }
+        : 'must be an object the custom metadata must contain';
+    else if (key.startsWith(METADATA_PREFIX) && key.length > METADATA_PREFIX.length)
+      clause = { kind: 'metadata', contains: { [key.slice(METADATA_PREFIX.length)]: raw } };
     else {
       unknown.push(key);
       continue;
@@ -77,12 +82,15 @@ function parseFieldFilter(def: FieldDefinition, raw: unknown): FilterClause | st
   }
   if (def.array) {
     const values = Array.isArray(raw) ? raw : [raw];
-    if (values.length === 0 || !values.every(isKeywordScalar)) return 'must be a string or a non-empty array of strings (files having all of them match)';
+    if (values.length === 0 || !values.every(isKeywordScalar))
+      return 'must be a string or a non-empty array of strings (files having all of them match)';
     return { kind: 'contains_all', field: def.name, values: values.map(String) };
   }
   switch (def.type) {
     case 'text':
-      return typeof raw === 'string' && raw.trim() !== '' ? { kind: 'match', field: def.name, value: raw } : 'must be a non-empty string';
+      return typeof raw === 'string' && raw.trim() !== ''
+        ? { kind: 'match', field: def.name, value: raw }
+        : 'must be a non-empty string';
     case 'keyword':
       return isKeywordScalar(raw) ? { kind: 'term', field: def.name, value: String(raw) } : 'must be a string';
     case 'boolean':
@@ -101,7 +109,9 @@ function parseRange(def: FieldDefinition, raw: Record<string, unknown>): FilterC
   const keys = Object.keys(raw);
   const bad = keys.filter((k) => !(RANGE_OPERATORS as readonly string[]).includes(k));
   if (keys.length === 0 || bad.length) {
-    const got = bad.length ? `unknown range operator${bad.length > 1 ? 's' : ''} ${bad.map((k) => `"${k}"`).join(', ')}; ` : '';
+    const got = bad.length
+      ? `unknown range operator${bad.length > 1 ? 's' : ''} ${bad.map((k) => `"${k}"`).join(', ')}; `
+      : '';
     return `${got}a range is an object of gte, gt, lte, lt`;
   }
   const bounds: Partial<Record<RangeOperator, string | number>> = {};
@@ -118,7 +128,12 @@ function parseRange(def: FieldDefinition, raw: Record<string, unknown>): FilterC
 function parseScalar(def: FieldDefinition, raw: unknown): string | number | { error: string } {
   if (def.type === 'date') {
     const iso = typeof raw === 'string' ? normalizeIsoDate(raw) : undefined;
-    return iso ?? { error: 'must be an ISO 8601 date ("2025-12-01") or date-time with zone ("2025-12-01T00:00:00Z") or a range of them' };
+    return (
+      iso ?? {
+        error:
+          'must be an ISO 8601 date ("2025-12-01") or date-time with zone ("2025-12-01T00:00:00Z") or a range of them',
+      }
+    );
   }
   if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: 'must be a number or a range of numbers' };
   if (def.type === 'long' && !Number.isSafeInteger(raw)) return { error: 'must be an integer' };
@@ -133,7 +148,8 @@ export function normalizeIsoDate(value: string): string | undefined {
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day)
+    return undefined;
   if (m[4] !== undefined) {
     const [hour, minute, second, offH, offM] = [m[4], m[5], m[6] ?? '0', m[8] ?? '0', m[9] ?? '0'].map(Number);
     if (hour > 23 || minute > 59 || second > 59 || offH > 23 || offM > 59) return undefined;
@@ -143,7 +159,9 @@ export function normalizeIsoDate(value: string): string | undefined {
 }
 
 function isKeywordScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

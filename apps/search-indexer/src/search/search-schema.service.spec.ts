@@ -19,7 +19,11 @@ describe('SearchSchemaService', () => {
   it('answers the seed shape for a distinct field, scoped to the team and bounded', async () => {
     const seen: DistinctQuery[] = [];
     const service = new SearchSchemaService(backendWith(['inputs', 'outputs'], seen));
-    expect(await service.distinct({ team_id: TEAM, field: 'folder' })).toEqual({ field: 'folder', values: ['inputs', 'outputs'], count: 2 });
+    expect(await service.distinct({ team_id: TEAM, field: 'folder' })).toEqual({
+      field: 'folder',
+      values: ['inputs', 'outputs'],
+      count: 2,
+    });
     expect(seen).toEqual([{ team_id: TEAM, field: 'folder', now: expect.any(Date), limit: DISTINCT_VALUES_MAX }]);
   });
 
@@ -33,7 +37,10 @@ describe('SearchSchemaService', () => {
     const service = new SearchSchemaService(backendWith([], []));
     const error = await service.distinct({ team_id: TEAM, field }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'ValidationFailed', details: { field, supported_fields: expect.arrayContaining(['folder', 'tags', 'content_type']) } });
+    expect(error).toMatchObject({
+      code: 'ValidationFailed',
+      details: { field, supported_fields: expect.arrayContaining(['folder', 'tags', 'content_type']) },
+    });
     expect((error as DomainError).message).toContain(why);
   });
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DISTINCT_VALUES_MAX, DomainError, FileDistinctResult, RpcParsedRequest, SearchSchemaResult } from '@mp/contracts';
+import {
+  DISTINCT_VALUES_MAX,
+  DomainError,
+  FileDistinctResult,
+  RpcParsedRequest,
+  SearchSchemaResult,
+} from '@mp/contracts';
 import { RpcHandler } from '@mp/platform';
 import { DISTINCT_FIELDS, findSearchableField, SEARCHABLE_FIELDS } from './field-catalog';
 import { SEARCH_BACKEND, SearchBackend } from './search-backend';
@@ -20,7 +26,12 @@ export class SearchSchemaService {
         supported_fields: [...DISTINCT_FIELDS],
       });
     }
-    const values = await this.backend.distinct({ team_id: request.team_id, field: field.name, now: new Date(), limit: DISTINCT_VALUES_MAX });
+    const values = await this.backend.distinct({
+      team_id: request.team_id,
+      field: field.name,
+      now: new Date(),
+      limit: DISTINCT_VALUES_MAX,
+    });
     return { field: field.name, values, count: values.length };
   }
 

@@ -56,4 +56,3 @@ export function doc(team: string, minute: number, overrides: Partial<FileDocumen
     ...overrides,
   };
 }
-

@@ -19,8 +19,12 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
   const NOW = () => new Date();
 
   const query = (team: string, body: Partial<SearchRequest> = {}): SearchQuery =>
-    parseSearchRequest({ team_id: team, filters: {}, sort_by: 'created_at', sort_order: 'asc', page: 1, page_size: 100, ...body }, { now: NOW() });
-  const keys = async (team: string, body: Partial<SearchRequest> = {}) => (await backend.search(query(team, body))).files.map((f) => f.object_key);
+    parseSearchRequest(
+      { team_id: team, filters: {}, sort_by: 'created_at', sort_order: 'asc', page: 1, page_size: 100, ...body },
+      { now: NOW() },
+    );
+  const keys = async (team: string, body: Partial<SearchRequest> = {}) =>
+    (await backend.search(query(team, body))).files.map((f) => f.object_key);
 
   beforeAll(async () => {
     subject = await open();
@@ -46,22 +50,47 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
         is_processed: true,
         metadata: { reviewer: 'user@example.com', version: '1.0', tags: ['portrait', 'approved'] },
       }),
-      draft: doc(team, 2, { filename: 'draft 50%_off*.png', tags: ['portrait'], project: 'avatar-gen', width: 512, size: 5_000_000, folder: 'drafts' }),
-      audio: doc(team, 3, { filename: 'voice.wav', content_type: 'audio/wav', folder: 'voices', duration: 3.25, legal_hold: true, tags: ['approved'] }),
-      expired: doc(team, 4, { project: 'avatar-gen', folder: 'expired-folder', tags: ['stale'], expires_at: new Date(Date.now() - 1000).toISOString() }),
+      draft: doc(team, 2, {
+        filename: 'draft 50%_off*.png',
+        tags: ['portrait'],
+        project: 'avatar-gen',
+        width: 512,
+        size: 5_000_000,
+        folder: 'drafts',
+      }),
+      audio: doc(team, 3, {
+        filename: 'voice.wav',
+        content_type: 'audio/wav',
+        folder: 'voices',
+        duration: 3.25,
+        legal_hold: true,
+        tags: ['approved'],
+      }),
+      expired: doc(team, 4, {
+        project: 'avatar-gen',
+        folder: 'expired-folder',
+        tags: ['stale'],
+        expires_at: new Date(Date.now() - 1000).toISOString(),
+      }),
       foreign: doc(other, 1, { project: 'avatar-gen', folder: 'foreign-folder', tags: ['foreign'] }),
     };
     const search$ = (filters: Record<string, unknown>) => keys(team, { filters });
 
     beforeAll(async () => {
       const { applied } = await backend.upsertMany({ documents: Object.values(files) });
-      expect(applied.sort()).toEqual(Object.values(files).map((f) => f.file_id).sort());
+      expect(applied.sort()).toEqual(
+        Object.values(files)
+          .map((f) => f.file_id)
+          .sort(),
+      );
       await subject.settle();
     });
 
     it('equality on keyword, long, double, boolean and date fields, and null for unset', async () => {
       expect(await search$({ project: 'avatar-gen' })).toEqual([files.portrait.object_key, files.draft.object_key]);
-      expect(await search$({ source: 'prediction', source_model: 'flux-schnell' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ source: 'prediction', source_model: 'flux-schnell' })).toEqual([
+        files.portrait.object_key,
+      ]);
       expect(await search$({ seed: 12345 })).toEqual([files.portrait.object_key]);
       expect(await search$({ cfg_scale: 7.5 })).toEqual([files.portrait.object_key]);
       expect(await search$({ legal_hold: true })).toEqual([files.audio.object_key]);
@@ -99,7 +128,9 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
       expect(await search$({ 'metadata.version': '1.0' })).toEqual([files.portrait.object_key]);
       expect(await search$({ 'metadata.reviewer': 'someone-else' })).toEqual([]);
       expect(await search$({ 'metadata.tags': ['approved'] })).toEqual([files.portrait.object_key]);
-      expect(await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } })).toEqual([files.portrait.object_key]);
+      expect(
+        await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } }),
+      ).toEqual([files.portrait.object_key]);
     });
 
     it('never shows expired files or another team’s files', async () => {
@@ -125,21 +156,33 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
     });
 
     it('lists distinct values over the team’s live files: scalars, arrays, booleans', async () => {
-      const distinct = (field: 'folder' | 'tags' | 'legal_hold' | 'project' | 'content_type' | 'visibility') => backend.distinct({ team_id: team, field, now: NOW(), limit: 1000 });
+      const distinct = (field: 'folder' | 'tags' | 'legal_hold' | 'project' | 'content_type' | 'visibility') =>
+        backend.distinct({ team_id: team, field, now: NOW(), limit: 1000 });
       expect(await distinct('folder')).toEqual(['drafts', 'inputs', 'voices']);
       expect(await distinct('tags')).toEqual(['approved', 'portrait']);
       expect(await distinct('legal_hold')).toEqual([false, true]);
       expect(await distinct('project')).toEqual(['avatar-gen']);
       expect(await distinct('content_type')).toEqual(['audio/wav', 'image/png']);
       expect(await distinct('visibility')).toEqual([]);
-      expect(await backend.distinct({ team_id: team, field: 'folder', now: NOW(), limit: 2 })).toEqual(['drafts', 'inputs']);
-      expect(await backend.distinct({ team_id: other, field: 'folder', now: NOW(), limit: 1000 })).toEqual(['foreign-folder']);
+      expect(await backend.distinct({ team_id: team, field: 'folder', now: NOW(), limit: 2 })).toEqual([
+        'drafts',
+        'inputs',
+      ]);
+      expect(await backend.distinct({ team_id: other, field: 'folder', now: NOW(), limit: 1000 })).toEqual([
+        'foreign-folder',
+      ]);
     });
   });
 
   describe('sorting and paging', () => {
     const team = randomUUID();
-    const files = Array.from({ length: 7 }, (_, i) => doc(team, i, { size: 100 * Math.floor(i / 2), filename: `name-${String.fromCharCode(97 + i)}.png`, width: i % 3 ? i : null }));
+    const files = Array.from({ length: 7 }, (_, i) =>
+      doc(team, i, {
+        size: 100 * Math.floor(i / 2),
+        filename: `name-${String.fromCharCode(97 + i)}.png`,
+        width: i % 3 ? i : null,
+      }),
+    );
 
     beforeAll(async () => {
       await backend.upsertMany({ documents: files });
@@ -147,10 +190,14 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
     });
 
     it('sorts by any sortable field, ties broken by file id, unset values last', async () => {
-      const bySizeAsc = [...files].sort((x, y) => x.size - y.size || (x.file_id < y.file_id ? -1 : 1)).map((f) => f.object_key);
+      const bySizeAsc = [...files]
+        .sort((x, y) => x.size - y.size || (x.file_id < y.file_id ? -1 : 1))
+        .map((f) => f.object_key);
       expect(await keys(team, { sort_by: 'size', sort_order: 'asc' })).toEqual(bySizeAsc);
       expect(await keys(team, { sort_by: 'size', sort_order: 'desc' })).toEqual([...bySizeAsc].reverse());
-      expect(await keys(team, { sort_by: 'filename', sort_order: 'desc' })).toEqual([...files].reverse().map((f) => f.object_key));
+      expect(await keys(team, { sort_by: 'filename', sort_order: 'desc' })).toEqual(
+        [...files].reverse().map((f) => f.object_key),
+      );
       const byWidth = await keys(team, { sort_by: 'width', sort_order: 'desc' });
       expect(byWidth.slice(-3).sort()).toEqual([files[0], files[3], files[6]].map((f) => f.object_key).sort());
       expect(byWidth.slice(0, 4)).toEqual([files[5], files[4], files[2], files[1]].map((f) => f.object_key));
@@ -158,7 +205,8 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
 
     it('pages without gaps or repeats; past the end: no files, the total', async () => {
       const pages = [];
-      for (let page = 1; page <= 3; page++) pages.push(await backend.search(query(team, { sort_by: 'size', page, page_size: 3 })));
+      for (let page = 1; page <= 3; page++)
+        pages.push(await backend.search(query(team, { sort_by: 'size', page, page_size: 3 })));
       expect(pages.map((p) => p.files.length)).toEqual([3, 3, 1]);
       expect(pages.every((p) => p.total === 7)).toBe(true);
       const all = pages.flatMap((p) => p.files.map((f) => f.object_key));
@@ -185,9 +233,15 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
       const team = randomUUID();
       const file = doc(team, 1);
       await backend.upsert({ document: file });
-      expect(await backend.remove({ file_id: file.file_id, team_id: team, deleted_at: new Date().toISOString() })).toEqual({ applied: true });
-      expect(await backend.remove({ file_id: file.file_id, team_id: team, deleted_at: new Date().toISOString() })).toEqual({ applied: false });
-      expect(await backend.upsert({ document: { ...file, updated_at: new Date(Date.now() + DAY_MS).toISOString() } })).toEqual({ applied: false });
+      expect(
+        await backend.remove({ file_id: file.file_id, team_id: team, deleted_at: new Date().toISOString() }),
+      ).toEqual({ applied: true });
+      expect(
+        await backend.remove({ file_id: file.file_id, team_id: team, deleted_at: new Date().toISOString() }),
+      ).toEqual({ applied: false });
+      expect(
+        await backend.upsert({ document: { ...file, updated_at: new Date(Date.now() + DAY_MS).toISOString() } }),
+      ).toEqual({ applied: false });
       await subject.settle();
       expect(await backend.search(query(team))).toEqual({ total: 0, files: [] });
       expect(await backend.distinct({ team_id: team, field: 'folder', now: NOW(), limit: 10 })).toEqual([]);
@@ -213,10 +267,15 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
 
       expect(documents).toBeGreaterThanOrEqual(2);
       expect(await keys(team)).toEqual([kept.object_key, meanwhile.object_key]);
-      expect(await backend.upsert({ document: { ...deleted, updated_at: new Date().toISOString() } })).toEqual({ applied: false });
+      expect(await backend.upsert({ document: { ...deleted, updated_at: new Date().toISOString() } })).toEqual({
+        applied: false,
+      });
       // the rebuilt index serves every query kind
       expect(await keys(team, { filters: { project: 'kept', filename: 'file-1' } })).toEqual([kept.object_key]);
-      expect(await backend.distinct({ team_id: team, field: 'project', now: NOW(), limit: 10 })).toEqual(['kept', 'meanwhile']);
+      expect(await backend.distinct({ team_id: team, field: 'project', now: NOW(), limit: 10 })).toEqual([
+        'kept',
+        'meanwhile',
+      ]);
     });
 
     it('leaves the live index untouched when aborted', async () => {

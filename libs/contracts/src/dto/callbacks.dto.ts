@@ -15,7 +15,12 @@ export const callbackUrlSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        url.hostname !== '' &&
+        url.username === '' &&
+        url.password === ''
+      );
     } catch {
       return false;
     }
@@ -65,9 +70,21 @@ export type CallbackDeliveryDetail = z.infer<typeof callbackDeliveryDetailSchema
 
 /** Query of `GET /admin/v1/teams/{id}/callbacks`. */
 export const listCallbackDeliveriesQuerySchema = z.object({
-  status: z.enum(CALLBACK_DELIVERY_STATUSES, { error: `status must be one of ${CALLBACK_DELIVERY_STATUSES.join(', ')}` }).optional(),
-  page: z.coerce.number({ error: 'page must be a number' }).int('page must be an integer').min(1, 'page must be at least 1').max(100_000, 'page must be at most 100000').default(1),
-  per_page: z.coerce.number({ error: 'per_page must be a number' }).int('per_page must be an integer').min(1, 'per_page must be at least 1').max(100, 'per_page must be at most 100').default(20),
+  status: z
+    .enum(CALLBACK_DELIVERY_STATUSES, { error: `status must be one of ${CALLBACK_DELIVERY_STATUSES.join(', ')}` })
+    .optional(),
+  page: z.coerce
+    .number({ error: 'page must be a number' })
+    .int('page must be an integer')
+    .min(1, 'page must be at least 1')
+    .max(100_000, 'page must be at most 100000')
+    .default(1),
+  per_page: z.coerce
+    .number({ error: 'per_page must be a number' })
+    .int('per_page must be an integer')
+    .min(1, 'per_page must be at least 1')
+    .max(100, 'per_page must be at most 100')
+    .default(20),
 });
 export type ListCallbackDeliveriesQuery = z.infer<typeof listCallbackDeliveriesQuerySchema>;
 

@@ -9,7 +9,10 @@ export const DISTINCT_VALUES_MAX = 1000;
 
 /** Path parameters of `GET /v1/files/storage/distinct/{field}`. */
 export const fileDistinctParamsSchema = z.object({
-  field: z.string({ error: 'field is required' }).min(1, 'field is required').max(200, 'field must be at most 200 characters'),
+  field: z
+    .string({ error: 'field is required' })
+    .min(1, 'field is required')
+    .max(200, 'field must be at most 200 characters'),
 });
 export type FileDistinctParams = z.infer<typeof fileDistinctParamsSchema>;
 

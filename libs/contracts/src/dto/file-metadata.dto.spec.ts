@@ -1,8 +1,15 @@
-import { metadataIssues, updateFileMetadataBodySchema, uploadMetadataSchema, WELL_KNOWN_METADATA } from './file-metadata.dto';
+import {
+  metadataIssues,
+  updateFileMetadataBodySchema,
+  uploadMetadataSchema,
+  WELL_KNOWN_METADATA,
+} from './file-metadata.dto';
 import { createUploadUrlBodySchema } from './upload-url.dto';
 
-const messagesOf = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
-  (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+const messagesOf = (result: {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}) => (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('metadataIssues', () => {
   it('accepts custom keys of any JSON type and well-known keys of the right type', () => {
@@ -27,7 +34,20 @@ describe('metadataIssues', () => {
 
   it('names each well-known key of the wrong type', () => {
     expect(
-      metadataIssues({ tags: 'portrait', seed: 1.5, steps: -1, cfg_scale: '7.5', legal_hold: 'yes', project: 3, retention_days: 0, labels: ['a', 2], duration: -1 }, 'update'),
+      metadataIssues(
+        {
+          tags: 'portrait',
+          seed: 1.5,
+          steps: -1,
+          cfg_scale: '7.5',
+          legal_hold: 'yes',
+          project: 3,
+          retention_days: 0,
+          labels: ['a', 2],
+          duration: -1,
+        },
+        'update',
+      ),
     ).toEqual([
       { key: 'tags', message: 'must be an array of strings' },
       { key: 'seed', message: 'must be an integer' },
@@ -47,11 +67,20 @@ describe('metadataIssues', () => {
 
   it('refuses system fields, allowing only source "upload" at upload time', () => {
     expect(metadataIssues({ source: 'upload' }, 'upload')).toEqual([]);
-    expect(metadataIssues({ source: 'prediction' }, 'upload')).toEqual([{ key: 'source', message: expect.stringContaining('"upload"') }]);
-    expect(metadataIssues({ source: 'upload', file_id: 'x', size: 1 }, 'update').map((i) => i.key)).toEqual(['source', 'file_id', 'size']);
-    expect(metadataIssues({ team_id: 'x', created_at: 'now', checksum: 'x', content_type: 'x', object_key: 'x', user_id: 'x' }, 'upload').map((i) => i.message)).toEqual(
-      Array(6).fill('is a system field and cannot be set'),
-    );
+    expect(metadataIssues({ source: 'prediction' }, 'upload')).toEqual([
+      { key: 'source', message: expect.stringContaining('"upload"') },
+    ]);
+    expect(metadataIssues({ source: 'upload', file_id: 'x', size: 1 }, 'update').map((i) => i.key)).toEqual([
+      'source',
+      'file_id',
+      'size',
+    ]);
+    expect(
+      metadataIssues(
+        { team_id: 'x', created_at: 'now', checksum: 'x', content_type: 'x', object_key: 'x', user_id: 'x' },
+        'upload',
+      ).map((i) => i.message),
+    ).toEqual(Array(6).fill('is a system field and cannot be set'));
   });
 
   it('never treats a system field as well-known', () => {
@@ -62,8 +91,13 @@ describe('metadataIssues', () => {
 
 describe('uploadMetadataSchema', () => {
   it('accepts the seed upload examples', () => {
-    expect(uploadMetadataSchema.safeParse({ description: '프로젝트 데이터', tags: ['dataset', 'training'], version: '1.0' }).success).toBe(true);
-    expect(uploadMetadataSchema.safeParse({ project: 'default', source: 'upload', original_filename: 'photo.jpg' }).success).toBe(true);
+    expect(
+      uploadMetadataSchema.safeParse({ description: '프로젝트 데이터', tags: ['dataset', 'training'], version: '1.0' })
+        .success,
+    ).toBe(true);
+    expect(
+      uploadMetadataSchema.safeParse({ project: 'default', source: 'upload', original_filename: 'photo.jpg' }).success,
+    ).toBe(true);
   });
 
   it('reports the offending key under metadata in the upload body', () => {
@@ -73,24 +107,40 @@ describe('uploadMetadataSchema', () => {
 
   it('limits the serialized size to 10 KB', () => {
     expect(uploadMetadataSchema.safeParse({ blob: 'x'.repeat(10 * 1024 - 12) }).success).toBe(true);
-    expect(messagesOf(uploadMetadataSchema.safeParse({ blob: 'x'.repeat(10 * 1024) }))).toEqual([': metadata must be at most 10 KB when serialized']);
+    expect(messagesOf(uploadMetadataSchema.safeParse({ blob: 'x'.repeat(10 * 1024) }))).toEqual([
+      ': metadata must be at most 10 KB when serialized',
+    ]);
   });
 });
 
 describe('updateFileMetadataBodySchema', () => {
   it('accepts the seed PATCH body', () => {
-    const body = { object_key: 'aiapi/team123/inputs/1734175200000_photo.png', metadata: { tags: ['portrait', 'approved'], status: 'reviewed', reviewer: 'user@example.com' } };
+    const body = {
+      object_key: 'aiapi/team123/inputs/1734175200000_photo.png',
+      metadata: { tags: ['portrait', 'approved'], status: 'reviewed', reviewer: 'user@example.com' },
+    };
     expect(updateFileMetadataBodySchema.parse(body)).toEqual(body);
   });
 
   it('requires object_key and a non-empty metadata object', () => {
-    expect(messagesOf(updateFileMetadataBodySchema.safeParse({ metadata: { a: 1 } }))).toEqual(['object_key: object_key is required (a string)']);
-    expect(messagesOf(updateFileMetadataBodySchema.safeParse({ object_key: 'k', metadata: {} }))).toEqual(['metadata: metadata must contain at least one field to update']);
+    expect(messagesOf(updateFileMetadataBodySchema.safeParse({ metadata: { a: 1 } }))).toEqual([
+      'object_key: object_key is required (a string)',
+    ]);
+    expect(messagesOf(updateFileMetadataBodySchema.safeParse({ object_key: 'k', metadata: {} }))).toEqual([
+      'metadata: metadata must contain at least one field to update',
+    ]);
     expect(messagesOf(updateFileMetadataBodySchema.safeParse({ object_key: 'k' }))[0]).toMatch(/^metadata: /);
   });
 
   it('names the system fields it refuses', () => {
-    expect(messagesOf(updateFileMetadataBodySchema.safeParse({ object_key: 'k', metadata: { file_id: 'x', team_id: 'y', note: 'ok' } }))).toEqual([
+    expect(
+      messagesOf(
+        updateFileMetadataBodySchema.safeParse({
+          object_key: 'k',
+          metadata: { file_id: 'x', team_id: 'y', note: 'ok' },
+        }),
+      ),
+    ).toEqual([
       'metadata.file_id: is a system field and cannot be set',
       'metadata.team_id: is a system field and cannot be set',
     ]);

@@ -27,7 +27,8 @@ export const SYSTEM_FIELDS = [
 ] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
 
-export type WellKnownKind = 'string' | 'string[]' | 'boolean' | 'integer' | 'count' | 'number' | 'non-negative number' | 'days';
+export type WellKnownKind =
+  'string' | 'string[]' | 'boolean' | 'integer' | 'count' | 'number' | 'non-negative number' | 'days';
 
 /** Metadata keys that populate indexed fields, with the type their value must have (null = unset). */
 export const WELL_KNOWN_METADATA: Readonly<Record<string, WellKnownKind>> = {
@@ -128,7 +129,8 @@ const metadataObjectSchema = z
   .refine((m) => metadataBytes(m) <= METADATA_MAX_BYTES, 'metadata must be at most 10 KB when serialized');
 
 const withIssues = (purpose: 'upload' | 'update') => (metadata: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  for (const issue of metadataIssues(metadata, purpose)) ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message });
+  for (const issue of metadataIssues(metadata, purpose))
+    ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message });
 };
 
 /** `metadata` of `POST /v1/files/upload-url`. */

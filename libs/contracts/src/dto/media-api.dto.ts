@@ -27,8 +27,15 @@ export const createMediaAccountBodySchema = z.object({
 export type CreateMediaAccountBody = z.infer<typeof createMediaAccountBodySchema>;
 
 export const updateMediaAccountBodySchema = z
-  .object({ password: passwordSchema.optional(), is_superuser: z.boolean().optional(), is_active: z.boolean().optional() })
-  .refine((b) => b.password !== undefined || b.is_superuser !== undefined || b.is_active !== undefined, 'set at least one of password, is_superuser, is_active');
+  .object({
+    password: passwordSchema.optional(),
+    is_superuser: z.boolean().optional(),
+    is_active: z.boolean().optional(),
+  })
+  .refine(
+    (b) => b.password !== undefined || b.is_superuser !== undefined || b.is_active !== undefined,
+    'set at least one of password, is_superuser, is_active',
+  );
 export type UpdateMediaAccountBody = z.infer<typeof updateMediaAccountBodySchema>;
 
 /** Never carries the password or its hash. */
@@ -44,11 +51,21 @@ export const mediaAccountSchema = z.object({
 export type MediaAccount = z.infer<typeof mediaAccountSchema>;
 
 export const createOrganizationBodySchema = z.object({
-  name: z.string({ error: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, 'name must not be empty')
+    .max(200, 'name must be at most 200 characters'),
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBodySchema>;
 
-export const organizationSchema = z.object({ id: z.string(), team_id: z.string(), name: z.string(), member_ids: z.array(z.string()), created_at: z.string() });
+export const organizationSchema = z.object({
+  id: z.string(),
+  team_id: z.string(),
+  name: z.string(),
+  member_ids: z.array(z.string()),
+  created_at: z.string(),
+});
 export type Organization = z.infer<typeof organizationSchema>;
 
 export const addOrganizationMemberBodySchema = z.object({ user_id: id });
@@ -75,7 +92,10 @@ export type AccessToken = z.infer<typeof accessTokenSchema>;
 export const loginFormSchema = z.object({
   username: z.string({ error: 'Field required' }).min(1, 'Field required'),
   password: z.string({ error: 'Field required' }).min(1, 'Field required'),
-  grant_type: z.string().regex(/^password$/, 'grant_type must be "password"').optional(),
+  grant_type: z
+    .string()
+    .regex(/^password$/, 'grant_type must be "password"')
+    .optional(),
   scope: z.string().optional(),
   client_id: z.string().optional(),
   client_secret: z.string().optional(),
@@ -109,7 +129,9 @@ export const presignedUrlRequestSchema = z.object({
     .string({ error: 'Field required' })
     .min(1, 'filename must not be empty')
     .refine((f) => Buffer.byteLength(f, 'utf8') <= 255, 'filename must be at most 255 bytes'),
-  content_type: z.enum(MEDIA_ALLOWED_CONTENT_TYPES, { error: `content_type must be one of ${MEDIA_ALLOWED_CONTENT_TYPES.join(', ')}` }),
+  content_type: z.enum(MEDIA_ALLOWED_CONTENT_TYPES, {
+    error: `content_type must be one of ${MEDIA_ALLOWED_CONTENT_TYPES.join(', ')}`,
+  }),
   file_size: z
     .number({ error: 'file_size must be an integer' })
     .int('file_size must be an integer')
@@ -173,8 +195,12 @@ export type ExportImageFormat = (typeof EXPORT_IMAGE_FORMATS)[number];
 export const METADATA_ADAPTERS = ['default', 'ovs'] as const;
 export type MetadataAdapter = (typeof METADATA_ADAPTERS)[number];
 
-const imageFormat = z.enum(EXPORT_IMAGE_FORMATS, { error: `image_format must be one of ${EXPORT_IMAGE_FORMATS.join(', ')}` });
-const metadataAdapter = z.enum(METADATA_ADAPTERS, { error: `metadata_adapter must be one of ${METADATA_ADAPTERS.join(', ')}` });
+const imageFormat = z.enum(EXPORT_IMAGE_FORMATS, {
+  error: `image_format must be one of ${EXPORT_IMAGE_FORMATS.join(', ')}`,
+});
+const metadataAdapter = z.enum(METADATA_ADAPTERS, {
+  error: `metadata_adapter must be one of ${METADATA_ADAPTERS.join(', ')}`,
+});
 
 export const exportConfigurationCreateSchema = z.object({
   metadata_adapter: metadataAdapter.default('default'),
@@ -189,7 +215,9 @@ export const exportConfigurationUpdateSchema = z.object({
 export type ExportConfigurationUpdate = z.infer<typeof exportConfigurationUpdateSchema>;
 
 /** `GET …/me/export-configuration/effective?organization_id=` (our addition: the resolution organisation → user → default). */
-export const effectiveExportConfigurationQuerySchema = z.object({ organization_id: z.uuid({ error: 'Input should be a valid UUID' }).optional() });
+export const effectiveExportConfigurationQuerySchema = z.object({
+  organization_id: z.uuid({ error: 'Input should be a valid UUID' }).optional(),
+});
 
 export const exportConfigurationSchema = z.object({
   id: z.string(),
@@ -216,18 +244,48 @@ const exportOwner = z.object({ team_id: id, user_id: id, organization_id: id.nul
 
 export const MEDIA_API_RPC = {
   accountCreate: { request: createMediaAccountBodySchema.extend({ team_id: id }), response: mediaAccountSchema },
-  accountUpdate: { request: z.object({ team_id: id, user_id: id, password: passwordSchema.optional(), is_superuser: z.boolean().optional(), is_active: z.boolean().optional() }), response: mediaAccountSchema },
-  accountLogin: { request: z.object({ username: z.string().max(320), password: z.string().max(1024) }), response: loginResultSchema },
+  accountUpdate: {
+    request: z.object({
+      team_id: id,
+      user_id: id,
+      password: passwordSchema.optional(),
+      is_superuser: z.boolean().optional(),
+      is_active: z.boolean().optional(),
+    }),
+    response: mediaAccountSchema,
+  },
+  accountLogin: {
+    request: z.object({ username: z.string().max(320), password: z.string().max(1024) }),
+    response: loginResultSchema,
+  },
   accountStatus: { request: z.object({ user_id: id }), response: accountStatusSchema },
   organizationCreate: { request: createOrganizationBodySchema.extend({ team_id: id }), response: organizationSchema },
   organizationGet: { request: z.object({ team_id: id, organization_id: id }), response: organizationSchema },
-  organizationMemberAdd: { request: z.object({ team_id: id, organization_id: id, user_id: id }), response: organizationSchema },
-  organizationMemberRemove: { request: z.object({ team_id: id, organization_id: id, user_id: id }), response: organizationSchema },
-  uploadCreate: { request: presignedUrlRequestSchema.extend({ team_id: id, user_id: id }), response: mediaUploadSessionSchema },
+  organizationMemberAdd: {
+    request: z.object({ team_id: id, organization_id: id, user_id: id }),
+    response: organizationSchema,
+  },
+  organizationMemberRemove: {
+    request: z.object({ team_id: id, organization_id: id, user_id: id }),
+    response: organizationSchema,
+  },
+  uploadCreate: {
+    request: presignedUrlRequestSchema.extend({ team_id: id, user_id: id }),
+    response: mediaUploadSessionSchema,
+  },
   variantEnsure: { request: variantEnsureRequestSchema, response: variantEnsureResponseSchema },
   exportConfigGet: { request: exportOwner, response: exportConfigurationSchema },
-  exportConfigCreate: { request: exportOwner.extend(exportConfigurationCreateSchema.shape), response: exportConfigurationSchema },
-  exportConfigUpdate: { request: exportOwner.extend(exportConfigurationUpdateSchema.shape), response: exportConfigurationSchema },
+  exportConfigCreate: {
+    request: exportOwner.extend(exportConfigurationCreateSchema.shape),
+    response: exportConfigurationSchema,
+  },
+  exportConfigUpdate: {
+    request: exportOwner.extend(exportConfigurationUpdateSchema.shape),
+    response: exportConfigurationSchema,
+  },
   exportConfigDelete: { request: exportOwner, response: z.object({ deleted: z.literal(true) }) },
-  exportConfigResolve: { request: z.object({ team_id: id, user_id: id, organization_ids: z.array(id).max(1000) }), response: effectiveExportConfigurationSchema },
+  exportConfigResolve: {
+    request: z.object({ team_id: id, user_id: id, organization_ids: z.array(id).max(1000) }),
+    response: effectiveExportConfigurationSchema,
+  },
 } as const;

@@ -7,7 +7,10 @@ export const entityTypeSchema = z
   .string({ error: 'entity_type must be a string' })
   .regex(/^[a-z][a-z0-9_]{0,62}$/, 'entity_type must be a lowercase identifier (a-z, 0-9, _), at most 63 characters');
 
-export const entityIdSchema = z.string({ error: 'entity_id must be a string' }).min(1, 'entity_id must not be empty').max(200, 'entity_id must be at most 200 characters');
+export const entityIdSchema = z
+  .string({ error: 'entity_id must be a string' })
+  .min(1, 'entity_id must not be empty')
+  .max(200, 'entity_id must be at most 200 characters');
 
 export const MEDIA_INGEST_MAX_URLS = 50;
 
@@ -16,7 +19,9 @@ export const ingestMediaBodySchema = z.object({
   entity_type: entityTypeSchema,
   entity_id: entityIdSchema,
   urls: z
-    .array(z.string({ error: 'urls must contain strings' }).min(1, 'urls must not contain empty strings').max(2048), { error: 'urls must be an array of strings' })
+    .array(z.string({ error: 'urls must contain strings' }).min(1, 'urls must not contain empty strings').max(2048), {
+      error: 'urls must be an array of strings',
+    })
     .min(1, 'urls must not be empty')
     .max(MEDIA_INGEST_MAX_URLS, `urls must have at most ${MEDIA_INGEST_MAX_URLS} entries`),
 });
@@ -130,9 +135,20 @@ export const createBulkUploadQuerySchema = z.object({
 
 /** Query of `GET /api/v1/products/bulk-upload/`. */
 export const listBulkUploadsQuerySchema = z.object({
-  status: z.enum(BULK_UPLOAD_STATUSES, { error: `status must be one of ${BULK_UPLOAD_STATUSES.join(', ')}` }).optional(),
-  skip: z.coerce.number({ error: 'skip must be an integer' }).int('skip must be an integer').min(0, 'skip must be >= 0').default(0),
-  limit: z.coerce.number({ error: 'limit must be an integer' }).int('limit must be an integer').min(1, 'limit must be >= 1').max(1000, 'limit must be <= 1000').default(100),
+  status: z
+    .enum(BULK_UPLOAD_STATUSES, { error: `status must be one of ${BULK_UPLOAD_STATUSES.join(', ')}` })
+    .optional(),
+  skip: z.coerce
+    .number({ error: 'skip must be an integer' })
+    .int('skip must be an integer')
+    .min(0, 'skip must be >= 0')
+    .default(0),
+  limit: z.coerce
+    .number({ error: 'limit must be an integer' })
+    .int('limit must be an integer')
+    .min(1, 'limit must be >= 1')
+    .max(1000, 'limit must be <= 1000')
+    .default(100),
 });
 
 export const BULK_UPLOAD_RPC = {
@@ -149,6 +165,9 @@ export const BULK_UPLOAD_RPC = {
     }),
     response: bulkUploadTaskSchema,
   },
-  list: { request: listBulkUploadsQuerySchema.extend({ team_id: id, owner_id: id }), response: z.object({ tasks: z.array(bulkUploadTaskSchema) }) },
+  list: {
+    request: listBulkUploadsQuerySchema.extend({ team_id: id, owner_id: id }),
+    response: z.object({ tasks: z.array(bulkUploadTaskSchema) }),
+  },
   get: { request: z.object({ team_id: id, owner_id: id, task_id: id }), response: bulkUploadTaskSchema },
 } as const;

@@ -14,7 +14,10 @@ const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const keyScoped = { team_id: id, key_id: id };
 
 /** A user-visible object key as quota-billing records it (validated fully by the gateway). */
-const objectKey = z.string().min(1).max(S3_PROXY_KEY_MAX_BYTES * 4);
+const objectKey = z
+  .string()
+  .min(1)
+  .max(S3_PROXY_KEY_MAX_BYTES * 4);
 
 /** `GET /s3/usage` and the admin view of a key's storage quota. */
 export const storageUsageSchema = z.object({
@@ -37,7 +40,12 @@ export type StorageReservation = z.infer<typeof storageReservationSchema>;
 
 export const storageExtendRequestSchema = z.object({ ...keyScoped, reservation_id: id, bytes: bytes.min(1) });
 
-export const storageCommitRequestSchema = z.object({ ...keyScoped, reservation_id: id, object_key: objectKey, size: bytes });
+export const storageCommitRequestSchema = z.object({
+  ...keyScoped,
+  reservation_id: id,
+  object_key: objectKey,
+  size: bytes,
+});
 export const storageCommitResponseSchema = z.object({ replaced_bytes: bytes.nullable(), usage: storageUsageSchema });
 
 export const storageReleaseRequestSchema = z.object({ ...keyScoped, reservation_id: id });

@@ -5,7 +5,11 @@ export const API_KEY_KINDS = ['cdt', 'kikaku', 'kikaku_s3', 'image', 'bucket'] a
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 
 export const createTeamBodySchema = z.object({
-  name: z.string({ error: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, 'name must not be empty')
+    .max(200, 'name must be at most 200 characters'),
 });
 export type CreateTeamBody = z.infer<typeof createTeamBodySchema>;
 
@@ -18,7 +22,13 @@ export const createUserBodySchema = z.object({
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 
-export const userSchema = z.object({ id: z.string(), team_id: z.string(), email: z.string(), name: z.string().nullable(), created_at: z.string() });
+export const userSchema = z.object({
+  id: z.string(),
+  team_id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  created_at: z.string(),
+});
 export type User = z.infer<typeof userSchema>;
 
 export const createApiKeyBodySchema = z.object({

@@ -19,7 +19,10 @@ export const folderSchema = z
   .refine((f) => !CONTROL_CHARS.test(f), 'folder must not contain control characters')
   .refine((f) => !f.startsWith('/') && !f.startsWith('\\'), 'folder must be relative (no leading slash)')
   .refine((f) => !f.includes('\\'), 'folder must use "/" as separator')
-  .refine((f) => f.split('/').every((seg) => seg !== '..' && seg !== '.'), 'folder must not contain "." or ".." segments')
+  .refine(
+    (f) => f.split('/').every((seg) => seg !== '..' && seg !== '.'),
+    'folder must not contain "." or ".." segments',
+  )
   .refine((f) => f.split('/').every((seg) => seg.length > 0), 'folder must not contain empty segments');
 
 export const filenameSchema = z

@@ -12,7 +12,9 @@ export const callbackDeliveryRequestedEventSchema = z.object({
   team_id: z.uuid({ error: 'team_id must be a UUID' }),
   url: callbackUrlSchema,
   /** What happened, e.g. `image.operation.completed`; sent as the `webhook-event` header. */
-  event_type: z.string().regex(/^[a-z][a-z0-9_.-]{0,99}$/, 'event_type must be lowercase letters, digits, ".", "_" or "-" (max 100)'),
+  event_type: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.-]{0,99}$/, 'event_type must be lowercase letters, digits, ".", "_" or "-" (max 100)'),
   /** The JSON body, sent exactly as given. */
   body: z.json(),
   /** The producing app, for the delivery log. */

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { callbackDeliveryRequestedEventSchema } from './callback.events';
-import { fileDeletedEventSchema, fileRejectedEventSchema, fileUpdatedEventSchema, fileUploadedEventSchema } from './file.events';
+import {
+  fileDeletedEventSchema,
+  fileRejectedEventSchema,
+  fileUpdatedEventSchema,
+  fileUploadedEventSchema,
+} from './file.events';
 import { storageObjectEventSchema } from './storage-object.event';
 
 /** JetStream subjects (`<domain>.<entity>.<past-tense>`) and their payload schemas. */

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { deliverCallbackJobSchema, sweepCallbacksJobSchema } from './callback.jobs';
 
 /** BullMQ queues (kebab-case nouns). */
-export const QUEUES = ['uploads', 'callbacks', 'file-expiry', 'image-ops', 'media-maintenance', 'bulk-uploads'] as const;
+export const QUEUES = [
+  'uploads',
+  'callbacks',
+  'file-expiry',
+  'image-ops',
+  'media-maintenance',
+  'bulk-uploads',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const verifyUploadJobSchema = z.object({

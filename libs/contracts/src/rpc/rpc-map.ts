@@ -59,7 +59,12 @@ export const RPC_SCHEMAS = {
   'billing.user.create': { request: createUserBodySchema.extend({ team_id: id }), response: userSchema },
   'billing.user.list': { request: teamScoped, response: z.object({ users: z.array(userSchema) }) },
   'billing.key.create': {
-    request: z.object({ team_id: id, kind: z.enum(API_KEY_KINDS), name: z.string().max(200).optional(), user_id: id.optional() }),
+    request: z.object({
+      team_id: id,
+      kind: z.enum(API_KEY_KINDS),
+      name: z.string().max(200).optional(),
+      user_id: id.optional(),
+    }),
     response: createdApiKeySchema,
   },
   'billing.key.list': { request: teamScoped, response: z.object({ keys: z.array(apiKeySummarySchema) }) },
@@ -68,7 +73,11 @@ export const RPC_SCHEMAS = {
     response: apiKeySummarySchema,
   },
   'files.upload.create': {
-    request: createUploadUrlBodySchema.extend({ team_id: id, user_id: id.nullable(), upload_ip: z.string().nullable() }),
+    request: createUploadUrlBodySchema.extend({
+      team_id: id,
+      user_id: id.nullable(),
+      upload_ip: z.string().nullable(),
+    }),
     response: uploadUrlResponseSchema,
   },
   'search.files.query': {
@@ -81,11 +90,23 @@ export const RPC_SCHEMAS = {
   },
   'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },
   'files.records.page': { request: fileRecordsPageRequestSchema, response: fileRecordsPageResponseSchema },
-  'files.metadata.update': { request: updateFileMetadataBodySchema.extend({ team_id: id }), response: updateFileMetadataResultSchema },
+  'files.metadata.update': {
+    request: updateFileMetadataBodySchema.extend({ team_id: id }),
+    response: updateFileMetadataResultSchema,
+  },
   'files.file.delete': { request: deleteFileQuerySchema.extend({ team_id: id }), response: deleteFileResultSchema },
-  'notifier.delivery.list': { request: listCallbackDeliveriesQuerySchema.extend({ team_id: id }), response: callbackDeliveryPageSchema },
-  'notifier.delivery.get': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliveryDetailSchema },
-  'notifier.delivery.redeliver': { request: z.object({ team_id: id, delivery_id: id }), response: callbackDeliverySchema },
+  'notifier.delivery.list': {
+    request: listCallbackDeliveriesQuerySchema.extend({ team_id: id }),
+    response: callbackDeliveryPageSchema,
+  },
+  'notifier.delivery.get': {
+    request: z.object({ team_id: id, delivery_id: id }),
+    response: callbackDeliveryDetailSchema,
+  },
+  'notifier.delivery.redeliver': {
+    request: z.object({ team_id: id, delivery_id: id }),
+    response: callbackDeliverySchema,
+  },
   'notifier.secret.get': { request: teamScoped, response: callbackSecretSchema },
   'notifier.secret.rotate': { request: teamScoped, response: callbackSecretSchema },
   'billing.storage.reserve': { request: storageReserveRequestSchema, response: storageReservationSchema },

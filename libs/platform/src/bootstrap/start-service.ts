@@ -20,8 +20,15 @@ export interface StartServiceOptions {
 
 /** Boots a Nest app on Fastify with pino logging, HTTP metrics and graceful shutdown. */
 export async function startService(options: StartServiceOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1024 * 1024, trustProxy: true, logger: false });
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, abortOnError: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: true,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   recordHttpMetrics(app);
@@ -31,7 +38,9 @@ export async function startService(options: StartServiceOptions): Promise<NestFa
     await app.listen(options.port, options.config.HTTP_HOST);
   } catch (err) {
     // Connections opened by the modules that did initialise must not keep the process alive.
-    await app.close().catch((closeErr: unknown) => logger.warn({ err: closeErr }, 'Cleanup after a failed start failed'));
+    await app
+      .close()
+      .catch((closeErr: unknown) => logger.warn({ err: closeErr }, 'Cleanup after a failed start failed'));
     throw err;
   }
   const address = app.getHttpServer().address();
@@ -44,7 +53,10 @@ function recordHttpMetrics(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 }
 

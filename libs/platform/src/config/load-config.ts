@@ -8,7 +8,10 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment once, at boot, into a typed config. Nothing else reads process.env. */
-export function loadConfig<T extends z.ZodObject>(schema: T, env: Record<string, string | undefined> = process.env): z.infer<T> {
+export function loadConfig<T extends z.ZodObject>(
+  schema: T,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<T> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
   if (!result.success) {

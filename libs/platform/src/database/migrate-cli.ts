@@ -10,7 +10,13 @@ export async function migrateAndExit(options: {
 }): Promise<void> {
   try {
     await ensureDatabase(options.databaseUrl);
-    const dataSource = await new DataSource({ type: 'postgres', url: options.databaseUrl, schema: options.schema, migrations: options.migrations, migrationsTableName: 'migrations' }).initialize();
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: options.databaseUrl,
+      schema: options.schema,
+      migrations: options.migrations,
+      migrationsTableName: 'migrations',
+    }).initialize();
     const applied = await runMigrations(dataSource, options.schema);
     await dataSource.destroy();
     console.log(JSON.stringify({ schema: options.schema, applied }));

@@ -7,7 +7,11 @@ export interface DiscoveredHandler<M> {
 }
 
 /** Finds every provider method carrying `metadataKey` (set by our handler decorators). */
-export function discoverHandlers<M>(discovery: DiscoveryService, scanner: MetadataScanner, metadataKey: symbol): DiscoveredHandler<M>[] {
+export function discoverHandlers<M>(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  metadataKey: symbol,
+): DiscoveredHandler<M>[] {
   const found: DiscoveredHandler<M>[] = [];
   for (const wrapper of discovery.getProviders()) {
     const instance = wrapper.instance as Record<string, unknown> | undefined;

@@ -58,7 +58,11 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  private async pump(messages: ConsumerMessages, handler: DiscoveredHandler<EventHandlerOptions>, concurrency: number): Promise<void> {
+  private async pump(
+    messages: ConsumerMessages,
+    handler: DiscoveredHandler<EventHandlerOptions>,
+    concurrency: number,
+  ): Promise<void> {
     const active = new Set<Promise<void>>();
     for await (const msg of messages) {
       const task = this.handle(msg, handler).finally(() => {
@@ -90,7 +94,10 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       const attempt = msg.info.deliveryCount;
       const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(attempt, 12)) * (0.5 + Math.random() / 2);
       const level = attempt >= MAX_DELIVER ? 'error' : 'warn';
-      this.logger[level]({ err, subject, eventId: envelope.data.id, attempt }, attempt >= MAX_DELIVER ? 'Event handler gave up' : 'Event handler failed, will retry');
+      this.logger[level](
+        { err, subject, eventId: envelope.data.id, attempt },
+        attempt >= MAX_DELIVER ? 'Event handler gave up' : 'Event handler failed, will retry',
+      );
       this.metrics.eventsHandled.inc({ subject, outcome: attempt >= MAX_DELIVER ? 'dead' : 'retry' });
       msg.nak(Math.round(delay));
     }

@@ -7,7 +7,11 @@ import { APP_CONFIG, NATS_CONNECTION } from '../tokens';
 import { encodeJson } from './json-codec';
 import { wireNames } from './subjects';
 
-export function buildEnvelope<S extends EventSubject>(subject: S, data: EventMap[S], id: string = randomUUID()): EventEnvelope<S> {
+export function buildEnvelope<S extends EventSubject>(
+  subject: S,
+  data: EventMap[S],
+  id: string = randomUUID(),
+): EventEnvelope<S> {
   return { id, subject, version: 1, occurred_at: new Date().toISOString(), data };
 }
 
@@ -25,13 +29,20 @@ export class EventPublisher {
     this.names = wireNames(config.NAMESPACE);
   }
 
-  async publish<S extends EventSubject>(subject: S, data: EventMap[S], options: { id?: string } = {}): Promise<EventEnvelope<S>> {
+  async publish<S extends EventSubject>(
+    subject: S,
+    data: EventMap[S],
+    options: { id?: string } = {},
+  ): Promise<EventEnvelope<S>> {
     const envelope = buildEnvelope(subject, data, options.id);
     await this.publishEnvelope(envelope);
     return envelope;
   }
 
   async publishEnvelope(envelope: EventEnvelope): Promise<void> {
-    await this.js.publish(this.names.event(envelope.subject), encodeJson(envelope), { msgID: envelope.id, timeout: 5000 });
+    await this.js.publish(this.names.event(envelope.subject), encodeJson(envelope), {
+      msgID: envelope.id,
+      timeout: 5000,
+    });
   }
 }

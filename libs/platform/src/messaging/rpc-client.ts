@@ -21,10 +21,16 @@ export class RpcClient {
     this.timeoutMs = config.RPC_TIMEOUT_MS;
   }
 
-  async request<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: { timeoutMs?: number } = {}): Promise<RpcResponse<S>> {
+  async request<S extends RpcSubject>(
+    subject: S,
+    payload: RpcRequest<S>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<RpcResponse<S>> {
     let raw;
     try {
-      raw = await this.nc.request(this.names.rpc(subject), encodeJson(payload), { timeout: options.timeoutMs ?? this.timeoutMs });
+      raw = await this.nc.request(this.names.rpc(subject), encodeJson(payload), {
+        timeout: options.timeoutMs ?? this.timeoutMs,
+      });
     } catch (err) {
       throw toDependencyError(subject, err);
     }
@@ -39,5 +45,8 @@ function toDependencyError(subject: string, err: unknown): DomainError {
   if (code === NatsErrorCode.Timeout) {
     return new DomainError('Timeout', `The service behind ${subject} did not answer in time`, { subject });
   }
-  return new DomainError('DependencyUnavailable', `The service behind ${subject} is unavailable`, { subject, cause: code ?? String(err) });
+  return new DomainError('DependencyUnavailable', `The service behind ${subject} is unavailable`, {
+    subject,
+    cause: code ?? String(err),
+  });
 }

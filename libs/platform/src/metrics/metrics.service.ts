@@ -30,8 +30,23 @@ export class MetricsService {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
       registers,
     });
-    this.eventsHandled = new Counter({ name: 'events_handled_total', help: 'JetStream events handled', labelNames: ['subject', 'outcome'], registers });
-    this.jobsHandled = new Counter({ name: 'jobs_handled_total', help: 'BullMQ jobs handled', labelNames: ['job', 'outcome'], registers });
-    this.outboxPublished = new Counter({ name: 'outbox_messages_total', help: 'Outbox relay publications', labelNames: ['outcome'], registers });
+    this.eventsHandled = new Counter({
+      name: 'events_handled_total',
+      help: 'JetStream events handled',
+      labelNames: ['subject', 'outcome'],
+      registers,
+    });
+    this.jobsHandled = new Counter({
+      name: 'jobs_handled_total',
+      help: 'BullMQ jobs handled',
+      labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.outboxPublished = new Counter({
+      name: 'outbox_messages_total',
+      help: 'Outbox relay publications',
+      labelNames: ['outcome'],
+      registers,
+    });
   }
 }

@@ -34,7 +34,9 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
 
   /** Runs `work` in a transaction; events it emits commit with it and are relayed right after. */
   async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) => work(manager, (subject, data) => this.add(manager, subject, data)));
+    const result = await this.dataSource.transaction((manager) =>
+      work(manager, (subject, data) => this.add(manager, subject, data)),
+    );
     this.poke();
     return result;
   }
@@ -42,7 +44,11 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   /** Adds an event to the caller's open transaction. */
   async add<S extends EventSubject>(manager: EntityManager, subject: S, data: EventMap[S]): Promise<EventEnvelope<S>> {
     const envelope = buildEnvelope(subject, data);
-    await manager.query(`INSERT INTO "${this.schema}"."outbox" ("id", "subject", "envelope") VALUES ($1, $2, $3)`, [envelope.id, subject, envelope]);
+    await manager.query(`INSERT INTO "${this.schema}"."outbox" ("id", "subject", "envelope") VALUES ($1, $2, $3)`, [
+      envelope.id,
+      subject,
+      envelope,
+    ]);
     return envelope;
   }
 
@@ -70,7 +76,8 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
       if (rows.length === 0) return { relayed: 0 };
       const results = await Promise.allSettled(rows.map((r) => this.publisher.publishEnvelope(r.envelope)));
       const done = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.seq);
-      if (done.length) await manager.query(`DELETE FROM "${this.schema}"."outbox" WHERE "seq" = ANY($1::bigint[])`, [done]);
+      if (done.length)
+        await manager.query(`DELETE FROM "${this.schema}"."outbox" WHERE "seq" = ANY($1::bigint[])`, [done]);
       this.metrics.outboxPublished.inc({ outcome: 'ok' }, done.length);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) this.metrics.outboxPublished.inc({ outcome: 'error' }, rows.length - done.length);
@@ -89,7 +96,8 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
       }
       if (error) {
         this.failures++;
-        if (this.failures === 1 || this.failures % 20 === 0) this.logger.warn({ err: error, failures: this.failures }, 'Outbox relay failing; will retry');
+        if (this.failures === 1 || this.failures % 20 === 0)
+          this.logger.warn({ err: error, failures: this.failures }, 'Outbox relay failing; will retry');
       } else {
         this.failures = 0;
       }

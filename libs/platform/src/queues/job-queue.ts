@@ -46,11 +46,15 @@ export class JobQueue implements OnApplicationShutdown {
   /** A recurring job; BullMQ runs each occurrence once however many instances schedule it. */
   async schedule(item: JobItem, options: { everyMs: number }): Promise<void> {
     const data = JOB_SCHEMAS[item.name].data.parse(item.data);
-    await this.queue(queueOf(item.name)).upsertJobScheduler(`every-${item.name}`, { every: options.everyMs }, {
-      name: item.name,
-      data,
-      opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnFail: { age: 24 * 3600, count: 100 } },
-    });
+    await this.queue(queueOf(item.name)).upsertJobScheduler(
+      `every-${item.name}`,
+      { every: options.everyMs },
+      {
+        name: item.name,
+        data,
+        opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnFail: { age: 24 * 3600, count: 100 } },
+      },
+    );
   }
 
   queue(name: QueueName): Queue {

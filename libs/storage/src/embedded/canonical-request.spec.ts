@@ -9,8 +9,12 @@ describe('canonicalUriAndQuery', () => {
 
   it('encodes path segments and query values per RFC 3986, whatever the client escaped', () => {
     expect(canonicalUriAndQuery("/b/it's(1)*!").uri).toBe('/b/it%27s%281%29%2A%21');
-    const { querystring } = canonicalUriAndQuery("/b/k?response-content-disposition=attachment%3B%20filename%2A%3DUTF-8''a.pdf&X-Amz-Date=1");
-    expect(querystring).toBe("X-Amz-Date=1&response-content-disposition=attachment%3B%20filename%2A%3DUTF-8%27%27a.pdf");
+    const { querystring } = canonicalUriAndQuery(
+      "/b/k?response-content-disposition=attachment%3B%20filename%2A%3DUTF-8''a.pdf&X-Amz-Date=1",
+    );
+    expect(querystring).toBe(
+      'X-Amz-Date=1&response-content-disposition=attachment%3B%20filename%2A%3DUTF-8%27%27a.pdf',
+    );
   });
 
   it('sorts parameters, gives valueless ones an =, and leaves out the signature', () => {

@@ -9,7 +9,11 @@ export function canonicalUriAndQuery(rawUrl: string): { uri: string; querystring
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
-  const uri = path.split('/').map((segment) => encodeRfc3986(safeDecode(segment))).join('/') || '/';
+  const uri =
+    path
+      .split('/')
+      .map((segment) => encodeRfc3986(safeDecode(segment)))
+      .join('/') || '/';
   const querystring = query
     .split('&')
     .filter(Boolean)

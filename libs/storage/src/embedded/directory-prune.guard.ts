@@ -58,7 +58,11 @@ export class DirectoryPruneGuard {
   }
 
   private async deleteObject(bucket: string, key: string): Promise<void> {
-    await Promise.all(OBJECT_RESOURCES.map((resource) => unlink(this.store.getResourcePath(bucket, key, resource)).catch(ignoreMissing)));
+    await Promise.all(
+      OBJECT_RESOURCES.map((resource) =>
+        unlink(this.store.getResourcePath(bucket, key, resource)).catch(ignoreMissing),
+      ),
+    );
     const bucketPath = this.store.getBucketPath(bucket);
     for (const directory of parentDirectories(key)) {
       const id = `${bucket}/${directory}`;
@@ -71,7 +75,10 @@ export class DirectoryPruneGuard {
           throw err;
         },
       );
-      this.removals.set(id, removal.catch(() => undefined));
+      this.removals.set(
+        id,
+        removal.catch(() => undefined),
+      );
       try {
         if (!(await removal)) return;
       } finally {

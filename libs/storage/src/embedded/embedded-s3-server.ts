@@ -69,13 +69,21 @@ export class EmbeddedS3Server {
     // Failed requests are already answered with S3 XML errors; without a listener Koa also prints them.
     s3rver.on('error', () => undefined);
     DirectoryPruneGuard.install(s3rver.store); // before the event feed wraps deleteObject
-    const events = new ObjectEventFeed(s3rver, { onEvent: options.onEvent ?? (() => undefined), onError: options.onEventError ?? warnEventFailure });
+    const events = new ObjectEventFeed(s3rver, {
+      onEvent: options.onEvent ?? (() => undefined),
+      onError: options.onEventError ?? warnEventFailure,
+    });
     const secrets = new Map([[options.accessKeyId, options.secretAccessKey]]);
     const serve = requestHandler(s3rver, (accessKeyId) => secrets.get(accessKeyId));
     const server = createServer((req, res) => {
       serve(req, res).catch((err: unknown) => {
         if (res.headersSent) res.destroy();
-        else sendS3Error(req, res, { status: 500, code: 'InternalError', message: err instanceof Error ? err.message : String(err) });
+        else
+          sendS3Error(req, res, {
+            status: 500,
+            code: 'InternalError',
+            message: err instanceof Error ? err.message : String(err),
+          });
       });
     });
     const host = options.host ?? '127.0.0.1';
@@ -109,15 +117,30 @@ function requestHandler(s3rver: S3rverApp, secretFor: (accessKeyId: string) => s
     const gate = gateRequest(req, url);
     let request = req;
     if (gate.kind === 'anonymous') {
-      return sendS3Error(req, res, { status: 403, code: 'AccessDenied', message: 'Access Denied: the request is not signed' });
+      return sendS3Error(req, res, {
+        status: 403,
+        code: 'AccessDenied',
+        message: 'Access Denied: the request is not signed',
+      });
     }
     if (gate.kind === 'form-upload') {
-      const prefix = await readRequestPrefix(req, { limit: FORM_FIELDS_LIMIT, enough: (bytes) => parseFormFieldsPrefix(bytes, gate.boundary).complete });
+      const prefix = await readRequestPrefix(req, {
+        limit: FORM_FIELDS_LIMIT,
+        enough: (bytes) => parseFormFieldsPrefix(bytes, gate.boundary).complete,
+      });
       const { fields, complete } = parseFormFieldsPrefix(prefix, gate.boundary);
       const rejection = !complete
         ? prefix.length >= FORM_FIELDS_LIMIT
-          ? { status: 400, code: 'MaxPostPreDataLengthExceeded', message: 'Your POST request fields preceding the upload file were too large.' }
-          : { status: 400, code: 'MalformedPOSTRequest', message: 'The body of your POST request is not well-formed multipart/form-data.' }
+          ? {
+              status: 400,
+              code: 'MaxPostPreDataLengthExceeded',
+              message: 'Your POST request fields preceding the upload file were too large.',
+            }
+          : {
+              status: 400,
+              code: 'MalformedPOSTRequest',
+              message: 'The body of your POST request is not well-formed multipart/form-data.',
+            }
         : verifyPostPolicy({ fields, bucket: gate.bucket, now: new Date(), secretFor });
       if (rejection) {
         req.resume(); // discard the file so the connection stays usable
@@ -142,5 +165,8 @@ function connectableHost(host: string): string {
 
 function warnEventFailure(error: unknown, record: S3EventRecord): void {
   const reason = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`onEvent failed for ${record.eventName} ${record.s3.bucket.name}/${record.s3.object.key}: ${reason}`, 'EmbeddedS3EventWarning');
+  process.emitWarning(
+    `onEvent failed for ${record.eventName} ${record.s3.bucket.name}/${record.s3.object.key}: ${reason}`,
+    'EmbeddedS3EventWarning',
+  );
 }

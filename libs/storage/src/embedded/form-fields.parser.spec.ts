@@ -37,7 +37,11 @@ describe('parseFormFieldsPrefix', () => {
   it('reads the fields before the file, names lower-cased, the first occurrence winning', () => {
     const { fields, complete } = parseFormFieldsPrefix(body, BOUNDARY);
     expect(complete).toBe(true);
-    expect(Object.fromEntries(fields)).toEqual({ 'content-type': 'image/png', key: 'uploads/a b/é.png', 'x-amz-signature': 'abc' });
+    expect(Object.fromEntries(fields)).toEqual({
+      'content-type': 'image/png',
+      key: 'uploads/a b/é.png',
+      'x-amz-signature': 'abc',
+    });
   });
 
   it('asks for more bytes until the file part header is complete, at any split', () => {
@@ -55,7 +59,13 @@ describe('parseFormFieldsPrefix', () => {
   });
 
   it('keeps values containing line breaks and boundary-like text', () => {
-    const { fields } = parseFormFieldsPrefix(form([['policy', `line1\r\nline2 --${BOUNDARY.slice(0, 10)}`], ['file', 'x', 'f']]), BOUNDARY);
+    const { fields } = parseFormFieldsPrefix(
+      form([
+        ['policy', `line1\r\nline2 --${BOUNDARY.slice(0, 10)}`],
+        ['file', 'x', 'f'],
+      ]),
+      BOUNDARY,
+    );
     expect(fields.get('policy')).toBe(`line1\r\nline2 --${BOUNDARY.slice(0, 10)}`);
   });
 });

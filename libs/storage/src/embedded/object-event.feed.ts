@@ -40,38 +40,53 @@ export class ObjectEventFeed {
   private onS3rverEvent(event: S3rverEvent): void {
     for (const { eventName, s3 } of event.Records) {
       const { key, size, eTag } = s3.object;
-      const name = this.isRequest('POST', 'uploadId') ? 'ObjectCreated:CompleteMultipartUpload' : (eventName as S3EventName);
+      const name = this.isRequest('POST', 'uploadId')
+        ? 'ObjectCreated:CompleteMultipartUpload'
+        : (eventName as S3EventName);
       const record = this.record(name, s3.bucket.name, { key, size, eTag });
       if (name === 'ObjectCreated:Copy' && eTag === undefined) this.enqueue(this.withStoredETag(record));
       else this.enqueue(record);
     }
   }
 
-  private record(eventName: S3EventName, bucket: string, object: { key: string; size?: number; eTag?: string }): S3EventRecord {
-    const sequencer = Date.now().toString(16).toUpperCase().padStart(12, '0') + (this.sequence++).toString(16).toUpperCase().padStart(8, '0');
+  private record(
+    eventName: S3EventName,
+    bucket: string,
+    object: { key: string; size?: number; eTag?: string },
+  ): S3EventRecord {
+    const sequencer =
+      Date.now().toString(16).toUpperCase().padStart(12, '0') +
+      (this.sequence++).toString(16).toUpperCase().padStart(8, '0');
     const { key, size, eTag } = object;
     return {
       eventName,
       eventTime: new Date().toISOString(),
-      s3: { bucket: { name: bucket }, object: { key, ...(size !== undefined && { size }), ...(eTag !== undefined && { eTag }), sequencer } },
+      s3: {
+        bucket: { name: bucket },
+        object: { key, ...(size !== undefined && { size }), ...(eTag !== undefined && { eTag }), sequencer },
+      },
     };
   }
 
   private async withStoredETag(record: S3EventRecord): Promise<S3EventRecord> {
     const { bucket, object } = record.s3;
     const metadata = await this.s3rver.store.getMetadata(bucket.name, object.key).catch(() => undefined);
-    return metadata ? { ...record, s3: { bucket, object: { ...object, eTag: JSON.parse(metadata.etag) as string } } } : record;
+    return metadata
+      ? { ...record, s3: { bucket, object: { ...object, eTag: JSON.parse(metadata.etag) as string } } }
+      : record;
   }
 
   private enqueue(record: S3EventRecord | Promise<S3EventRecord>): void {
-    this.delivered = this.delivered.then(async () => {
-      const ready = await record;
-      try {
-        await this.options.onEvent(ready);
-      } catch (error) {
-        this.options.onError(error, ready);
-      }
-    }).catch(() => undefined); // a throwing onError must not stop later deliveries
+    this.delivered = this.delivered
+      .then(async () => {
+        const ready = await record;
+        try {
+          await this.options.onEvent(ready);
+        } catch (error) {
+          this.options.onError(error, ready);
+        }
+      })
+      .catch(() => undefined); // a throwing onError must not stop later deliveries
   }
 
   private isRequest(method: string, queryParameter: string): boolean {

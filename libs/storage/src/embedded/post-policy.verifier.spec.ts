@@ -23,11 +23,22 @@ function policyFields(document: object, overrides: Record<string, string> = {}):
 
 const document = {
   expiration: '2026-11-22T10:05:00Z',
-  conditions: [['content-length-range', 0, 100], ['eq', '$key', 'uploads/a.png'], ['starts-with', '$Content-Type', 'image/'], { bucket: 'media' }],
+  conditions: [
+    ['content-length-range', 0, 100],
+    ['eq', '$key', 'uploads/a.png'],
+    ['starts-with', '$Content-Type', 'image/'],
+    { bucket: 'media' },
+  ],
 };
 
 function verify(fields: Map<string, string>, overrides: Partial<PostPolicyRequest> = {}) {
-  return verifyPostPolicy({ fields, bucket: 'media', now: NOW, secretFor: (id) => (id === ACCESS_KEY_ID ? SECRET : undefined), ...overrides });
+  return verifyPostPolicy({
+    fields,
+    bucket: 'media',
+    now: NOW,
+    secretFor: (id) => (id === ACCESS_KEY_ID ? SECRET : undefined),
+    ...overrides,
+  });
 }
 
 describe('verifyPostPolicy', () => {
@@ -36,25 +47,42 @@ describe('verifyPostPolicy', () => {
   });
 
   it('accepts the fields the AWS SDK produces', async () => {
-    const client = new S3Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET } });
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      forcePathStyle: true,
+      credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET },
+    });
     const { fields } = await createPresignedPost(client, {
       Bucket: 'media',
       Key: 'k.png',
-      Conditions: [['content-length-range', 0, 10], ['eq', '$Content-Type', 'image/png']],
+      Conditions: [
+        ['content-length-range', 0, 10],
+        ['eq', '$Content-Type', 'image/png'],
+      ],
       Fields: { 'Content-Type': 'image/png' },
       Expires: 60,
     });
     client.destroy();
     const lowerCased = new Map(Object.entries(fields).map(([name, value]) => [name.toLowerCase(), value]));
-    expect(verifyPostPolicy({ fields: lowerCased, bucket: 'media', now: new Date(), secretFor: () => SECRET })).toBeNull();
-    expect(verifyPostPolicy({ fields: lowerCased, bucket: 'other', now: new Date(), secretFor: () => SECRET })?.code).toBe('AccessDenied');
+    expect(
+      verifyPostPolicy({ fields: lowerCased, bucket: 'media', now: new Date(), secretFor: () => SECRET }),
+    ).toBeNull();
+    expect(
+      verifyPostPolicy({ fields: lowerCased, bucket: 'other', now: new Date(), secretFor: () => SECRET })?.code,
+    ).toBe('AccessDenied');
   });
 
   it('refuses a wrong signature, secret or unknown key', () => {
     const fields = policyFields(document);
     const signature = fields.get('x-amz-signature')!;
-    expect(verify(policyFields(document, { 'x-amz-signature': signature.replace(/^./, signature[0] === '0' ? '1' : '0') }))).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
-    expect(verify(fields, { secretFor: () => 'other secret' })).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(
+      verify(policyFields(document, { 'x-amz-signature': signature.replace(/^./, signature[0] === '0' ? '1' : '0') })),
+    ).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(verify(fields, { secretFor: () => 'other secret' })).toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
     expect(verify(fields, { secretFor: () => undefined })).toMatchObject({ status: 403, code: 'InvalidAccessKeyId' });
   });
 
@@ -72,11 +100,18 @@ describe('verifyPostPolicy', () => {
     }
     expect(verify(policyFields(document, { 'x-amz-algorithm': 'AWS4-HMAC-SHA1' }))?.code).toBe('AccessDenied');
     expect(verify(policyFields(document, { 'x-amz-date': '20261121T100000Z' }))?.code).toBe('AccessDenied');
-    expect(verify(policyFields(document, { 'x-amz-credential': `${ACCESS_KEY_ID}/20261122/eu-west-1/sqs/aws4_request` }))?.code).toBe('AccessDenied');
+    expect(
+      verify(policyFields(document, { 'x-amz-credential': `${ACCESS_KEY_ID}/20261122/eu-west-1/sqs/aws4_request` }))
+        ?.code,
+    ).toBe('AccessDenied');
   });
 
   it('refuses an expired policy', () => {
-    expect(verify(policyFields(document), { now: new Date('2026-11-22T10:05:01Z') })).toMatchObject({ status: 403, code: 'AccessDenied', message: expect.stringContaining('expired') });
+    expect(verify(policyFields(document), { now: new Date('2026-11-22T10:05:01Z') })).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+      message: expect.stringContaining('expired'),
+    });
   });
 
   it('enforces eq and starts-with conditions, field names case-insensitively, $bucket against the path', () => {
@@ -89,7 +124,13 @@ describe('verifyPostPolicy', () => {
   });
 
   it('refuses undecodable or ill-formed policy documents', () => {
-    for (const bad of [{ conditions: [] }, { expiration: 'soon', conditions: [] }, { expiration: document.expiration }, { ...document, conditions: [['in', '$key', 'a']] }, { ...document, conditions: [{ key: 1 }] }]) {
+    for (const bad of [
+      { conditions: [] },
+      { expiration: 'soon', conditions: [] },
+      { expiration: document.expiration },
+      { ...document, conditions: [['in', '$key', 'a']] },
+      { ...document, conditions: [{ key: 1 }] },
+    ]) {
       expect(verify(policyFields(bad))).toMatchObject({ status: 400, code: 'InvalidPolicyDocument' });
     }
   });

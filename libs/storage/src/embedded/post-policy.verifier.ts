@@ -35,29 +35,48 @@ export function verifyPostPolicy(request: PostPolicyRequest): PostPolicyRejectio
   const credential = field('x-amz-credential');
   const amzDate = field('x-amz-date');
   if (field('x-amz-algorithm') !== ALGORITHM || !policy || !signature || !credential || !amzDate) {
-    return denied('AccessDenied', `Bucket POST must be signed with ${ALGORITHM}: policy, x-amz-credential, x-amz-date and x-amz-signature are required`);
+    return denied(
+      'AccessDenied',
+      `Bucket POST must be signed with ${ALGORITHM}: policy, x-amz-credential, x-amz-date and x-amz-signature are required`,
+    );
   }
   const [accessKeyId, date, region, service, terminator, ...rest] = credential.split('/');
   if (rest.length || service !== 's3' || terminator !== 'aws4_request' || !region || date !== amzDate.slice(0, 8)) {
     return denied('AccessDenied', 'Invalid x-amz-credential');
   }
   const secret = request.secretFor(accessKeyId);
-  if (secret === undefined) return denied('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+  if (secret === undefined)
+    return denied('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
   if (!sameHex(signature, signPolicy(policy, { secret, date, region }))) {
-    return denied('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    return denied(
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided.',
+    );
   }
   const document = parsePolicy(policy);
   if (!document) return { status: 400, code: 'InvalidPolicyDocument', message: 'Invalid Policy: Invalid JSON.' };
-  if (!(request.now.getTime() <= document.expiration)) return denied('AccessDenied', 'Invalid according to Policy: Policy expired.');
+  if (!(request.now.getTime() <= document.expiration))
+    return denied('AccessDenied', 'Invalid according to Policy: Policy expired.');
   const value = (name: string) => (name === 'bucket' ? request.bucket : (request.fields.get(name) ?? ''));
-  const failed = document.conditions.find((c) => !UNCONDITIONED.has(c.field) && !(c.op === 'eq' ? value(c.field) === c.value : value(c.field).startsWith(c.value)));
-  return failed ? denied('AccessDenied', `Invalid according to Policy: Policy Condition failed: ["${failed.op}", "$${failed.field}", "${failed.value}"]`) : null;
+  const failed = document.conditions.find(
+    (c) =>
+      !UNCONDITIONED.has(c.field) && !(c.op === 'eq' ? value(c.field) === c.value : value(c.field).startsWith(c.value)),
+  );
+  return failed
+    ? denied(
+        'AccessDenied',
+        `Invalid according to Policy: Policy Condition failed: ["${failed.op}", "$${failed.field}", "${failed.value}"]`,
+      )
+    : null;
 }
 
 /** The SigV4 signature of a base64 policy document (hex). */
 export function signPolicy(policy: string, scope: { secret: string; date: string; region: string }): string {
   const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
-  const signingKey = [scope.date, scope.region, 's3', 'aws4_request'].reduce<Buffer | string>((key, part) => hmac(key, part), `AWS4${scope.secret}`);
+  const signingKey = [scope.date, scope.region, 's3', 'aws4_request'].reduce<Buffer | string>(
+    (key, part) => hmac(key, part),
+    `AWS4${scope.secret}`,
+  );
   return createHmac('sha256', signingKey).update(policy, 'utf8').digest('hex');
 }
 
@@ -77,7 +96,13 @@ function parsePolicy(policy: string): { expiration: number; conditions: Conditio
       const [op, name, value] = condition as unknown[];
       const operator = typeof op === 'string' ? op.toLowerCase() : undefined;
       if (operator === 'content-length-range') continue;
-      if ((operator !== 'eq' && operator !== 'starts-with') || typeof name !== 'string' || !name.startsWith('$') || typeof value !== 'string') return null;
+      if (
+        (operator !== 'eq' && operator !== 'starts-with') ||
+        typeof name !== 'string' ||
+        !name.startsWith('$') ||
+        typeof value !== 'string'
+      )
+        return null;
       parsed.push({ field: name.slice(1).toLowerCase(), op: operator, value });
     } else if (typeof condition === 'object' && condition !== null) {
       for (const [name, value] of Object.entries(condition)) {

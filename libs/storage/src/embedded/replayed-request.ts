@@ -5,7 +5,10 @@ import { PassThrough } from 'node:stream';
  * Reads a request body until `enough` says so (or the body ends, or `limit` bytes), leaving the
  * rest unread. Returns the bytes read; hand them to `replayRequest` to pass the request on whole.
  */
-export function readRequestPrefix(req: IncomingMessage, options: { limit: number; enough: (prefix: Buffer) => boolean }): Promise<Buffer> {
+export function readRequestPrefix(
+  req: IncomingMessage,
+  options: { limit: number; enough: (prefix: Buffer) => boolean },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let prefix = Buffer.alloc(0);
     const finish = (error?: Error) => {

@@ -14,7 +14,8 @@ export type RequestGate =
   | { kind: 'anonymous' };
 
 export function gateRequest(req: IncomingMessage, url: URL): RequestGate {
-  const signed = 'authorization' in req.headers || url.searchParams.has('X-Amz-Algorithm') || url.searchParams.has('Signature');
+  const signed =
+    'authorization' in req.headers || url.searchParams.has('X-Amz-Algorithm') || url.searchParams.has('Signature');
   if (signed || req.method === 'OPTIONS') return { kind: 'pass' };
   const bucket = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];
   const boundary = formBoundary(req.headers['content-type']);

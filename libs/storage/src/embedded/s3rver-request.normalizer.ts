@@ -10,7 +10,11 @@ import type { S3rverStore } from './s3rver.adapter';
  * - a range on an empty object is answered with `Content-Length: 1` and no byte, and the client
  *   waits forever: it becomes a range s3rver refuses with 416 InvalidRange, as S3 does.
  */
-export async function normalizeForS3rver(req: IncomingMessage, url: URL, store: S3rverStore): Promise<Record<string, string>> {
+export async function normalizeForS3rver(
+  req: IncomingMessage,
+  url: URL,
+  store: S3rverStore,
+): Promise<Record<string, string>> {
   const original: Record<string, string> = {};
   const copySource = req.headers['x-amz-copy-source'];
   if (typeof copySource === 'string') {

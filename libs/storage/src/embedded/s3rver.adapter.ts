@@ -27,7 +27,13 @@ export interface S3rverStore {
   getMetadata(bucket: string, key: string): Promise<{ etag: string; 'content-length': number }>;
   deleteObject(bucket: string, key: string): Promise<void>;
   putObject(object: { bucket: string; key: string }): Promise<{ size: number; md5: string }>;
-  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacementMetadata?: unknown): Promise<unknown>;
+  copyObject(
+    srcBucket: string,
+    srcKey: string,
+    destBucket: string,
+    destKey: string,
+    replacementMetadata?: unknown,
+  ): Promise<unknown>;
   /** `<bucket dir>/<key dirs>/<key name>._S3rver_<resource>` */
   getResourcePath(bucket: string, key: string, resource: string): string;
   getBucketPath(bucket: string): string;
@@ -92,6 +98,14 @@ export function checkSignaturesAsSent(): void {
   signatureV4.getStringToSign = (canonical, signature) => {
     const sent = requestContext.getStore()?.signed;
     if (!sent) return stringToSign(canonical, signature);
-    return stringToSign({ ...canonical, uri: sent.uri, querystring: sent.querystring, headers: { ...canonical.headers, ...sent.headers } }, signature);
+    return stringToSign(
+      {
+        ...canonical,
+        uri: sent.uri,
+        querystring: sent.querystring,
+        headers: { ...canonical.headers, ...sent.headers },
+      },
+      signature,
+    );
   };
 }

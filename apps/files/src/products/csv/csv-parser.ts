@@ -42,7 +42,8 @@ export function parseCsv(text: string): string[][] {
         quoted = false;
         i++;
         const after = input[i];
-        if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') throw new CsvSyntaxError(`line ${line}: unexpected character after a closing quote`);
+        if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r')
+          throw new CsvSyntaxError(`line ${line}: unexpected character after a closing quote`);
         continue;
       }
       if (c === '\n') line++;

@@ -30,8 +30,10 @@ export class EntryDataCheck extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.bytes !== this.declaredBytes) callback(new ZipRefused(`"${this.name}" is truncated (${this.bytes} of ${this.declaredBytes} bytes)`));
-    else if (this.crc >>> 0 !== this.declaredCrc >>> 0) callback(new ZipRefused(`"${this.name}" is corrupt (CRC mismatch)`));
+    if (this.bytes !== this.declaredBytes)
+      callback(new ZipRefused(`"${this.name}" is truncated (${this.bytes} of ${this.declaredBytes} bytes)`));
+    else if (this.crc >>> 0 !== this.declaredCrc >>> 0)
+      callback(new ZipRefused(`"${this.name}" is corrupt (CRC mismatch)`));
     else callback();
   }
 }

@@ -34,8 +34,10 @@ export function readEndOfCentralDirectory(tail: Buffer, archiveSize: number): En
     const entries = tail.readUInt16LE(at + 10);
     const size = tail.readUInt32LE(at + 12);
     const offset = tail.readUInt32LE(at + 16);
-    if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipRefused('ZIP64 archives are not supported');
-    if (offset + size > archiveSize) throw new ZipRefused('The ZIP file is corrupt (central directory beyond the end of the file)');
+    if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+      throw new ZipRefused('ZIP64 archives are not supported');
+    if (offset + size > archiveSize)
+      throw new ZipRefused('The ZIP file is corrupt (central directory beyond the end of the file)');
     return { entries, size, offset };
   }
   throw new ZipRefused('The file is not a ZIP archive (no end of central directory found)');
@@ -43,12 +45,14 @@ export function readEndOfCentralDirectory(tail: Buffer, archiveSize: number): En
 
 /** Parses the central directory and enforces every limit; refuses the archive on the first violation. */
 export function readCentralDirectory(directory: Buffer, eocd: EndOfCentralDirectory, limits: ZipLimits): ZipEntry[] {
-  if (eocd.entries > limits.maxEntries) throw new ZipRefused(`The ZIP has ${eocd.entries} entries; at most ${limits.maxEntries} are allowed`);
+  if (eocd.entries > limits.maxEntries)
+    throw new ZipRefused(`The ZIP has ${eocd.entries} entries; at most ${limits.maxEntries} are allowed`);
   const entries: ZipEntry[] = [];
   let total = 0;
   let at = 0;
   for (let i = 0; i < eocd.entries; i++) {
-    if (at + CDH_BYTES > directory.length || directory.readUInt32LE(at) !== CDH_SIGNATURE) throw new ZipRefused('The ZIP file is corrupt (bad central directory)');
+    if (at + CDH_BYTES > directory.length || directory.readUInt32LE(at) !== CDH_SIGNATURE)
+      throw new ZipRefused('The ZIP file is corrupt (bad central directory)');
     const flags = directory.readUInt16LE(at + 8);
     const method = directory.readUInt16LE(at + 10);
     const nameLength = directory.readUInt16LE(at + 28);
@@ -67,10 +71,12 @@ export function readCentralDirectory(directory: Buffer, eocd: EndOfCentralDirect
     const unsafe = unsafeEntryName(name);
     if (unsafe) throw new ZipRefused(`Unsafe path in ZIP (zip-slip): "${name}" (${unsafe})`);
     if (flags & FLAG_ENCRYPTED) throw new ZipRefused(`Encrypted ZIP entries are not supported: "${name}"`);
-    if (!entry.isDirectory && !METHODS.has(method)) throw new ZipRefused(`Unsupported compression method ${method} for "${name}" (only stored and deflate)`);
+    if (!entry.isDirectory && !METHODS.has(method))
+      throw new ZipRefused(`Unsupported compression method ${method} for "${name}" (only stored and deflate)`);
     checkSizes(entry, limits);
     total += entry.uncompressedSize;
-    if (total > limits.maxTotalBytes) throw new ZipRefused(`The ZIP uncompresses to more than ${limits.maxTotalBytes} bytes`);
+    if (total > limits.maxTotalBytes)
+      throw new ZipRefused(`The ZIP uncompresses to more than ${limits.maxTotalBytes} bytes`);
     entries.push(entry);
     at = next;
   }
@@ -79,11 +85,15 @@ export function readCentralDirectory(directory: Buffer, eocd: EndOfCentralDirect
 
 function checkSizes(entry: ZipEntry, limits: ZipLimits): void {
   if (entry.uncompressedSize > limits.maxEntryBytes) {
-    throw new ZipRefused(`"${entry.name}" uncompresses to ${entry.uncompressedSize} bytes; at most ${limits.maxEntryBytes} per file are allowed`);
+    throw new ZipRefused(
+      `"${entry.name}" uncompresses to ${entry.uncompressedSize} bytes; at most ${limits.maxEntryBytes} per file are allowed`,
+    );
   }
   if (entry.uncompressedSize < RATIO_CHECK_MIN_BYTES) return;
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (ratio > limits.maxRatio) {
-    throw new ZipRefused(`"${entry.name}" has a compression ratio of ${Math.round(ratio)}:1; at most ${limits.maxRatio}:1 is allowed (zip bomb)`);
+    throw new ZipRefused(
+      `"${entry.name}" has a compression ratio of ${Math.round(ratio)}:1; at most ${limits.maxRatio}:1 is allowed (zip bomb)`,
+    );
   }
 }

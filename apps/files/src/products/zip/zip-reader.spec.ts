@@ -23,7 +23,11 @@ function bufferSource(zip: Buffer): RangeSource & { reads: Array<[number, number
 }
 
 const open = (entries: ZipWriterEntry[], limits = LIMITS) => ZipReader.open(bufferSource(buildZip(entries)), limits);
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (err: Error) => (err instanceof ZipRefused ? err.message : `other: ${err.message}`));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'accepted',
+    (err: Error) => (err instanceof ZipRefused ? err.message : `other: ${err.message}`),
+  );
 
 async function text(reader: ZipReader, name: string): Promise<string> {
   const entry = reader.entries.find((e) => e.name === name)!;
@@ -61,7 +65,12 @@ describe('ZipReader', () => {
     ['C:/windows/x', 'drive-letter'],
     ['A1\\..\\x', 'backslash'],
   ])('refuses the zip-slip entry %s', async (name, reason) => {
-    const message = await refusal(open([{ name: 'ok.csv', data: Buffer.from('sku\n') }, { name, data: Buffer.from('x') }]));
+    const message = await refusal(
+      open([
+        { name: 'ok.csv', data: Buffer.from('sku\n') },
+        { name, data: Buffer.from('x') },
+      ]),
+    );
     expect(message).toContain('zip-slip');
     expect(message).toContain(reason);
   });
@@ -69,7 +78,9 @@ describe('ZipReader', () => {
   it('refuses too many entries, too large entries and totals, and high compression ratios', async () => {
     const many = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from('x') }));
     expect(await refusal(open(many))).toBe('The ZIP has 11 entries; at most 10 are allowed');
-    expect(await refusal(open([{ name: 'big.bin', data: Buffer.alloc(1024 * 1024 + 1, 1), store: true }]))).toContain('at most 1048576 per file');
+    expect(await refusal(open([{ name: 'big.bin', data: Buffer.alloc(1024 * 1024 + 1, 1), store: true }]))).toContain(
+      'at most 1048576 per file',
+    );
     const halves = [0, 1, 2].map((i) => ({ name: `p${i}.bin`, data: Buffer.alloc(800 * 1024, i), store: true }));
     expect(await refusal(open(halves))).toContain('uncompresses to more than 2097152 bytes');
     const bomb = await refusal(open([{ name: 'zeros.bin', data: Buffer.alloc(1024 * 1024) }]));
@@ -77,8 +88,13 @@ describe('ZipReader', () => {
   });
 
   it('stops an entry that inflates beyond its declared size', async () => {
-    const reader = await open([{ name: 'liar.bin', data: Buffer.alloc(500_000, 7), declaredSize: 1000 }], { ...LIMITS, maxRatio: 1e9 });
-    expect(await refusal(reader.readAll(reader.entries[0], 1 << 20))).toContain('inflates to more than its declared 1000 bytes');
+    const reader = await open([{ name: 'liar.bin', data: Buffer.alloc(500_000, 7), declaredSize: 1000 }], {
+      ...LIMITS,
+      maxRatio: 1e9,
+    });
+    expect(await refusal(reader.readAll(reader.entries[0], 1 << 20))).toContain(
+      'inflates to more than its declared 1000 bytes',
+    );
   });
 
   it('refuses what is not a ZIP, and corrupt data', async () => {

@@ -30,9 +30,11 @@ export class ZipReader {
   /** The entry's uncompressed bytes, streamed from the store and inflated as they arrive. */
   async open(entry: ZipEntry): Promise<Readable> {
     const header = await this.source.read(entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_HEADER_BYTES - 1);
-    if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw new ZipRefused(`"${entry.name}" is corrupt (bad local header)`);
+    if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+      throw new ZipRefused(`"${entry.name}" is corrupt (bad local header)`);
     const dataStart = entry.localHeaderOffset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (dataStart + entry.compressedSize > this.source.size) throw new ZipRefused(`"${entry.name}" is corrupt (data beyond the end of the file)`);
+    if (dataStart + entry.compressedSize > this.source.size)
+      throw new ZipRefused(`"${entry.name}" is corrupt (data beyond the end of the file)`);
     const raw = await this.source.stream(dataStart, dataStart + entry.compressedSize - 1);
     const check = new EntryDataCheck(entry.name, entry.uncompressedSize, entry.crc32);
     const stages: NodeJS.ReadWriteStream[] = entry.method === 8 ? [createInflateRaw(), check] : [check];

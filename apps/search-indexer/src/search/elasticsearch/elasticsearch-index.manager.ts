@@ -30,7 +30,8 @@ export class ElasticsearchIndexManager {
   async current(): Promise<string> {
     const aliases = await this.client.indices.getAlias({ name: this.alias });
     const indexes = Object.keys(aliases);
-    if (indexes.length !== 1) throw new Error(`Alias ${this.alias} points at ${indexes.length} indexes: ${indexes.join(', ')}`);
+    if (indexes.length !== 1)
+      throw new Error(`Alias ${this.alias} points at ${indexes.length} indexes: ${indexes.join(', ')}`);
     return indexes[0];
   }
 
@@ -39,7 +40,11 @@ export class ElasticsearchIndexManager {
     const existing = Object.keys(await this.client.indices.get({ index: `${this.alias}-v*`, allow_no_indices: true }));
     const highest = Math.max(0, ...existing.map((name) => Number(/-v(\d+)$/.exec(name)?.[1] ?? 0)));
     const index = this.versioned(highest + 1);
-    await this.client.indices.create({ index, settings: { ...indexSettings(), refresh_interval: '-1' }, mappings: indexMappings() });
+    await this.client.indices.create({
+      index,
+      settings: { ...indexSettings(), refresh_interval: '-1' },
+      mappings: indexMappings(),
+    });
     return index;
   }
 
@@ -48,7 +53,10 @@ export class ElasticsearchIndexManager {
     await this.client.indices.putSettings({ index: next, settings: { refresh_interval: '1s' } });
     await this.client.indices.refresh({ index: next });
     await this.client.indices.updateAliases({
-      actions: [{ remove: { index: previous, alias: this.alias } }, { add: { index: next, alias: this.alias, is_write_index: true } }],
+      actions: [
+        { remove: { index: previous, alias: this.alias } },
+        { add: { index: next, alias: this.alias, is_write_index: true } },
+      ],
     });
   }
 
@@ -62,5 +70,7 @@ export class ElasticsearchIndexManager {
 }
 
 function isAlreadyExists(err: unknown): boolean {
-  return /resource_already_exists_exception|invalid_alias_name_exception/.test(String((err as { message?: string })?.message ?? err));
+  return /resource_already_exists_exception|invalid_alias_name_exception/.test(
+    String((err as { message?: string })?.message ?? err),
+  );
 }

@@ -34,7 +34,9 @@ function property(field: FieldDefinition): estypes.MappingProperty {
  * Unknown top-level fields are refused.
  */
 export function indexMappings(): estypes.MappingTypeMapping {
-  const properties: Record<string, estypes.MappingProperty> = Object.fromEntries(FIELD_CATALOG.map((f) => [f.name, property(f)]));
+  const properties: Record<string, estypes.MappingProperty> = Object.fromEntries(
+    FIELD_CATALOG.map((f) => [f.name, property(f)]),
+  );
   properties.metadata = { type: 'flattened', depth_limit: 20, ignore_above: 2048 };
   properties.deleted_at = { type: 'date', format: 'strict_date_optional_time' };
   properties.indexed_at = { type: 'date', format: 'strict_date_optional_time' };

@@ -18,7 +18,15 @@ const TEAM = '11111111-1111-4111-8111-111111111111';
 const NOW = new Date('2025-12-14T12:00:00.000Z');
 
 function query(filters: FilterClause[], overrides: Partial<SearchQuery> = {}): SearchQuery {
-  return { team_id: TEAM, filters, sort: { field: 'created_at', order: 'desc' }, page: 1, page_size: 20, now: NOW, ...overrides };
+  return {
+    team_id: TEAM,
+    filters,
+    sort: { field: 'created_at', order: 'desc' },
+    page: 1,
+    page_size: 20,
+    now: NOW,
+    ...overrides,
+  };
 }
 
 const LIVE = [
@@ -26,7 +34,10 @@ const LIVE = [
   { bool: { must_not: [{ exists: { field: 'deleted_at' } }] } },
   {
     bool: {
-      should: [{ bool: { must_not: [{ exists: { field: 'expires_at' } }] } }, { range: { expires_at: { gt: '2025-12-14T12:00:00.000Z' } } }],
+      should: [
+        { bool: { must_not: [{ exists: { field: 'expires_at' } }] } },
+        { range: { expires_at: { gt: '2025-12-14T12:00:00.000Z' } } },
+      ],
       minimum_should_match: 1,
     },
   },
@@ -35,7 +46,14 @@ const LIVE = [
 describe('Elasticsearch query builder', () => {
   it('builds the seed query: team-scoped, live, unexpired, newest first with file id tie-break, counted exactly', () => {
     const parsed = parseSearchRequest(
-      { team_id: TEAM, filters: { content_type: 'image/png', folder: 'inputs' }, sort_by: 'created_at', sort_order: 'desc', page: 1, page_size: 10 },
+      {
+        team_id: TEAM,
+        filters: { content_type: 'image/png', folder: 'inputs' },
+        sort_by: 'created_at',
+        sort_order: 'desc',
+        page: 1,
+        page_size: 10,
+      },
       { now: NOW },
     );
     expect(buildSearchBody(parsed)).toEqual({
@@ -44,7 +62,17 @@ describe('Elasticsearch query builder', () => {
       from: 0,
       size: 10,
       track_total_hits: true,
-      _source: ['file_id', 'object_key', 'filename', 'content_type', 'size', 'folder', 'created_at', 'expires_at', 'metadata'],
+      _source: [
+        'file_id',
+        'object_key',
+        'filename',
+        'content_type',
+        'size',
+        'folder',
+        'created_at',
+        'expires_at',
+        'metadata',
+      ],
     });
   });
 
@@ -54,30 +82,48 @@ describe('Elasticsearch query builder', () => {
 
   describe('each filter kind', () => {
     it('term on keyword, long, double, boolean and date fields', () => {
-      expect(clauseQuery({ kind: 'term', field: 'project', value: 'avatar-gen' })).toEqual({ term: { project: 'avatar-gen' } });
+      expect(clauseQuery({ kind: 'term', field: 'project', value: 'avatar-gen' })).toEqual({
+        term: { project: 'avatar-gen' },
+      });
       expect(clauseQuery({ kind: 'term', field: 'seed', value: 12345 })).toEqual({ term: { seed: 12345 } });
       expect(clauseQuery({ kind: 'term', field: 'cfg_scale', value: 7.5 })).toEqual({ term: { cfg_scale: 7.5 } });
       expect(clauseQuery({ kind: 'term', field: 'legal_hold', value: false })).toEqual({ term: { legal_hold: false } });
-      expect(clauseQuery({ kind: 'term', field: 'created_at', value: '2025-12-01T00:00:00.000Z' })).toEqual({ term: { created_at: '2025-12-01T00:00:00.000Z' } });
+      expect(clauseQuery({ kind: 'term', field: 'created_at', value: '2025-12-01T00:00:00.000Z' })).toEqual({
+        term: { created_at: '2025-12-01T00:00:00.000Z' },
+      });
     });
 
     it('missing (null filter) as must_not exists', () => {
-      expect(clauseQuery({ kind: 'missing', field: 'project' })).toEqual({ bool: { must_not: [{ exists: { field: 'project' } }] } });
+      expect(clauseQuery({ kind: 'missing', field: 'project' })).toEqual({
+        bool: { must_not: [{ exists: { field: 'project' } }] },
+      });
     });
 
     it('arrays require every value', () => {
       expect(clauseQuery({ kind: 'contains_all', field: 'tags', values: ['portrait', 'approved'] })).toEqual({
         bool: { filter: [{ term: { tags: 'portrait' } }, { term: { tags: 'approved' } }] },
       });
-      expect(clauseQuery({ kind: 'contains_all', field: 'labels', values: ['face'] })).toEqual({ bool: { filter: [{ term: { labels: 'face' } }] } });
+      expect(clauseQuery({ kind: 'contains_all', field: 'labels', values: ['face'] })).toEqual({
+        bool: { filter: [{ term: { labels: 'face' } }] },
+      });
     });
 
     it('ranges keep every bound, on dates and numbers', () => {
-      expect(clauseQuery({ kind: 'range', field: 'created_at', bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' } })).toEqual({
+      expect(
+        clauseQuery({
+          kind: 'range',
+          field: 'created_at',
+          bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' },
+        }),
+      ).toEqual({
         range: { created_at: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' } },
       });
-      expect(clauseQuery({ kind: 'range', field: 'width', bounds: { gt: 512, lte: 1024 } })).toEqual({ range: { width: { gt: 512, lte: 1024 } } });
-      expect(clauseQuery({ kind: 'range', field: 'duration', bounds: { gte: 3, lt: 3.5 } })).toEqual({ range: { duration: { gte: 3, lt: 3.5 } } });
+      expect(clauseQuery({ kind: 'range', field: 'width', bounds: { gt: 512, lte: 1024 } })).toEqual({
+        range: { width: { gt: 512, lte: 1024 } },
+      });
+      expect(clauseQuery({ kind: 'range', field: 'duration', bounds: { gte: 3, lt: 3.5 } })).toEqual({
+        range: { duration: { gte: 3, lt: 3.5 } },
+      });
     });
 
     it('text match is a case-insensitive substring on the wildcard sub-field', () => {
@@ -90,13 +136,27 @@ describe('Elasticsearch query builder', () => {
     });
 
     it('custom metadata: scalars as terms on the flattened field, arrays need every element, objects by path', () => {
-      expect(clauseQuery({ kind: 'metadata', contains: { reviewer: 'user@example.com' } })).toEqual({ term: { 'metadata.reviewer': 'user@example.com' } });
-      expect(clauseQuery({ kind: 'metadata', contains: { version: 2 } })).toEqual({ term: { 'metadata.version': '2' } });
-      expect(clauseQuery({ kind: 'metadata', contains: { approved: true } })).toEqual({ term: { 'metadata.approved': 'true' } });
-      expect(clauseQuery({ kind: 'metadata', contains: { tags: ['a', 'b'], scores: { quality: 9 } } })).toEqual({
-        bool: { filter: [{ term: { 'metadata.tags': 'a' } }, { term: { 'metadata.tags': 'b' } }, { term: { 'metadata.scores.quality': '9' } }] },
+      expect(clauseQuery({ kind: 'metadata', contains: { reviewer: 'user@example.com' } })).toEqual({
+        term: { 'metadata.reviewer': 'user@example.com' },
       });
-      expect(clauseQuery({ kind: 'metadata', contains: { gone: null } })).toEqual({ bool: { must_not: [{ exists: { field: 'metadata.gone' } }] } });
+      expect(clauseQuery({ kind: 'metadata', contains: { version: 2 } })).toEqual({
+        term: { 'metadata.version': '2' },
+      });
+      expect(clauseQuery({ kind: 'metadata', contains: { approved: true } })).toEqual({
+        term: { 'metadata.approved': 'true' },
+      });
+      expect(clauseQuery({ kind: 'metadata', contains: { tags: ['a', 'b'], scores: { quality: 9 } } })).toEqual({
+        bool: {
+          filter: [
+            { term: { 'metadata.tags': 'a' } },
+            { term: { 'metadata.tags': 'b' } },
+            { term: { 'metadata.scores.quality': '9' } },
+          ],
+        },
+      });
+      expect(clauseQuery({ kind: 'metadata', contains: { gone: null } })).toEqual({
+        bool: { must_not: [{ exists: { field: 'metadata.gone' } }] },
+      });
       expect(clauseQuery({ kind: 'metadata', contains: { list: [] } })).toEqual({ exists: { field: 'metadata.list' } });
       expect(clauseQuery({ kind: 'metadata', contains: { obj: {} } })).toEqual({ exists: { field: 'metadata.obj' } });
     });
@@ -105,7 +165,13 @@ describe('Elasticsearch query builder', () => {
       const parsed = parseSearchRequest(
         {
           team_id: TEAM,
-          filters: { source_model: 'flux-schnell', created_at: { gte: '2025-12-01T00:00:00Z' }, tags: ['approved'], 'metadata.reviewer': 'kim', filename: 'photo' },
+          filters: {
+            source_model: 'flux-schnell',
+            created_at: { gte: '2025-12-01T00:00:00Z' },
+            tags: ['approved'],
+            'metadata.reviewer': 'kim',
+            filename: 'photo',
+          },
           sort_by: 'created_at',
           sort_order: 'desc',
           page: 1,
@@ -137,7 +203,9 @@ describe('Elasticsearch query builder', () => {
       { width: { order: 'desc', missing: '_last' } },
       { file_id: { order: 'desc' } },
     ]);
-    expect(buildSearchBody(query([], { sort: { field: 'file_id', order: 'asc' } })).sort).toEqual([{ file_id: { order: 'asc', missing: '_last' } }]);
+    expect(buildSearchBody(query([], { sort: { field: 'file_id', order: 'asc' } })).sort).toEqual([
+      { file_id: { order: 'asc', missing: '_last' } },
+    ]);
   });
 
   it('lists distinct values with a terms aggregation over the live team documents, ascending', () => {
@@ -150,24 +218,46 @@ describe('Elasticsearch query builder', () => {
     expect(buildDistinctBody({ team_id: TEAM, field: 'tags', now: NOW, limit: 5 }).aggs).toEqual({
       values: { terms: { field: 'tags', size: 5, order: { _key: 'asc' } } },
     });
-    expect(() => buildDistinctBody({ team_id: TEAM, field: 'file_id', now: NOW, limit: 5 })).toThrow('Not a distinct field');
+    expect(() => buildDistinctBody({ team_id: TEAM, field: 'file_id', now: NOW, limit: 5 })).toThrow(
+      'Not a distinct field',
+    );
   });
 
   describe('writes', () => {
-    const document = { file_id: 'f1', team_id: TEAM, updated_at: '2025-12-14T10:00:00.000Z', tags: ['a'], metadata: { k: 'v' } } as unknown as FileDocument;
+    const document = {
+      file_id: 'f1',
+      team_id: TEAM,
+      updated_at: '2025-12-14T10:00:00.000Z',
+      tags: ['a'],
+      metadata: { k: 'v' },
+    } as unknown as FileDocument;
     const at = new Date('2025-12-14T10:00:01.000Z');
 
     it('indexes each document at its updated_at as external version, so older versions lose', () => {
       expect(buildUpsertOperations('mp-files', [document], at)).toEqual([
-        { index: { _index: 'mp-files', _id: 'f1', version: Date.parse('2025-12-14T10:00:00.000Z'), version_type: 'external' } },
+        {
+          index: {
+            _index: 'mp-files',
+            _id: 'f1',
+            version: Date.parse('2025-12-14T10:00:00.000Z'),
+            version_type: 'external',
+          },
+        },
         { ...document, indexed_at: '2025-12-14T10:00:01.000Z' },
       ]);
     });
 
     it('writes a content-free tombstone that no version can overwrite', () => {
-      expect(buildRemoveOperations('mp-files', { file_id: 'f1', team_id: TEAM, deleted_at: '2025-12-14T11:00:00.000Z' }, at)).toEqual([
+      expect(
+        buildRemoveOperations('mp-files', { file_id: 'f1', team_id: TEAM, deleted_at: '2025-12-14T11:00:00.000Z' }, at),
+      ).toEqual([
         { index: { _index: 'mp-files', _id: 'f1', version: TOMBSTONE_VERSION, version_type: 'external' } },
-        { file_id: 'f1', team_id: TEAM, deleted_at: '2025-12-14T11:00:00.000Z', indexed_at: '2025-12-14T10:00:01.000Z' },
+        {
+          file_id: 'f1',
+          team_id: TEAM,
+          deleted_at: '2025-12-14T11:00:00.000Z',
+          indexed_at: '2025-12-14T10:00:01.000Z',
+        },
       ]);
       expect(TOMBSTONE_VERSION).toBeGreaterThan(Date.parse('9999-12-31T23:59:59.999Z'));
     });
@@ -184,12 +274,17 @@ describe('Elasticsearch mapping', () => {
       const expected = field.type === 'text' ? 'text' : field.type;
       expect([field.name, (properties[field.name] as { type: string }).type]).toEqual([field.name, expected]);
     }
-    expect(Object.keys(properties).sort()).toEqual([...FIELD_CATALOG.map((f) => f.name), 'deleted_at', 'indexed_at', 'metadata'].sort());
+    expect(Object.keys(properties).sort()).toEqual(
+      [...FIELD_CATALOG.map((f) => f.name), 'deleted_at', 'indexed_at', 'metadata'].sort(),
+    );
   });
 
   it('gives text fields a raw keyword (sort) and a wildcard (substring) sub-field', () => {
     for (const name of ['filename', 'prompt', 'negative_prompt']) {
-      expect(properties[name]).toMatchObject({ type: 'text', fields: { raw: { type: 'keyword' }, contains: { type: 'wildcard' } } });
+      expect(properties[name]).toMatchObject({
+        type: 'text',
+        fields: { raw: { type: 'keyword' }, contains: { type: 'wildcard' } },
+      });
     }
   });
 

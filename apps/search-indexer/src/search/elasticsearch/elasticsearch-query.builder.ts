@@ -7,7 +7,17 @@ import { CONTAINS_SUBFIELD, RAW_SUBFIELD } from './elasticsearch-mapping';
 type Query = estypes.QueryDslQueryContainer;
 
 /** Source fields a hit needs. */
-export const HIT_SOURCE = ['file_id', 'object_key', 'filename', 'content_type', 'size', 'folder', 'created_at', 'expires_at', 'metadata'] as const;
+export const HIT_SOURCE = [
+  'file_id',
+  'object_key',
+  'filename',
+  'content_type',
+  'size',
+  'folder',
+  'created_at',
+  'expires_at',
+  'metadata',
+] as const;
 
 /**
  * External version of a tombstone: above any `updated_at` in milliseconds, so once a file is
@@ -33,7 +43,11 @@ function metadataQueries(contains: Record<string, unknown>, path = 'metadata'): 
     if (value === null) return [{ bool: { must_not: [{ exists: { field } }] } }];
     if (Array.isArray(value)) {
       if (value.length === 0) return [{ exists: { field } }];
-      return value.flatMap((v) => (typeof v === 'object' && v !== null ? metadataQueries(v as Record<string, unknown>, field) : [{ term: { [field]: String(v) } }]));
+      return value.flatMap((v) =>
+        typeof v === 'object' && v !== null
+          ? metadataQueries(v as Record<string, unknown>, field)
+          : [{ term: { [field]: String(v) } }],
+      );
     }
     if (typeof value === 'object') {
       const nested = metadataQueries(value as Record<string, unknown>, field);
@@ -60,7 +74,11 @@ export function clauseQuery(clause: FilterClause): Query {
     case 'range':
       return { range: { [field.name]: { ...clause.bounds } } };
     case 'match':
-      return { wildcard: { [`${field.name}.${CONTAINS_SUBFIELD}`]: { value: wildcardContains(clause.value), case_insensitive: true } } };
+      return {
+        wildcard: {
+          [`${field.name}.${CONTAINS_SUBFIELD}`]: { value: wildcardContains(clause.value), case_insensitive: true },
+        },
+      };
   }
 }
 
@@ -71,7 +89,10 @@ export function liveTeamFilter(team_id: string, now: Date): Query[] {
     { bool: { must_not: [{ exists: { field: 'deleted_at' } }] } },
     {
       bool: {
-        should: [{ bool: { must_not: [{ exists: { field: 'expires_at' } }] } }, { range: { expires_at: { gt: now.toISOString() } } }],
+        should: [
+          { bool: { must_not: [{ exists: { field: 'expires_at' } }] } },
+          { range: { expires_at: { gt: now.toISOString() } } },
+        ],
         minimum_should_match: 1,
       },
     },
@@ -114,15 +135,31 @@ export function buildDistinctBody(query: DistinctQuery): estypes.SearchRequest {
 /** Bulk lines writing each document at its `updated_at` (external version): older or deleted never win. */
 export function buildUpsertOperations(index: string, documents: readonly FileDocument[], indexedAt: Date): unknown[] {
   return documents.flatMap((document) => [
-    { index: { _index: index, _id: document.file_id, version: Date.parse(document.updated_at), version_type: 'external' } },
+    {
+      index: {
+        _index: index,
+        _id: document.file_id,
+        version: Date.parse(document.updated_at),
+        version_type: 'external',
+      },
+    },
     { ...document, indexed_at: indexedAt.toISOString() },
   ]);
 }
 
 /** Bulk lines of a tombstone: content erased, written at TOMBSTONE_VERSION. */
-export function buildRemoveOperations(index: string, options: { file_id: string; team_id: string; deleted_at: string }, indexedAt: Date): unknown[] {
+export function buildRemoveOperations(
+  index: string,
+  options: { file_id: string; team_id: string; deleted_at: string },
+  indexedAt: Date,
+): unknown[] {
   return [
     { index: { _index: index, _id: options.file_id, version: TOMBSTONE_VERSION, version_type: 'external' } },
-    { file_id: options.file_id, team_id: options.team_id, deleted_at: options.deleted_at, indexed_at: indexedAt.toISOString() },
+    {
+      file_id: options.file_id,
+      team_id: options.team_id,
+      deleted_at: options.deleted_at,
+      indexed_at: indexedAt.toISOString(),
+    },
   ];
 }

@@ -39,7 +39,10 @@ export class ElasticsearchRebuild implements IndexRebuild {
     await this.indexes.swap(this.previous, this.next);
     await this.carryOver(swappedAt);
     await this.indexes.drop(this.previous);
-    const { count } = await this.client.count({ index: this.indexes.alias, query: { bool: { must_not: [{ exists: { field: 'deleted_at' } }] } } });
+    const { count } = await this.client.count({
+      index: this.indexes.alias,
+      query: { bool: { must_not: [{ exists: { field: 'deleted_at' } }] } },
+    });
     return { documents: count };
   }
 
@@ -55,7 +58,10 @@ export class ElasticsearchRebuild implements IndexRebuild {
         index: this.previous,
         query: {
           bool: {
-            should: [{ range: { indexed_at: { gte: new Date(since.getTime() - CLOCK_MARGIN_MS).toISOString() } } }, { exists: { field: 'deleted_at' } }],
+            should: [
+              { range: { indexed_at: { gte: new Date(since.getTime() - CLOCK_MARGIN_MS).toISOString() } } },
+              { exists: { field: 'deleted_at' } },
+            ],
             minimum_should_match: 1,
           },
         },

@@ -16,7 +16,14 @@ import {
 import { bulkWrite } from './elasticsearch-bulk';
 import { ElasticsearchIndexManager } from './elasticsearch-index.manager';
 import { MAX_RESULT_WINDOW } from './elasticsearch-mapping';
-import { buildDistinctBody, buildRemoveOperations, buildSearchBody, buildUpsertOperations, DISTINCT_AGG, HIT_SOURCE } from './elasticsearch-query.builder';
+import {
+  buildDistinctBody,
+  buildRemoveOperations,
+  buildSearchBody,
+  buildUpsertOperations,
+  DISTINCT_AGG,
+  HIT_SOURCE,
+} from './elasticsearch-query.builder';
 import { ElasticsearchRebuild } from './elasticsearch-rebuild';
 
 type HitSource = Record<(typeof HIT_SOURCE)[number], unknown>;
@@ -63,15 +70,21 @@ export class ElasticsearchSearchBackend implements SearchBackend {
   }
 
   async remove(options: RemoveOptions): Promise<WriteResult> {
-    const applied = await bulkWrite(this.client, buildRemoveOperations(this.indexes.alias, options, new Date()), { refresh: this.options.refreshOnWrite });
+    const applied = await bulkWrite(this.client, buildRemoveOperations(this.indexes.alias, options, new Date()), {
+      refresh: this.options.refreshOnWrite,
+    });
     return { applied: applied.length > 0 };
   }
 
   async search(query: SearchQuery): Promise<SearchPage> {
     if (query.page * query.page_size > MAX_RESULT_WINDOW) {
-      throw new DomainError('ValidationFailed', `page: this deployment pages through the first ${MAX_RESULT_WINDOW} results only; narrow the filters`, {
-        max_results: MAX_RESULT_WINDOW,
-      });
+      throw new DomainError(
+        'ValidationFailed',
+        `page: this deployment pages through the first ${MAX_RESULT_WINDOW} results only; narrow the filters`,
+        {
+          max_results: MAX_RESULT_WINDOW,
+        },
+      );
     }
     const response = await this.client.search<HitSource>({ index: this.indexes.alias, ...buildSearchBody(query) });
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
@@ -94,8 +107,11 @@ export class ElasticsearchSearchBackend implements SearchBackend {
 
   async distinct(query: DistinctQuery): Promise<FilterValue[]> {
     const response = await this.client.search({ index: this.indexes.alias, ...buildDistinctBody(query) });
-    const agg = response.aggregations?.[DISTINCT_AGG] as { buckets: { key: string | number; key_as_string?: string }[] } | undefined;
-    return (agg?.buckets ?? []).map((b) => (b.key_as_string === 'true' || b.key_as_string === 'false' ? b.key_as_string === 'true' : b.key));
+    const agg = response.aggregations?.[DISTINCT_AGG] as
+      { buckets: { key: string | number; key_as_string?: string }[] } | undefined;
+    return (agg?.buckets ?? []).map((b) =>
+      b.key_as_string === 'true' || b.key_as_string === 'false' ? b.key_as_string === 'true' : b.key,
+    );
   }
 
   startRebuild(): Promise<IndexRebuild> {
@@ -109,7 +125,11 @@ export class ElasticsearchSearchBackend implements SearchBackend {
 
   /** Deletes the alias's indexes (test clean-up). */
   async dropAll(): Promise<void> {
-    await this.client.indices.delete({ index: `${this.options.alias}-v*`, ignore_unavailable: true, allow_no_indices: true });
+    await this.client.indices.delete({
+      index: `${this.options.alias}-v*`,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
   }
 
   async close(): Promise<void> {

@@ -21,12 +21,23 @@ SELECT v.value FROM v WHERE v.value IS NOT NULL LIMIT $3`);
   });
 
   it('skip-scans the seed distinct fields', () => {
-    for (const field of ['folder', 'content_type', 'extension', 'category', 'project', 'source_model', 'status'] as const) expect(SKIP_SCAN_FIELDS.has(field)).toBe(true);
+    for (const field of [
+      'folder',
+      'content_type',
+      'extension',
+      'category',
+      'project',
+      'source_model',
+      'status',
+    ] as const)
+      expect(SKIP_SCAN_FIELDS.has(field)).toBe(true);
   });
 
   it('unnests arrays, probes booleans, and falls back to DISTINCT for other keywords', () => {
     expect(buildDistinctStatement(q('tags')).text).toContain('CROSS JOIN LATERAL unnest(d."tags") AS v(value)');
-    expect(buildDistinctStatement(q('legal_hold')).text).toContain('unnest(ARRAY[false, true]) AS v(value)\n WHERE EXISTS (SELECT 1 FROM "search"."file_documents" d WHERE');
+    expect(buildDistinctStatement(q('legal_hold')).text).toContain(
+      'unnest(ARRAY[false, true]) AS v(value)\n WHERE EXISTS (SELECT 1 FROM "search"."file_documents" d WHERE',
+    );
     expect(buildDistinctStatement(q('visibility')).text).toMatch(/^SELECT DISTINCT d."visibility" AS value FROM/);
   });
 

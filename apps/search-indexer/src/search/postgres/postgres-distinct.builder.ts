@@ -7,7 +7,15 @@ import { DOCUMENTS_TABLE, ident, Params, SqlStatement, whereSql } from './postgr
  * skip scan (one index descent per value) instead of reading every row of the team. Keep in step
  * with the migrations.
  */
-export const SKIP_SCAN_FIELDS: ReadonlySet<IndexedField> = new Set<IndexedField>(['folder', 'project', 'source_model', 'content_type', 'extension', 'category', 'status']);
+export const SKIP_SCAN_FIELDS: ReadonlySet<IndexedField> = new Set<IndexedField>([
+  'folder',
+  'project',
+  'source_model',
+  'content_type',
+  'extension',
+  'category',
+  'status',
+]);
 
 /**
  * Distinct values of one field over the team's live, unexpired files, ascending, `value` column.
@@ -42,7 +50,8 @@ export function buildDistinctStatement(query: DistinctQuery, table: string = DOC
     };
   }
   if (SKIP_SCAN_FIELDS.has(field.name)) {
-    const next = (after: string) => `SELECT ${column} FROM ${table} d WHERE ${where} AND ${column} ${after} ORDER BY ${column} LIMIT 1`;
+    const next = (after: string) =>
+      `SELECT ${column} FROM ${table} d WHERE ${where} AND ${column} ${after} ORDER BY ${column} LIMIT 1`;
     return {
       text: `WITH RECURSIVE v(value) AS (
   (${next('IS NOT NULL')})

@@ -1,12 +1,26 @@
 import { FileDocument } from '@mp/contracts';
 import { FilterClause, SearchQuery } from '../search-backend';
-import { buildRemoveStatement, buildSearchStatement, buildUpsertManyStatement, buildUpsertStatement, containsPattern } from './postgres-query.builder';
+import {
+  buildRemoveStatement,
+  buildSearchStatement,
+  buildUpsertManyStatement,
+  buildUpsertStatement,
+  containsPattern,
+} from './postgres-query.builder';
 
 const TEAM = '11111111-1111-4111-8111-111111111111';
 const NOW = new Date('2025-12-14T12:00:00.000Z');
 
 function query(filters: FilterClause[], overrides: Partial<SearchQuery> = {}): SearchQuery {
-  return { team_id: TEAM, filters, sort: { field: 'created_at', order: 'desc' }, page: 1, page_size: 20, now: NOW, ...overrides };
+  return {
+    team_id: TEAM,
+    filters,
+    sort: { field: 'created_at', order: 'desc' },
+    page: 1,
+    page_size: 20,
+    now: NOW,
+    ...overrides,
+  };
 }
 
 /** The WHERE conditions after the fixed team/tombstone/expiry ones, from the count subquery. */
@@ -17,7 +31,9 @@ function filterSql(text: string): string[] {
 
 describe('buildSearchStatement', () => {
   it('collects text matches once, then counts and pages them (one trigram scan, not two)', () => {
-    const { text, values } = buildSearchStatement(query([{ kind: 'match', field: 'filename', value: 'render_0012' }], { page: 2, page_size: 5 }));
+    const { text, values } = buildSearchStatement(
+      query([{ kind: 'match', field: 'filename', value: 'render_0012' }], { page: 2, page_size: 5 }),
+    );
     expect(text.startsWith('WITH matches AS MATERIALIZED (')).toBe(true);
     expect(text.match(/ILIKE/g)).toHaveLength(1);
     expect(text).toContain('FROM (SELECT count(*) AS total FROM matches) c');
@@ -40,7 +56,8 @@ describe('buildSearchStatement', () => {
       AND (d."expires_at" IS NULL OR d."expires_at" > $2::timestamptz)
       AND d."content_type" = $3::text
       AND d."folder" = $4::text`;
-    expect(text).toBe(`SELECT c.total, p."file_id", p."object_key", p."filename", p."content_type", p."size", p."folder", p."created_at", p."expires_at", p."metadata"
+    expect(text)
+      .toBe(`SELECT c.total, p."file_id", p."object_key", p."filename", p."content_type", p."size", p."folder", p."created_at", p."expires_at", p."metadata"
 FROM (
   SELECT count(*) AS total
     FROM "search"."file_documents" d
@@ -65,7 +82,11 @@ ORDER BY p."created_at" DESC, p."file_id" DESC`);
         { kind: 'term', field: 'cfg_scale', value: 7.5 },
         { kind: 'missing', field: 'project' },
         { kind: 'contains_all', field: 'tags', values: ['portrait', 'approved'] },
-        { kind: 'range', field: 'created_at', bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' } },
+        {
+          kind: 'range',
+          field: 'created_at',
+          bounds: { gte: '2025-12-01T00:00:00.000Z', lt: '2025-12-14T00:00:00.000Z' },
+        },
         { kind: 'range', field: 'width', bounds: { gt: 100 } },
         { kind: 'match', field: 'filename', value: '50%_off' },
         { kind: 'metadata', contains: { reviewer: 'kim', n: 1 } },
@@ -116,7 +137,9 @@ ORDER BY p."created_at" DESC, p."file_id" DESC`);
     expect(asc).toMatch(/ORDER BY p."size" ASC, p."file_id" ASC$/);
     const nullable = buildSearchStatement(query([], { sort: { field: 'width', order: 'desc' } })).text;
     expect(nullable).toContain('ORDER BY d."width" DESC NULLS LAST, d."file_id" DESC\n');
-    expect(nullable).toContain('SELECT d."file_id", d."object_key", d."filename", d."content_type", d."size", d."folder", d."created_at", d."expires_at", d."metadata", d."width"\n');
+    expect(nullable).toContain(
+      'SELECT d."file_id", d."object_key", d."filename", d."content_type", d."size", d."folder", d."created_at", d."expires_at", d."metadata", d."width"\n',
+    );
     const byId = buildSearchStatement(query([], { sort: { field: 'file_id', order: 'asc' } })).text;
     expect(byId).toMatch(/ORDER BY p."file_id" ASC$/);
   });
@@ -133,11 +156,19 @@ describe('containsPattern', () => {
 });
 
 describe('write statements', () => {
-  const document = { file_id: 'f1', team_id: TEAM, updated_at: '2025-12-14T10:00:00.000Z', tags: ['a'], metadata: { k: 'v' } } as unknown as FileDocument;
+  const document = {
+    file_id: 'f1',
+    team_id: TEAM,
+    updated_at: '2025-12-14T10:00:00.000Z',
+    tags: ['a'],
+    metadata: { k: 'v' },
+  } as unknown as FileDocument;
 
   it('upserts every catalog column, only over an older live version', () => {
     const { text, values } = buildUpsertStatement(document);
-    expect(text).toMatch(/^INSERT INTO "search"."file_documents" AS d \("file_id", "object_key", "filename", "team_id", .*"classification_level", "metadata", "indexed_at"\)/);
+    expect(text).toMatch(
+      /^INSERT INTO "search"."file_documents" AS d \("file_id", "object_key", "filename", "team_id", .*"classification_level", "metadata", "indexed_at"\)/,
+    );
     expect(text).toContain('"tags" = EXCLUDED."tags"');
     expect(text).toContain(`WHERE d."deleted_at" IS NULL AND d."updated_at" < EXCLUDED."updated_at"`);
     expect(values).toHaveLength(43);
@@ -161,7 +192,11 @@ describe('write statements', () => {
   });
 
   it('removes by erasing the content and keeping the first deletion time', () => {
-    const { text, values } = buildRemoveStatement({ file_id: 'f1', team_id: TEAM, deleted_at: '2025-12-14T11:00:00.000Z' });
+    const { text, values } = buildRemoveStatement({
+      file_id: 'f1',
+      team_id: TEAM,
+      deleted_at: '2025-12-14T11:00:00.000Z',
+    });
     expect(text).toContain('"metadata" = NULL');
     expect(text).toContain('"prompt" = NULL');
     expect(text).not.toContain('"team_id" = NULL');

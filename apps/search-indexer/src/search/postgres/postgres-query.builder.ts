@@ -11,7 +11,17 @@ export interface SqlStatement {
 export const DOCUMENTS_TABLE = '"search"."file_documents"';
 
 /** Columns of a hit, in the order the search statement selects them. */
-export const HIT_COLUMNS = ['file_id', 'object_key', 'filename', 'content_type', 'size', 'folder', 'created_at', 'expires_at', 'metadata'] as const;
+export const HIT_COLUMNS = [
+  'file_id',
+  'object_key',
+  'filename',
+  'content_type',
+  'size',
+  'folder',
+  'created_at',
+  'expires_at',
+  'metadata',
+] as const;
 
 const SQL_TYPE: Record<FieldDefinition['type'], string> = {
   keyword: 'text',
@@ -156,7 +166,10 @@ export function buildUpsertStatement(document: FileDocument, table: string = DOC
  * statement, so only the newest version of each file in the batch is kept (the others would lose anyway).
  * Returns the `file_id` of each applied write.
  */
-export function buildUpsertManyStatement(documents: readonly FileDocument[], table: string = DOCUMENTS_TABLE): SqlStatement {
+export function buildUpsertManyStatement(
+  documents: readonly FileDocument[],
+  table: string = DOCUMENTS_TABLE,
+): SqlStatement {
   if (documents.length === 0) throw new Error('buildUpsertManyStatement needs at least one document');
   const params = new Params();
   const rows = newestPerFile(documents).map((document) => {
@@ -187,7 +200,10 @@ function newestPerFile(documents: readonly FileDocument[]): FileDocument[] {
  * Turns the document into a tombstone (or records one for a file never indexed): content is
  * erased, `deleted_at` kept at its first value. Returns a row only when the file was live or unknown.
  */
-export function buildRemoveStatement(options: { file_id: string; team_id: string; deleted_at: string }, table: string = DOCUMENTS_TABLE): SqlStatement {
+export function buildRemoveStatement(
+  options: { file_id: string; team_id: string; deleted_at: string },
+  table: string = DOCUMENTS_TABLE,
+): SqlStatement {
   const params = new Params();
   const erased = DOCUMENT_COLUMNS.filter((c) => c !== 'file_id' && c !== 'team_id').map((c) => `${ident(c)} = NULL`);
   const text = `INSERT INTO ${table} AS d ("file_id", "team_id", "deleted_at", "indexed_at")

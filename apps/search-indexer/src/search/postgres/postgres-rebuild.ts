@@ -51,7 +51,8 @@ export class PostgresRebuild implements IndexRebuild {
       await manager.query(`ALTER TABLE ${q(NEXT)} RENAME TO "${LIVE}"`);
       await manager.query(`DROP TABLE ${q(OLD)}`);
       await manager.query(`ALTER TABLE ${q(LIVE)} RENAME CONSTRAINT "${NEXT}_pkey" TO "${LIVE}_pkey"`);
-      for (const index of indexes) await manager.query(`ALTER INDEX "${SCHEMA}"."${rebuildName(index.name)}" RENAME TO "${index.name}"`);
+      for (const index of indexes)
+        await manager.query(`ALTER INDEX "${SCHEMA}"."${rebuildName(index.name)}" RENAME TO "${index.name}"`);
     });
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${q(LIVE)} WHERE "deleted_at" IS NULL`);
     return { documents: n };
@@ -64,7 +65,9 @@ export class PostgresRebuild implements IndexRebuild {
   /** Newer live versions written since the start, then every tombstone (deletion is final). */
   private async carryOver(manager: EntityManager): Promise<void> {
     const columns = ALL_COLUMNS.join(', ');
-    const replace = ALL_COLUMNS.filter((c) => c !== '"file_id"').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    const replace = ALL_COLUMNS.filter((c) => c !== '"file_id"')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
     await manager.query(
       `INSERT INTO ${q(NEXT)} AS d (${columns}) SELECT ${columns} FROM ${q(LIVE)} WHERE "deleted_at" IS NULL AND "indexed_at" >= $1
        ON CONFLICT ("file_id") DO UPDATE SET ${replace} WHERE d."deleted_at" IS NULL AND d."updated_at" < EXCLUDED."updated_at"`,

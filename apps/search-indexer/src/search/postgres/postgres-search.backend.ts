@@ -14,7 +14,12 @@ import {
   WriteResult,
 } from '../search-backend';
 import { buildDistinctStatement } from './postgres-distinct.builder';
-import { buildRemoveStatement, buildSearchStatement, buildUpsertManyStatement, SqlStatement } from './postgres-query.builder';
+import {
+  buildRemoveStatement,
+  buildSearchStatement,
+  buildUpsertManyStatement,
+  SqlStatement,
+} from './postgres-query.builder';
 import { PostgresRebuild } from './postgres-rebuild';
 
 interface SearchRow {
