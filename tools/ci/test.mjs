@@ -32,6 +32,21 @@ const ok =
   step('typecheck (sources and tests)', bin('tsc'), ['-p', 'tsconfig.check.json']) &&
   step('project graph', bin('nx'), ['show', 'projects'], { NX_TUI: 'false' }) &&
   step('lint (module boundaries, adapters)', bin('eslint'), ['.', '--max-warnings=0']) &&
+  step('import cycles (madge)', bin('madge'), [
+    '--circular',
+    '--no-spinner',
+    '--extensions',
+    'ts',
+    '--exclude',
+    '(^|/)(dist|node_modules)/',
+    '--ts-config',
+    'tsconfig.base.json',
+    'apps',
+    'libs',
+    'e2e',
+    'tools',
+    'bench',
+  ]) &&
   step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,mjs,js}']);
 
 let jestOk = false;

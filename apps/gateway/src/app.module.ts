@@ -1,38 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@mp/platform';
-import { AdminCallbacksController } from './admin/admin-callbacks.controller';
-import { AdminController } from './admin/admin.controller';
-import { StorageQuotaAdminController } from './admin/storage-quota-admin.controller';
+import { AdminModule } from './admin/admin.module';
 import { GatewayConfig } from './app.config';
-import { AdminTokenGuard } from './auth/admin-token.guard';
-import { CdtKeyGuard } from './auth/cdt-key.guard';
-import { KeyAuthenticator } from './auth/key-authenticator.service';
+import { AuthModule } from './auth/auth.module';
 import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
-import { ImageBodyParsers } from './image-api/image-body-parsers';
-import { ImageDeletesController } from './image-api/image-deletes.controller';
-import { ImageFoldersController } from './image-api/image-folders.controller';
-import { ImageKeyGuard } from './image-api/image-key.guard';
-import { ImageOperationsController } from './image-api/image-operations.controller';
-import { ImagePublicController } from './image-api/image-public.controller';
-import { ImageUploadsController } from './image-api/image-uploads.controller';
-import { ImageUsersController } from './image-api/image-users.controller';
+import { ImageApiModule } from './image-api/image-api.module';
 import { MediaApiModule } from './media-api/media-api.module';
-import { MediaResourcesApiModule } from './media-resources-api/media-resources-api.module';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
-import { S3FilesService } from './s3-proxy/s3-files.service';
-import { S3KeyGuard } from './s3-proxy/s3-key.guard';
-import { S3ProxyController } from './s3-proxy/s3-proxy.controller';
-import { S3UploadService } from './s3-proxy/s3-upload.service';
-import { StorageFileController } from './storage-api/storage-file.controller';
-import { StorageFilesController } from './storage-api/storage-files.controller';
-import { StorageSearchMetaController } from './storage-api/storage-search-meta.controller';
+import { GatewayObjectStorageModule } from './object-storage/object-storage.module';
+import { S3ProxyModule } from './s3-proxy/s3-proxy.module';
+import { StorageApiModule } from './storage-api/storage-api.module';
 
 export const APP_NAME = 'gateway';
 
-/** Public REST for every dialect; stateless — it reaches services over NATS and never their tables. */
+/**
+ * Public REST for every dialect; stateless — it reaches services over NATS and never their tables.
+ * Each dialect is one module whose controllers carry `@Dialect()`; errors, docs and rate limits
+ * follow from that.
+ */
 @Module({})
 export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
@@ -40,38 +26,16 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         PlatformModule.forRoot({ app: APP_NAME, config }),
+        AuthModule,
+        GatewayObjectStorageModule,
+        StorageApiModule,
+        AdminModule,
+        S3ProxyModule,
+        ImageApiModule,
         MediaApiModule,
-        MediaResourcesApiModule,
-        RateLimitModule,
       ],
-      controllers: [
-        AdminController,
-        AdminCallbacksController,
-        StorageFilesController,
-        StorageSearchMetaController,
-        StorageFileController,
-        DocsController,
-        S3ProxyController,
-        StorageQuotaAdminController,
-        ImageFoldersController,
-        ImageUploadsController,
-        ImageOperationsController,
-        ImageDeletesController,
-        ImageUsersController,
-        ImagePublicController,
-      ],
-      providers: [
-        KeyAuthenticator,
-        CdtKeyGuard,
-        AdminTokenGuard,
-        { provide: APP_FILTER, useClass: DialectExceptionFilter },
-        S3KeyGuard,
-        gatewayObjectStorageProvider,
-        S3UploadService,
-        S3FilesService,
-        ImageKeyGuard,
-        ImageBodyParsers,
-      ],
+      controllers: [DocsController],
+      providers: [{ provide: APP_FILTER, useClass: DialectExceptionFilter }],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   CallbackDelivery,
   CallbackDeliveryDetail,
@@ -9,14 +9,15 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { ADMIN_DIALECT } from './admin.dialect';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 
 /** A team's outbound callbacks: the delivery log, manual redelivery and the signing secret (served by the notifier). */
 @Controller('admin/v1/teams/:teamId')
-@UseGuards(AdminTokenGuard)
+@Dialect(ADMIN_DIALECT)
 export class AdminCallbacksController {
   constructor(private readonly rpc: RpcClient) {}
 

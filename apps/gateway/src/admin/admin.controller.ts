@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiKeySummary,
   CreateApiKeyBody,
@@ -13,14 +13,15 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { ADMIN_DIALECT } from './admin.dialect';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 
 /** Tenancy administration: teams, users and keys (plaintext keys are shown once, at creation). */
 @Controller('admin/v1/teams')
-@UseGuards(AdminTokenGuard)
+@Dialect(ADMIN_DIALECT)
 export class AdminController {
   constructor(private readonly rpc: RpcClient) {}
 

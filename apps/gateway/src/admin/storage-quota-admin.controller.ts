@@ -1,15 +1,16 @@
-import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { SetStorageLimitBody, setStorageLimitBodySchema, StorageUsage } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { ADMIN_DIALECT } from './admin.dialect';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 
 /** Storage quota of one `kikaku_s3` key (S3 proxy, seed 002): read it, set its limit or restore the default (null). */
 @Controller('admin/v1/teams/:teamId/api-keys/:keyId/storage-quota')
-@UseGuards(AdminTokenGuard)
+@Dialect(ADMIN_DIALECT)
 export class StorageQuotaAdminController {
   constructor(private readonly rpc: RpcClient) {}
 

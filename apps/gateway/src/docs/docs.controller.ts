@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GatewayConfig } from '../app.config';
 import { buildOpenApiDocument } from './openapi-document';
-import { DIALECT_DOCS } from './openapi-operations';
+import { registeredDialects } from '../dialects/dialect-registry';
+import type { DialectDoc } from './dialect-doc';
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -23,7 +24,7 @@ export class DocsController {
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
   index(): string {
-    const urls = DIALECT_DOCS.map((d) => ({ url: `/docs/${d.id}.json`, name: d.title }));
+    const urls = documentedDialects().map((d) => ({ url: `/docs/${d.id}.json`, name: d.docs.title }));
     return `<!doctype html>
 <html><head><meta charset="utf-8"><title>Media platform API</title><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
@@ -44,9 +45,14 @@ export class DocsController {
 
   @Get(':document')
   document(@Param('document') document: string, @Req() request: FastifyRequest): Record<string, unknown> {
-    const dialect = DIALECT_DOCS.find((d) => `${d.id}.json` === document);
+    const dialect = documentedDialects().find((d) => `${d.id}.json` === document);
     if (!dialect) throw new NotFoundException();
     const server = this.config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-    return buildOpenApiDocument(dialect, server);
+    return buildOpenApiDocument(dialect.docs, server);
   }
+}
+
+/** Dialects with an OpenAPI document, in registration order. */
+function documentedDialects(): Array<{ id: string; docs: DialectDoc }> {
+  return registeredDialects().flatMap((d) => (d.docs ? [{ id: d.id, docs: d.docs }] : []));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DialectDoc } from './openapi-operations';
+import type { DialectDoc } from './dialect-doc';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });

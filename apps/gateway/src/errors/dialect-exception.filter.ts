@@ -2,10 +2,18 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import { LOGGER } from '@mp/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { rendererForPath, statusForPath } from './error-renderers';
+import type { DialectDefinition, DialectRouteConfig } from '../dialects/dialect-definition';
+import { dialectById, dialectOfUnroutedPath } from '../dialects/dialect-registry';
+import { plainStatusOf, renderPlainError } from '../dialects/plain-errors';
 import { toDomainError } from './to-domain-error';
 
-/** Every error of every route, rendered in the dialect of the path it was raised on. */
+/** What answers errors of requests that belong to no dialect (e.g. `/docs`, `/health`). */
+const NO_DIALECT = { renderError: renderPlainError, statusOf: plainStatusOf } as const;
+
+/**
+ * Every error of every route, rendered in the dialect of the route that matched; requests that
+ * matched none (404) take the dialect whose paths they fall under.
+ */
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
@@ -13,16 +21,19 @@ export class DialectExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    void sendError(http.getResponse<FastifyReply>(), request.url, exception, this.logger);
+    const { error, unexpected } = toDomainError(exception);
+    const path = request.url.split('?')[0];
+    if (unexpected) this.logger.error({ err: exception, url: path }, 'Unexpected error while serving a request');
+    const dialect = dialectOfRequest(request, path) ?? NO_DIALECT;
+    void http
+      .getResponse<FastifyReply>()
+      .status(dialect.statusOf(error))
+      .type('application/json')
+      .send(dialect.renderError(error));
   }
 }
 
-export async function sendError(reply: FastifyReply, url: string, exception: unknown, logger: Logger): Promise<void> {
-  const { error, unexpected } = toDomainError(exception);
-  if (unexpected) logger.error({ err: exception, url: url.split('?')[0] }, 'Unexpected error while serving a request');
-  const path = url.split('?')[0];
-  await reply
-    .status(statusForPath(path, error.code, error))
-    .type('application/json')
-    .send(rendererForPath(path)(error));
+function dialectOfRequest(request: FastifyRequest, path: string): DialectDefinition | undefined {
+  const routed = (request.routeOptions?.config as Partial<DialectRouteConfig> | undefined)?.dialect;
+  return (routed ? dialectById(routed) : undefined) ?? dialectOfUnroutedPath(path);
 }

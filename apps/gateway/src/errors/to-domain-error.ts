@@ -18,7 +18,7 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = BY_STATUS[status];
-    if (status === 404) return { error: new DomainError('NotFound', 'No such route'), unexpected: false };
+    if (status === 404) return { error: new DomainError('NoSuchRoute', 'No such route'), unexpected: false };
     if (code) return { error: new DomainError(code, error.message), unexpected: false };
   }
   const status = (error as { statusCode?: number })?.statusCode;

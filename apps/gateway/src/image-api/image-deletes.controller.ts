@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Query, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Query } from '@nestjs/common';
 import {
   DeleteImageAsyncQuery,
   deleteImageAsyncQuerySchema,
@@ -8,14 +8,15 @@ import {
 import { RpcClient } from '@mp/platform';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
-import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 type App = { team_id: string; app_key: string };
 
 /** Delete API: `DELETE …/images/sync` (one folder or file) and `…/images/async` (a delete queue item). */
 @Controller('image/v2.0/appkeys/:appKey/images')
-@UseGuards(ImageKeyGuard)
+@Dialect(IMAGE_DIALECT)
 export class ImageDeletesController {
   constructor(private readonly rpc: RpcClient) {}
 

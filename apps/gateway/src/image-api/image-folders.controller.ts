@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   CreateImageFolderBody,
   createImageFolderBodySchema,
@@ -10,14 +10,15 @@ import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
-import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 type App = { team_id: string; app_key: string };
 
 /** Folder API: create, list a folder's folders and files, folder properties. */
 @Controller('image/v2.0/appkeys/:appKey')
-@UseGuards(ImageKeyGuard)
+@Dialect(IMAGE_DIALECT)
 export class ImageFoldersController {
   constructor(private readonly rpc: RpcClient) {}
 

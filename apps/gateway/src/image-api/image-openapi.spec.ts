@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '../docs/openapi-document';
-import { DIALECT_DOCS } from '../docs/openapi-operations';
+import { IMAGE_DOC } from './image.dialect-doc';
 
 type Doc = {
   paths: Record<
@@ -16,7 +16,7 @@ type Doc = {
 };
 
 describe('image API OpenAPI document (served at /docs/image.json)', () => {
-  const image = DIALECT_DOCS.find((d) => d.id === 'image')!;
+  const image = IMAGE_DOC;
   const doc = buildOpenApiDocument(image, 'http://localhost') as Doc;
   const p = (path: string) => `/image/v2.0/appkeys/{appKey}${path}`;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import {
   deleteImageOperationQuerySchema,
   ExecImageOperationsBody,
@@ -16,8 +16,9 @@ import { GatewayConfig } from '../app.config';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts, stepCallbackUrls } from './image-callback-ports';
-import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 type App = { team_id: string; app_key: string };
 
@@ -25,7 +26,7 @@ const operationIdPipe = new ZodPipe(imageOperationIdSchema.describe('operationId
 
 /** Image operation API, asynchronous execution and the queue item lookup. */
 @Controller('image/v2.0/appkeys/:appKey')
-@UseGuards(ImageKeyGuard)
+@Dialect(IMAGE_DIALECT)
 export class ImageOperationsController {
   constructor(
     private readonly rpc: RpcClient,

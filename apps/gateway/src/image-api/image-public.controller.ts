@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { GatewayConfig } from '../app.config';
 import { toDomainError } from '../errors/to-domain-error';
 import { etagMatches } from './image-etag';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 const NOT_FOUND = { header: { isSuccessful: false, resultCode: 404, resultMessage: 'No such image.' } };
 
@@ -17,6 +19,7 @@ const NOT_FOUND = { header: { isSuccessful: false, resultCode: 404, resultMessag
  * answer real HTTP statuses (404, 503), since browsers and caches read them.
  */
 @Controller('image/files')
+@Dialect(IMAGE_DIALECT, { authenticate: false })
 export class ImagePublicController {
   constructor(
     private readonly rpc: RpcClient,

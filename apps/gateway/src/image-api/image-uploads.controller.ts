@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
 import {
   DomainError,
   IMAGE_RESULT,
@@ -15,17 +15,18 @@ import { GatewayConfig } from '../app.config';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts } from './image-callback-ports';
-import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
 import { ClosingDelimiterWatch } from '../s3-proxy/closing-delimiter.watch';
 import { fileBytes } from '../s3-proxy/multipart-form';
 import { stageBody } from './image-staging';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 type App = { team_id: string; app_key: string };
 
 /** Upload API: single raw-body `PUT …/images?path=…`, multiple multipart `POST …/images`. */
 @Controller('image/v2.0/appkeys/:appKey/images')
-@UseGuards(ImageKeyGuard)
+@Dialect(IMAGE_DIALECT)
 export class ImageUploadsController {
   constructor(
     private readonly rpc: RpcClient,

@@ -1,16 +1,17 @@
-import { Body, Controller, Get, HttpCode, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { PutImageUserBody, putImageUserBodySchema } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ZodPipe } from '../validation/zod-body.pipe';
 import { ImageApp } from './image-app.decorator';
-import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
+import { Dialect } from '../dialects/dialect.decorator';
+import { IMAGE_DIALECT } from './image.dialect';
 
 type App = { team_id: string; app_key: string };
 
 /** Realtime service API: `GET/PUT …/users`. */
 @Controller('image/v2.0/appkeys/:appKey/users')
-@UseGuards(ImageKeyGuard)
+@Dialect(IMAGE_DIALECT)
 export class ImageUsersController {
   constructor(private readonly rpc: RpcClient) {}
 

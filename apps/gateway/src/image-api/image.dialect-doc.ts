@@ -23,7 +23,7 @@ import {
   singleImageUploadQuerySchema,
 } from '@mp/contracts';
 import { z } from 'zod';
-import type { DialectDoc, OperationDoc } from '../docs/openapi-operations';
+import type { DialectDoc, OperationDoc } from '../docs/dialect-doc';
 
 const header = z.object({ isSuccessful: z.boolean(), resultCode: z.number().int(), resultMessage: z.string() });
 /** Every answer: HTTP 200 and a `header`; on failure only the header (`isSuccessful: false`). */
@@ -45,7 +45,6 @@ const op = (o: Omit<OperationDoc, 'status' | 'params'> & { params?: z.ZodObject 
 
 /** Seed 001's image API: folders, uploads, deletes, operations, async execution, realtime service, queue items. */
 export const IMAGE_DOC: DialectDoc = {
-  id: 'image',
   title: 'Image API (seed 001)',
   description:
     'Folders, image uploads, deletes, image operations (resize, gray, crops, slice, grid, watermark), asynchronous execution and the realtime service. Every answer is HTTP 200 with `header.isSuccessful`/`resultCode`/`resultMessage` (resultCodes: docs/compat/image-api.md). Public image URLs `/image/files/{appKey}/{path}` are served without credentials, with ETag and Cache-Control.',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   EffectiveExportConfiguration,
   effectiveExportConfigurationQuerySchema,
@@ -10,10 +10,11 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { BearerTokenGuard } from './bearer-token.guard';
 import { ExportConfigAccess, ExportOwnerRef } from './export-config-access.service';
 import { CurrentMediaUser, MediaPrincipal } from './media-principal';
 import { MediaValidationPipe } from './media-validation.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { MEDIA_API_DIALECT } from './media-api.dialect';
 
 const uuidPath = new MediaValidationPipe(z.uuid({ error: 'Input should be a valid UUID' }), 'path');
 const createBody = new MediaValidationPipe(
@@ -27,7 +28,7 @@ const effectiveQuery = new MediaValidationPipe(effectiveExportConfigurationQuery
  * (`me`, `organizations`) win over `{user_id}` in the router.
  */
 @Controller('api/v1/users')
-@UseGuards(BearerTokenGuard)
+@Dialect(MEDIA_API_DIALECT)
 export class ExportConfigController {
   constructor(
     private readonly rpc: RpcClient,

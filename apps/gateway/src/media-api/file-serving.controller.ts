@@ -2,12 +2,15 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { DomainError, SERVE_FORMATS, ServeFormat } from '@mp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FileServingService } from './file-serving.service';
+import { Dialect } from '../dialects/dialect.decorator';
+import { MEDIA_API_DIALECT } from './media-api.dialect';
 
 /**
  * Seed 003 `GET /files/{file_path}` (no authentication, as in the seed: keys carry unguessable ids):
  * 302 to the object, or with `?type=` to its converted variant (made once, then reused).
  */
 @Controller('files')
+@Dialect(MEDIA_API_DIALECT, { authenticate: false })
 export class FileServingController {
   constructor(private readonly files: FileServingService) {}
 

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
-import { gatewayObjectStorageProvider } from '../s3-proxy/object-storage.provider';
 import { AccessTokenService } from './access-token.service';
 import { AccountStatusCache } from './account-status.cache';
-import { AdminAccountsController } from './admin-accounts.controller';
 import { BearerTokenGuard } from './bearer-token.guard';
+import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
+import { BulkUploadController } from './bulk-upload.controller';
 import { ExportConfigAccess } from './export-config-access.service';
 import { ExportConfigController } from './export-config.controller';
 import { FileServingController } from './file-serving.controller';
@@ -12,16 +11,18 @@ import { FileServingService } from './file-serving.service';
 import { FormBodyParser } from './form-body.parser';
 import { LoginController } from './login.controller';
 import { LoraUploadReceiver } from './lora-upload.receiver';
+import { MediaResourcesController } from './media-resources.controller';
 import { MediaUploadsController } from './uploads.controller';
 
-/** Seed 003 (FastAPI-style media API): login, presigned PUT, file serving, export configuration, its admin routes. */
+/** Seed 003 (FastAPI-style media API): login, uploads, file serving, export configuration, media resources, products bulk upload. */
 @Module({
   controllers: [
     LoginController,
     MediaUploadsController,
     FileServingController,
     ExportConfigController,
-    AdminAccountsController,
+    MediaResourcesController,
+    BulkUploadController,
   ],
   providers: [
     AccessTokenService,
@@ -31,9 +32,7 @@ import { MediaUploadsController } from './uploads.controller';
     FileServingService,
     FormBodyParser,
     LoraUploadReceiver,
-    AdminTokenGuard,
-    gatewayObjectStorageProvider,
+    BulkUploadZipReceiver,
   ],
-  exports: [AccessTokenService, AccountStatusCache, BearerTokenGuard],
 })
 export class MediaApiModule {}

@@ -1,10 +1,5 @@
 import { DomainError, httpStatusOf } from '@mp/contracts';
 
-/** Seed 003 paths (FastAPI): the API under /api/v1 and file serving under /files. */
-export function isMediaApiPath(path: string): boolean {
-  return path.startsWith('/api/v1/') || path === '/api/v1' || path.startsWith('/files/');
-}
-
 interface FastApiIssue {
   loc: Array<string | number>;
   msg: string;
@@ -28,7 +23,7 @@ function fastApiIssues(e: DomainError): FastApiIssue[] | null {
 
 /** `{"detail": "..."}`, or `{"detail": [{loc, msg, type}]}` for request validation (HTTP 422). */
 export function renderMediaApiError(e: DomainError): unknown {
-  if (e.code === 'NotFound' && e.message === 'No such route') return { detail: 'Not Found' };
+  if (e.code === 'NoSuchRoute') return { detail: 'Not Found' };
   if (e.code === 'Internal') return { detail: 'Internal Server Error' };
   return { detail: fastApiIssues(e) ?? e.message };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import {
   DomainError,
   LoraUploadResponse,
@@ -9,19 +9,20 @@ import {
 import { APP_CONFIG, RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
-import { BearerTokenGuard } from './bearer-token.guard';
 import { NOT_ENOUGH_PRIVILEGES } from './export-config-access.service';
 import { LoraUploadReceiver } from './lora-upload.receiver';
 import { CurrentMediaUser, MediaPrincipal } from './media-principal';
 import { MediaValidationPipe } from './media-validation.pipe';
 import { fileServingUrl, publicBaseUrl } from './public-base-url';
+import { Dialect } from '../dialects/dialect.decorator';
+import { MEDIA_API_DIALECT } from './media-api.dialect';
 
 /**
  * Seed 003 uploads: `POST /api/v1/uploads/presigned-url` (a PUT straight to object storage, content type
  * bound) and the superuser-only `POST /api/v1/uploads/admin/upload-lora` (multipart, streamed to the store).
  */
 @Controller('api/v1/uploads')
-@UseGuards(BearerTokenGuard)
+@Dialect(MEDIA_API_DIALECT)
 export class MediaUploadsController {
   constructor(
     private readonly rpc: RpcClient,

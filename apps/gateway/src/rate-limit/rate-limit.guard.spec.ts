@@ -4,15 +4,25 @@ import { DomainError } from '@mp/contracts';
 import { MetricsService } from '@mp/platform';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../app.config';
-import { RateLimit } from './rate-limit.decorator';
+import { DIALECT_METADATA } from '../dialects/dialect-definition';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitMetrics } from './rate-limit.metrics';
 import type { RedisRateLimiter } from './redis-rate-limiter';
 
-@RateLimit('s3-proxy')
 class LimitedController {
   route(): void {}
 }
+Reflect.defineMetadata(
+  DIALECT_METADATA,
+  {
+    id: 's3-proxy',
+    rateLimit: (c: GatewayConfig) => ({
+      limit: c.S3_PROXY_RATE_LIMIT,
+      windowSeconds: c.S3_PROXY_RATE_LIMIT_WINDOW_SECONDS,
+    }),
+  },
+  LimitedController,
+);
 
 const config = { S3_PROXY_RATE_LIMIT: 2, S3_PROXY_RATE_LIMIT_WINDOW_SECONDS: 60 } as GatewayConfig;
 

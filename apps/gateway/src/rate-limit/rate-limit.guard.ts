@@ -6,10 +6,10 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../app.config';
 import type { AuthenticatedRequest } from '../auth/principal.decorator';
+import { DIALECT_METADATA, DialectDefinition } from '../dialects/dialect-definition';
 import { decide } from './rate-limit-decision';
-import { RATE_LIMIT_DIALECT } from './rate-limit.decorator';
 import { RateLimitMetrics } from './rate-limit.metrics';
-import { RateLimitedDialect, rateLimitPolicies } from './rate-limit-policy';
+import type { RateLimitPolicy } from './rate-limit-policy';
 import { RedisRateLimiter } from './redis-rate-limiter';
 
 /**
@@ -19,25 +19,24 @@ import { RedisRateLimiter } from './redis-rate-limiter';
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly policies;
+  private readonly policies = new Map<string, RateLimitPolicy>();
 
   constructor(
     private readonly reflector: Reflector,
     private readonly limiter: RedisRateLimiter,
     private readonly metrics: RateLimitMetrics,
-    @Inject(APP_CONFIG) config: GatewayConfig,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.policies = rateLimitPolicies(config);
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const dialect = this.reflector.getAllAndOverride<RateLimitedDialect | undefined>(RATE_LIMIT_DIALECT, [
+    const definition = this.reflector.getAllAndOverride<DialectDefinition | undefined>(DIALECT_METADATA, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!dialect) throw new Error('RateLimitGuard used without @RateLimit(dialect)');
-    const policy = this.policies[dialect];
+    if (!definition?.rateLimit) throw new Error('RateLimitGuard used on a route whose @Dialect() has no rate limit');
+    const dialect = definition.id;
+    const policy = this.policyOf(definition.id, definition.rateLimit);
     if (policy.limit === 0) return true;
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     if (!principal) throw new Error('RateLimitGuard must run after an authentication guard');
@@ -65,5 +64,11 @@ export class RateLimitGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  private policyOf(dialect: string, limit: NonNullable<DialectDefinition['rateLimit']>): RateLimitPolicy {
+    let policy = this.policies.get(dialect);
+    if (!policy) this.policies.set(dialect, (policy = limit(this.config)));
+    return policy;
   }
 }

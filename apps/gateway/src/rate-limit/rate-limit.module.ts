@@ -4,7 +4,7 @@ import { RateLimitMetrics } from './rate-limit.metrics';
 import { rateLimitRedisProvider, RateLimitRedisLifecycle } from './rate-limit-redis.provider';
 import { RedisRateLimiter } from './redis-rate-limiter';
 
-/** Per-key request limits shared by all gateway replicas through Redis; apply with `@UseGuards(<key guard>, RateLimitGuard)` + `@RateLimit(dialect)`. */
+/** Per-key request limits shared by all gateway replicas through Redis; applied by `@Dialect()` to dialects that define a `rateLimit`. */
 @Module({
   providers: [rateLimitRedisProvider, RateLimitRedisLifecycle, RedisRateLimiter, RateLimitMetrics, RateLimitGuard],
   exports: [RedisRateLimiter, RateLimitMetrics, RateLimitGuard],

@@ -1,21 +1,19 @@
-import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { Principal, S3DeleteResult, S3FileList, S3UploadResult, StorageUsage } from '@mp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { RateLimit } from '../rate-limit/rate-limit.decorator';
-import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { S3FilesService } from './s3-files.service';
-import { S3KeyGuard } from './s3-key.guard';
 import { parseListQuery } from './s3-list-query';
 import { S3UploadService } from './s3-upload.service';
+import { Dialect } from '../dialects/dialect.decorator';
+import { S3_PROXY_DIALECT } from './s3-proxy.dialect';
 
 /** The `{key}` of `/s3/files/{key}`: everything after `files/`, slashes included, URL-decoded. */
 const wildcardKey = (request: FastifyRequest) => (request.params as Record<string, string | undefined>)['*'] ?? '';
 
 /** S3 storage proxy (seed 002) under /s3, authenticated by `Authorization: Bearer kikaku_s3_…`. */
 @Controller('s3')
-@UseGuards(S3KeyGuard, RateLimitGuard)
-@RateLimit('s3-proxy')
+@Dialect(S3_PROXY_DIALECT)
 export class S3ProxyController {
   constructor(
     private readonly uploads: S3UploadService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Patch, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Patch, Query } from '@nestjs/common';
 import {
   DeleteFileQuery,
   deleteFileQuerySchema,
@@ -9,13 +9,14 @@ import {
   UpdateFileMetadataResult,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { STORAGE_DIALECT } from './storage.dialect';
 
 /** Storage API (seed 000): one file's metadata and deletion, only within the caller's team. */
 @Controller('v1/files/storage/file')
-@UseGuards(CdtKeyGuard)
+@Dialect(STORAGE_DIALECT)
 export class StorageFileController {
   constructor(private readonly rpc: RpcClient) {}
 

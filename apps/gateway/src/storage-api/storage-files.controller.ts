@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   CreateUploadUrlBody,
   createUploadUrlBodySchema,
@@ -10,13 +10,14 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
-import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { STORAGE_DIALECT } from './storage.dialect';
 
 /** Storage API (seed 000) under /v1/files, authenticated by `X-API-Key: cdt_…`. */
 @Controller('v1/files')
-@UseGuards(CdtKeyGuard)
+@Dialect(STORAGE_DIALECT)
 export class StorageFilesController {
   constructor(private readonly rpc: RpcClient) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   FileDistinctParams,
   fileDistinctParamsSchema,
@@ -7,13 +7,14 @@ import {
   SearchSchemaResult,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { STORAGE_DIALECT } from './storage.dialect';
 
 /** Storage API (seed 000): what a search UI needs to build its filters — distinct values and the field schema. */
 @Controller('v1/files/storage')
-@UseGuards(CdtKeyGuard)
+@Dialect(STORAGE_DIALECT)
 export class StorageSearchMetaController {
   constructor(private readonly rpc: RpcClient) {}
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callbackUrlSchema } from './callbacks.dto';
+import type { ErrorCode } from '../errors/error-codes';
 
 /**
  * Image API (seed 001, `/image/v2.0/appkeys/{appKey}/…`): request schemas shared by the gateway
@@ -536,8 +537,9 @@ export const IMAGE_RPC = {
 } as const;
 
 /** `header.resultCode` for an error code when the service chose none (docs/compat/image-api.md). */
-const IMAGE_RESULT_BY_ERROR: Partial<Record<string, number>> = {
+const IMAGE_RESULT_BY_ERROR: Record<ErrorCode, number> = {
   ValidationFailed: 400,
+  MetadataTooLarge: 400,
   InvalidFolder: 400,
   InvalidFilename: 400,
   Unauthenticated: 401,
@@ -546,8 +548,13 @@ const IMAGE_RESULT_BY_ERROR: Partial<Record<string, number>> = {
   Forbidden: 403,
   QuotaExceeded: 11005,
   NotFound: IMAGE_RESULT.pathNotFound.code,
+  NoSuchRoute: 404,
+  ObjectNotFound: IMAGE_RESULT.pathNotFound.code,
   FileNotFound: IMAGE_RESULT.pathNotFound.code,
+  TeamNotFound: 404,
+  ApiKeyNotFound: 404,
   Conflict: IMAGE_RESULT.sameFileName.code,
+  LegalHold: 409,
   PayloadTooLarge: IMAGE_RESULT.overUploadVolume.code,
   UnsupportedMediaType: IMAGE_RESULT.notAnImage.code,
   RateLimited: 429,
@@ -557,10 +564,10 @@ const IMAGE_RESULT_BY_ERROR: Partial<Record<string, number>> = {
 };
 
 /** The image dialect's resultCode of an error: the one the service set, else the code's default. */
-export function imageResultCodeOf(error: { code: string; details?: Record<string, unknown> }): number {
+export function imageResultCodeOf(error: { code: ErrorCode; details?: Record<string, unknown> }): number {
   const chosen = error.details?.resultCode;
   if (typeof chosen === 'number' && Number.isInteger(chosen)) return chosen;
-  return IMAGE_RESULT_BY_ERROR[error.code] ?? 500;
+  return IMAGE_RESULT_BY_ERROR[error.code];
 }
 
 /**

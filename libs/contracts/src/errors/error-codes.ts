@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   Forbidden: 403,
   QuotaExceeded: 403,
   NotFound: 404,
+  /** The request matched no route of the gateway (rendered in the dialect its path belongs to). */
+  NoSuchRoute: 404,
   ObjectNotFound: 404,
   TeamNotFound: 404,
   ApiKeyNotFound: 404,

@@ -6,6 +6,7 @@ import { BaseConfig } from '../config';
 import { PinoNestLogger } from '../logging';
 import { MetricsService } from '../metrics';
 import { LOGGER } from '../tokens';
+import { registerBodyParsers } from './body-parsers';
 
 export interface StartServiceOptions {
   module: DynamicModule;
@@ -28,10 +29,12 @@ export async function startService(options: StartServiceOptions): Promise<NestFa
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   recordHttpMetrics(app);
+  registerBodyParsers(app.getHttpAdapter().getInstance());
   await options.configure?.(app);
   if (options.handleSignals !== false) installSignalHandlers(app, logger, options.config.SHUTDOWN_TIMEOUT_MS);
   try {

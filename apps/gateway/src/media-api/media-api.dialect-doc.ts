@@ -20,25 +20,20 @@ import {
   SERVE_FORMATS,
 } from '@mp/contracts';
 import { z } from 'zod';
-import type { OperationDoc, DialectDoc } from './openapi-operations';
+import type { DialectDoc, OperationDoc } from '../docs/dialect-doc';
 
 const deleted = z.object({ message: z.string() });
 const filePathParam = z.object({
-  file_path: z
-    .string()
-    .meta({
-      description:
-        'The object key, slashes included (e.g. `temp/<id>_<ts>_photo.jpg` or `media/<resource_id>/file.jpg`).',
-    }),
+  file_path: z.string().meta({
+    description:
+      'The object key, slashes included (e.g. `temp/<id>_<ts>_photo.jpg` or `media/<resource_id>/file.jpg`).',
+  }),
 });
 const serveQuery = z.object({
-  type: z
-    .enum(SERVE_FORMATS)
-    .optional()
-    .meta({
-      description:
-        'Convert to this format (quality 90). The variant is made once and cached; later requests redirect to it without converting. Another value → 400.',
-    }),
+  type: z.enum(SERVE_FORMATS).optional().meta({
+    description:
+      'Convert to this format (quality 90). The variant is made once and cached; later requests redirect to it without converting. Another value → 400.',
+  }),
 });
 
 /** GET/POST/PATCH/DELETE of one export-configuration owner (`me`, `{user_id}`, `organizations/{org_id}`). */
@@ -84,7 +79,6 @@ function exportConfigurationRoutes(path: string, whose: string): OperationDoc[] 
 
 /** Seed 003's media API (FastAPI-style): OAuth2 password login, presigned PUT, file serving, export configuration, media resources, products bulk upload. */
 export const MEDIA_API_DOC: DialectDoc = {
-  id: 'media',
   title: 'Media API (seed 003)',
   description:
     'Bearer tokens from the OAuth2 password flow (`POST /api/v1/login/access-token`). Errors are FastAPI-shaped: `{"detail": "message"}`, or for request validation HTTP 422 `{"detail": [{"loc", "msg", "type"}]}`; a duplicate create answers 400, a missing record 404, a missing/expired token 401, a forbidden resource 403.',

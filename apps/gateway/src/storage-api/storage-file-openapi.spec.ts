@@ -1,8 +1,8 @@
-import { buildOpenApiDocument } from './openapi-document';
-import { DIALECT_DOCS } from './openapi-operations';
+import { buildOpenApiDocument } from '../docs/openapi-document';
+import { STORAGE_DOC } from './storage.dialect-doc';
 
 describe('storage OpenAPI document: file metadata update and deletion', () => {
-  const storage = DIALECT_DOCS.find((d) => d.id === 'storage')!;
+  const storage = STORAGE_DOC;
   const doc = buildOpenApiDocument(storage, 'http://localhost') as {
     paths: Record<string, Record<string, Record<string, unknown>>>;
   };

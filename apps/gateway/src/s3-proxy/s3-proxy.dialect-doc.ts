@@ -6,20 +6,17 @@ import {
   storageUsageSchema,
 } from '@mp/contracts';
 import { z } from 'zod';
-import type { DialectDoc } from './openapi-operations';
+import type { DialectDoc } from '../docs/dialect-doc';
 
 const keyParam = z.object({
-  key: z
-    .string()
-    .meta({
-      description:
-        'The object key, slashes included (e.g. `folder/myfile.txt`): 1–1024 bytes, relative, no `.`/`..`/empty segments, no control characters.',
-    }),
+  key: z.string().meta({
+    description:
+      'The object key, slashes included (e.g. `folder/myfile.txt`): 1–1024 bytes, relative, no `.`/`..`/empty segments, no control characters.',
+  }),
 });
 
 /** Seed 002's S3 storage proxy: files behind a per-key storage quota. */
 export const S3_PROXY_DOC: DialectDoc = {
-  id: 's3-proxy',
   title: 'S3 Storage proxy (seed 002)',
   description:
     'Upload, list, download and delete files through the gateway with a storage quota per `kikaku_s3` key. Bytes stream through without being buffered; each key sees only its own files. Errors: `{"error": {"code", "message"}}` — 400 InvalidParameter, 401 invalid/missing key, 403 wrong key kind or quota exceeded, 404 file not found, 429 rate limit exceeded (per key, with `Retry-After`; see `X-RateLimit-*` headers).',

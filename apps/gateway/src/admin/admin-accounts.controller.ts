@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   AddOrganizationMemberBody,
   addOrganizationMemberBodySchema,
@@ -13,14 +13,15 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ZodPipe } from '../validation/zod-body.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { ADMIN_DIALECT } from './admin.dialect';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 
 /** Admin API for seed 003: password accounts (superuser flag, deactivation), organisations and members. */
 @Controller('admin/v1/teams/:teamId')
-@UseGuards(AdminTokenGuard)
+@Dialect(ADMIN_DIALECT)
 export class AdminAccountsController {
   constructor(private readonly rpc: RpcClient) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import {
   BulkUploadErrors,
   BulkUploadTask,
@@ -11,18 +11,19 @@ import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BearerTokenGuard } from '../media-api/bearer-token.guard';
-import { CurrentMediaUser, MediaPrincipal } from '../media-api/media-principal';
-import { MediaValidationPipe } from '../media-api/media-validation.pipe';
+import { CurrentMediaUser, MediaPrincipal } from './media-principal';
+import { MediaValidationPipe } from './media-validation.pipe';
 import { bulkUploadErrors } from './bulk-upload-errors';
 import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
 import { onlyTrailingSlash } from './trailing-slash';
+import { Dialect } from '../dialects/dialect.decorator';
+import { MEDIA_API_DIALECT } from './media-api.dialect';
 
 const taskIdSchema = z.uuid({ error: 'task_id must be a UUID' });
 
 /** Seed 003 `/api/v1/products/bulk-upload/`: a ZIP of products processed in the background by files. */
 @Controller('api/v1/products/bulk-upload')
-@UseGuards(BearerTokenGuard)
+@Dialect(MEDIA_API_DIALECT)
 export class BulkUploadController {
   constructor(
     private readonly rpc: RpcClient,
@@ -76,7 +77,7 @@ export class BulkUploadController {
     }
     const [id, action, ...more] = rest.split('/');
     if (more.length > 0 || (action !== undefined && action !== 'errors'))
-      throw new DomainError('NotFound', 'No such route');
+      throw new DomainError('NoSuchRoute', 'No such route');
     const taskId = new MediaValidationPipe(taskIdSchema, 'path').transform(id);
     const task = await this.rpc.request('files.bulk-upload.get', {
       team_id: user.team_id,

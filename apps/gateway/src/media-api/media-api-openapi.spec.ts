@@ -1,5 +1,5 @@
-import { buildOpenApiDocument } from './openapi-document';
-import { DIALECT_DOCS } from './openapi-operations';
+import { buildOpenApiDocument } from '../docs/openapi-document';
+import { MEDIA_API_DOC } from './media-api.dialect-doc';
 
 type Operation = Record<string, unknown> & {
   parameters: Array<Record<string, unknown>>;
@@ -9,7 +9,7 @@ type Operation = Record<string, unknown> & {
 type Schema = { required?: string[]; properties: Record<string, { enum?: string[] } & Record<string, unknown>> };
 
 describe('media API OpenAPI document (seed 003)', () => {
-  const media = DIALECT_DOCS.find((d) => d.id === 'media')!;
+  const media = MEDIA_API_DOC;
   const doc = buildOpenApiDocument(media, 'http://localhost') as {
     components: { securitySchemes: Record<string, unknown> };
     paths: Record<string, Record<string, Operation>>;

@@ -8,5 +8,5 @@ import type { FastifyRequest } from 'fastify';
  */
 export function onlyTrailingSlash(request: FastifyRequest): void {
   const rest = (request.params as Record<string, string | undefined>)['*'];
-  if (rest) throw new DomainError('NotFound', 'No such route');
+  if (rest) throw new DomainError('NoSuchRoute', 'No such route');
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   DetachMediaResult,
   IngestMediaBody,
@@ -9,15 +9,16 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { BearerTokenGuard } from '../media-api/bearer-token.guard';
-import { CurrentMediaUser, MediaPrincipal } from '../media-api/media-principal';
-import { MediaValidationPipe } from '../media-api/media-validation.pipe';
+import { CurrentMediaUser, MediaPrincipal } from './media-principal';
+import { MediaValidationPipe } from './media-validation.pipe';
+import { Dialect } from '../dialects/dialect.decorator';
+import { MEDIA_API_DIALECT } from './media-api.dialect';
 
 const attachmentIdSchema = z.uuid({ error: 'attachment_id must be a UUID' });
 
 /** Seed 003 media resources: temp uploads become content-addressed resources linked to entities. */
 @Controller('api/v1/media-resources')
-@UseGuards(BearerTokenGuard)
+@Dialect(MEDIA_API_DIALECT)
 export class MediaResourcesController {
   constructor(private readonly rpc: RpcClient) {}
 

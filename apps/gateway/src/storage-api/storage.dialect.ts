@@ -1,0 +1,15 @@
+import { CdtKeyGuard } from '../auth/cdt-key.guard';
+import { defineDialect } from '../dialects/dialect-registry';
+import { plainStatusOf } from '../dialects/plain-errors';
+import { renderStorageError } from './storage-error.renderer';
+import { STORAGE_DOC } from './storage.dialect-doc';
+
+/** Seed 000: `/v1/files/…` with `X-API-Key: cdt_…`. */
+export const STORAGE_DIALECT = defineDialect({
+  id: 'storage',
+  unroutedPrefixes: ['/v1/files'],
+  renderError: renderStorageError,
+  statusOf: plainStatusOf,
+  docs: STORAGE_DOC,
+  guard: CdtKeyGuard,
+});
