@@ -10,6 +10,7 @@ import { CdtKeyGuard } from './auth/cdt-key.guard';
 import { KeyAuthenticator } from './auth/key-authenticator.service';
 import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
+import { GatewayHttpModule } from './http/gateway-http.module';
 import { ImageBodyParsers } from './image-api/image-body-parsers';
 import { ImageDeletesController } from './image-api/image-deletes.controller';
 import { ImageFoldersController } from './image-api/image-folders.controller';
@@ -21,7 +22,6 @@ import { ImageUsersController } from './image-api/image-users.controller';
 import { MediaApiModule } from './media-api/media-api.module';
 import { MediaResourcesApiModule } from './media-resources-api/media-resources-api.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { gatewayObjectStorageProvider } from './s3-proxy/object-storage.provider';
 import { S3FilesService } from './s3-proxy/s3-files.service';
 import { S3KeyGuard } from './s3-proxy/s3-key.guard';
 import { S3ProxyController } from './s3-proxy/s3-proxy.controller';
@@ -40,6 +40,7 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         PlatformModule.forRoot({ app: APP_NAME, config }),
+        GatewayHttpModule,
         MediaApiModule,
         MediaResourcesApiModule,
         RateLimitModule,
@@ -66,7 +67,6 @@ export class GatewayAppModule {
         AdminTokenGuard,
         { provide: APP_FILTER, useClass: DialectExceptionFilter },
         S3KeyGuard,
-        gatewayObjectStorageProvider,
         S3UploadService,
         S3FilesService,
         ImageKeyGuard,

@@ -2,6 +2,7 @@ import { DomainError, IMAGE_RESULT, imageUploadKeyPrefix } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
 
 /** Refuses a body as soon as it passes `maxBytes` (seed: 11004), without buffering it. */
 function sizeLimit(maxBytes: number): Transform {
@@ -32,6 +33,7 @@ export function imageUploadKey(app: { team_id: string; app_key: string }): strin
  */
 export async function stageBody(
   storage: ObjectStorage,
+  cleanup: BestEffortCleanup,
   app: { team_id: string; app_key: string },
   body: Readable,
   maxBytes: number,
@@ -47,7 +49,7 @@ export async function stageBody(
     const stored = await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
     return { staging_key: key, bytes: stored.size };
   } catch (err) {
-    await storage.delete(key).catch(() => undefined);
+    await cleanup.deleteObjects('delete refused image upload', [key]);
     if (err instanceof DomainError) throw err;
     if (bodyError) throw new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
     throw new DomainError('DependencyUnavailable', 'Could not store the uploaded body');

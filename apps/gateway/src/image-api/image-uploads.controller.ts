@@ -12,13 +12,14 @@ import { APP_CONFIG, RpcClient, validationError } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts } from './image-callback-ports';
 import { ImageKeyGuard } from './image-key.guard';
 import { imageOk } from './image-response';
-import { ClosingDelimiterWatch } from '../s3-proxy/closing-delimiter.watch';
-import { fileBytes } from '../s3-proxy/multipart-form';
+import { ClosingDelimiterWatch } from '../http/closing-delimiter.watch';
+import { fileBytes } from '../http/multipart-form';
 import { stageBody } from './image-staging';
 
 type App = { team_id: string; app_key: string };
@@ -31,6 +32,7 @@ export class ImageUploadsController {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   @Put()
@@ -40,7 +42,7 @@ export class ImageUploadsController {
     @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery,
     @Req() request: FastifyRequest,
   ) {
-    const staged = await stageBody(this.storage, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
+    const staged = await stageBody(this.storage, this.cleanup, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
     const result = await this.rpc.request(
       'images.file.register',
       {
@@ -88,7 +90,7 @@ export class ImageUploadsController {
         part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
         try {
           staged.push({
-            ...(await stageBody(this.storage, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)),
+            ...(await stageBody(this.storage, this.cleanup, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)),
             name,
           });
         } catch (err) {
@@ -164,7 +166,10 @@ export class ImageUploadsController {
   }
 
   private async dropAll(staged: Array<{ staging_key: string }>): Promise<void> {
-    await Promise.all(staged.map((s) => this.storage.delete(s.staging_key).catch(() => undefined)));
+    await this.cleanup.deleteObjects(
+      'delete staged image upload',
+      staged.map((s) => s.staging_key),
+    );
   }
 }
 

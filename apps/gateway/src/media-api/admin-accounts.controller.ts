@@ -14,7 +14,7 @@ import {
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 

@@ -3,7 +3,8 @@ import { DomainError, LORA_UPLOAD_PREFIX, MEDIA_MAX_FILE_SIZE } from '@mp/contra
 import { ObjectStorage, sanitizeUploadFilename } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { fileBytes, formParts } from '../s3-proxy/multipart-form';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { fileBytes, formParts } from '../http/multipart-form';
 
 export interface ReceivedLora {
   objectKey: string;
@@ -27,7 +28,10 @@ const missingFile = () =>
  */
 @Injectable()
 export class LoraUploadReceiver {
-  constructor(private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
+  ) {}
 
   async receive(request: FastifyRequest, teamId: string): Promise<ReceivedLora> {
     let received: ReceivedLora | undefined;
@@ -49,7 +53,7 @@ export class LoraUploadReceiver {
         received.size = stored.size;
       }
     } catch (err) {
-      if (received) await this.storage.delete(received.objectKey).catch(() => undefined);
+      if (received) await this.cleanup.deleteObjects('delete refused lora upload', [received.objectKey]);
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw err;
     }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
-import { gatewayObjectStorageProvider } from '../s3-proxy/object-storage.provider';
+import { GatewayHttpModule } from '../http/gateway-http.module';
 import { AccessTokenService } from './access-token.service';
 import { AccountStatusCache } from './account-status.cache';
 import { AdminAccountsController } from './admin-accounts.controller';
@@ -16,6 +16,7 @@ import { MediaUploadsController } from './uploads.controller';
 
 /** Seed 003 (FastAPI-style media API): login, presigned PUT, file serving, export configuration, its admin routes. */
 @Module({
+  imports: [GatewayHttpModule],
   controllers: [
     LoginController,
     MediaUploadsController,
@@ -32,7 +33,6 @@ import { MediaUploadsController } from './uploads.controller';
     FormBodyParser,
     LoraUploadReceiver,
     AdminTokenGuard,
-    gatewayObjectStorageProvider,
   ],
   exports: [AccessTokenService, AccountStatusCache, BearerTokenGuard],
 })

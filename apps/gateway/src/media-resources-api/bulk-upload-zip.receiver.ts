@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BULK_UPLOAD_LIMITS, DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
-import { fileBytes, formParts } from '../s3-proxy/multipart-form';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { fileBytes, formParts } from '../http/multipart-form';
 
 export interface ReceivedZip {
   objectKey: string;
@@ -20,7 +21,10 @@ const missingFile = () =>
  */
 @Injectable()
 export class BulkUploadZipReceiver {
-  constructor(private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
+  ) {}
 
   async receive(request: FastifyRequest, teamId: string, taskId: string): Promise<ReceivedZip> {
     const objectKey = `bulk-uploads/${teamId}/${taskId}.zip`;
@@ -41,7 +45,7 @@ export class BulkUploadZipReceiver {
           );
       }
     } catch (err) {
-      await this.storage.delete(objectKey).catch(() => undefined);
+      await this.cleanup.deleteObjects('delete refused bulk-upload zip', [objectKey]);
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
         throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
       throw err;

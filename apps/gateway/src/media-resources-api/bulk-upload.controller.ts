@@ -7,10 +7,10 @@ import {
   listBulkUploadsQuerySchema,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { BearerTokenGuard } from '../media-api/bearer-token.guard';
 import { CurrentMediaUser, MediaPrincipal } from '../media-api/media-principal';
 import { MediaValidationPipe } from '../media-api/media-validation.pipe';
@@ -27,7 +27,7 @@ export class BulkUploadController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly receiver: BulkUploadZipReceiver,
-    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   @Post(['', '*'])
@@ -53,7 +53,7 @@ export class BulkUploadController {
         shooting_id: query.shooting_id ?? null,
       });
     } catch (err) {
-      await this.storage.delete(zip.objectKey).catch(() => undefined);
+      await this.cleanup.deleteObjects('delete unregistered bulk-upload zip', [zip.objectKey]);
       throw err;
     }
   }

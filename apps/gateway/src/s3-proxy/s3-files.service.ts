@@ -5,7 +5,7 @@ import { ObjectStorage, ObjectStream } from '@mp/storage';
 import type { Logger } from 'pino';
 import { S3ListQuery } from './s3-list-query';
 import { KeySpace, validateObjectKey } from './s3-object-key';
-import { asStorageFailure } from './storage-failure';
+import { asStorageFailure } from '../http/storage-failure';
 
 const fileNotFound = (key: string) => new DomainError('FileNotFound', 'File not found', { key });
 

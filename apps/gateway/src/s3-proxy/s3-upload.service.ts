@@ -8,14 +8,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
-import { storedContentType } from './content-type';
-import { fieldText, fileBytes, formParts } from './multipart-form';
-import { QuotaLimiter } from './quota-limiter.stream';
-import { declaredLength, discardRestOfBody } from './request-body';
+import { storedContentType } from '../http/content-type';
+import { fieldText, fileBytes, formParts } from '../http/multipart-form';
+import { QuotaLimiter } from '../http/quota-limiter.stream';
+import { declaredLength, discardRestOfBody } from '../http/request-body';
 import { initialReservation } from './reservation-growth';
 import { KeySpace, validateObjectKey } from './s3-object-key';
 import { S3ProxyConfig } from './s3-proxy.config';
-import { asStorageFailure, bestEffort } from './storage-failure';
+import { asStorageFailure } from '../http/storage-failure';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { StorageReservation } from './storage-reservation';
 
 /** Multipart framing around the file (boundaries, part headers, the `key` field) that a Content-Length also counts. */
@@ -43,6 +44,7 @@ export class S3UploadService {
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: S3ProxyConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   async upload(principal: Principal, request: FastifyRequest): Promise<S3UploadResult> {
@@ -123,8 +125,8 @@ export class S3UploadService {
       };
     } catch (err) {
       limiter.destroy();
-      await bestEffort(this.logger, 'delete partial upload', () => this.storage.delete(stagingKey));
-      await bestEffort(this.logger, 'release storage reservation', async () => (await opening).release());
+      await this.cleanup.run('delete partial upload', () => this.storage.delete(stagingKey));
+      await this.cleanup.run('release storage reservation', async () => (await opening).release());
       const cause = limiter.errored ?? err;
       if (cause instanceof DomainError) throw cause;
       if (clientError)
@@ -152,13 +154,13 @@ export class S3UploadService {
       replaced = (await staged.reservation.commit(userKey, staged.size)).replaced_bytes !== null;
     } catch (err) {
       // Not charged, so not kept: the key ends up empty and unrecorded rather than stored for free.
-      await bestEffort(this.logger, 'delete uncharged object', () => this.storage.delete(objectKey));
-      await bestEffort(this.logger, 'forget uncharged object', () =>
+      await this.cleanup.run('delete uncharged object', () => this.storage.delete(objectKey));
+      await this.cleanup.run('forget uncharged object', () =>
         this.rpc.request('billing.storage.free', { team_id: space.teamId, key_id: space.keyId, object_key: userKey }),
       );
       throw err;
     }
-    await bestEffort(this.logger, 'delete staging object', () => this.storage.delete(staged.stagingKey));
+    await this.cleanup.run('delete staging object', () => this.storage.delete(staged.stagingKey));
     return {
       success: true,
       key: userKey,
@@ -170,7 +172,7 @@ export class S3UploadService {
   }
 
   private async discard(staged: StagedFile): Promise<void> {
-    await bestEffort(this.logger, 'delete staging object', () => this.storage.delete(staged.stagingKey));
-    await bestEffort(this.logger, 'release storage reservation', () => staged.reservation.release());
+    await this.cleanup.run('delete staging object', () => this.storage.delete(staged.stagingKey));
+    await this.cleanup.run('release storage reservation', () => staged.reservation.release());
   }
 }

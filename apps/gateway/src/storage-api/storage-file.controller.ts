@@ -11,7 +11,7 @@ import {
 import { RpcClient } from '@mp/platform';
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000): one file's metadata and deletion, only within the caller's team. */
 @Controller('v1/files/storage/file')

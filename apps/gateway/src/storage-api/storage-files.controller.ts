@@ -12,7 +12,7 @@ import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000) under /v1/files, authenticated by `X-API-Key: cdt_…`. */
 @Controller('v1/files')

@@ -9,7 +9,7 @@ import {
 import { RpcClient } from '@mp/platform';
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000): what a search UI needs to build its filters — distinct values and the field schema. */
 @Controller('v1/files/storage')
