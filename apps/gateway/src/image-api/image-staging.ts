@@ -4,19 +4,27 @@ import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
 
-/** Refuses a body as soon as it passes `maxBytes` (seed: 11004), without buffering it. */
+/** A body over `maxBytes` (seed: 11004). */
+export const imageTooLarge = (maxBytes: number) =>
+  new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
+    resultCode: IMAGE_RESULT.overUploadVolume.code,
+    maxBytes,
+  });
+
+/** A body that could not be stored: the client's broke off, or the store failed. */
+export function imageStoreFailure(err: unknown, bodyError: Error | undefined): DomainError {
+  if (err instanceof DomainError) return err;
+  if (bodyError) return new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
+  return new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
+}
+
+/** Refuses a body as soon as it passes `maxBytes`, without buffering it. */
 function sizeLimit(maxBytes: number): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > maxBytes)
-        done(
-          new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
-            resultCode: IMAGE_RESULT.overUploadVolume.code,
-            maxBytes,
-          }),
-        );
+      if (seen > maxBytes) done(imageTooLarge(maxBytes));
       else done(null, chunk);
     },
   });
@@ -50,8 +58,6 @@ export async function stageBody(
     return { staging_key: key, bytes: stored.size };
   } catch (err) {
     await cleanup.deleteObjects('delete refused image upload', [key]);
-    if (err instanceof DomainError) throw err;
-    if (bodyError) throw new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
-    throw new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
+    throw imageStoreFailure(err, bodyError);
   }
 }
