@@ -1,8 +1,8 @@
 import { DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
-import { Transform } from 'node:stream';
 import { BestEffortCleanup } from './best-effort-cleanup';
+import { byteLimit } from './byte-limit.stream';
 import { fieldText, fileBytes, formParts, FormPartsOptions } from './multipart-form';
 import { discardRestOfBody } from './request-body';
 
@@ -32,17 +32,6 @@ export interface ReceivedFileParts {
   /** Files over the limit, with the bytes the client sent of them; nothing of them is kept. */
   refused: Array<{ name: string; bytes: number }>;
   fields: Record<string, string>;
-}
-
-/** Fails a stream as soon as it passes `maxBytes`, so an oversize file stops uploading at once. */
-function byteLimit(maxBytes: number, tooLarge: () => DomainError): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      done(seen > maxBytes ? tooLarge() : null, seen > maxBytes ? undefined : chunk);
-    },
-  });
 }
 
 /**

@@ -1,8 +1,9 @@
 import { DomainError, IMAGE_RESULT, imageUploadKeyPrefix } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { byteLimit } from '../http/byte-limit.stream';
 
 /** A body over `maxBytes` (seed: 11004). */
 export const imageTooLarge = (maxBytes: number) =>
@@ -16,18 +17,6 @@ export function imageStoreFailure(err: unknown, bodyError: Error | undefined): D
   if (err instanceof DomainError) return err;
   if (bodyError) return new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
   return new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
-}
-
-/** Refuses a body as soon as it passes `maxBytes`, without buffering it. */
-function sizeLimit(maxBytes: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      seen += chunk.length;
-      if (seen > maxBytes) done(imageTooLarge(maxBytes));
-      else done(null, chunk);
-    },
-  });
 }
 
 /** Where an uploaded body is stored: a fresh key under the upload prefix image-ops adopts from. */
@@ -47,7 +36,7 @@ export async function stageBody(
   maxBytes: number,
 ): Promise<{ staging_key: string; bytes: number }> {
   const key = imageUploadKey(app);
-  const limited = body.pipe(sizeLimit(maxBytes));
+  const limited = body.pipe(byteLimit(maxBytes, () => imageTooLarge(maxBytes)));
   let bodyError: Error | undefined;
   body.on('error', (err) => {
     bodyError = err;
