@@ -412,6 +412,78 @@ await new Promise((done) => out.on('finish', done));
     });
   });
 
+  describe('downloads: ranges, HEAD and conditional GETs', () => {
+    const body = Buffer.from('0123456789abcdefghij');
+    let key: string;
+    let etag: string;
+
+    beforeAll(async () => {
+      key = (await freshKey()).key;
+      expect((await upload(key, body, 'ranged/file.txt', 'file.txt', 'text/plain')).status).toBe(200);
+      const plain = await call('/s3/files/ranged/file.txt', key);
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('accept-ranges')).toBe('bytes');
+      expect(plain.headers.get('last-modified')).toMatch(/GMT$/);
+      etag = plain.headers.get('etag')!;
+      expect(etag).toMatch(/^"[^"]+"$/);
+      expect(Buffer.from(await plain.arrayBuffer()).equals(body)).toBe(true);
+    });
+
+    it('answers a single range with 206 and its Content-Range', async () => {
+      const res = await call('/s3/files/ranged/file.txt', key, { headers: { range: 'bytes=2-5' } });
+      expect(res.status).toBe(206);
+      expect(res.headers.get('content-range')).toBe('bytes 2-5/20');
+      expect(res.headers.get('content-length')).toBe('4');
+      expect(await res.text()).toBe('2345');
+      const suffix = await call('/s3/files/ranged/file.txt', key, { headers: { range: 'bytes=-3' } });
+      expect(suffix.status).toBe(206);
+      expect(await suffix.text()).toBe('hij');
+    });
+
+    it('answers several ranges as multipart/byteranges', async () => {
+      const res = await call('/s3/files/ranged/file.txt', key, { headers: { range: 'bytes=0-1,10-12' } });
+      expect(res.status).toBe(206);
+      const type = res.headers.get('content-type')!;
+      const boundary = /^multipart\/byteranges; boundary=(\S+)$/.exec(type)?.[1];
+      expect(boundary).toBeDefined();
+      const text = await res.text();
+      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+      expect(text).toBe(
+        `\r\n--${boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/20\r\n\r\n01` +
+          `\r\n--${boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 10-12/20\r\n\r\nabc` +
+          `\r\n--${boundary}--\r\n`,
+      );
+    });
+
+    it('answers an unsatisfiable range with 416 and the size', async () => {
+      const res = await call('/s3/files/ranged/file.txt', key, { headers: { range: 'bytes=50-60' } });
+      expect(res.status).toBe(416);
+      expect(res.headers.get('content-range')).toBe('bytes */20');
+    });
+
+    it('HEAD answers the headers of a GET without a body; 404 for a missing key', async () => {
+      const res = await call('/s3/files/ranged/file.txt', key, { method: 'HEAD' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-length')).toBe('20');
+      expect(res.headers.get('content-type')).toBe('text/plain');
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(res.headers.get('accept-ranges')).toBe('bytes');
+      expect(await res.text()).toBe('');
+      expect((await call('/s3/files/ranged/none.txt', key, { method: 'HEAD' })).status).toBe(404);
+    });
+
+    it('If-None-Match with the ETag is 304, If-Match with another is 412', async () => {
+      const notModified = await call('/s3/files/ranged/file.txt', key, { headers: { 'if-none-match': etag } });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.get('etag')).toBe(etag);
+      const failed = await call('/s3/files/ranged/file.txt', key, { headers: { 'if-match': '"other"' } });
+      expect(failed.status).toBe(412);
+      const matched = await call('/s3/files/ranged/file.txt', key, { headers: { 'if-match': etag } });
+      expect(matched.status).toBe(200);
+      expect(await matched.text()).toBe(body.toString());
+    });
+  });
+
   describe('storage quota', () => {
     it('refuses an upload that does not fit with the seed 403, stores nothing and holds nothing', async () => {
       const { key } = await freshKey(100_000);

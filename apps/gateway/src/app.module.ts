@@ -8,7 +8,7 @@ import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
 import { ImageApiModule } from './image-api/image-api.module';
 import { MediaApiModule } from './media-api/media-api.module';
-import { GatewayObjectStorageModule } from './object-storage/object-storage.module';
+import { GatewayHttpModule } from './http/gateway-http.module';
 import { S3ProxyModule } from './s3-proxy/s3-proxy.module';
 import { StorageApiModule } from './storage-api/storage-api.module';
 
@@ -27,7 +27,7 @@ export class GatewayAppModule {
       imports: [
         PlatformModule.forRoot({ app: APP_NAME, config }),
         AuthModule,
-        GatewayObjectStorageModule,
+        GatewayHttpModule,
         StorageApiModule,
         AdminModule,
         S3ProxyModule,

@@ -1,7 +1,7 @@
 import { ServiceRunOptions, startService } from '@mp/platform';
 import { GatewayConfig } from './app.config';
 import { GatewayAppModule } from './app.module';
-import { registerMultipart } from './s3-proxy/register-multipart';
+import { registerMultipart } from './http/register-multipart';
 
 /**
  * Unknown routes and body-parsing failures reach the global DialectExceptionFilter through

@@ -9,9 +9,9 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { ZodPipe } from '../validation/zod-body.pipe';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ADMIN_DIALECT } from './admin.dialect';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
 

@@ -6,7 +6,7 @@ import {
   deleteImageSyncQuerySchema,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { imageOk } from './image-response';
 import { Dialect } from '../dialects/dialect.decorator';

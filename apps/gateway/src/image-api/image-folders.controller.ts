@@ -8,7 +8,7 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { z } from 'zod';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { imageOk } from './image-response';
 import { Dialect } from '../dialects/dialect.decorator';

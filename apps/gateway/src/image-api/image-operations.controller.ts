@@ -13,7 +13,7 @@ import {
 import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { z } from 'zod';
 import { GatewayConfig } from '../app.config';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts, stepCallbackUrls } from './image-callback-ports';
 import { imageOk } from './image-response';

@@ -6,15 +6,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../app.config';
 import { toDomainError } from '../errors/to-domain-error';
-import { etagMatches } from './image-etag';
 import { Dialect } from '../dialects/dialect.decorator';
 import { IMAGE_DIALECT } from './image.dialect';
+import { sendStoredObject } from '../http/object-responder';
 
 const NOT_FOUND = { header: { isSuccessful: false, resultCode: 404, resultMessage: 'No such image.' } };
 
 /**
  * Public image URLs, `{IMAGE_PUBLIC_BASE_URL}/{appKey}/{path}` (no credentials, like a CDN): streamed
- * from object storage with an ETag and Cache-Control, 304 on a matching If-None-Match. A missing
+ * from object storage with ETag, Last-Modified and Cache-Control, conditional GETs (304/412) and byte ranges. A missing
  * operation result may be produced on request by image-ops (realtime service). Unlike the API, these
  * answer real HTTP statuses (404, 503), since browsers and caches read them.
  */
@@ -35,17 +35,12 @@ export class ImagePublicController {
     const path = `/${params['*'] ?? ''}`;
     try {
       const found = await this.rpc.request('images.public.resolve', { app_key: appKey, path }, { timeoutMs: 60_000 });
-      void reply.header('etag', found.etag).header('cache-control', this.config.IMAGE_CACHE_CONTROL);
-      if (etagMatches(request.headers['if-none-match'], found.etag)) {
-        await reply.status(304).send();
-        return;
-      }
-      const object = await this.storage.getStream({ key: found.object_key });
-      await reply
-        .status(200)
-        .header('content-type', found.content_type)
-        .header('content-length', object.size)
-        .send(object.body);
+      await sendStoredObject(this.storage, request, reply, {
+        key: found.object_key,
+        contentType: found.content_type,
+        etag: found.etag,
+        cacheControl: this.config.IMAGE_CACHE_CONTROL,
+      });
     } catch (err) {
       await this.fail(reply, err);
     }

@@ -1,24 +1,22 @@
 import { DomainError, IMAGE_RESULT, imageUploadKeyPrefix } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { byteLimit } from '../http/byte-limit.stream';
 
-/** Refuses a body as soon as it passes `maxBytes` (seed: 11004), without buffering it. */
-function sizeLimit(maxBytes: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      seen += chunk.length;
-      if (seen > maxBytes)
-        done(
-          new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
-            resultCode: IMAGE_RESULT.overUploadVolume.code,
-            maxBytes,
-          }),
-        );
-      else done(null, chunk);
-    },
+/** A body over `maxBytes` (seed: 11004). */
+export const imageTooLarge = (maxBytes: number) =>
+  new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
+    resultCode: IMAGE_RESULT.overUploadVolume.code,
+    maxBytes,
   });
+
+/** A body that could not be stored: the client's broke off, or the store failed. */
+export function imageStoreFailure(err: unknown, bodyError: Error | undefined): DomainError {
+  if (err instanceof DomainError) return err;
+  if (bodyError) return new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
+  return new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
 }
 
 /** Where an uploaded body is stored: a fresh key under the upload prefix image-ops adopts from. */
@@ -32,12 +30,13 @@ export function imageUploadKey(app: { team_id: string; app_key: string }): strin
  */
 export async function stageBody(
   storage: ObjectStorage,
+  cleanup: BestEffortCleanup,
   app: { team_id: string; app_key: string },
   body: Readable,
   maxBytes: number,
 ): Promise<{ staging_key: string; bytes: number }> {
   const key = imageUploadKey(app);
-  const limited = body.pipe(sizeLimit(maxBytes));
+  const limited = body.pipe(byteLimit(maxBytes, () => imageTooLarge(maxBytes)));
   let bodyError: Error | undefined;
   body.on('error', (err) => {
     bodyError = err;
@@ -47,9 +46,7 @@ export async function stageBody(
     const stored = await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
     return { staging_key: key, bytes: stored.size };
   } catch (err) {
-    await storage.delete(key).catch(() => undefined);
-    if (err instanceof DomainError) throw err;
-    if (bodyError) throw new DomainError('ValidationFailed', `Malformed upload body: ${bodyError.message}`);
-    throw new DomainError('DependencyUnavailable', 'Could not store the uploaded body');
+    await cleanup.deleteObjects('delete refused image upload', [key]);
+    throw imageStoreFailure(err, bodyError);
   }
 }

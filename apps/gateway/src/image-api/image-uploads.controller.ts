@@ -12,15 +12,15 @@ import { APP_CONFIG, RpcClient, validationError } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { assertCallbackPorts } from './image-callback-ports';
 import { imageOk } from './image-response';
-import { ClosingDelimiterWatch } from '../s3-proxy/closing-delimiter.watch';
-import { fileBytes } from '../s3-proxy/multipart-form';
-import { stageBody } from './image-staging';
 import { Dialect } from '../dialects/dialect.decorator';
 import { IMAGE_DIALECT } from './image.dialect';
+import { receiveFileParts } from '../http/file-parts.receiver';
+import { imageStoreFailure, imageTooLarge, imageUploadKey, stageBody } from './image-staging';
 
 type App = { team_id: string; app_key: string };
 
@@ -32,6 +32,7 @@ export class ImageUploadsController {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   @Put()
@@ -41,7 +42,7 @@ export class ImageUploadsController {
     @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery,
     @Req() request: FastifyRequest,
   ) {
-    const staged = await stageBody(this.storage, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
+    const staged = await stageBody(this.storage, this.cleanup, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
     const result = await this.rpc.request(
       'images.file.register',
       {
@@ -61,53 +62,21 @@ export class ImageUploadsController {
   async uploadMany(@ImageApp() app: App, @Req() request: FastifyRequest) {
     if (!request.isMultipart())
       throw new DomainError('ValidationFailed', 'Send multipart/form-data with a "params" field and "files"');
-    const staged: Array<{ staging_key: string; bytes: number; name: string }> = [];
-    const refused: Array<{ name: string; bytes: number }> = [];
-    let paramsText: string | undefined;
-    try {
-      const closing = new ClosingDelimiterWatch(request.raw);
-      const parts = request.parts({
-        limits: {
-          fileSize: this.config.IMAGE_MAX_FILE_BYTES + 1,
-          files: this.config.IMAGE_MAX_FILES_PER_UPLOAD,
-          fields: 10,
-          fieldSize: 64 * 1024,
-        },
-        throwFileSizeLimit: false,
-      } as Parameters<FastifyRequest['parts']>[0]);
-      for await (const part of parts) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'params') paramsText = String(part.value);
-          continue;
-        }
-        const name = (part.filename ?? '').split(/[\\/]/).pop() ?? '';
-        if (!name) {
-          part.file.resume();
-          continue;
-        }
-        let seen = 0;
-        part.file.on('data', (chunk: Buffer) => (seen += chunk.length));
-        try {
-          staged.push({
-            ...(await stageBody(this.storage, app, fileBytes(part), this.config.IMAGE_MAX_FILE_BYTES)),
-            name,
-          });
-        } catch (err) {
-          if (!(err instanceof DomainError) || err.code !== 'PayloadTooLarge') throw err;
-          part.file.resume();
-          await new Promise((done) => part.file.once('end', done));
-          refused.push({ name, bytes: seen });
-        }
-      }
-      if (!closing.complete)
-        throw new DomainError(
-          'ValidationFailed',
-          'Malformed multipart/form-data body: it ends before its closing boundary',
-        );
-    } catch (err) {
-      await this.dropAll(staged);
-      throw multipartError(err);
-    }
+    const { stored, refused, fields } = await receiveFileParts(request, this.storage, this.cleanup, {
+      maxBytesPerFile: this.config.IMAGE_MAX_FILE_BYTES,
+      form: {
+        limits: { files: this.config.IMAGE_MAX_FILES_PER_UPLOAD, fields: 10, fieldSize: 64 * 1024, parts: Infinity },
+        describeError: multipartError,
+      },
+      name: (filename) => filename.split(/[\\/]/).pop() ?? '',
+      key: () => imageUploadKey(app),
+      contentType: 'application/octet-stream',
+      tooLarge: () => imageTooLarge(this.config.IMAGE_MAX_FILE_BYTES),
+      storeFailed: imageStoreFailure,
+      cleanupWhat: 'delete staged image upload',
+    });
+    const staged = stored.map((s) => ({ staging_key: s.key, bytes: s.size, name: s.name }));
+    const paramsText = fields.params;
     const params = this.parseParams(paramsText);
     if (!params.ok) {
       await this.dropAll(staged);
@@ -165,7 +134,10 @@ export class ImageUploadsController {
   }
 
   private async dropAll(staged: Array<{ staging_key: string }>): Promise<void> {
-    await Promise.all(staged.map((s) => this.storage.delete(s.staging_key).catch(() => undefined)));
+    await this.cleanup.deleteObjects(
+      'delete staged image upload',
+      staged.map((s) => s.staging_key),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { PutImageUserBody, putImageUserBodySchema } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { ZodPipe } from '../validation/zod-body.pipe';
+import { ZodPipe } from '../http/zod-validation.pipe';
 import { ImageApp } from './image-app.decorator';
 import { imageOk } from './image-response';
 import { Dialect } from '../dialects/dialect.decorator';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BULK_UPLOAD_LIMITS, DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
-import { fileBytes, formParts } from '../s3-proxy/multipart-form';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
+import { receiveFilePart } from '../http/file-part.receiver';
 
 export interface ReceivedZip {
   objectKey: string;
@@ -13,6 +14,10 @@ const missingFile = () =>
   new DomainError('ValidationFailed', 'file: Field required', {
     issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }],
   });
+const tooLarge = () =>
+  new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
+const wrongField = () =>
+  new DomainError('ValidationFailed', 'Send the ZIP as one file in the field "file"', { field: 'file' });
 
 /**
  * Streams the `file` part of `multipart/form-data` straight to `bulk-uploads/{team}/{task}.zip`
@@ -20,33 +25,25 @@ const missingFile = () =>
  */
 @Injectable()
 export class BulkUploadZipReceiver {
-  constructor(private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
+  ) {}
 
   async receive(request: FastifyRequest, teamId: string, taskId: string): Promise<ReceivedZip> {
-    const objectKey = `bulk-uploads/${teamId}/${taskId}.zip`;
-    let filename: string | undefined;
-    try {
-      for await (const part of formParts(request, BULK_UPLOAD_LIMITS.maxZipBytes)) {
-        if (part.type !== 'file') continue;
-        if (part.fieldname !== 'file' || filename !== undefined) {
-          part.file.resume();
-          throw new DomainError('ValidationFailed', 'Send the ZIP as one file in the field "file"', { field: 'file' });
-        }
-        filename = (part.filename || 'upload.zip').slice(0, BULK_UPLOAD_LIMITS.maxFilenameBytes);
-        await this.storage.put({ key: objectKey, body: fileBytes(part), contentType: 'application/zip' });
-        if (part.file.truncated)
-          throw new DomainError(
-            'PayloadTooLarge',
-            `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`,
-          );
-      }
-    } catch (err) {
-      await this.storage.delete(objectKey).catch(() => undefined);
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
-      throw err;
-    }
-    if (filename === undefined) throw missingFile();
-    return { objectKey, filename };
+    const received = await receiveFilePart(request, this.storage, this.cleanup, {
+      field: 'file',
+      maxBytes: BULK_UPLOAD_LIMITS.maxZipBytes,
+      key: () => `bulk-uploads/${teamId}/${taskId}.zip`,
+      contentType: () => 'application/zip',
+      tooLarge,
+      missing: missingFile,
+      wrongField,
+      cleanupWhat: 'delete refused bulk-upload zip',
+    });
+    return {
+      objectKey: received.key,
+      filename: (received.filename || 'upload.zip').slice(0, BULK_UPLOAD_LIMITS.maxFilenameBytes),
+    };
   }
 }

@@ -7,12 +7,12 @@ import {
   listBulkUploadsQuerySchema,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CurrentMediaUser, MediaPrincipal } from './media-principal';
 import { MediaValidationPipe } from './media-validation.pipe';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { bulkUploadErrors } from './bulk-upload-errors';
 import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
 import { onlyTrailingSlash } from './trailing-slash';
@@ -28,7 +28,7 @@ export class BulkUploadController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly receiver: BulkUploadZipReceiver,
-    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   @Post(['', '*'])
@@ -54,7 +54,7 @@ export class BulkUploadController {
         shooting_id: query.shooting_id ?? null,
       });
     } catch (err) {
-      await this.storage.delete(zip.objectKey).catch(() => undefined);
+      await this.cleanup.deleteObjects('delete unregistered bulk-upload zip', [zip.objectKey]);
       throw err;
     }
   }

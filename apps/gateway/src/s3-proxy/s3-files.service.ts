@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, Principal, S3DeleteResult, S3FileList, StorageUsage } from '@mp/contracts';
 import { LOGGER, RpcClient } from '@mp/platform';
-import { ObjectStorage, ObjectStream } from '@mp/storage';
+import { ObjectStorage } from '@mp/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { S3ListQuery } from './s3-list-query';
 import { KeySpace, validateObjectKey } from './s3-object-key';
-import { asStorageFailure } from './storage-failure';
+import { sendStoredObject } from '../http/object-responder';
+import { asStorageFailure } from '../http/storage-failure';
 
 const fileNotFound = (key: string) => new DomainError('FileNotFound', 'File not found', { key });
 
@@ -39,11 +41,11 @@ export class S3FilesService {
     };
   }
 
-  /** The object's bytes as a stream the caller sends (or destroys). */
-  async download(principal: Principal, key: string): Promise<ObjectStream> {
+  /** GET/HEAD of the object: conditional requests and byte ranges included. */
+  async download(principal: Principal, key: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const objectKey = new KeySpace(principal).objectKey(validateObjectKey(key));
     try {
-      return await this.storage.getStream({ key: objectKey });
+      await sendStoredObject(this.storage, request, reply, { key: objectKey });
     } catch (err) {
       if (err instanceof DomainError && err.code === 'ObjectNotFound') throw fileNotFound(key);
       throw asStorageFailure(err, this.logger, 'download');

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Head, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { Principal, S3DeleteResult, S3FileList, S3UploadResult, StorageUsage } from '@mp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -31,18 +31,23 @@ export class S3ProxyController {
     return this.files.list(principal, parseListQuery(request.query as Record<string, unknown>));
   }
 
-  @Get('files/*')
-  async download(
+  /** Declared before the GET: Fastify only lets an explicit HEAD route replace the one it derives from a GET that way. */
+  @Head('files/*')
+  headObject(
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const object = await this.files.download(principal, wildcardKey(request));
-    await reply
-      .header('content-type', object.contentType ?? 'application/octet-stream')
-      .header('content-length', object.size)
-      .header('etag', `"${object.etag}"`)
-      .send(object.body);
+    return this.files.download(principal, wildcardKey(request), request, reply);
+  }
+
+  @Get('files/*')
+  download(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.files.download(principal, wildcardKey(request), request, reply);
   }
 
   @Delete('files/*')

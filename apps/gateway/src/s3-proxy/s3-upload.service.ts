@@ -1,21 +1,18 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, Principal, S3UploadResult } from '@mp/contracts';
 import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
-import { storedContentType } from './content-type';
-import { fieldText, fileBytes, formParts } from './multipart-form';
-import { QuotaLimiter } from './quota-limiter.stream';
-import { declaredLength, discardRestOfBody } from './request-body';
+import { storedContentType } from '../http/content-type';
+import { receiveFilePart } from '../http/file-part.receiver';
+import { declaredLength } from '../http/request-body';
 import { initialReservation } from './reservation-growth';
 import { KeySpace, validateObjectKey } from './s3-object-key';
 import { S3ProxyConfig } from './s3-proxy.config';
-import { asStorageFailure, bestEffort } from './storage-failure';
+import { asStorageFailure } from '../http/storage-failure';
+import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { StorageReservation } from './storage-reservation';
 
 /** Multipart framing around the file (boundaries, part headers, the `key` field) that a Content-Length also counts. */
@@ -43,99 +40,75 @@ export class S3UploadService {
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: S3ProxyConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly cleanup: BestEffortCleanup,
   ) {}
 
   async upload(principal: Principal, request: FastifyRequest): Promise<S3UploadResult> {
     const space = new KeySpace(principal);
+    const maxBytes = this.config.S3_PROXY_MAX_FILE_BYTES;
+    const tooLarge = () =>
+      new DomainError('PayloadTooLarge', `The file exceeds the ${maxBytes}-byte limit of one upload`, {
+        max_bytes: maxBytes,
+      });
     let key: string | undefined;
+    let opening: Promise<StorageReservation> | undefined;
+    const reservation = () =>
+      (opening ??= StorageReservation.open(
+        this.rpc,
+        principal,
+        initialReservation(declaredLength(request.raw), maxBytes, FORM_OVERHEAD_BYTES),
+      ));
     let staged: StagedFile | undefined;
     try {
-      for await (const part of formParts(request, this.config.S3_PROXY_MAX_FILE_BYTES)) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'key')
-            key = fieldText(part) === '' ? undefined : validateObjectKey(fieldText(part), 'key');
-          continue;
-        }
-        if (part.fieldname !== 'file') {
-          throw new DomainError(
+      const received = await receiveFilePart(request, this.storage, this.cleanup, {
+        field: 'file',
+        maxBytes,
+        key: () => space.stagingKey(randomUUID()),
+        contentType: (part) => storedContentType(part.mimetype, key ?? part.filename),
+        onField: (name, value) => {
+          if (name === 'key') key = value === '' ? undefined : validateObjectKey(value, 'key');
+        },
+        quota: { cover: async (total) => (await reservation()).cover(total) },
+        tooLarge,
+        missing: () =>
+          new DomainError('ValidationFailed', 'file is required: send it in the multipart field "file"', {
+            field: 'file',
+          }),
+        wrongField: (fieldname) =>
+          new DomainError(
             'ValidationFailed',
-            `Unexpected file field "${part.fieldname}": send the file in the field "file"`,
-            { field: part.fieldname },
-          );
-        }
-        staged = await this.stage(principal, space, part, key, request.raw);
-      }
-      if (!staged)
-        throw new DomainError('ValidationFailed', 'file is required: send it in the multipart field "file"', {
-          field: 'file',
-        });
+            `Unexpected file field "${fieldname}": send the file in the field "file"`,
+            { field: fieldname },
+          ),
+        storeFailed: (err, { bodyError, interrupted }) => {
+          if (bodyError)
+            return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${bodyError.message}`, {
+              field: 'file',
+            });
+          if (interrupted)
+            return new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', {
+              field: 'file',
+            });
+          return asStorageFailure(err, this.logger, 'upload');
+        },
+        cleanupWhat: 'delete partial upload',
+      });
+      staged = {
+        reservation: await reservation(),
+        stagingKey: received.key,
+        filename: received.filename,
+        contentType: received.contentType,
+        size: received.size,
+        etag: received.etag,
+      };
       const userKey =
         key ?? validateObjectKey(staged.filename, 'file name (used as the key when no key field is sent)');
       return await this.place(space, staged, userKey);
     } catch (err) {
-      if (staged) await this.discard(staged);
-      await discardRestOfBody(request.raw);
+      if (staged) await this.cleanup.run('delete staging object', () => this.storage.delete(staged!.stagingKey));
+      const opened = opening;
+      if (opened) await this.cleanup.run('release storage reservation', async () => (await opened).release());
       throw err;
-    }
-  }
-
-  /**
-   * Streams the file part into a staging object under a reservation that grows with it. The part
-   * is piped before anything is awaited: the parser may end or destroy it meanwhile (a body cut
-   * short), and only a stream already in a pipeline reports that.
-   */
-  private async stage(
-    principal: Principal,
-    space: KeySpace,
-    part: MultipartFile,
-    key: string | undefined,
-    raw: IncomingMessage,
-  ): Promise<StagedFile> {
-    const maxBytes = this.config.S3_PROXY_MAX_FILE_BYTES;
-    let clientError: Error | undefined;
-    part.file.once('error', (err: Error & { code?: string }) => {
-      if (err.code !== 'ERR_STREAM_PREMATURE_CLOSE' && !(err instanceof DomainError)) clientError = err;
-    });
-    const opening = StorageReservation.open(
-      this.rpc,
-      principal,
-      initialReservation(declaredLength(raw), maxBytes, FORM_OVERHEAD_BYTES),
-    );
-    opening.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-    const limiter = new QuotaLimiter({ maxBytes, cover: async (total) => (await opening).cover(total) });
-    pipeline(fileBytes(part), limiter, () => undefined); // failures surface through the upload below
-    const stagingKey = space.stagingKey(randomUUID());
-    const contentType = storedContentType(part.mimetype, key ?? part.filename ?? '');
-    try {
-      const reservation = await opening;
-      const stored = await this.storage.put({ key: stagingKey, body: limiter, contentType });
-      if (part.file.truncated)
-        throw new DomainError('PayloadTooLarge', `The file exceeds the ${maxBytes}-byte limit of one upload`, {
-          max_bytes: maxBytes,
-        });
-      return {
-        reservation,
-        stagingKey,
-        filename: part.filename ?? '',
-        contentType,
-        size: stored.size,
-        etag: stored.etag,
-      };
-    } catch (err) {
-      limiter.destroy();
-      await bestEffort(this.logger, 'delete partial upload', () => this.storage.delete(stagingKey));
-      await bestEffort(this.logger, 'release storage reservation', async () => (await opening).release());
-      const cause = limiter.errored ?? err;
-      if (cause instanceof DomainError) throw cause;
-      if (clientError)
-        throw new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${clientError.message}`, {
-          field: 'file',
-        });
-      if (raw.destroyed && !raw.readableEnded)
-        throw new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', {
-          field: 'file',
-        });
-      throw asStorageFailure(cause, this.logger, 'upload');
     }
   }
 
@@ -152,13 +125,13 @@ export class S3UploadService {
       replaced = (await staged.reservation.commit(userKey, staged.size)).replaced_bytes !== null;
     } catch (err) {
       // Not charged, so not kept: the key ends up empty and unrecorded rather than stored for free.
-      await bestEffort(this.logger, 'delete uncharged object', () => this.storage.delete(objectKey));
-      await bestEffort(this.logger, 'forget uncharged object', () =>
+      await this.cleanup.run('delete uncharged object', () => this.storage.delete(objectKey));
+      await this.cleanup.run('forget uncharged object', () =>
         this.rpc.request('billing.storage.free', { team_id: space.teamId, key_id: space.keyId, object_key: userKey }),
       );
       throw err;
     }
-    await bestEffort(this.logger, 'delete staging object', () => this.storage.delete(staged.stagingKey));
+    await this.cleanup.run('delete staging object', () => this.storage.delete(staged.stagingKey));
     return {
       success: true,
       key: userKey,
@@ -167,10 +140,5 @@ export class S3UploadService {
       etag: staged.etag,
       replaced,
     };
-  }
-
-  private async discard(staged: StagedFile): Promise<void> {
-    await bestEffort(this.logger, 'delete staging object', () => this.storage.delete(staged.stagingKey));
-    await bestEffort(this.logger, 'release storage reservation', () => staged.reservation.release());
   }
 }

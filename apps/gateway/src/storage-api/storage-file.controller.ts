@@ -10,9 +10,9 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
 import { Dialect } from '../dialects/dialect.decorator';
 import { STORAGE_DIALECT } from './storage.dialect';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000): one file's metadata and deletion, only within the caller's team. */
 @Controller('v1/files/storage/file')

@@ -11,9 +11,9 @@ import {
 import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
 import { Dialect } from '../dialects/dialect.decorator';
 import { STORAGE_DIALECT } from './storage.dialect';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000) under /v1/files, authenticated by `X-API-Key: cdt_…`. */
 @Controller('v1/files')

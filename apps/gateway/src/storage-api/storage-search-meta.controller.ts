@@ -8,9 +8,9 @@ import {
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { ZodPipe } from '../validation/zod-body.pipe';
 import { Dialect } from '../dialects/dialect.decorator';
 import { STORAGE_DIALECT } from './storage.dialect';
+import { ZodPipe } from '../http/zod-validation.pipe';
 
 /** Storage API (seed 000): what a search UI needs to build its filters — distinct values and the field schema. */
 @Controller('v1/files/storage')

@@ -7,12 +7,3 @@ export function asStorageFailure(err: unknown, logger: Logger, operation: string
   logger.error({ err, operation }, 'Object storage call failed');
   return new DomainError('DependencyUnavailable', 'Object storage is unavailable, please retry');
 }
-
-/** Runs a clean-up step whose failure must not hide the error being reported. */
-export async function bestEffort(logger: Logger, what: string, step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    logger.warn({ err, what }, 'Clean-up step failed');
-  }
-}

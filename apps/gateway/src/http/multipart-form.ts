@@ -13,7 +13,20 @@ const FORM_LIMITS = { fields: 10, fieldSize: 8 * 1024, fieldNameSize: 100, files
  * become ValidationFailed / PayloadTooLarge instead of escaping as unexpected errors, and a body
  * that ends before its closing delimiter is refused after the last part.
  */
-export async function* formParts(request: FastifyRequest, maxFileBytes: number): AsyncGenerator<Multipart> {
+export interface FormPartsOptions {
+  /** Busboy limits over the single-file defaults (several files, larger fields). */
+  limits?: Partial<typeof FORM_LIMITS>;
+  /** Lets oversize files arrive truncated (`part.file.truncated`) instead of failing the whole form. */
+  truncateLargeFiles?: boolean;
+  /** The dialect's wording of a parse failure; falls back to the single-file form's. */
+  describeError?: (err: unknown) => DomainError | undefined;
+}
+
+export async function* formParts(
+  request: FastifyRequest,
+  maxFileBytes: number,
+  options: FormPartsOptions = {},
+): AsyncGenerator<Multipart> {
   if (!request.isMultipart()) {
     throw new DomainError(
       'ValidationFailed',
@@ -23,13 +36,16 @@ export async function* formParts(request: FastifyRequest, maxFileBytes: number):
   }
   // One byte over the limit, so that the limit is reported by our own check rather than a silent truncation.
   const closing = new ClosingDelimiterWatch(request.raw);
-  const iterator = request.parts({ limits: { ...FORM_LIMITS, fileSize: maxFileBytes + 1 } });
+  const iterator = request.parts({
+    limits: { ...FORM_LIMITS, ...options.limits, fileSize: maxFileBytes + 1 },
+    ...(options.truncateLargeFiles ? { throwFileSizeLimit: false } : {}),
+  } as Parameters<FastifyRequest['parts']>[0]);
   for (;;) {
     let next: IteratorResult<Multipart>;
     try {
       next = await iterator.next();
     } catch (err) {
-      throw multipartError(err);
+      throw (err instanceof DomainError ? err : options.describeError?.(err)) ?? multipartError(err);
     }
     if (next.done) {
       if (!closing.complete)

@@ -12,3 +12,9 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
     return parsed.data;
   }
 }
+
+/** `@Body(ZodBody(schema))`: the JSON body, validated. */
+export const ZodBody = <S extends z.ZodType>(schema: S): ZodPipe<S> => new ZodPipe(schema);
+
+/** `@Query(ZodQuery(schema))`: the query string, validated. */
+export const ZodQuery = <S extends z.ZodType>(schema: S): ZodPipe<S> => new ZodPipe(schema);

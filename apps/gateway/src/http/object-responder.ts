@@ -1,0 +1,79 @@
+import { DomainError } from '@mp/contracts';
+import { ObjectHead, ObjectStorage } from '@mp/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { parseRange } from './byte-range';
+import { ConditionalHeaders, evaluatePreconditions, rangeAllowed, Validators } from './conditional-request';
+import { byterangesBody, byterangesFraming } from './multipart-byteranges';
+
+export interface StoredObjectResponse {
+  key: string;
+  /** Overrides the stored type. */
+  contentType?: string;
+  /** The ETag header value to answer with (quotes included); defaults to the stored ETag. */
+  etag?: string;
+  cacheControl?: string;
+  contentDisposition?: string;
+}
+
+/**
+ * Answers a GET or HEAD of a stored object: conditional requests (304/412), single and multiple
+ * byte ranges (206, `multipart/byteranges`, 416), `Accept-Ranges`, ETag and Last-Modified. Throws
+ * `ObjectNotFound` (or the store's error) before anything is sent; the caller maps it to its dialect.
+ */
+export async function sendStoredObject(
+  storage: ObjectStorage,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: StoredObjectResponse,
+): Promise<void> {
+  const head = await storage.head(options.key);
+  if (!head) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.key });
+  const validators: Validators = { etag: options.etag ?? `"${head.etag}"`, lastModified: head.lastModified };
+  const headers = request.headers as ConditionalHeaders & { range?: string };
+  void reply.header('etag', validators.etag).header('last-modified', head.lastModified.toUTCString());
+  if (options.cacheControl) void reply.header('cache-control', options.cacheControl);
+  const precondition = evaluatePreconditions(headers, validators);
+  if (precondition === 'not-modified') return void (await reply.status(304).send());
+  if (precondition === 'precondition-failed') return void (await reply.status(412).send());
+  const contentType = options.contentType ?? head.contentType ?? 'application/octet-stream';
+  void reply.header('accept-ranges', 'bytes');
+  if (options.contentDisposition) void reply.header('content-disposition', options.contentDisposition);
+  const range = rangeAllowed(headers, validators) ? parseRange(headers.range, head.size) : { kind: 'whole' as const };
+  if (range.kind === 'unsatisfiable') {
+    return void (await reply.status(416).header('content-range', `bytes */${head.size}`).send());
+  }
+  const isHead = request.method === 'HEAD';
+  if (range.kind === 'whole') {
+    void reply.status(200).header('content-type', contentType).header('content-length', head.size);
+    return void (await (isHead ? reply.send() : reply.send(await wholeBody(storage, head))));
+  }
+  if (range.ranges.length === 1) {
+    const only = range.ranges[0]!;
+    void reply
+      .status(206)
+      .header('content-type', contentType)
+      .header('content-range', `bytes ${only.start}-${only.end}/${head.size}`)
+      .header('content-length', only.end - only.start + 1);
+    if (isHead) return void (await reply.send());
+    const part = await storage.getStream({ key: head.key, range: only });
+    return void (await reply.send(part.body));
+  }
+  const boundary = randomUUID().replace(/-/g, '');
+  const framing = byterangesFraming(boundary, contentType, range.ranges, head.size);
+  void reply
+    .status(206)
+    .header('content-type', `multipart/byteranges; boundary=${boundary}`)
+    .header('content-length', framing.length);
+  if (isHead) return void (await reply.send());
+  const body = byterangesBody(
+    framing,
+    range.ranges,
+    async (r) => (await storage.getStream({ key: head.key, range: r })).body,
+  );
+  await reply.send(body);
+}
+
+async function wholeBody(storage: ObjectStorage, head: ObjectHead) {
+  return (await storage.getStream({ key: head.key })).body;
+}
