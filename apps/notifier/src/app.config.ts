@@ -1,6 +1,6 @@
 import { baseConfigSchema } from '@mp/platform';
 import { z } from 'zod';
-import { parseAllowlist, parsePorts } from './outbound/outbound-policy';
+import { parseAllowlist, parsePorts } from '@mp/outbound';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
