@@ -3,6 +3,8 @@ export * from './host-resolver';
 export * from './ip-address';
 export * from './outbound-http.adapter';
 export * from './outbound-policy';
+export * from './outbound-ports';
 export * from './outbound-refused.error';
+export * from './outbound-settings';
 export * from './outbound-target';
 export * from './pinned-lookup';
