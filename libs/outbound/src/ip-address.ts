@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /** An IP address as raw bytes: 4 for IPv4, 16 for IPv6. */
 export interface IpAddress {
@@ -11,42 +11,23 @@ export interface IpRange extends IpAddress {
   prefix: number;
 }
 
-/** Parses a textual IPv4 or IPv6 address (brackets and an IPv6 zone id are accepted); undefined if it is none. */
+/** Parses a textual IPv4 (four-part decimal only) or IPv6 address (brackets and an IPv6 zone id are accepted); undefined if it is none. */
 export function parseIp(text: string): IpAddress | undefined {
   let value = text.trim();
   if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1);
   const zone = value.indexOf('%');
   if (zone >= 0) value = value.slice(0, zone);
-  if (isIPv4(value)) return { family: 4, bytes: Uint8Array.from(value.split('.').map(Number)) };
-  if (isIPv6(value)) return { family: 6, bytes: parseIpv6(value) };
+  if (ipaddr.IPv4.isValidFourPartDecimal(value)) return toIpAddress(ipaddr.IPv4.parse(value));
+  if (ipaddr.IPv6.isValid(value)) return toIpAddress(ipaddr.IPv6.parse(value));
   return undefined;
 }
 
-function parseIpv6(value: string): Uint8Array {
-  let text = value.toLowerCase();
-  const tail: number[] = [];
-  const lastColon = text.lastIndexOf(':');
-  if (text.includes('.', lastColon)) {
-    tail.push(
-      ...text
-        .slice(lastColon + 1)
-        .split('.')
-        .map(Number),
-    );
-    text = `${text.slice(0, lastColon + 1)}0:0`;
-  }
-  const [head, rest] = text.split('::') as [string, string | undefined];
-  const groups = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  const left = groups(head);
-  const right = rest === undefined ? [] : groups(rest);
-  const words = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
-  const bytes = new Uint8Array(16);
-  words.forEach((word, i) => {
-    bytes[i * 2] = word >> 8;
-    bytes[i * 2 + 1] = word & 0xff;
-  });
-  if (tail.length) bytes.set(tail, 12);
-  return bytes;
+function toIpAddress(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddress {
+  return { family: address.kind() === 'ipv4' ? 4 : 6, bytes: Uint8Array.from(address.toByteArray()) };
+}
+
+function toIpaddr(address: IpAddress): ipaddr.IPv4 | ipaddr.IPv6 {
+  return ipaddr.fromByteArray(Array.from(address.bytes));
 }
 
 /** Parses `address/prefix` or a bare address; undefined if malformed. */
@@ -65,32 +46,18 @@ export function parseRange(text: string): IpRange | undefined {
 /** Whether `address` lies in `range` (families must match; normalise IPv4-mapped addresses first). */
 export function rangeContains(range: IpRange, address: IpAddress): boolean {
   if (range.family !== address.family) return false;
-  const full = Math.floor(range.prefix / 8);
-  for (let i = 0; i < full; i++) if (range.bytes[i] !== address.bytes[i]) return false;
-  const bits = range.prefix % 8;
-  if (bits === 0) return true;
-  const mask = (0xff << (8 - bits)) & 0xff;
-  return (range.bytes[full] & mask) === (address.bytes[full] & mask);
+  return toIpaddr(address).match(toIpaddr(range), range.prefix);
 }
 
 /** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) is the IPv4 address it maps; others are returned unchanged. */
 export function unmapIpv4(address: IpAddress): IpAddress {
-  if (
-    address.family === 6 &&
-    address.bytes.subarray(0, 10).every((b) => b === 0) &&
-    address.bytes[10] === 0xff &&
-    address.bytes[11] === 0xff
-  ) {
-    return { family: 4, bytes: address.bytes.slice(12) };
-  }
-  return address;
+  const parsed = toIpaddr(address);
+  return parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress() ? toIpAddress(parsed.toIPv4Address()) : address;
 }
 
+/** Dotted decimal for IPv4, all eight groups (no `::`) for IPv6. */
 export function formatIp(address: IpAddress): string {
-  if (address.family === 4) return Array.from(address.bytes).join('.');
-  const words: string[] = [];
-  for (let i = 0; i < 16; i += 2) words.push(((address.bytes[i] << 8) | address.bytes[i + 1]).toString(16));
-  return words.join(':');
+  return toIpaddr(address).toNormalizedString();
 }
 
 export function range(text: string): IpRange {
