@@ -9,7 +9,7 @@ const swc = [
     },
   },
 ];
-const moduleNameMapper = { '^@mp/(contracts|platform|storage|testing)$': '<rootDir>/libs/$1/src/index.ts' };
+const moduleNameMapper = { '^@mp/(contracts|outbound|platform|storage|testing)$': '<rootDir>/libs/$1/src/index.ts' };
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },

@@ -1,5 +1,5 @@
 import { baseConfigSchema, storageConfigSchema } from '@mp/platform';
-import { parseCallbackPorts } from '@mp/contracts';
+import { outboundPortsSettingSchema } from '@mp/outbound';
 import { z } from 'zod';
 import { defaultWorkerConcurrency } from './jobs/worker-concurrency';
 
@@ -40,16 +40,6 @@ export const imageOpsConfigSchema = z.object({
   IMAGE_REDRIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   IMAGE_REDRIVE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
   /** Callback ports (the seed: 80 and 443); the same setting as the notifier's. */
-  OUTBOUND_ALLOWED_PORTS: z
-    .string()
-    .default('80,443')
-    .transform((value, ctx) => {
-      try {
-        return parseCallbackPorts(value);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    }),
+  OUTBOUND_ALLOWED_PORTS: outboundPortsSettingSchema,
 });
 export type ImageOpsConfig = z.infer<typeof imageOpsConfigSchema>;

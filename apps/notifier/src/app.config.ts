@@ -1,19 +1,8 @@
 import { baseConfigSchema } from '@mp/platform';
 import { z } from 'zod';
-import { parseAllowlist, parsePorts } from './outbound/outbound-policy';
+import { outboundConfigSchema } from '@mp/outbound';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-
-/** Parses a list variable with `parse`, turning its error into a config problem naming the variable's entry. */
-const listOf = <T>(parse: (value: string) => T) =>
-  z.string().transform((value, ctx): T => {
-    try {
-      return parse(value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      return z.NEVER;
-    }
-  });
 
 export const notifierConfigSchema = z
   .object({
@@ -34,9 +23,7 @@ export const notifierConfigSchema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
       .transform((v) => Buffer.from(v, 'base64'))
       .optional(),
-    /** Host names, addresses and CIDR ranges outbound requests may reach although not public. */
-    OUTBOUND_ALLOWLIST: listOf(parseAllowlist).default(parseAllowlist('')),
-    OUTBOUND_ALLOWED_PORTS: listOf(parsePorts).default(parsePorts('80,443')),
+    ...outboundConfigSchema.shape,
   })
   .refine((c) => c.CALLBACK_BACKOFF_MAX_MS >= c.CALLBACK_BACKOFF_BASE_MS, {
     message: 'must be at least CALLBACK_BACKOFF_BASE_MS',

@@ -12,7 +12,7 @@ import { DeliveryScheduler } from './deliveries/delivery-scheduler';
 import { DeliverCallbackProcessor } from './jobs/deliver-callback.processor';
 import { SweepCallbacksProcessor } from './jobs/sweep-callbacks.processor';
 import { migrations } from './migrations';
-import { HOST_RESOLVER, systemHostResolver } from './outbound/host-resolver';
+import { HOST_RESOLVER, systemHostResolver } from '@mp/outbound';
 import { CallbackSecretService } from './secrets/callback-secret.service';
 import { secretCipherProvider } from './secrets/secret-cipher.provider';
 import { TeamSecretEntity } from './secrets/team-secret.entity';

@@ -1,9 +1,6 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { HostResolver } from '../src/outbound/host-resolver';
-import { postToTarget } from '../src/outbound/outbound-http.adapter';
-import { parseAllowlist } from '../src/outbound/outbound-policy';
-import { resolveOutboundTarget } from '../src/outbound/outbound-target';
+import { HostResolver, parseAllowlist, postToTarget, resolveOutboundTarget } from '@mp/outbound';
 
 /**
  * DNS pinning on a real socket: the host name resolves once (to an allowlisted 127.0.0.1); the

@@ -1,4 +1,4 @@
-import { parseCallbackPorts } from '@mp/contracts';
+import { outboundPortsSettingSchema } from '@mp/outbound';
 import { z } from 'zod';
 
 /** Image API (seed 001) settings of the gateway. */
@@ -14,16 +14,6 @@ export const imageApiConfigSchema = z.object({
   /** Cache-Control of served images (they are revalidated with their ETag; an overwrite keeps the URL). */
   IMAGE_CACHE_CONTROL: z.string().min(1).default('public, max-age=60'),
   /** Callback ports (the seed: 80 and 443); the same setting as the notifier's. */
-  OUTBOUND_ALLOWED_PORTS: z
-    .string()
-    .default('80,443')
-    .transform((value, ctx) => {
-      try {
-        return parseCallbackPorts(value);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    }),
+  OUTBOUND_ALLOWED_PORTS: outboundPortsSettingSchema,
 });
 export type ImageApiConfig = z.infer<typeof imageApiConfigSchema>;

@@ -1,4 +1,5 @@
-import { DomainError, imageCallbackPortError } from '@mp/contracts';
+import { DomainError } from '@mp/contracts';
+import { imageCallbackPortError } from '@mp/outbound';
 
 /** Refuses callback URLs on ports outside `OUTBOUND_ALLOWED_PORTS` (the seed: 80 and 443), naming the field. */
 export function assertCallbackPorts(urls: Array<string | undefined>, allowedPorts: ReadonlySet<number>): void {

@@ -93,36 +93,9 @@ const sort = (def: string) =>
 
 /**
  * A callback URL. The seed's port rule (80 and 443 only) is a setting, `OUTBOUND_ALLOWED_PORTS`, shared
- * by the gateway, image-ops and the notifier: check it with `imageCallbackPortError`.
+ * by the gateway, image-ops and the notifier: check it with `imageCallbackPortError` of @mp/outbound.
  */
 export const imageCallbackUrlSchema = callbackUrlSchema;
-
-/** The port a callback URL is sent to. */
-export function callbackPortOf(value: string): number {
-  const url = new URL(value);
-  return url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-}
-
-/** The message refusing a callback URL whose port is not allowed, or null. */
-export function imageCallbackPortError(value: string | undefined, allowedPorts: ReadonlySet<number>): string | null {
-  if (value === undefined || allowedPorts.has(callbackPortOf(value))) return null;
-  return `callbackUrl must use port ${[...allowedPorts].sort((a, b) => a - b).join(' or ')}`;
-}
-
-/** Parses a comma-separated port list (`80,443`); throws naming a bad entry. */
-export function parseCallbackPorts(value: string): ReadonlySet<number> {
-  const ports = new Set<number>();
-  for (const entry of value
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean)) {
-    const port = /^\d{1,5}$/.test(entry) ? Number(entry) : NaN;
-    if (!(port >= 1 && port <= 65535)) throw new Error(`"${entry}" is not a port number (1-65535)`);
-    ports.add(port);
-  }
-  if (ports.size === 0) throw new Error('at least one port is required');
-  return ports;
-}
 
 export const createImageFolderBodySchema = z.object({ path: imagePathSchema });
 export type CreateImageFolderBody = z.infer<typeof createImageFolderBodySchema>;

@@ -37,6 +37,8 @@ describe('ip-address', () => {
 
   it('unmaps IPv4-mapped IPv6 addresses only', () => {
     expect(formatIp(unmapIpv4(parseIp('::ffff:127.0.0.1')!))).toBe('127.0.0.1');
+    expect(formatIp(unmapIpv4(parseIp('::ffff:10.0.0.1')!))).toBe('10.0.0.1');
+    expect(formatIp(unmapIpv4(parseIp('[::ffff:a00:1]')!))).toBe('10.0.0.1');
     expect(unmapIpv4(parseIp('::1')!).family).toBe(6);
     expect(unmapIpv4(parseIp('64:ff9b::7f00:1')!).family).toBe(6);
   });

@@ -32,21 +32,6 @@ export function parseAllowlist(value: string): Pick<OutboundPolicy, 'allowedHost
   return { allowedHosts, allowedRanges };
 }
 
-/** Parses `OUTBOUND_ALLOWED_PORTS`: comma-separated port numbers. Throws naming a bad entry. */
-export function parsePorts(value: string): ReadonlySet<number> {
-  const ports = new Set<number>();
-  for (const entry of value
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean)) {
-    const port = /^\d{1,5}$/.test(entry) ? Number(entry) : NaN;
-    if (!(port >= 1 && port <= 65535)) throw new Error(`"${entry}" is not a port number (1-65535)`);
-    ports.add(port);
-  }
-  if (ports.size === 0) throw new Error('at least one port is required');
-  return ports;
-}
-
 /** Whether an allowlisted range covers the address (an IPv4-mapped IPv6 address counts as its IPv4 address). */
 export function isAllowlistedAddress(policy: OutboundPolicy, address: IpAddress): boolean {
   const unmapped = unmapIpv4(address);
