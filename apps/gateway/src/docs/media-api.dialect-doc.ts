@@ -24,16 +24,21 @@ import type { OperationDoc, DialectDoc } from './openapi-operations';
 
 const deleted = z.object({ message: z.string() });
 const filePathParam = z.object({
-  file_path: z.string().meta({
-    description:
-      'The object key, slashes included (e.g. `temp/<id>_<ts>_photo.jpg` or `media/<resource_id>/file.jpg`).',
-  }),
+  file_path: z
+    .string()
+    .meta({
+      description:
+        'The object key, slashes included (e.g. `temp/<id>_<ts>_photo.jpg` or `media/<resource_id>/file.jpg`).',
+    }),
 });
 const serveQuery = z.object({
-  type: z.enum(SERVE_FORMATS).optional().meta({
-    description:
-      'Convert to this format (quality 90). The variant is made once and cached; later requests redirect to it without converting. Another value → 400.',
-  }),
+  type: z
+    .enum(SERVE_FORMATS)
+    .optional()
+    .meta({
+      description:
+        'Convert to this format (quality 90). The variant is made once and cached; later requests redirect to it without converting. Another value → 400.',
+    }),
 });
 
 /** GET/POST/PATCH/DELETE of one export-configuration owner (`me`, `{user_id}`, `organizations/{org_id}`). */

@@ -9,10 +9,12 @@ import { z } from 'zod';
 import type { DialectDoc } from './openapi-operations';
 
 const keyParam = z.object({
-  key: z.string().meta({
-    description:
-      'The object key, slashes included (e.g. `folder/myfile.txt`): 1–1024 bytes, relative, no `.`/`..`/empty segments, no control characters.',
-  }),
+  key: z
+    .string()
+    .meta({
+      description:
+        'The object key, slashes included (e.g. `folder/myfile.txt`): 1–1024 bytes, relative, no `.`/`..`/empty segments, no control characters.',
+    }),
 });
 
 /** Seed 002's S3 storage proxy: files behind a per-key storage quota. */
