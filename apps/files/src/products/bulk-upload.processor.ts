@@ -1,17 +1,13 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DomainError, SkuResult } from '@mp/contracts';
 import { APP_CONFIG, DEFAULT_JOB_OPTIONS, JobHandler, LOGGER } from '@mp/platform';
-import { ObjectStorage } from '@mp/storage';
+import { ObjectStorage, ZipReader, ZipRefused, isZlibError, objectRangeSource } from '@mp/storage';
 import type { Logger } from 'pino';
 import { FilesConfig } from '../app.config';
 import { BulkUploadRepository } from './bulk-upload.repository';
 import { CsvSyntaxError, parseCsv } from './csv/csv-parser';
 import { productRows } from './product-rows';
 import { SkuImporter } from './sku-importer';
-import { objectRangeSource } from './zip/object-range-source';
-import { ZipRefused } from './zip/zip-limits';
-import { ZipReader } from './zip/zip-reader';
-import { isZlibError } from './zip/zlib-error';
 
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const DONE = new Set(['COMPLETED', 'FAILED', 'SKIPPED']);

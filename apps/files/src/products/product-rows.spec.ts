@@ -1,5 +1,5 @@
 import { productRows } from './product-rows';
-import { ZipRefused } from './zip/zip-limits';
+import { ZipRefused } from '@mp/storage';
 
 describe('productRows', () => {
   it('maps sku, name and the other columns as attributes', () => {

@@ -1,4 +1,4 @@
-import { ZipRefused } from './zip/zip-limits';
+import { ZipRefused } from '@mp/storage';
 
 export interface ProductRow {
   /** The key of the row's entry in the task's `results`: the SKU, or `SKU#row N` for a repeated or missing one. */

@@ -1,4 +1,4 @@
-import { ZipEntry } from './zip/zip-central-directory';
+import { ZipEntry } from '@mp/storage';
 
 export const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, SkuResult } from '@mp/contracts';
-import { ObjectStorage } from '@mp/storage';
+import { ObjectStorage, ZipReader, ZipRefused, isZlibError } from '@mp/storage';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MediaResourceService } from '../media-resources/media-resource.service';
@@ -10,9 +10,6 @@ import { BulkUploadRepository, BulkUploadTaskRow, SkuOutcome } from './bulk-uplo
 import { ProductRow } from './product-rows';
 import { ProductRepository } from './product.repository';
 import { SkuImage, skuImages } from './sku-images';
-import { ZipRefused } from './zip/zip-limits';
-import { isZlibError } from './zip/zlib-error';
-import { ZipReader } from './zip/zip-reader';
 
 export const PRODUCT_ENTITY = 'product';
 

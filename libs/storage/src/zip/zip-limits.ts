@@ -5,6 +5,8 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Uncompressed / compressed, per entry, for entries of at least RATIO_CHECK_MIN_BYTES. */
   maxRatio: number;
+  /** Entries below this size skip the ratio check; RATIO_CHECK_MIN_BYTES unless given. */
+  ratioCheckMinBytes?: number;
 }
 
 /** Small entries may compress very well without being a threat; the ratio check starts here. */

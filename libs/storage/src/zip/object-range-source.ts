@@ -1,5 +1,5 @@
 import { DomainError } from '@mp/contracts';
-import { ObjectStorage } from '@mp/storage';
+import { ObjectStorage } from '../object-storage';
 import { Readable } from 'node:stream';
 import { RangeSource } from './range-source';
 
