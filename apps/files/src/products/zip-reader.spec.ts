@@ -1,8 +1,6 @@
 import { buildZip, ZipWriterEntry } from '@mp/testing';
 import { Readable } from 'node:stream';
-import { RangeSource } from './range-source';
-import { ZipLimits, ZipRefused } from './zip-limits';
-import { ZipReader } from './zip-reader';
+import { RangeSource, ZipLimits, ZipReader, ZipRefused } from '@mp/storage';
 
 const LIMITS: ZipLimits = { maxEntries: 10, maxEntryBytes: 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024, maxRatio: 50 };
 
