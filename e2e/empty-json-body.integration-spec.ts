@@ -81,8 +81,10 @@ describe('Content-Type: application/json with an empty body, on every route of e
       return randomUUID();
     });
 
+  /** fetch gives a string body a text/plain type, so only the request with the header carries one (empty). */
   const send = async (method: string, url: string, headers: Record<string, string>): Promise<Answer> => {
-    const res = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : '' });
+    const emptyBody = 'content-type' in headers && method !== 'GET' && method !== 'HEAD';
+    const res = await fetch(url, { method, headers, body: emptyBody ? '' : undefined });
     return { status: res.status, text: await res.text() };
   };
 
