@@ -23,7 +23,7 @@ export class AccessTokenService {
 
   async login(username: string, password: string): Promise<AccessToken> {
     const account = await this.rpc.request('billing.account.login', { username, password });
-    const token = signAccessToken(
+    const token = await signAccessToken(
       { sub: account.user_id, team: account.team_id },
       this.secret,
       this.config.AUTH_ACCESS_TTL_SECONDS,
@@ -32,8 +32,8 @@ export class AccessTokenService {
     return { access_token: token, token_type: 'bearer' };
   }
 
-  verify(token: string): AccessTokenClaims {
-    const check = verifyAccessToken(token, this.secret, Math.floor(Date.now() / 1000));
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const check = await verifyAccessToken(token, this.secret, Math.floor(Date.now() / 1000));
     if (!check.ok) throw new DomainError('Unauthenticated', INVALID_CREDENTIALS, { reason: check.reason });
     return check.claims;
   }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 
 /** What a seed 003 access token asserts. */
 export interface AccessTokenClaims {
@@ -13,15 +13,9 @@ export type TokenCheck =
   { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'audience' };
 
 const AUDIENCE = 'media-api';
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+const ALGORITHM = 'HS256';
 
-function base64url(value: string | Buffer): string {
-  return Buffer.from(value).toString('base64url');
-}
-
-function sign(input: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(input).digest();
-}
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
 /** A JWT (HS256) bound to this API's audience; `nowSeconds` is the issue time. */
 export function signAccessToken(
@@ -29,47 +23,38 @@ export function signAccessToken(
   secret: string,
   ttlSeconds: number,
   nowSeconds: number,
-): string {
-  const payload = base64url(
-    JSON.stringify({
-      sub: claims.sub,
-      team: claims.team,
-      aud: AUDIENCE,
-      iat: nowSeconds,
-      exp: nowSeconds + ttlSeconds,
-    }),
-  );
-  const input = `${HEADER}.${payload}`;
-  return `${input}.${sign(input, secret).toString('base64url')}`;
+): Promise<string> {
+  return new SignJWT({ team: claims.team })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(nowSeconds + ttlSeconds)
+    .sign(keyOf(secret));
 }
 
-/**
- * Checks the signature first (constant time, over the exact header and payload received, and only
- * `alg: HS256` is accepted), then audience and expiry. Never throws.
- */
-export function verifyAccessToken(token: string, secret: string, nowSeconds: number): TokenCheck {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return { ok: false, reason: 'malformed' };
-  const [header, payload, signature] = parts;
-  const expected = sign(`${header}.${payload}`, secret);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
-  const head = parseJson(header);
-  const body = parseJson(payload);
-  if (head?.alg !== 'HS256' || !body) return { ok: false, reason: 'malformed' };
-  const { sub, team, iat, exp, aud } = body;
-  if (typeof sub !== 'string' || typeof team !== 'string' || typeof iat !== 'number' || typeof exp !== 'number')
-    return { ok: false, reason: 'malformed' };
-  if (aud !== AUDIENCE) return { ok: false, reason: 'audience' };
-  if (exp <= nowSeconds) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: { sub, team, iat, exp } };
-}
-
-function parseJson(part: string): Record<string, unknown> | null {
+/** Signature (only HS256), audience and expiry checked by `jose`; never throws. */
+export async function verifyAccessToken(token: string, secret: string, nowSeconds: number): Promise<TokenCheck> {
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: [ALGORITHM],
+      audience: AUDIENCE,
+      currentDate: new Date(nowSeconds * 1000),
+      requiredClaims: ['sub', 'iat', 'exp'],
+    });
+    const { sub, team, iat, exp } = payload;
+    if (typeof sub !== 'string' || typeof team !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+      return { ok: false, reason: 'malformed' };
+    }
+    return { ok: true, claims: { sub, team, iat, exp } };
+  } catch (err) {
+    return { ok: false, reason: refusalOf(err) };
   }
+}
+
+function refusalOf(err: unknown): 'malformed' | 'signature' | 'expired' | 'audience' {
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (err instanceof errors.JWTExpired) return 'expired';
+  if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'aud') return 'audience';
+  return 'malformed';
 }

@@ -20,7 +20,7 @@ export class BearerTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & MediaAuthenticatedRequest>();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new DomainError('Unauthenticated', 'Not authenticated');
-    const claims = this.tokens.verify(match[1]);
+    const claims = await this.tokens.verify(match[1]);
     const status = await this.accounts.get(claims.sub);
     if (!status || status.team_id !== claims.team)
       throw new DomainError('Unauthenticated', INVALID_CREDENTIALS, { reason: 'unknown-account' });
