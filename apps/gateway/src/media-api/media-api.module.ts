@@ -8,7 +8,6 @@ import { ExportConfigAccess } from './export-config-access.service';
 import { ExportConfigController } from './export-config.controller';
 import { FileServingController } from './file-serving.controller';
 import { FileServingService } from './file-serving.service';
-import { FormBodyParser } from './form-body.parser';
 import { LoginController } from './login.controller';
 import { LoraUploadReceiver } from './lora-upload.receiver';
 import { MediaResourcesController } from './media-resources.controller';
@@ -30,7 +29,6 @@ import { MediaUploadsController } from './uploads.controller';
     BearerTokenGuard,
     ExportConfigAccess,
     FileServingService,
-    FormBodyParser,
     LoraUploadReceiver,
     BulkUploadZipReceiver,
   ],
