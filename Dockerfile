@@ -38,16 +38,22 @@ RUN --mount=type=cache,id=media-platform-pnpm-store,target=/pnpm/store \
 FROM deps AS build
 COPY . .
 RUN pnpm build
-# Keep only what runs: each workspace package's manifest and compiled output.
+# Keep only what runs: each workspace package's manifest and compiled output, and the customer
+# portal's static files (apps/portal/dist, served by the gateway). Libs tagged
+# scope:dev (the embedded S3 server, test support) are for `pnpm start` and tests: no app needs them.
 RUN set -e; mkdir -p /artifacts; \
     for d in apps/* libs/*; do \
       [ -f "$d/package.json" ] || continue; \
+      if grep -qs '"scope:dev"' "$d/project.json"; then continue; fi; \
       cp --parents "$d/package.json" /artifacts/; \
       if [ -d "$d/dist" ]; then cp -R --parents "$d/dist" /artifacts/; fi; \
     done; \
     for d in apps/*; do \
+      [ -f "$d/src/main.ts" ] || continue; \
       [ -f "$d/dist/main.js" ] || { echo "build produced no $d/dist/main.js" >&2; exit 1; }; \
     done; \
+    [ -f apps/portal/dist/index.html ] || { echo "build produced no apps/portal/dist/index.html" >&2; exit 1; }; \
+    cp -R --parents apps/portal/dist /artifacts/; \
     find /artifacts -name '*.tsbuildinfo' -delete
 
 # --- production dependencies only (the pruned node_modules of the runtime image)

@@ -9,7 +9,9 @@ const swc = [
     },
   },
 ];
-const moduleNameMapper = { '^@mp/(contracts|outbound|platform|storage|testing)$': '<rootDir>/libs/$1/src/index.ts' };
+const moduleNameMapper = {
+  '^@mp/(contracts|embedded-s3|outbound|platform|storage|testing)$': '<rootDir>/libs/$1/src/index.ts',
+};
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },

@@ -61,3 +61,44 @@ export async function runConcurrent({ total, concurrency, task }) {
   );
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
+
+/** A team with one `kikaku_s3` key whose storage quota is `limitBytes`; answers the key's id and secret. */
+export async function storageKey(base, adminToken, createTeamWithKeys, limitBytes) {
+  const team = await createTeamWithKeys(base, 'bench', ['kikaku_s3']);
+  const { id, key } = team.keys.kikaku_s3;
+  await fetch(`${base}/admin/v1/teams/${team.teamId}/api-keys/${id}/storage-quota`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ limit_bytes: limitBytes }),
+  });
+  return { id, key };
+}
+
+/** Runs `task` while sampling a service's RSS from its /metrics every 50 ms: seconds taken and peak growth. */
+export async function withPeakRss(metricsUrl, task) {
+  const rss = async () => {
+    const text = await (await fetch(metricsUrl)).text();
+    return Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
+  };
+  const baseline = await rss();
+  let peak = baseline;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await rss());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t0 = performance.now();
+  try {
+    const result = await task();
+    return {
+      result,
+      seconds: (performance.now() - t0) / 1000,
+      rssGrowthMb: Math.round(((peak - baseline) / 2 ** 20) * 10) / 10,
+    };
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+}

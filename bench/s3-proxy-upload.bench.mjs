@@ -2,10 +2,10 @@
 // 50 MB file streams through it (target: peak RSS growth < 64 MB). Reported, never asserted.
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { root, writeResult } from './bench-kit.mjs';
+import { root, storageKey, withPeakRss, writeResult } from './bench-kit.mjs';
 
 const require = createRequire(import.meta.url);
-const { createTestInfra, PlatformProcesses, createTeamWithKeys, TEST_ADMIN_TOKEN } = require(
+const { createTestInfra, freePort, PlatformProcesses, createTeamWithKeys, TEST_ADMIN_TOKEN } = require(
   `${root}/libs/testing/dist/index.js`,
 );
 
@@ -13,48 +13,31 @@ const FILE_BYTES = Number(process.env.BENCH_FILE_MB ?? 50) * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const infra = await createTestInfra({ s3: true });
-const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn' }, ['quota-billing', 'gateway']);
+const metricsPort = await freePort();
+const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn', METRICS_PORT: String(metricsPort) }, [
+  'quota-billing',
+  'gateway',
+]);
 try {
   const base = platform.gatewayUrl;
-  const team = await createTeamWithKeys(base, 'bench', ['kikaku_s3']);
-  const { id, key } = team.keys.kikaku_s3;
-  await fetch(`${base}/admin/v1/teams/${team.teamId}/api-keys/${id}/storage-quota`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ limit_bytes: 4 * 1024 ** 3 }),
-  });
-  const rss = async () => {
-    const text = await (await fetch(`${base}/metrics`)).text();
-    return Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
-  };
+  const { key } = await storageKey(base, TEST_ADMIN_TOKEN, createTeamWithKeys, 4 * 1024 ** 3);
   const file = randomBytes(FILE_BYTES);
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const baseline = await rss();
-    let peak = baseline;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        peak = Math.max(peak, await rss());
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
     const form = new FormData();
     form.append('file', new Blob([file]), `bench-${i}.bin`);
-    const t0 = performance.now();
-    const res = await fetch(`${base}/s3/upload`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}` },
-      body: form,
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    sampling = false;
-    await sampler;
+    const {
+      result: res,
+      seconds,
+      rssGrowthMb,
+    } = await withPeakRss(`http://127.0.0.1:${metricsPort}/metrics`, () =>
+      fetch(`${base}/s3/upload`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form }),
+    );
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     runs.push({
       seconds: Math.round(seconds * 1000) / 1000,
       mb_per_s: Math.round((FILE_BYTES / 2 ** 20 / seconds) * 10) / 10,
-      rss_growth_mb: Math.round(((peak - baseline) / 2 ** 20) * 10) / 10,
+      rss_growth_mb: rssGrowthMb,
     });
   }
   writeResult('s3-proxy-upload', {

@@ -1,22 +1,17 @@
-import { createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, TestInfra, waitFor } from '@mp/testing';
+import { platformSuite, TEST_ADMIN_TOKEN, waitFor } from '@mp/testing';
 
 type Json = Record<string, unknown>;
 
 describe('admin API and key lifecycle through the gateway (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    env: { KEY_CACHE_TTL_MS: '2000' },
+  });
   let admin: (method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: Json }>;
 
-  beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, KEY_CACHE_TTL_MS: '2000' }, [
-      'quota-billing',
-      'files',
-      'search-indexer',
-      'gateway',
-    ]);
+  beforeAll(() => {
     admin = async (method, path, body, token = TEST_ADMIN_TOKEN) => {
-      const res = await fetch(`${platform.gatewayUrl}/admin/v1${path}`, {
+      const res = await fetch(`${suite.gatewayUrl}/admin/v1${path}`, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -28,13 +23,8 @@ describe('admin API and key lifecycle through the gateway (real processes)', () 
     };
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
-  });
-
   const search = (key: string) =>
-    fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+    fetch(`${suite.gatewayUrl}/v1/files/storage/search`, {
       method: 'POST',
       headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
       body: JSON.stringify({ filters: {} }),
@@ -42,7 +32,7 @@ describe('admin API and key lifecycle through the gateway (real processes)', () 
 
   it('refuses the admin API without the admin token', async () => {
     expect((await admin('POST', '/teams', { name: 'x' }, 'wrong')).status).toBe(401);
-    const res = await fetch(`${platform.gatewayUrl}/admin/v1/teams`);
+    const res = await fetch(`${suite.gatewayUrl}/admin/v1/teams`);
     expect(res.status).toBe(401);
   });
 

@@ -1,29 +1,15 @@
 import { CallbackDeliveryRequestedEvent } from '@mp/contracts';
 import { buildEnvelope, encodeJson, wireNames } from '@mp/platform';
-import { createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, TestInfra, waitFor } from '@mp/testing';
-import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { platformSuite, TEST_ADMIN_TOKEN, waitFor } from '@mp/testing';
+import { randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ReceivedCallback, signatureValid } from './support/webhook-signature';
 
 type Json = Record<string, unknown>;
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Verifies `webhook-signature` as a customer would, from the Standard Webhooks definition. */
-function signatureValid(secret: string, r: Received): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const mac = createHmac('sha256', key)
-    .update(`${String(r.headers['webhook-id'])}.${String(r.headers['webhook-timestamp'])}.${r.body}`)
-    .digest('base64');
-  return String(r.headers['webhook-signature']).split(' ').includes(`v1,${mac}`);
-}
+type Received = ReceivedCallback;
 
 describe('callback delivery log, redelivery and signing secret through the gateway admin API (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
   let receiver: Server;
   let receiverPort: number;
   const received: Received[] = [];
@@ -47,18 +33,20 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverPort = (receiver.address() as AddressInfo).port;
-    infra = await createTestInfra();
-    platform = await PlatformProcesses.start(
-      {
-        ...infra.env,
-        OUTBOUND_ALLOWLIST: '127.0.0.1',
-        OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
-        CALLBACK_BACKOFF_BASE_MS: '100',
-      },
-      ['quota-billing', 'notifier', 'gateway'],
-    );
+  });
+  const suite = platformSuite({
+    apps: ['quota-billing', 'notifier', 'gateway'],
+    env: () => ({
+      OUTBOUND_ALLOWLIST: '127.0.0.1',
+      OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+      CALLBACK_BACKOFF_BASE_MS: '100',
+    }),
+    infra: { s3: false },
+  });
+
+  beforeAll(() => {
     admin = async (method, path, token = TEST_ADMIN_TOKEN) => {
-      const res = await fetch(`${platform.gatewayUrl}/admin/v1${path}`, {
+      const res = await fetch(`${suite.gatewayUrl}/admin/v1${path}`, {
         method,
         headers: { authorization: `Bearer ${token}` },
       });
@@ -67,8 +55,6 @@ describe('callback delivery log, redelivery and signing secret through the gatew
   });
 
   afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 
@@ -82,9 +68,9 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       body: body as CallbackDeliveryRequestedEvent['body'],
     };
     const envelope = buildEnvelope('callbacks.delivery.requested', data);
-    await infra.nc
+    await suite.infra.nc
       .jetstream()
-      .publish(wireNames(infra.namespace).event('callbacks.delivery.requested'), encodeJson(envelope), {
+      .publish(wireNames(suite.infra.namespace).event('callbacks.delivery.requested'), encodeJson(envelope), {
         msgID: envelope.id,
       });
     return data.delivery_id;
@@ -103,7 +89,7 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     );
 
   async function createTeam(name: string): Promise<string> {
-    const res = await fetch(`${platform.gatewayUrl}/admin/v1/teams`, {
+    const res = await fetch(`${suite.gatewayUrl}/admin/v1/teams`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name }),

@@ -1,12 +1,4 @@
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  solidPng,
-  TeamKeys,
-  TestInfra,
-  waitFor,
-} from '@mp/testing';
+import { platformSuite, solidPng, waitFor } from '@mp/testing';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -19,9 +11,6 @@ type Body = { header: Header } & Record<string, any>;
  * seed's bodies; and the re-drive sweep of queue items left W without a job.
  */
 describe('image API (seed 001) callbacks and queue re-drive (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let team: TeamKeys;
   let base: string;
   let secret: string;
   let receiver: Server;
@@ -70,29 +59,28 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverPort = (receiver.address() as AddressInfo).port;
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(
-      {
-        ...infra.env,
-        OUTBOUND_ALLOWLIST: '127.0.0.1',
-        OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
-        CALLBACK_BACKOFF_BASE_MS: '100',
-        IMAGE_REDRIVE_INTERVAL_MS: '500',
-        IMAGE_REDRIVE_AFTER_MS: '1000',
-      },
-      ['quota-billing', 'notifier', 'image-ops', 'gateway'],
-    );
-    team = await createTeamWithKeys(platform.gatewayUrl, 'image-callbacks', ['image']);
-    base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
-    secret = team.keys.image!.secret_key!;
-    db = new Client({ connectionString: infra.env.DATABASE_URL });
+  });
+  const suite = platformSuite({
+    apps: ['quota-billing', 'notifier', 'image-ops', 'gateway'],
+    env: () => ({
+      OUTBOUND_ALLOWLIST: '127.0.0.1',
+      OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+      CALLBACK_BACKOFF_BASE_MS: '100',
+      IMAGE_REDRIVE_INTERVAL_MS: '500',
+      IMAGE_REDRIVE_AFTER_MS: '1000',
+    }),
+    teams: { 'image-callbacks': ['image'] },
+  });
+  suite.beforeStop(() => db?.end());
+
+  beforeAll(async () => {
+    base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-callbacks').keys.image!.app_key}`;
+    secret = suite.team('image-callbacks').keys.image!.secret_key!;
+    db = new Client({ connectionString: suite.infra.env.DATABASE_URL });
     await db.connect();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    await infra?.dispose();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 
@@ -275,7 +263,7 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
       json: { data: [{ templateOperationId: 'resize_fixed', option: { width: 150, height: 100 } }] },
     });
     const victim = await putImage('path=/redrive/victim.png', solidPng(10, 10));
-    const scope = [team.teamId, team.keys.image!.app_key];
+    const scope = [suite.team('image-callbacks').teamId, suite.team('image-callbacks').keys.image!.app_key];
     // The state a Redis outage right after the commit leaves behind: rows W, no job.
     const image = await db.query(
       `INSERT INTO "imageops"."queue_items" ("id", "team_id", "app_key", "queue_type", "status", "operation_id", "source_file_id", "target_path", "queued_at")

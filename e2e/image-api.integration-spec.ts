@@ -1,74 +1,25 @@
 import { ObjectStorage } from '@mp/storage';
-import { crc32, deflateRawSync } from 'node:zlib';
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  solidPng,
-  TeamKeys,
-  TestInfra,
-  testObjectStorage,
-  waitFor,
-} from '@mp/testing';
+import { buildZip, buildZipWithRawNames, platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 
 type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
 type Body = { header: Header } & Record<string, any>;
 
-/** A zip archive as common tools write it (deflated entries, central directory), for upload tests. */
-function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const fields = (b: Buffer, at: number) => {
-      b.writeUInt16LE(8, at);
-      b.writeUInt32LE(crc32(e.data), at + 6);
-      b.writeUInt32LE(body.length, at + 10);
-      b.writeUInt32LE(e.data.length, at + 14);
-      b.writeUInt16LE(name.length, at + 18);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    fields(local, 8);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    fields(dir, 10);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, name, body);
-    central.push(dir, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
-
 /** Image API (seed 001) clients: only host, app key and secret key differ from the seed's curl examples. */
 describe('image API (seed 001) through the gateway', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let team: TeamKeys;
-  let other: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'image-ops', 'gateway'],
+    teams: { 'image-team': ['image', 'cdt'], 'image-other': ['image'] },
+  });
   let base: string;
   let secret: string;
   let storage: ObjectStorage;
 
   /** Image objects of the test team in the object store (staging excluded). */
   const objectCount = async (): Promise<number> =>
-    (await storage.list({ prefix: `image/${team.teamId}/`, limit: 1000 })).objects.length;
+    (await storage.list({ prefix: `image/${suite.team('image-team').teamId}/`, limit: 1000 })).objects.length;
   const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
-  const publicUrl = (path: string, appKey = team.keys.image!.app_key!) =>
-    `${platform.gatewayUrl}/image/files/${appKey}${path}`;
+  const publicUrl = (path: string, appKey = suite.team('image-team').keys.image!.app_key!) =>
+    `${suite.gatewayUrl}/image/files/${appKey}${path}`;
   const waitQueue = (queueId: string, status: 'D' | 'F' = 'D') =>
     waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
       timeoutMs: 30_000,
@@ -82,7 +33,7 @@ describe('image API (seed 001) through the gateway', () => {
   ): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: init.secretKey ?? secret };
     if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-    const prefix = init.appKey ? `${platform.gatewayUrl}/image/v2.0/appkeys/${init.appKey}` : base;
+    const prefix = init.appKey ? `${suite.gatewayUrl}/image/v2.0/appkeys/${init.appKey}` : base;
     const res = await fetch(`${prefix}${path}`, {
       method,
       headers,
@@ -101,29 +52,21 @@ describe('image API (seed 001) through the gateway', () => {
       return (await r.json()) as Body;
     });
 
-  beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(infra.env, ['quota-billing', 'image-ops', 'gateway']);
-    team = await createTeamWithKeys(platform.gatewayUrl, 'image-team', ['image', 'cdt']);
-    other = await createTeamWithKeys(platform.gatewayUrl, 'image-other', ['image']);
-    base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
-    secret = team.keys.image!.secret_key!;
-    const env = infra.env;
-    storage = testObjectStorage(env);
-  });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
+  beforeAll(() => {
+    base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-team').keys.image!.app_key}`;
+    secret = suite.team('image-team').keys.image!.secret_key!;
+    storage = testObjectStorage(suite.infra.env);
   });
 
   it('answers every failure with HTTP 200 and a header: auth, unknown routes, validation', async () => {
-    const wrongSecret = await call('GET', '/folders?basepath=/', { secretKey: other.keys.image!.secret_key! });
+    const wrongSecret = await call('GET', '/folders?basepath=/', {
+      secretKey: suite.team('image-other').keys.image!.secret_key!,
+    });
     expect(wrongSecret.header).toMatchObject({ isSuccessful: false, resultCode: 401 });
     const noSecret = await fetch(`${base}/folders?basepath=/`);
     expect(noSecret.status).toBe(200);
     expect(((await noSecret.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 401 });
-    const cdtKey = await call('GET', '/folders?basepath=/', { secretKey: team.keys.cdt!.key! });
+    const cdtKey = await call('GET', '/folders?basepath=/', { secretKey: suite.team('image-team').keys.cdt!.key! });
     expect(cdtKey.header.isSuccessful).toBe(false);
     const unknown = await call('GET', '/no-such-thing');
     expect(unknown).toEqual({
@@ -179,8 +122,8 @@ describe('image API (seed 001) through the gateway', () => {
     expect(props.folder.bytes).toBe(overwritten.file.bytes + renamed.file.bytes);
     // Another team's key sees none of it.
     const foreign = await fetch(
-      `${platform.gatewayUrl}/image/v2.0/appkeys/${other.keys.image!.app_key}/folders?basepath=/myfolder`,
-      { headers: { Authorization: other.keys.image!.secret_key! } },
+      `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-other').keys.image!.app_key}/folders?basepath=/myfolder`,
+      { headers: { Authorization: suite.team('image-other').keys.image!.secret_key! } },
     );
     expect(((await foreign.json()) as Body).header.resultCode).toBe(20004);
   });
@@ -239,7 +182,7 @@ describe('image API (seed 001) through the gateway', () => {
       },
     });
     expect(put.operation).toMatchObject({
-      appKey: team.keys.image!.app_key,
+      appKey: suite.team('image-team').keys.image!.app_key,
       operationId: '100x100',
       realtimeService: true,
     });
@@ -388,8 +331,8 @@ describe('image API (seed 001) through the gateway', () => {
     expect(neither.header.resultMessage).toContain('fileId');
     // Another team's key cannot delete this team's file.
     const foreign = await call('DELETE', `/images/sync?fileId=${listed.files[0].id}`, {
-      appKey: other.keys.image!.app_key,
-      secretKey: other.keys.image!.secret_key,
+      appKey: suite.team('image-other').keys.image!.app_key,
+      secretKey: suite.team('image-other').keys.image!.secret_key,
     });
     expect(foreign.header).toMatchObject({ isSuccessful: false, resultCode: 20004 });
   });
@@ -457,8 +400,8 @@ describe('image API (seed 001) through the gateway', () => {
   it('toggles the realtime service and produces missing results on first request, once', async () => {
     const user = await call('GET', '/users');
     expect(user.user).toEqual({
-      appKey: team.keys.image!.app_key,
-      containerName: team.keys.image!.app_key,
+      appKey: suite.team('image-team').keys.image!.app_key,
+      containerName: suite.team('image-team').keys.image!.app_key,
       realtimeService: true,
     });
     await call('PUT', '/operations/rt50', {
@@ -506,7 +449,7 @@ describe('image API (seed 001) through the gateway', () => {
   it('expands zip archives of a multiple upload, refusing unsafe entries and bombs', async () => {
     const form = new FormData();
     form.append('params', JSON.stringify({ basepath: '/zips' }));
-    const archive = zipOf([
+    const archive = await buildZip([
       { name: 'one.png', data: solidPng(12, 8) },
       { name: 'nested/two.png', data: solidPng(7, 5) },
       { name: 'readme.txt', data: Buffer.from('not an image') },
@@ -514,12 +457,12 @@ describe('image API (seed 001) through the gateway', () => {
     form.append('files', new Blob([new Uint8Array(archive)]), 'pack.zip');
     form.append(
       'files',
-      new Blob([new Uint8Array(zipOf([{ name: '../escape.png', data: solidPng(5, 5) }]))]),
+      new Blob([new Uint8Array(await buildZipWithRawNames([{ name: '../escape.png', data: solidPng(5, 5) }]))]),
       'slip.zip',
     );
     form.append(
       'files',
-      new Blob([new Uint8Array(zipOf([{ name: 'bomb.png', data: Buffer.alloc(20 * 1024 * 1024) }]))]),
+      new Blob([new Uint8Array(await buildZip([{ name: 'bomb.png', data: Buffer.alloc(20 * 1024 * 1024) }]))]),
       'bomb.zip',
     );
     const res = await call('POST', '/images', { body: form });
@@ -545,7 +488,9 @@ describe('image API (seed 001) through the gateway', () => {
     expect((await call('GET', '/folders?basepath=/zips')).folders.map((f: { name: string }) => f.name)).toEqual([
       'nested',
     ]);
-    expect((await storage.list({ prefix: `image-staging/${team.teamId}/`, limit: 10 })).objects).toEqual([]);
+    expect(
+      (await storage.list({ prefix: `image-staging/${suite.team('image-team').teamId}/`, limit: 10 })).objects,
+    ).toEqual([]);
   });
 
   it('reads imageProperty.createdAt from EXIF DateTimeOriginal and coordinate from GPS', async () => {

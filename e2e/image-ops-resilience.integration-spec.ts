@@ -1,15 +1,6 @@
 import { wireNames } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  solidPng,
-  TeamKeys,
-  TestInfra,
-  testObjectStorage,
-  waitFor,
-} from '@mp/testing';
+import { platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -92,16 +83,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** image-ops as a real process: a worker killed mid-job, and decompression bombs sent through the image API. */
 describe('image-ops resilience (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let team: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'image-ops', 'gateway'],
+    env: { JOB_LOCK_DURATION_MS: String(JOB_LOCK_MS) },
+    teams: { resilience: ['image'] },
+    startTimeoutMs: 60_000,
+  });
   let base: string;
   let secret: string;
   let storage: ObjectStorage;
   let db: Client;
+  suite.beforeStop(() => db?.end());
 
   const objectKeys = async (prefix: string): Promise<string[]> =>
-    (await storage.list({ prefix: `${prefix}/${team.teamId}/`, limit: 1000 })).objects.map((o) => o.key);
+    (await storage.list({ prefix: `${prefix}/${suite.team('resilience').teamId}/`, limit: 1000 })).objects.map(
+      (o) => o.key,
+    );
   const call = async (method: string, path: string, json?: unknown): Promise<Body> => {
     const headers: Record<string, string> = { Authorization: secret };
     if (json !== undefined) headers['Content-Type'] = 'application/json';
@@ -126,31 +123,18 @@ describe('image-ops resilience (real processes)', () => {
     (await call('GET', `/queues/${queueId}`)).queue?.status;
 
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, JOB_LOCK_DURATION_MS: String(JOB_LOCK_MS) }, [
-      'quota-billing',
-      'image-ops',
-      'gateway',
-    ]);
-    team = await createTeamWithKeys(platform.gatewayUrl, 'resilience', ['image']);
-    base = `${platform.gatewayUrl}/image/v2.0/appkeys/${team.keys.image!.app_key}`;
-    secret = team.keys.image!.secret_key!;
-    const env = infra.env;
+    base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('resilience').keys.image!.app_key}`;
+    secret = suite.team('resilience').keys.image!.secret_key!;
+    const env = suite.infra.env;
     storage = testObjectStorage(env);
     db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    await infra?.dispose();
   });
 
   it('refuses decompression bombs (PNG and JPEG claiming 50000×50000) from their header, with bounded memory', async () => {
     const png = await pngBomb(BOMB_SIDE);
     expect(png.length).toBeLessThan(MB);
-    const pid = platform.pid('image-ops');
+    const pid = suite.platform.pid('image-ops');
     const rssBefore = rssBytes(pid);
 
     const single = await putImage('/bombs/bomb.png', png);
@@ -178,7 +162,7 @@ describe('image-ops resilience (real processes)', () => {
 
     const grownMb = (rssBytes(pid) - rssBefore) / MB;
     expect(grownMb).toBeLessThan(200);
-    expect((await fetch(`${platform.url('image-ops')}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${suite.platform.url('image-ops')}/health/ready`)).status).toBe(200);
     expect((await call('GET', '/folders?basepath=/bombs')).files.map((f: { name: string }) => f.name)).toEqual([
       'fine.png',
     ]);
@@ -211,7 +195,7 @@ describe('image-ops resilience (real processes)', () => {
       what: 'the job to start',
     });
     await sleep(2000);
-    expect(await platform.killApp('image-ops')).toBeNull();
+    expect(await suite.platform.killApp('image-ops')).toBeNull();
     // Killed mid-flight: still P in the database, and no result object written yet.
     const { rows } = await db.query(`SELECT "status", "try_count" FROM "imageops"."queue_items" WHERE "id" = $1`, [
       queueId,
@@ -220,7 +204,7 @@ describe('image-ops resilience (real processes)', () => {
     const sourceKeys = await objectKeys('image');
     expect(sourceKeys).toHaveLength(2); // fine.png of the bomb test and source.png
 
-    await platform.startApp('image-ops');
+    await suite.platform.startApp('image-ops');
     await waitFor(async () => ((await queueStatus(queueId)) === 'D' ? true : undefined), {
       timeoutMs: 120_000,
       intervalMs: 250,
@@ -242,8 +226,8 @@ describe('image-ops resilience (real processes)', () => {
     expect(keys).toHaveLength(3);
     expect(keys).toEqual(expect.arrayContaining(sourceKeys));
 
-    const redis = new Redis(infra.env.REDIS_URL, { maxRetriesPerRequest: null });
-    const queue = new Queue('image-ops', { connection: redis, prefix: wireNames(infra.namespace).bullPrefix });
+    const redis = new Redis(suite.infra.env.REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue('image-ops', { connection: redis, prefix: wireNames(suite.infra.namespace).bullPrefix });
     try {
       const job = await queue.getJob(queueId);
       expect(job).toBeDefined();

@@ -1,4 +1,4 @@
-import { createTestInfra, PlatformProcesses, solidPng, TEST_ADMIN_TOKEN, TestInfra, waitFor } from '@mp/testing';
+import { platformSuite, solidPng, TEST_ADMIN_TOKEN, waitFor } from '@mp/testing';
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -17,9 +17,18 @@ function handMadeToken(payload: Record<string, unknown>, secret = TOKEN_SECRET):
 }
 
 describe('media API (seed 003) through the gateway', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'image-ops', 'gateway'],
+    env: {
+      AUTH_TOKEN_SECRET: TOKEN_SECRET,
+      AUTH_ACCESS_TTL_SECONDS: '600',
+      AUTH_STATUS_CACHE_MS: '200',
+      RECONCILE_INTERVAL_MS: '1000',
+    },
+    startTimeoutMs: 120_000,
+  });
   let db: Client;
+  suite.beforeStop(() => db?.end());
   let base: string;
   let teamId: string;
   let otherTeamId: string;
@@ -92,7 +101,7 @@ describe('media API (seed 003) through the gateway', () => {
   }
 
   async function conversions(format: string): Promise<number> {
-    const text = await (await fetch(`${platform.url('image-ops')}/metrics`)).text();
+    const text = await (await fetch(`${suite.platform.url('image-ops')}/metrics`)).text();
     const line = text
       .split('\n')
       .find((l) => l.startsWith('image_variant_conversions_total{') && l.includes(`format="${format}"`));
@@ -102,19 +111,8 @@ describe('media API (seed 003) through the gateway', () => {
   const keyOf = (fileUrl: string) => decodeURIComponent(new URL(fileUrl).pathname.replace(/^\/files\//, ''));
 
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(
-      {
-        ...infra.env,
-        AUTH_TOKEN_SECRET: TOKEN_SECRET,
-        AUTH_ACCESS_TTL_SECONDS: '600',
-        AUTH_STATUS_CACHE_MS: '200',
-        RECONCILE_INTERVAL_MS: '1000',
-      },
-      ['quota-billing', 'files', 'image-ops', 'gateway'],
-    );
-    base = platform.gatewayUrl;
-    db = new Client({ connectionString: infra.databaseUrl });
+    base = suite.gatewayUrl;
+    db = new Client({ connectionString: suite.infra.databaseUrl });
     await db.connect();
     teamId = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-a' })).id;
     otherTeamId = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-b' })).id;
@@ -128,12 +126,6 @@ describe('media API (seed 003) through the gateway', () => {
       await adminPost<{ id: string }>(`/admin/v1/teams/${otherTeamId}/organizations`, { name: 'elsewhere' })
     ).id;
   }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    await infra?.dispose();
-  });
 
   describe('login and bearer tokens', () => {
     it('issues a bearer token for the right password and refuses a wrong one with FastAPI detail', async () => {
@@ -238,7 +230,14 @@ describe('media API (seed 003) through the gateway', () => {
       expect(body).toMatchObject({ upload_method: 'PUT', expires_in_seconds: 930, max_file_size: 52428800 });
       const key = keyOf(body.file_url);
       expect(key).toMatch(/^temp\/[0-9a-f-]{36}_\d{13}_cover\.png$/);
-      expect(new URL(body.upload_url).searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
+      expect(new URL(body.upload_url).searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+
+      const longer = await fetch(body.upload_url, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png' },
+        body: new Uint8Array(solidPng(200, 150)),
+      });
+      expect(longer.status).toBe(403);
 
       const wrongType = await fetch(body.upload_url, {
         method: 'PUT',

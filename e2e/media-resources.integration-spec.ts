@@ -1,10 +1,9 @@
 import {
   buildZip,
-  createTestInfra,
-  PlatformProcesses,
+  buildZipWithRawNames,
+  platformSuite,
   solidPng,
   TEST_ADMIN_TOKEN,
-  TestInfra,
   testObjectStorage,
   waitFor,
 } from '@mp/testing';
@@ -36,8 +35,11 @@ type Task = {
 };
 
 describe('media resources and bulk upload (seed 003) through the gateway', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    env: { AUTH_TOKEN_SECRET: TOKEN_SECRET, RECONCILE_INTERVAL_MS: '1000' },
+    startTimeoutMs: 120_000,
+  });
   let base: string;
   const tokens: Record<string, string> = {};
 
@@ -46,6 +48,8 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
+
+  let teamA: string;
 
   async function createUser(name: string, team: string, isSuperuser = false): Promise<void> {
     const username = `${name}@example.com`;
@@ -111,13 +115,8 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
   }
 
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(
-      { ...infra.env, AUTH_TOKEN_SECRET: TOKEN_SECRET, RECONCILE_INTERVAL_MS: '1000' },
-      ['quota-billing', 'files', 'gateway'],
-    );
-    base = platform.gatewayUrl;
-    const teamA = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-a' })).id;
+    base = suite.gatewayUrl;
+    teamA = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-a' })).id;
     const teamB = (await adminPost<{ id: string }>('/admin/v1/teams', { name: 'media-res-b' })).id;
     await createUser('alice', teamA);
     await createUser('mallory', teamB);
@@ -125,9 +124,32 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     await createUser('root', teamA, true);
   }, 120_000);
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
+  it('an ingested temp upload leaves the storage search (its temp URL would answer 404)', async () => {
+    const cdt = (await adminPost<{ key: string }>(`/admin/v1/teams/${teamA}/api-keys`, { kind: 'cdt' })).key;
+    const search = async () => {
+      const r = await fetch(`${base}/v1/files/storage/search`, {
+        method: 'POST',
+        headers: { 'x-api-key': cdt, 'content-type': 'application/json' },
+        body: JSON.stringify({ filters: { filename: 'searched.png' } }),
+      });
+      return ((await r.json()) as { files: Array<{ object_key: string }> }).files.map((f) => f.object_key);
+    };
+    const url = await uploadTemp('alice', 'searched.png', solidPng(9, 9, [1, 99, 7]));
+    const [tempKey] = await waitFor(async () => ((await search()).length === 1 ? await search() : undefined), {
+      timeoutMs: 20_000,
+      what: 'the temp upload to be searchable',
+    });
+    expect(tempKey).toMatch(/^temp\//);
+    const ingested = await api('alice', 'POST', '/api/v1/media-resources/ingest', {
+      entity_type: 'product',
+      entity_id: 'SKU-SEARCH',
+      urls: [url],
+    });
+    expect(ingested.status).toBe(200);
+    await waitFor(async () => ((await search()).length === 0 ? true : undefined), {
+      timeoutMs: 20_000,
+      what: 'the consumed temp upload to leave the search',
+    });
   });
 
   it('ingests presigned uploads into media/{id}/file.{ext}, dedups identical bytes, lists and detaches', async () => {
@@ -144,9 +166,10 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     expect(res.status).toBe(200);
     const [a] = res.json.attachments;
     expect(a.object_key).toBe(`media/${a.resource_id}/file.png`);
-    expect(a.url).toBe(`${infra.env.S3_ENDPOINT}/${infra.env.S3_BUCKET}/media/${a.resource_id}/file.png`);
-    // The canonical URL is the CDN's; through the gateway the same key is served by /files/{path}.
-    const stored = await fetch(`${base}/files/${a.object_key}`);
+    // Without a CDN_URL the canonical URL is the gateway's /files/{path}: a signed redirect, never a bare (403) object URL.
+    expect(a.url).toBe(`${base}/files/media/${a.resource_id}/file.png`);
+    const stored = await fetch(a.url);
+    expect(stored.status).toBe(200);
     expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
 
     const again = await api<{ attachments: Array<{ resource_id: string; deduplicated: boolean }> }>(
@@ -219,7 +242,7 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const rows = await postZip(
       'bob',
       '?caption_products=false',
-      buildZip([
+      await buildZip([
         { name: 'products.csv', data: Buffer.from('sku,name\nE1,Good\n,No sku\nbad/sku,Slash\nE1,Again\n') },
         { name: 'E1/cover.png', data: solidPng(3, 3, [1, 1, 1]) },
       ]),
@@ -239,7 +262,7 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const slip = await postZip(
       'bob',
       '',
-      buildZip([
+      await buildZipWithRawNames([
         { name: 'products.csv', data: Buffer.from('sku\nS1\n,\n') },
         { name: 'S1/cover.png', data: solidPng(3, 3, [2, 2, 2]) },
         { name: '../../etc/evil.png', data: Buffer.from('x') },
@@ -290,7 +313,7 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     });
     expect(stored.json.object_key).toMatch(/^loras\/[0-9a-f-]{36}\/[0-9a-f-]{36}_style_v2\.safetensors$/);
     expect(stored.json.file_url).toBe(`${base}/files/${stored.json.object_key}`);
-    const storage = testObjectStorage(infra.env);
+    const storage = testObjectStorage(suite.infra.env);
     const object = await storage.getStream({ key: stored.json.object_key });
     expect(object.contentType).toBe('application/octet-stream');
     expect(Buffer.concat(await object.body.toArray()).equals(model)).toBe(true);
@@ -322,7 +345,7 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
   }, 60_000);
 
   it('bulk-uploads a ZIP: products with images, a SKU without cover fails, list/get, errors', async () => {
-    const zip = buildZip([
+    const zip = await buildZip([
       { name: 'products.csv', data: Buffer.from('sku,name,color\nP1,Shirt,red\nP2,Hat,blue\n') },
       { name: 'P1/cover.png', data: solidPng(5, 5, [9, 9, 9]) },
       { name: 'P1/detail.png', data: solidPng(5, 6, [9, 9, 9]) },
@@ -361,7 +384,7 @@ describe('media resources and bulk upload (seed 003) through the gateway', () =>
     const bomb = await postZip(
       'alice',
       '',
-      buildZip([
+      await buildZip([
         { name: 'p.csv', data: Buffer.from('sku\nB1\n') },
         { name: 'B1/cover.png', data: Buffer.alloc(8 * 1024 * 1024) },
       ]),

@@ -1,14 +1,25 @@
-import { ALL_APPS, createTestInfra, NatsServerProcess, PlatformProcesses, TestInfra, waitFor } from '@mp/testing';
+import {
+  ALL_APPS,
+  createTestInfra,
+  freePort,
+  NatsServerProcess,
+  PlatformProcesses,
+  TestInfra,
+  waitFor,
+} from '@mp/testing';
 
 describe('every app boots, reports health and metrics, and stops gracefully', () => {
   let infra: TestInfra;
   let nats: NatsServerProcess;
   let platform: PlatformProcesses;
+  let gatewayMetricsPort: number;
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
     infra = await createTestInfra({ s3: true, natsUrl: nats.url });
-    platform = await PlatformProcesses.start(infra.env, ALL_APPS);
+    gatewayMetricsPort = await freePort();
+    // Only the gateway reads METRICS_PORT: its public port serves no /metrics.
+    platform = await PlatformProcesses.start({ ...infra.env, METRICS_PORT: String(gatewayMetricsPort) }, ALL_APPS);
   });
 
   afterAll(async () => {
@@ -28,7 +39,8 @@ describe('every app boots, reports health and metrics, and stops gracefully', ()
   });
 
   it.each(ALL_APPS)('%s exposes Prometheus metrics', async (app) => {
-    const res = await fetch(`${platform.url(app)}/metrics`);
+    const base = app === 'gateway' ? `http://127.0.0.1:${gatewayMetricsPort}` : platform.url(app);
+    const res = await fetch(`${base}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain(`app="${app}"`);

@@ -1,4 +1,14 @@
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, TestInfra } from '@mp/testing';
+import {
+  createTeamWithKeys,
+  createTestInfra,
+  freePort,
+  PlatformProcesses,
+  TEST_ADMIN_TOKEN,
+  TestInfra,
+} from '@mp/testing';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
 
 /** A low limit and a short window so the test sees a window run out. */
 const LIMIT = 3;
@@ -10,6 +20,8 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
   let infra: TestInfra;
   let platform: PlatformProcesses;
   let replica: PlatformProcesses;
+  /** The replica's internal metrics port (the public one serves no /metrics). */
+  let replicaMetricsPort: number;
   let teamId: string;
   let baseA: string;
   let baseB: string;
@@ -39,9 +51,11 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
       ...infra.env,
       S3_PROXY_RATE_LIMIT: String(LIMIT),
       S3_PROXY_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      S3_CREDENTIALS_MASTER_KEY: randomBytes(32).toString('base64'),
     };
     platform = await PlatformProcesses.start(env, ['quota-billing', 'gateway']);
-    replica = await PlatformProcesses.start(env, ['gateway']);
+    replicaMetricsPort = await freePort();
+    replica = await PlatformProcesses.start({ ...env, METRICS_PORT: String(replicaMetricsPort) }, ['gateway']);
     baseA = platform.gatewayUrl;
     baseB = replica.gatewayUrl;
     teamId = (await createTeamWithKeys(baseA, 'rate-limited', [])).teamId;
@@ -106,8 +120,41 @@ describe('S3 proxy per-key rate limit (seed 002 429, two gateway replicas sharin
     expect(upload.status).toBe(200);
 
     // Each replica reports its decisions.
-    const metrics = await (await fetch(`${baseB}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${replicaMetricsPort}/metrics`)).text();
     expect(metrics).toMatch(/^rate_limit_decisions_total\{dialect="s3-proxy",outcome="limited",app="gateway"\} 1$/m);
     expect(metrics).toMatch(/^rate_limit_decisions_total\{dialect="s3-proxy",outcome="allowed",app="gateway"\} \d+$/m);
+  });
+
+  it('the S3-protocol endpoint counts in the same window of the key and answers SlowDown (503) past it', async () => {
+    const key = await freshKey();
+    const credentials = (await (await call(baseA, '/s3/credentials', key)).json()) as Record<string, string>;
+    // boto3, told not to retry, lists the bucket until the window is full: it reads SlowDown.
+    const script = [
+      'import sys, boto3',
+      'from botocore.config import Config',
+      'from botocore.exceptions import ClientError',
+      'endpoint, region, key_id, secret, bucket = sys.argv[1:]',
+      "s3 = boto3.client('s3', endpoint_url=endpoint, region_name=region, aws_access_key_id=key_id,",
+      "                  aws_secret_access_key=secret, config=Config(retries={'max_attempts': 1, 'mode': 'standard'}))",
+      'try:',
+      '    s3.list_objects_v2(Bucket=bucket)',
+      "    print('ok')",
+      'except ClientError as e:',
+      "    print(e.response['Error']['Code'])",
+    ].join('\n');
+    const c = credentials;
+    // Asynchronously: the embedded S3 server behind the gateway runs in this process.
+    const list = async () =>
+      (
+        await promisify(execFile)(
+          '/usr/bin/python3',
+          ['-c', script, c.endpoint, c.region, c.access_key_id, c.secret_access_key, c.bucket],
+          { timeout: 30_000 },
+        )
+      ).stdout.trim();
+    // In parallel, so all of them land inside the window the credentials request opened.
+    const answers = (await Promise.all(Array.from({ length: LIMIT + 1 }, list))).sort();
+    // GET /s3/credentials is an /s3 request of the key too: it used one of the window's LIMIT.
+    expect(answers).toEqual([...Array(LIMIT - 1).fill('ok'), 'SlowDown', 'SlowDown'].sort());
   });
 });

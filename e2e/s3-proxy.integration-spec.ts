@@ -1,13 +1,5 @@
 import { ObjectStorage } from '@mp/storage';
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  TeamKeys,
-  TEST_ADMIN_TOKEN,
-  TestInfra,
-  testObjectStorage,
-} from '@mp/testing';
+import { platformSuite, TeamKeys, TEST_ADMIN_TOKEN, testObjectStorage } from '@mp/testing';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
@@ -41,10 +33,11 @@ type FileList = {
 };
 
 describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let teamA: TeamKeys;
-  let teamB: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'gateway'],
+    env: { S3_PROXY_QUOTA_BYTES: String(DEFAULT_QUOTA) },
+    teams: { 'team-a': ['kikaku_s3', 'kikaku', 'cdt'], 'team-b': ['kikaku_s3'] },
+  });
   let storage: ObjectStorage;
   let work: string;
   let base: string;
@@ -84,14 +77,14 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
 
   /** A fresh kikaku_s3 key of team A (its own quota), optionally with its own limit. */
   const freshKey = async (limit?: number): Promise<{ id: string; key: string }> => {
-    const res = await admin(`/teams/${teamA.teamId}/api-keys`, {
+    const res = await admin(`/teams/${suite.team('team-a').teamId}/api-keys`, {
       method: 'POST',
       body: JSON.stringify({ kind: 'kikaku_s3' }),
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; key: string };
     if (limit !== undefined) {
-      const set = await admin(`/teams/${teamA.teamId}/api-keys/${created.id}/storage-quota`, {
+      const set = await admin(`/teams/${suite.team('team-a').teamId}/api-keys/${created.id}/storage-quota`, {
         method: 'PUT',
         body: JSON.stringify({ limit_bytes: limit }),
       });
@@ -102,23 +95,15 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
 
   const stagingLeftovers = async () => (await storage.list({ prefix: 's3proxy-uploads/', limit: 100 })).objects;
 
+  suite.beforeStop(() => storage?.destroy());
+
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, S3_PROXY_QUOTA_BYTES: String(DEFAULT_QUOTA) }, [
-      'quota-billing',
-      'gateway',
-    ]);
-    base = platform.gatewayUrl;
-    teamA = await createTeamWithKeys(base, 'team-a', ['kikaku_s3', 'kikaku', 'cdt']);
-    teamB = await createTeamWithKeys(base, 'team-b', ['kikaku_s3']);
-    storage = testObjectStorage(infra.env);
+    base = suite.gatewayUrl;
+    storage = testObjectStorage(suite.infra.env);
     work = await mkdtemp(join(tmpdir(), 's3proxy-e2e-'));
   });
 
   afterAll(async () => {
-    await platform?.stopAll();
-    storage?.destroy();
-    await infra?.dispose();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -326,7 +311,7 @@ await new Promise((done) => out.on('finish', done));
       expect(download.headers.get('content-length')).toBe(String(bodies.get('pages/f.png')!.length));
       expect(Buffer.from(await download.arrayBuffer()).equals(bodies.get('pages/f.png')!)).toBe(true);
 
-      const stored = await storage.head(`s3proxy/${teamA.teamId}/${await keyIdOf(key)}/pages/f.png`);
+      const stored = await storage.head(`s3proxy/${suite.team('team-a').teamId}/${await keyIdOf(key)}/pages/f.png`);
       expect(stored).toMatchObject({ size: bodies.get('pages/f.png')!.length, contentType: 'image/png' });
       expect(await stagingLeftovers()).toEqual([]);
     });
@@ -403,7 +388,7 @@ await new Promise((done) => out.on('finish', done));
     it('keeps every key in its own keyspace: another team and another key of the same team see nothing', async () => {
       const own = await freshKey();
       await upload(own.key, Buffer.from('private'), 'private/secret.txt');
-      for (const other of [s3Key(teamB), (await freshKey()).key]) {
+      for (const other of [s3Key(suite.team('team-b')), (await freshKey()).key]) {
         expect(((await (await call('/s3/files', other)).json()) as FileList).files).toEqual([]);
         expect((await call('/s3/files/private/secret.txt', other)).status).toBe(404);
         expect((await call('/s3/files/private/secret.txt', other, { method: 'DELETE' })).status).toBe(404);
@@ -576,7 +561,7 @@ await new Promise((done) => out.on('finish', done));
 
     it('admin API: read a key quota, set and restore its limit; only kikaku_s3 keys have one', async () => {
       const { id, key } = await freshKey();
-      const path = `/teams/${teamA.teamId}/api-keys/${id}/storage-quota`;
+      const path = `/teams/${suite.team('team-a').teamId}/api-keys/${id}/storage-quota`;
       expect(await (await admin(path)).json()).toMatchObject({
         quota_limit_bytes: DEFAULT_QUOTA,
         used_bytes: 0,
@@ -591,12 +576,15 @@ await new Promise((done) => out.on('finish', done));
       for (const body of [{ limit_bytes: -1 }, { limit_bytes: 1.5 }, { limit_bytes: '10' }, {}]) {
         expect((await admin(path, { method: 'PUT', body: JSON.stringify(body) })).status).toBe(400);
       }
-      const cdt = await admin(`/teams/${teamA.teamId}/api-keys/${teamA.keys.cdt!.id}/storage-quota`, {
-        method: 'PUT',
-        body: JSON.stringify({ limit_bytes: 10 }),
-      });
+      const cdt = await admin(
+        `/teams/${suite.team('team-a').teamId}/api-keys/${suite.team('team-a').keys.cdt!.id}/storage-quota`,
+        {
+          method: 'PUT',
+          body: JSON.stringify({ limit_bytes: 10 }),
+        },
+      );
       expect(cdt.status).toBe(400);
-      const otherTeam = await admin(`/teams/${teamB.teamId}/api-keys/${id}/storage-quota`);
+      const otherTeam = await admin(`/teams/${suite.team('team-b').teamId}/api-keys/${id}/storage-quota`);
       expect(otherTeam.status).toBe(404);
       const unauthenticated = await fetch(`${base}/admin/v1${path}`);
       expect(unauthenticated.status).toBe(401);
@@ -606,16 +594,16 @@ await new Promise((done) => out.on('finish', done));
   describe('authentication and bad input', () => {
     it('refuses an AI Image key with the seed sentence, other kinds too', async () => {
       for (const path of ['/s3/usage', '/s3/files', '/s3/files/a.txt']) {
-        const res = await call(path, teamA.keys.kikaku!.key);
+        const res = await call(path, suite.team('team-a').keys.kikaku!.key);
         expect(res.status).toBe(403);
         expect(await res.json()).toEqual({ error: { code: 'WrongKeyKind', message: AI_IMAGE_REFUSAL } });
       }
-      const cdt = await call('/s3/usage', teamA.keys.cdt!.key);
+      const cdt = await call('/s3/usage', suite.team('team-a').keys.cdt!.key);
       expect(cdt.status).toBe(403);
       expect(((await cdt.json()) as ErrorBody).error.message).toBe(
         'Please login with an S3 Storage API key (kikaku_s3_xxx) to access this feature.',
       );
-      const uploadWithAiKey = await upload(teamA.keys.kikaku!.key!, Buffer.from('x'), 'x.txt');
+      const uploadWithAiKey = await upload(suite.team('team-a').keys.kikaku!.key!, Buffer.from('x'), 'x.txt');
       expect(uploadWithAiKey.status).toBe(403);
     });
 
@@ -628,13 +616,15 @@ await new Promise((done) => out.on('finish', done));
       const unknown = await call('/s3/files', 'kikaku_s3_' + 'x'.repeat(40));
       expect(unknown.status).toBe(401);
       expect(await unknown.json()).toEqual({ error: { code: 'InvalidApiKey', message: 'Invalid or revoked API key' } });
-      const basic = await fetch(`${base}/s3/usage`, { headers: { authorization: `Basic ${s3Key(teamA)}` } });
+      const basic = await fetch(`${base}/s3/usage`, {
+        headers: { authorization: `Basic ${s3Key(suite.team('team-a'))}` },
+      });
       expect(basic.status).toBe(401);
       expect((await upload('kikaku_s3_nope', Buffer.from('x'), 'x.txt')).status).toBe(401);
     });
 
     it('rejects bad keys, prefixes, limits and cursors with 400 InvalidParameter', async () => {
-      const key = s3Key(teamA);
+      const key = s3Key(suite.team('team-a'));
       const badKeys = [
         '../escape.txt',
         'a/../../b',
@@ -678,7 +668,7 @@ await new Promise((done) => out.on('finish', done));
     it('rejects an upload without a file', async () => {
       const noFile = new FormData();
       noFile.append('key', 'k.txt');
-      const res = await call('/s3/upload', s3Key(teamA), { method: 'POST', body: noFile });
+      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: noFile });
       expect(res.status).toBe(400);
       expect(((await res.json()) as ErrorBody).error.message).toMatch(/file is required/);
     });
@@ -687,7 +677,7 @@ await new Promise((done) => out.on('finish', done));
       const twoFiles = new FormData();
       twoFiles.append('file', new Blob(['1']), 'one.txt');
       twoFiles.append('file', new Blob(['2']), 'two.txt');
-      const res = await call('/s3/upload', s3Key(teamA), { method: 'POST', body: twoFiles });
+      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: twoFiles });
       expect(res.status).toBe(400);
       expect(((await res.json()) as ErrorBody).error.message).toMatch(/exactly one file/);
     });
@@ -695,13 +685,13 @@ await new Promise((done) => out.on('finish', done));
     it('rejects a file in another field', async () => {
       const wrongField = new FormData();
       wrongField.append('upload', new Blob(['1']), 'one.txt');
-      const res = await call('/s3/upload', s3Key(teamA), { method: 'POST', body: wrongField });
+      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: wrongField });
       expect(res.status).toBe(400);
       expect(((await res.json()) as ErrorBody).error.message).toMatch(/field "file"/);
     });
 
     it('rejects a body that is not multipart', async () => {
-      const json = await call('/s3/upload', s3Key(teamA), {
+      const json = await call('/s3/upload', s3Key(suite.team('team-a')), {
         method: 'POST',
         body: JSON.stringify({ key: 'a' }),
         headers: { 'content-type': 'application/json' },
@@ -711,14 +701,14 @@ await new Promise((done) => out.on('finish', done));
     });
 
     it('rejects a multipart body that ends inside the file', async () => {
-      const truncated = await call('/s3/upload', s3Key(teamA), {
+      const truncated = await call('/s3/upload', s3Key(suite.team('team-a')), {
         method: 'POST',
         body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc',
         headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
       });
       expect(truncated.status).toBe(400);
       expect(((await truncated.json()) as ErrorBody).error.code).toBe('InvalidParameter');
-      expect(await usage(s3Key(teamA))).toMatchObject({ reserved_bytes: 0 });
+      expect(await usage(s3Key(suite.team('team-a')))).toMatchObject({ reserved_bytes: 0 });
       expect(await stagingLeftovers()).toEqual([]);
     });
   });
@@ -740,7 +730,7 @@ await new Promise((done) => out.on('finish', done));
 
   /** The key id behind a secret, through the admin API (the listing shows hints only). */
   async function keyIdOf(secret: string): Promise<string> {
-    const res = await admin(`/teams/${teamA.teamId}/api-keys`);
+    const res = await admin(`/teams/${suite.team('team-a').teamId}/api-keys`);
     const { keys } = (await res.json()) as { keys: Array<{ id: string; hint: string; kind: string }> };
     const hint = `kikaku_s3_…${secret.slice(-4)}`;
     return keys.find((k) => k.kind === 'kikaku_s3' && k.hint === hint)!.id;

@@ -1,14 +1,13 @@
 import { FileDocument } from '@mp/contracts';
 import { buildEnvelope, encodeJson, wireNames } from '@mp/platform';
-import { createTeamWithKeys, createTestInfra, PlatformProcesses, TeamKeys, TestInfra, waitFor } from '@mp/testing';
+import { fileDocument, platformSuite, TeamKeys, waitFor } from '@mp/testing';
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { searchFiles as seedSearchFiles, SearchOptions } from './support/seed-000-client';
 
 type Json = Record<string, unknown>;
 type SearchResult = { files: Json[]; total: number; page: number; page_size: number; total_pages: number };
-const DAY_MS = 86_400_000;
 const ROOT = join(__dirname, '..');
 
 /** A file document as the files service announces it, with the fields a test cares about. */
@@ -16,91 +15,43 @@ function fileDoc(team: string, n: number, overrides: Partial<FileDocument> = {})
   const created = new Date(Date.parse('2025-12-01T00:00:00.000Z') + n * 60_000).toISOString();
   const filename = overrides.filename ?? `file-${n}.png`;
   const folder = overrides.folder ?? 'inputs';
-  return {
-    file_id: randomUUID(),
+  return fileDocument({
     object_key: `aiapi/${team}/${folder}/${n}_${filename}`,
     filename,
     team_id: team,
-    user_id: null,
     created_at: created,
     updated_at: created,
-    expires_at: new Date(Date.now() + 7 * DAY_MS).toISOString(),
-    source: 'upload',
-    source_job_id: null,
-    source_model: null,
-    upload_ip: null,
-    content_type: 'image/png',
     size: 1000 + n,
-    extension: 'png',
-    folder,
-    checksum: null,
-    category: null,
-    subcategory: null,
-    tags: [],
-    labels: [],
-    project: null,
-    environment: null,
-    status: 'active',
-    visibility: null,
-    is_processed: false,
-    is_archived: false,
-    width: null,
-    height: null,
-    duration: null,
-    frame_count: null,
-    sample_rate: null,
-    bit_depth: null,
-    prompt: null,
-    negative_prompt: null,
-    seed: null,
-    steps: null,
-    cfg_scale: null,
-    model_version: null,
-    retention_days: null,
-    legal_hold: false,
-    classification_level: null,
-    metadata: {},
     ...overrides,
-  };
+  });
 }
 
 describe('storage API search, distinct and schema (seed 000 clients, real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let teamA: TeamKeys;
-  let teamB: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    teams: { 'search-a': ['cdt'], 'search-b': ['cdt'] },
+  });
   let db: Client;
+  suite.beforeStop(() => db?.end());
   const key = (t: TeamKeys) => t.keys.cdt!.key!;
 
   /** Seed 000's Python `search_files` / JavaScript `searchFiles`, same request. */
-  async function searchFiles(
-    apiKey: string,
-    filters: unknown,
-    options: { page?: number; pageSize?: number; sortBy?: string; sortOrder?: string } = {},
-  ) {
-    const { page = 1, pageSize = 20, sortBy = 'created_at', sortOrder = 'desc' } = options;
-    const response = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
-      method: 'POST',
-      headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ filters, page, page_size: pageSize, sort_by: sortBy, sort_order: sortOrder }),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as SearchResult & {
-        detail?: string;
-        error?: { code: string; message: string; details: Json };
-      },
-    };
-  }
+  const searchFiles = (apiKey: string, filters: unknown, options: SearchOptions = {}) =>
+    seedSearchFiles<SearchResult & { detail?: string; error?: { code: string; message: string; details: Json } }>(
+      suite.gatewayUrl,
+      apiKey,
+      filters,
+      options,
+    );
   const ok = async (apiKey: string, filters: unknown, options?: Parameters<typeof searchFiles>[2]) => {
     const r = await searchFiles(apiKey, filters, options);
     expect([r.status, r.body.error]).toEqual([200, undefined]);
     return r.body;
   };
   const names = async (filters: unknown, options?: Parameters<typeof searchFiles>[2]) =>
-    (await ok(key(teamA), filters, { sortOrder: 'asc', ...options })).files.map((f) => f.filename);
+    (await ok(key(suite.team('search-a')), filters, { sortOrder: 'asc', ...options })).files.map((f) => f.filename);
   const get = async (path: string, apiKey: string) => {
-    const response = await fetch(`${platform.gatewayUrl}${path}`, { headers: { 'X-API-Key': apiKey } });
+    const response = await fetch(`${suite.gatewayUrl}${path}`, { headers: { 'X-API-Key': apiKey } });
     return {
       status: response.status,
       body: (await response.json()) as Json & {
@@ -113,13 +64,9 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
   let docs: Record<string, FileDocument>;
 
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(infra.env, ['quota-billing', 'files', 'search-indexer', 'gateway']);
-    teamA = await createTeamWithKeys(platform.gatewayUrl, 'search-a', ['cdt']);
-    teamB = await createTeamWithKeys(platform.gatewayUrl, 'search-b', ['cdt']);
-    db = new Client({ connectionString: infra.env.DATABASE_URL });
+    db = new Client({ connectionString: suite.infra.env.DATABASE_URL });
     await db.connect();
-    const a = teamA.teamId;
+    const a = suite.team('search-a').teamId;
     docs = {
       png: fileDoc(a, 1, {
         filename: 'photo.png',
@@ -165,7 +112,7 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
         tags: ['gone'],
         expires_at: new Date(Date.now() - 60_000).toISOString(),
       }),
-      foreign: fileDoc(teamB.teamId, 6, {
+      foreign: fileDoc(suite.team('search-b').teamId, 6, {
         filename: 'team-b-secret.png',
         folder: 'b-only',
         project: 'avatar-gen',
@@ -173,16 +120,17 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       }),
     };
     // The files service's outbox relays exactly these envelopes; the indexer cannot tell them apart.
-    const js = infra.nc.jetstream();
+    const js = suite.infra.nc.jetstream();
     for (const file of Object.values(docs)) {
       const envelope = buildEnvelope('files.file.uploaded', { file });
-      await js.publish(wireNames(infra.namespace).event('files.file.uploaded'), encodeJson(envelope), {
+      await js.publish(wireNames(suite.infra.namespace).event('files.file.uploaded'), encodeJson(envelope), {
         msgID: envelope.id,
       });
     }
     await waitFor(
       async () =>
-        (await searchFiles(key(teamB), {})).body.total === 1 && (await searchFiles(key(teamA), {})).body.total === 4,
+        (await searchFiles(key(suite.team('search-b')), {})).body.total === 1 &&
+        (await searchFiles(key(suite.team('search-a')), {})).body.total === 4,
       {
         timeoutMs: 20_000,
         what: 'the documents to be indexed',
@@ -190,15 +138,9 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     );
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    await infra?.dispose();
-  });
-
   describe('seed SDK examples', () => {
     it('search_files({"content_type": "image/png", "folder": "inputs"}) answers the seed shape', async () => {
-      const result = await ok(key(teamA), { content_type: 'image/png', folder: 'inputs' });
+      const result = await ok(key(suite.team('search-a')), { content_type: 'image/png', folder: 'inputs' });
       expect(result).toMatchObject({ total: 1, page: 1, page_size: 20, total_pages: 1 });
       expect(result.files[0]).toEqual({
         object_key: docs.png.object_key,
@@ -214,15 +156,20 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
 
     it('search_files({"project": "avatar-gen", "tags": ["approved"]})', async () => {
       expect(
-        (await ok(key(teamA), { project: 'avatar-gen', tags: ['approved'] })).files.map((f) => f.object_key),
+        (await ok(key(suite.team('search-a')), { project: 'avatar-gen', tags: ['approved'] })).files.map(
+          (f) => f.object_key,
+        ),
       ).toEqual([docs.png.object_key]);
     });
 
     it('searchFiles({ source_model: "flux-schnell", created_at: { gte: "2025-12-01T00:00:00Z" } })', async () => {
       expect(
-        (await ok(key(teamA), { source_model: 'flux-schnell', created_at: { gte: '2025-12-01T00:00:00Z' } })).files.map(
-          (f) => f.filename,
-        ),
+        (
+          await ok(key(suite.team('search-a')), {
+            source_model: 'flux-schnell',
+            created_at: { gte: '2025-12-01T00:00:00Z' },
+          })
+        ).files.map((f) => f.filename),
       ).toEqual(['Sunset_Render.png']);
     });
   });
@@ -251,11 +198,18 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     it('custom metadata keys', async () => {
       expect(await names({ 'metadata.reviewer': 'user@example.com' })).toEqual(['photo.png']);
       expect(await names({ 'metadata.version': '1.0' })).toEqual(['voice.wav']);
+      expect(await names({ reviewer: 'user@example.com' })).toEqual(['photo.png']);
+      expect(await names({ version: '1.0' })).toEqual(['voice.wav']);
+      expect(await names({ colour: 'red', reviewer: 'x' })).toEqual([]);
     });
     it('hides expired files from search and distinct at once', async () => {
       expect(await names({ folder: 'expired-folder' })).toEqual([]);
-      expect((await get('/v1/files/storage/distinct/folder', key(teamA))).body.values).not.toContain('expired-folder');
-      expect((await get('/v1/files/storage/distinct/tags', key(teamA))).body.values).not.toContain('gone');
+      expect((await get('/v1/files/storage/distinct/folder', key(suite.team('search-a')))).body.values).not.toContain(
+        'expired-folder',
+      );
+      expect((await get('/v1/files/storage/distinct/tags', key(suite.team('search-a')))).body.values).not.toContain(
+        'gone',
+      );
     });
   });
 
@@ -275,23 +229,23 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       ]);
     });
     it('pages: default 20, max 100, past the end empty with the total', async () => {
-      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+      const r = await fetch(`${suite.gatewayUrl}/v1/files/storage/search`, {
         method: 'POST',
-        headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' },
+        headers: { 'X-API-Key': key(suite.team('search-a')), 'Content-Type': 'application/json' },
         body: '{}',
       });
       expect(await r.json()).toMatchObject({ total: 4, page: 1, page_size: 20, total_pages: 1 });
-      expect(await ok(key(teamA), {}, { pageSize: 100 })).toMatchObject({ total: 4, page_size: 100 });
+      expect(await ok(key(suite.team('search-a')), {}, { pageSize: 100 })).toMatchObject({ total: 4, page_size: 100 });
       const pages = [
-        await ok(key(teamA), {}, { pageSize: 3, page: 1 }),
-        await ok(key(teamA), {}, { pageSize: 3, page: 2 }),
+        await ok(key(suite.team('search-a')), {}, { pageSize: 3, page: 1 }),
+        await ok(key(suite.team('search-a')), {}, { pageSize: 3, page: 2 }),
       ];
       expect(pages.map((p) => [p.files.length, p.total_pages])).toEqual([
         [3, 2],
         [1, 2],
       ]);
       expect(new Set(pages.flatMap((p) => p.files.map((f) => f.object_key))).size).toBe(4);
-      expect(await ok(key(teamA), {}, { pageSize: 3, page: 3 })).toEqual({
+      expect(await ok(key(suite.team('search-a')), {}, { pageSize: 3, page: 3 })).toEqual({
         files: [],
         total: 4,
         page: 3,
@@ -309,8 +263,11 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       ['unknown sort field', {}, { sortBy: 'colour' }, 'sort_by'],
       ['unsortable field', {}, { sortBy: 'tags' }, 'sort_by'],
       ['bad sort order', {}, { sortOrder: 'up' }, 'sort_order'],
-      ['unknown filter fields', { colour: 'red', reviewer: 'x' }, {}, '"colour", "reviewer"'],
+      ['unsearchable filter fields', { team_id: 'x', upload_ip: 'y' }, {}, '"team_id", "upload_ip"'],
       ['team_id filter', { team_id: 'x' }, {}, '"team_id"'],
+      ['custom metadata key too long', { ['k'.repeat(257)]: 1 }, {}, 'custom metadata key must be 1 to 256'],
+      ['control character in a custom key', { 'a\u0007b': 1 }, {}, 'must not contain control characters'],
+      ['bad range on a custom key', { score: { gte: 1, lt: 'tomorrow' } }, {}, 'filters.score'],
       ['filters not an object', ['a'], {}, 'filters'],
       ['bad range operator', { size: { between: [1, 2] } }, {}, 'filters.size'],
       ['bad date', { created_at: { gte: 'yesterday' } }, {}, 'filters.created_at'],
@@ -319,7 +276,7 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       ['empty tags array', { tags: [] }, {}, 'filters.tags'],
       ['null on a required field', { folder: null }, {}, 'filters.folder'],
     ])('%s', async (_what, filters, options, named) => {
-      const r = await searchFiles(key(teamA), filters, options as Parameters<typeof searchFiles>[2]);
+      const r = await searchFiles(key(suite.team('search-a')), filters, options as Parameters<typeof searchFiles>[2]);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({
         detail: expect.stringContaining(named),
@@ -327,15 +284,20 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       });
     });
 
-    it('names every unknown field in the details', async () => {
-      const r = await searchFiles(key(teamA), { colour: 'red', project: 'x', size_mb: 1 });
-      expect(r.body.error?.details).toMatchObject({ unknown_fields: ['colour', 'size_mb'] });
+    it('names every unsearchable field in the details', async () => {
+      const r = await searchFiles(key(suite.team('search-a')), {
+        team_id: 'x',
+        project: 'x',
+        size_mb: 1,
+        upload_ip: 'y',
+      });
+      expect(r.body.error?.details).toMatchObject({ unknown_fields: ['team_id', 'upload_ip'] });
     });
 
     it('a body that is not JSON', async () => {
-      const r = await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+      const r = await fetch(`${suite.gatewayUrl}/v1/files/storage/search`, {
         method: 'POST',
-        headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' },
+        headers: { 'X-API-Key': key(suite.team('search-a')), 'Content-Type': 'application/json' },
         body: '{nope',
       });
       expect(r.status).toBe(400);
@@ -344,27 +306,27 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
 
   describe('distinct', () => {
     it('answers the seed shape for scalar, array and boolean fields, team-scoped', async () => {
-      expect((await get('/v1/files/storage/distinct/folder', key(teamA))).body).toEqual({
+      expect((await get('/v1/files/storage/distinct/folder', key(suite.team('search-a')))).body).toEqual({
         field: 'folder',
         values: ['inputs', 'outputs', 'voices'],
         count: 3,
       });
-      expect((await get('/v1/files/storage/distinct/tags', key(teamA))).body).toEqual({
+      expect((await get('/v1/files/storage/distinct/tags', key(suite.team('search-a')))).body).toEqual({
         field: 'tags',
         values: ['approved', 'portrait'],
         count: 2,
       });
-      expect((await get('/v1/files/storage/distinct/legal_hold', key(teamA))).body).toEqual({
+      expect((await get('/v1/files/storage/distinct/legal_hold', key(suite.team('search-a')))).body).toEqual({
         field: 'legal_hold',
         values: [false, true],
         count: 2,
       });
-      expect((await get('/v1/files/storage/distinct/source_model', key(teamA))).body).toEqual({
+      expect((await get('/v1/files/storage/distinct/source_model', key(suite.team('search-a')))).body).toEqual({
         field: 'source_model',
         values: ['flux-schnell'],
         count: 1,
       });
-      expect((await get('/v1/files/storage/distinct/folder', key(teamB))).body).toEqual({
+      expect((await get('/v1/files/storage/distinct/folder', key(suite.team('search-b')))).body).toEqual({
         field: 'folder',
         values: ['b-only'],
         count: 1,
@@ -373,7 +335,7 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     it.each(['colour', 'file_id', 'prompt', 'created_at', 'team_id', 'metadata.reviewer'])(
       'refuses %s with 400 naming it',
       async (field) => {
-        const r = await get(`/v1/files/storage/distinct/${encodeURIComponent(field)}`, key(teamA));
+        const r = await get(`/v1/files/storage/distinct/${encodeURIComponent(field)}`, key(suite.team('search-a')));
         expect(r.status).toBe(400);
         expect(r.body).toMatchObject({
           detail: expect.stringContaining(`"${field}"`),
@@ -382,13 +344,13 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       },
     );
     it('needs a key', async () => {
-      expect((await fetch(`${platform.gatewayUrl}/v1/files/storage/distinct/folder`)).status).toBe(401);
+      expect((await fetch(`${suite.gatewayUrl}/v1/files/storage/distinct/folder`)).status).toBe(401);
     });
   });
 
   describe('schema', () => {
     it('lists the 40 searchable fields with name, type, searchable, array', async () => {
-      const r = await get('/v1/files/storage/schema/fields', key(teamA));
+      const r = await get('/v1/files/storage/schema/fields', key(suite.team('search-a')));
       expect(r.status).toBe(200);
       const body = r.body as { fields: Json[]; total_fields: number };
       expect(body.total_fields).toBe(40);
@@ -404,11 +366,11 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
           { name: 'legal_hold', type: 'boolean', searchable: true, array: false },
         ]),
       );
-      expect((await fetch(`${platform.gatewayUrl}/v1/files/storage/schema/fields`)).status).toBe(401);
+      expect((await fetch(`${suite.gatewayUrl}/v1/files/storage/schema/fields`)).status).toBe(401);
     });
 
     it('is in the storage OpenAPI document', async () => {
-      const res = await fetch(`${platform.gatewayUrl}/docs/storage.json`);
+      const res = await fetch(`${suite.gatewayUrl}/docs/storage.json`);
       expect(res.status).toBe(200);
       const doc = (await res.json()) as { paths: Record<string, unknown> };
       expect(Object.keys(doc.paths)).toEqual(
@@ -421,9 +383,9 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
     it('rebuilds the index from the files service’s records', async () => {
       // A real upload through the seed flow, so the files service has a record.
       const url = (await (
-        await fetch(`${platform.gatewayUrl}/v1/files/upload-url`, {
+        await fetch(`${suite.gatewayUrl}/v1/files/upload-url`, {
           method: 'POST',
-          headers: { 'X-API-Key': key(teamA), 'Content-Type': 'application/json' },
+          headers: { 'X-API-Key': key(suite.team('search-a')), 'Content-Type': 'application/json' },
           body: JSON.stringify({ filename: 'real.txt', folder: 'reindexed' }),
         })
       ).json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string };
@@ -440,14 +402,14 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
       expect(await names({})).toEqual([]);
       const run = spawnSync(process.execPath, [join(ROOT, 'apps/search-indexer/dist/reindex.js')], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', ...infra.env },
+        env: { PATH: process.env.PATH ?? '', ...suite.infra.env },
         encoding: 'utf8',
         timeout: 60_000,
       });
       expect([run.status, run.stderr]).toEqual([0, '']);
       // Only what the files service holds comes back: the synthetic documents were never its records.
       expect(await names({})).toEqual(['real.txt']);
-      expect((await ok(key(teamA), { folder: 'reindexed' })).files[0]).toMatchObject({
+      expect((await ok(key(suite.team('search-a')), { folder: 'reindexed' })).files[0]).toMatchObject({
         object_key: url.object_key,
         filename: 'real.txt',
       });

@@ -1,15 +1,7 @@
 import { BaseConfig, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  solidPng,
-  TeamKeys,
-  TestInfra,
-  testObjectStorage,
-  waitFor,
-} from '@mp/testing';
+import { platformSuite, solidPng, TeamKeys, testObjectStorage, waitFor } from '@mp/testing';
+import { uploadFile as seedUploadFile } from './support/seed-000-client';
 
 /**
  * Seed 000's client code (JavaScript `uploadFile` / `searchFiles`, Python `upload_file` /
@@ -164,32 +156,25 @@ function deleteFile(query: string, apiKey = API_KEY): Promise<Response> {
 const byKey = (objectKey: string) => `?object_key=${encodeURIComponent(objectKey)}`;
 
 describe('storage API seed SDK examples: upload, search, update metadata, delete (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let teamA: TeamKeys;
-  let teamB: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    env: { RECONCILE_INTERVAL_MS: '1000' },
+    teams: { 'seed-sdk-a': ['cdt'], 'seed-sdk-b': ['cdt'] },
+  });
   let storage: ObjectStorage;
   let rpc: RpcClient;
   const keyOf = (t: TeamKeys) => t.keys.cdt!.key!;
 
   /** Uploads through the seed's upload-url request and waits until search finds the file. */
   async function uploadIndexed(apiKey: string, filename: string, folder: string, metadata?: Record<string, unknown>) {
-    const res = await fetch(`${BASE_URL}/files/upload-url`, {
-      method: 'POST',
-      headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ filename, folder, ...(metadata ? { metadata } : {}) }),
-    });
-    expect(res.status).toBe(200);
-    const data = (await res.json()) as {
-      upload_url: string;
-      upload_fields: Record<string, string>;
-      object_key: string;
-      file_url: string;
-    };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(solidPng(8, 8))]), filename);
-    expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    const data = await seedUploadFile(
+      suite.gatewayUrl,
+      apiKey,
+      { name: filename, bytes: solidPng(8, 8) },
+      folder,
+      metadata,
+    );
+    expect(data.uploadStatus).toBeLessThan(300);
     await waitFor(async () => (await searchAs(apiKey, { object_key: data.object_key })).total === 1, {
       timeoutMs: 20_000,
       what: `${filename} to be indexed`,
@@ -207,25 +192,11 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     return (await res.json()) as SearchResult;
   }
 
-  beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '1000' }, [
-      'quota-billing',
-      'files',
-      'search-indexer',
-      'gateway',
-    ]);
-    teamA = await createTeamWithKeys(platform.gatewayUrl, 'seed-sdk-a', ['cdt']);
-    teamB = await createTeamWithKeys(platform.gatewayUrl, 'seed-sdk-b', ['cdt']);
-    API_KEY = keyOf(teamA);
-    BASE_URL = `${platform.gatewayUrl}/v1`;
-    storage = testObjectStorage(infra.env);
-    rpc = new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
-  });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
+  beforeAll(() => {
+    API_KEY = keyOf(suite.team('seed-sdk-a'));
+    BASE_URL = `${suite.gatewayUrl}/v1`;
+    storage = testObjectStorage(suite.infra.env);
+    rpc = new RpcClient(suite.infra.nc, { NAMESPACE: suite.infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
   });
 
   it('runs the seed clients end to end: upload, search, update metadata, search again, delete', async () => {
@@ -260,7 +231,9 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     const images = await searchFiles({ content_type: 'image/png', folder: 'inputs' });
     expect(images.total).toBe(2);
     const referenceHit = images.files.find((f) => f.filename === 'reference_image.png')!;
-    expect(referenceHit.object_key).toMatch(new RegExp(`^aiapi/${teamA.teamId}/inputs/\\d{13}_reference_image\\.png$`));
+    expect(referenceHit.object_key).toMatch(
+      new RegExp(`^aiapi/${suite.team('seed-sdk-a').teamId}/inputs/\\d{13}_reference_image\\.png$`),
+    );
     // The file_url the upload returned is a working signed download URL.
     const downloaded = await fetch(fileUrl);
     expect(downloaded.status).toBe(200);
@@ -441,7 +414,7 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       metadata: { project: 'stale' },
       updated_at: new Date(Date.parse(current.updated_at) - 1000).toISOString(),
     };
-    const js = infra.nc.jetstream();
+    const js = suite.infra.nc.jetstream();
     const envelope = {
       id: `stale-${Date.now()}`,
       subject: 'files.file.updated',
@@ -449,14 +422,14 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       occurred_at: new Date().toISOString(),
       data: { file: stale, updated_fields: ['project'] },
     };
-    await js.publish(`${infra.namespace}.evt.files.file.updated`, Buffer.from(JSON.stringify(envelope)), {
+    await js.publish(`${suite.infra.namespace}.evt.files.file.updated`, Buffer.from(JSON.stringify(envelope)), {
       msgID: envelope.id,
     });
-    const jsm = await infra.nc.jetstreamManager();
+    const jsm = await suite.infra.nc.jetstreamManager();
     await waitFor(
       async () => {
         const info = await jsm.consumers.info(
-          `${infra.namespace.toUpperCase()}_EVENTS`,
+          `${suite.infra.namespace.toUpperCase()}_EVENTS`,
           'search-indexer__files_file_updated',
         );
         return info.num_pending === 0 && info.num_ack_pending === 0 && info.delivered.stream_seq > 0;
@@ -469,11 +442,11 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
 
   it('isolates teams on PATCH and DELETE: another team gets the same 404 as for a missing key', async () => {
     const upload = await uploadIndexed(API_KEY, 'private.png', 'isolation', { project: 'secret' });
-    const missingKey = `aiapi/${teamA.teamId}/isolation/1_never_uploaded.png`;
+    const missingKey = `aiapi/${suite.team('seed-sdk-a').teamId}/isolation/1_never_uploaded.png`;
 
     const patchAsB = await patchMetadata(
       { object_key: upload.object_key, metadata: { project: 'hijacked' } },
-      keyOf(teamB),
+      keyOf(suite.team('seed-sdk-b')),
     );
     const patchMissing = await patchMetadata({ object_key: missingKey, metadata: { project: 'x' } });
     expect(patchAsB.status).toBe(404);
@@ -485,7 +458,7 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
       patchMissingBody.detail.replace(missingKey, '<key>'),
     );
 
-    const deleteAsB = await deleteFile(byKey(upload.object_key), keyOf(teamB));
+    const deleteAsB = await deleteFile(byKey(upload.object_key), keyOf(suite.team('seed-sdk-b')));
     expect(deleteAsB.status).toBe(404);
     expect(((await deleteAsB.json()) as ErrorBody).error.code).toBe('FileNotFound');
     expect((await deleteFile(byKey(missingKey))).status).toBe(404);
@@ -494,8 +467,8 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     expect(await storage.head(upload.object_key)).not.toBeNull();
     const stillA = await search_files({ object_key: upload.object_key });
     expect(stillA.files[0].metadata).toEqual({ project: 'secret' });
-    expect((await searchAs(keyOf(teamB), { project: 'hijacked' })).total).toBe(0);
-    expect((await searchAs(keyOf(teamB), { object_key: upload.object_key })).total).toBe(0);
+    expect((await searchAs(keyOf(suite.team('seed-sdk-b')), { project: 'hijacked' })).total).toBe(0);
+    expect((await searchAs(keyOf(suite.team('seed-sdk-b')), { object_key: upload.object_key })).total).toBe(0);
   });
 
   it('refuses to delete a file under legal hold until the hold is cleared', async () => {
@@ -550,7 +523,10 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
     await expect400(await patchMetadata('{"object_key": '), 'ValidationFailed', ['JSON']);
     // PATCH: system fields, each named.
     await expect400(
-      await patchMetadata({ object_key: key, metadata: { file_id: 'x', team_id: teamB.teamId, note: 'ok' } }),
+      await patchMetadata({
+        object_key: key,
+        metadata: { file_id: 'x', team_id: suite.team('seed-sdk-b').teamId, note: 'ok' },
+      }),
       'ValidationFailed',
       ['metadata.file_id', 'metadata.team_id'],
     );
@@ -646,8 +622,8 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
   });
 
   it('pages the records of every team in file_id order', async () => {
-    await uploadIndexed(keyOf(teamB), 'b1.png', 'paging');
-    await uploadIndexed(keyOf(teamB), 'b2.png', 'paging');
+    await uploadIndexed(keyOf(suite.team('seed-sdk-b')), 'b1.png', 'paging');
+    await uploadIndexed(keyOf(suite.team('seed-sdk-b')), 'b2.png', 'paging');
     const all = (await rpc.request('files.records.page', { limit: 1000 })).files.map((f) => f.file_id);
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect([...all].sort()).toEqual(all);
@@ -666,7 +642,7 @@ describe('storage API seed SDK examples: upload, search, update metadata, delete
   // Last: it stops the object store.
   it('deletes nothing and answers 503 when the object store cannot delete the object', async () => {
     const upload = await uploadIndexed(API_KEY, 'keep.png', 'store-down');
-    await infra.s3!.stop();
+    await suite.infra.s3!.stop();
     const res = await deleteFile(byKey(upload.object_key));
     expect(res.status).toBe(503);
     expect(((await res.json()) as ErrorBody).error.code).toBe('DependencyUnavailable');

@@ -1,143 +1,41 @@
 import { ObjectStorage } from '@mp/storage';
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  TeamKeys,
-  TestInfra,
-  testObjectStorage,
-  waitFor,
-} from '@mp/testing';
-import { deflateSync } from 'node:zlib';
+import { platformSuite, solidPng, TeamKeys, testObjectStorage, waitFor } from '@mp/testing';
+import { searchFiles as seedSearchFiles, SearchOptions, uploadFile } from './support/seed-000-client';
 
 type ErrorBody = { detail: string; error: { code: string } };
 
-/** A real PNG of w×h (solid colour), built by hand so the test needs no image library. */
-function png(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) raw.set([200, 30, 90], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+type SearchPage = {
+  files: Array<Record<string, unknown>>;
+  total: number;
+  page: number;
+  page_size: number;
+  total_pages: number;
+};
 
-/** Seed 000's JavaScript `uploadFile`, verbatim in behaviour: upload-url, FormData fields then file last, POST. */
-async function uploadFile(
-  baseUrl: string,
-  apiKey: string,
-  file: { name: string; bytes: Buffer; type?: string },
-  folder = 'inputs',
-  metadata?: Record<string, unknown>,
-) {
-  const urlResponse = await fetch(`${baseUrl}/v1/files/upload-url`, {
-    method: 'POST',
-    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ filename: file.name, folder, ...(metadata ? { metadata } : {}) }),
-  });
-  expect(urlResponse.status).toBe(200);
-  const data = (await urlResponse.json()) as {
-    upload_url: string;
-    upload_fields: Record<string, string>;
-    file_url: string;
-    object_key: string;
-    folder: string;
-  };
-  const formData = new FormData();
-  Object.entries(data.upload_fields).forEach(([key, value]) => formData.append(key, value));
-  formData.append(
-    'file',
-    new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
-    file.name,
-  );
-  const uploadResponse = await fetch(data.upload_url, { method: 'POST', body: formData });
-  return { ...data, uploadStatus: uploadResponse.status };
-}
-
-async function searchFiles(
-  baseUrl: string,
-  apiKey: string,
-  filters: Record<string, unknown>,
-  options: { page?: number; pageSize?: number } = {},
-) {
-  const response = await fetch(`${baseUrl}/v1/files/storage/search`, {
-    method: 'POST',
-    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      filters,
-      page: options.page ?? 1,
-      page_size: options.pageSize ?? 20,
-      sort_by: 'created_at',
-      sort_order: 'desc',
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as {
-    files: Array<Record<string, unknown>>;
-    total: number;
-    page: number;
-    page_size: number;
-    total_pages: number;
-  };
+async function searchFiles(baseUrl: string, apiKey: string, filters: Record<string, unknown>, options?: SearchOptions) {
+  const { status, body } = await seedSearchFiles<SearchPage>(baseUrl, apiKey, filters, options);
+  expect(status).toBe(200);
+  return body;
 }
 
 describe('storage API upload → search spine (seed 000 clients, real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let teamA: TeamKeys;
-  let teamB: TeamKeys;
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    env: { RECONCILE_INTERVAL_MS: '1000' },
+    teams: { 'team-a': ['cdt', 'kikaku'], 'team-b': ['cdt'] },
+  });
   let storage: ObjectStorage;
   const keyOf = (t: TeamKeys) => t.keys.cdt!.key!;
 
-  beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '1000' }, [
-      'quota-billing',
-      'files',
-      'search-indexer',
-      'gateway',
-    ]);
-    teamA = await createTeamWithKeys(platform.gatewayUrl, 'team-a', ['cdt', 'kikaku']);
-    teamB = await createTeamWithKeys(platform.gatewayUrl, 'team-b', ['cdt']);
-    storage = testObjectStorage(infra.env);
-  });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
+  beforeAll(() => {
+    storage = testObjectStorage(suite.infra.env);
   });
 
   it('uploads exactly like the seed JavaScript client and finds the file by folder + content_type', async () => {
-    const bytes = png(64, 48);
+    const bytes = solidPng(64, 48);
     const upload = await uploadFile(
-      platform.gatewayUrl,
-      keyOf(teamA),
+      suite.gatewayUrl,
+      keyOf(suite.team('team-a')),
       { name: 'reference_image.png', bytes, type: 'image/png' },
       'inputs',
       {
@@ -146,7 +44,9 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
       },
     );
     expect(upload.uploadStatus).toBeLessThan(300);
-    expect(upload.object_key).toMatch(new RegExp(`^aiapi/${teamA.teamId}/inputs/\\d{13}_reference_image\\.png$`));
+    expect(upload.object_key).toMatch(
+      new RegExp(`^aiapi/${suite.team('team-a').teamId}/inputs/\\d{13}_reference_image\\.png$`),
+    );
     expect(upload.folder).toBe('inputs');
     expect(Object.keys(upload.upload_fields)).toEqual(
       expect.arrayContaining([
@@ -159,12 +59,15 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
         'x-amz-signature',
       ]),
     );
-    expect(upload.upload_fields.key).toBe(upload.object_key);
+    // The form writes to the session's staging key; the verified file appears at object_key.
+    expect(upload.upload_fields.key).toMatch(
+      new RegExp(`^aiapi/\\.uploads/${suite.team('team-a').teamId}/[0-9a-f-]{36}$`),
+    );
     expect(upload.upload_fields['Content-Type']).toBe('image/png');
 
     const found = await waitFor(
       async () => {
-        const result = await searchFiles(platform.gatewayUrl, keyOf(teamA), {
+        const result = await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-a')), {
           content_type: 'image/png',
           folder: 'inputs',
         });
@@ -189,54 +92,63 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
     expect(viaFileUrl.status).toBe(200);
   });
 
+  /** Neither the form's (staging) key nor the file's key holds an object. */
+  const noObjectLeft = async (upload: { object_key: string; upload_fields: Record<string, string> }) =>
+    (await storage.head(upload.upload_fields.key)) === null && (await storage.head(upload.object_key)) === null;
+
   it('rejects and deletes an object over 50 MB; it never appears in search', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 7);
-    const upload = await uploadFile(platform.gatewayUrl, keyOf(teamA), { name: 'huge.bin', bytes: big }, 'oversize');
+    const upload = await uploadFile(
+      suite.gatewayUrl,
+      keyOf(suite.team('team-a')),
+      { name: 'huge.bin', bytes: big },
+      'oversize',
+    );
     // The embedded store, like MinIO, does not enforce the policy's size range: the platform must.
-    await waitFor(async () => (upload.uploadStatus >= 400 ? true : (await storage.head(upload.object_key)) === null), {
+    await waitFor(async () => (upload.uploadStatus >= 400 ? true : await noObjectLeft(upload)), {
       timeoutMs: 30_000,
       what: 'the oversize object to be deleted',
     });
-    const result = await searchFiles(platform.gatewayUrl, keyOf(teamA), { folder: 'oversize' });
+    const result = await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-a')), { folder: 'oversize' });
     expect(result.total).toBe(0);
   });
 
   it('rejects a file whose bytes contradict its declared type', async () => {
     const upload = await uploadFile(
-      platform.gatewayUrl,
-      keyOf(teamA),
+      suite.gatewayUrl,
+      keyOf(suite.team('team-a')),
       { name: 'fake.png', bytes: Buffer.from('#!/bin/sh\necho not an image\n') },
       'fakes',
     );
     expect(upload.uploadStatus).toBeLessThan(300);
-    await waitFor(async () => (await storage.head(upload.object_key)) === null, {
+    await waitFor(async () => noObjectLeft(upload), {
       timeoutMs: 20_000,
       what: 'the fake image to be deleted',
     });
-    expect((await searchFiles(platform.gatewayUrl, keyOf(teamA), { folder: 'fakes' })).total).toBe(0);
+    expect((await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-a')), { folder: 'fakes' })).total).toBe(0);
   });
 
   it("never shows team A's files to team B", async () => {
     const upload = await uploadFile(
-      platform.gatewayUrl,
-      keyOf(teamA),
-      { name: 'private.png', bytes: png(8, 8) },
+      suite.gatewayUrl,
+      keyOf(suite.team('team-a')),
+      { name: 'private.png', bytes: solidPng(8, 8) },
       'private',
     );
     await waitFor(
-      async () => (await searchFiles(platform.gatewayUrl, keyOf(teamA), { folder: 'private' })).total === 1,
+      async () => (await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-a')), { folder: 'private' })).total === 1,
       { timeoutMs: 20_000, what: 'indexing' },
     );
-    const asB = await searchFiles(platform.gatewayUrl, keyOf(teamB), { folder: 'private' });
+    const asB = await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-b')), { folder: 'private' });
     expect(asB.total).toBe(0);
     expect(asB.files).toEqual([]);
-    expect(upload.object_key.startsWith(`aiapi/${teamA.teamId}/`)).toBe(true);
+    expect(upload.object_key.startsWith(`aiapi/${suite.team('team-a').teamId}/`)).toBe(true);
   });
 
   it('activates a file uploaded while the files service was restarting', async () => {
-    const urlResponse = await fetch(`${platform.gatewayUrl}/v1/files/upload-url`, {
+    const urlResponse = await fetch(`${suite.gatewayUrl}/v1/files/upload-url`, {
       method: 'POST',
-      headers: { 'X-API-Key': keyOf(teamA), 'Content-Type': 'application/json' },
+      headers: { 'X-API-Key': keyOf(suite.team('team-a')), 'Content-Type': 'application/json' },
       body: JSON.stringify({ filename: 'during-restart.png', folder: 'restart' }),
     });
     const data = (await urlResponse.json()) as {
@@ -244,21 +156,25 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
       upload_fields: Record<string, string>;
       object_key: string;
     };
-    expect(await platform.stopApp('files')).toBe(0);
+    expect(await suite.platform.stopApp('files')).toBe(0);
     const form = new FormData();
     Object.entries(data.upload_fields).forEach(([k, v]) => form.append(k, v));
-    form.append('file', new Blob([new Uint8Array(png(16, 16))]), 'during-restart.png');
+    form.append('file', new Blob([new Uint8Array(solidPng(16, 16))]), 'during-restart.png');
     expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
-    await platform.startApp('files');
+    await suite.platform.startApp('files');
     await waitFor(
-      async () => (await searchFiles(platform.gatewayUrl, keyOf(teamA), { folder: 'restart' })).total === 1,
+      async () => (await searchFiles(suite.gatewayUrl, keyOf(suite.team('team-a')), { folder: 'restart' })).total === 1,
       { timeoutMs: 20_000, what: 'the file to be activated after restart' },
     );
   });
 
   it('answers bad input with 4xx in the storage dialect, never 500', async () => {
-    const post = (path: string, body: unknown, headers: Record<string, string> = { 'X-API-Key': keyOf(teamA) }) =>
-      fetch(`${platform.gatewayUrl}${path}`, {
+    const post = (
+      path: string,
+      body: unknown,
+      headers: Record<string, string> = { 'X-API-Key': keyOf(suite.team('team-a')) },
+    ) =>
+      fetch(`${suite.gatewayUrl}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -281,7 +197,7 @@ describe('storage API upload → search spine (seed 000 clients, real processes)
     const wrongKind = await post(
       '/v1/files/upload-url',
       { filename: 'a.png', folder: 'inputs' },
-      { 'X-API-Key': teamA.keys.kikaku!.key! },
+      { 'X-API-Key': suite.team('team-a').keys.kikaku!.key! },
     );
     expect(wrongKind.status).toBe(403);
     expect(((await wrongKind.json()) as ErrorBody).error.code).toBe('WrongKeyKind');

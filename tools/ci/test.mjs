@@ -29,6 +29,8 @@ function step(title, command, args, env = {}) {
 
 const ok =
   step('build', bin('tsc'), ['-b', 'tsconfig.build.json']) &&
+  step('typecheck portal', bin('tsc'), ['-p', 'apps/portal/tsconfig.json']) &&
+  step('build portal (vite)', bin('vite'), ['build', '--config', 'apps/portal/vite.config.mts']) &&
   step('typecheck (sources and tests)', bin('tsc'), ['-p', 'tsconfig.check.json']) &&
   step('project graph', bin('nx'), ['show', 'projects'], { NX_TUI: 'false' }) &&
   step('lint (module boundaries, adapters)', bin('eslint'), ['.', '--max-warnings=0']) &&
@@ -47,7 +49,7 @@ const ok =
     'tools',
     'bench',
   ]) &&
-  step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,mjs,js}']);
+  step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,tsx,mjs,js}']);
 
 let jestOk = false;
 if (ok) {

@@ -49,8 +49,10 @@ interface AppInfo {
 const readText = (...path: string[]) => readFileSync(join(...path), 'utf8');
 const readYaml = (...path: string[]): any => parse(readText(...path), { merge: true });
 
+/** The apps that run as processes (they have a `src/main.ts`); the portal is static files the gateway serves. */
 const APP_NAMES = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+  .filter((entry) => existsSync(join(ROOT, 'apps', entry.name, 'src', 'main.ts')))
   .map((entry) => entry.name)
   .sort();
 
@@ -366,6 +368,7 @@ const CHART_SET = (info: AppInfo, values: any): Record<string, string> => ({
   [values.apps[info.name].portEnv ?? 'HTTP_PORT']: String(values.apps[info.name].port),
   DB_MIGRATE_ON_BOOT: 'false',
   SHUTDOWN_TIMEOUT_MS: String(values.shutdown.timeoutMs),
+  ...(values.apps[info.name].metricsPort ? { METRICS_PORT: String(values.apps[info.name].metricsPort) } : {}),
 });
 const present = (value: unknown) => value !== null && value !== undefined && String(value) !== '';
 const nonEmpty = (map: Record<string, unknown> | undefined) =>
@@ -527,6 +530,45 @@ describe('Helm chart deploy/helm/media-platform', () => {
     expect(template('secret.yaml')).toMatch(/^kind: Secret$/m);
   });
 
+  it('gives every app the health endpoints its probes call', () => {
+    const health = readText(ROOT, 'libs', 'platform', 'src', 'health', 'health.controller.ts');
+    expect(health).toMatch(/@Controller\('health'\)/);
+    expect(health).toMatch(/@Get\('live'\)/);
+    expect(health).toMatch(/@Get\('ready'\)/);
+    // serviceModule() imports PlatformModule.forRoot(), which serves /health/live and /health/ready.
+    expect(readText(ROOT, 'libs', 'platform', 'src', 'service-module.ts')).toMatch(/PlatformModule\.forRoot\(/);
+    for (const name of APP_NAMES) {
+      const module = readText(ROOT, 'apps', name, 'src', 'app.module.ts');
+      const platform = /PlatformModule\.forRoot\(|serviceModule\(/.test(module);
+      expect({ app: name, platform }).toEqual({ app: name, platform: true });
+    }
+    const deployment = template('deployment.yaml');
+    expect(deployment).toMatch(/startupProbe:\s+httpGet:\s+path: \/health\/live\s+port: http/);
+    expect(deployment).toMatch(/livenessProbe:\s+httpGet:\s+path: \/health\/live\s+port: http/);
+    expect(deployment).toMatch(/readinessProbe:\s+httpGet:\s+path: \/health\/ready\s+port: http/);
+  });
+
+  it('serves the gateway metrics on an internal port, scraped there and never routed by the Ingress', () => {
+    const gateway = values.apps.gateway;
+    expect(Number.isInteger(gateway.metricsPort)).toBe(true);
+    expect(gateway.metricsPort).not.toBe(gateway.port);
+    expect(app('gateway')?.schema.shape.METRICS_PORT.safeParse(String(gateway.metricsPort)).success).toBe(true);
+    expect(template('_helpers.tpl')).toMatch(/with \$app\.metricsPort \}\}\n- name: METRICS_PORT\n/);
+    const deployment = template('deployment.yaml');
+    expect(deployment).toContain('prometheus.io/port: {{ include "media-platform.metricsPort" $app | quote }}');
+    expect(deployment).toMatch(/with \$app\.metricsPort \}\}\s+- name: metrics\s+containerPort: \{\{ int \. \}\}/);
+    expect(template('service.yaml')).toMatch(
+      /with \$app\.metricsPort \}\}\s+- name: metrics\s+port: \{\{ int \. \}\}\s+targetPort: metrics/,
+    );
+    expect(template('ingress.yaml')).toMatch(/port:\s+name: http\s*$/m);
+    expect(template('ingress.yaml')).not.toContain('metrics');
+    const monitor = template('servicemonitor.yaml');
+    expect(values.serviceMonitor).toMatchObject({ enabled: expect.any(Boolean), interval: expect.any(String) });
+    expect(monitor).toMatch(/^kind: ServiceMonitor$/m);
+    expect(monitor).toMatch(/range \$name, \$app := \.Values\.apps/);
+    expect(monitor).toContain('- port: {{ if $app.metricsPort }}metrics{{ else }}http{{ end }}');
+  });
+
   it('has balanced Go template actions in every template', () => {
     const files = readdirSync(join(CHART, 'templates')).filter((f) => /\.(ya?ml|tpl|txt)$/.test(f));
     expect(files.length).toBeGreaterThan(0);
@@ -571,5 +613,48 @@ describe('Dockerfile', () => {
       .split('\n')
       .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.git', '.env']));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Development-only libs (scope:dev: the embedded S3 server, test support)
+
+describe('libs tagged scope:dev', () => {
+  const libs = readdirSync(join(ROOT, 'libs'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'libs', entry.name, 'project.json')))
+    .map((entry) => {
+      const dir = join(ROOT, 'libs', entry.name);
+      const project = JSON.parse(readText(dir, 'project.json')) as { tags?: string[] };
+      const pkg = JSON.parse(readText(dir, 'package.json')) as { name: string };
+      return { dir, packageName: pkg.name, dev: (project.tags ?? []).includes('scope:dev') };
+    });
+  const devPackages = libs.filter((lib) => lib.dev).map((lib) => lib.packageName);
+
+  /** Non-test TypeScript sources under `dir`. */
+  const productionSources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter(
+        (entry) => entry.isFile() && entry.name.endsWith('.ts') && !/\.(spec|integration-spec)\.ts$/.test(entry.name),
+      )
+      .map((entry) => join(entry.parentPath, entry.name));
+
+  it('include the embedded S3 server and the test support', () => {
+    expect(devPackages).toEqual(expect.arrayContaining(['@mp/embedded-s3', '@mp/testing']));
+  });
+
+  it('are not imported by the code the image runs (apps/*/src and the other libs)', () => {
+    const roots = [
+      ...APP_NAMES.map((name) => join(ROOT, 'apps', name, 'src')),
+      ...libs.filter((lib) => !lib.dev).map((lib) => join(lib.dir, 'src')),
+    ];
+    const offending = roots
+      .flatMap(productionSources)
+      .filter((file) => devPackages.some((name) => readText(file).includes(`'${name}'`)))
+      .map((file) => file.slice(ROOT.length + 1));
+    expect(offending).toEqual([]);
+  });
+
+  it('are left out of the runtime image', () => {
+    expect(readText(ROOT, 'Dockerfile')).toContain(`if grep -qs '"scope:dev"' "$d/project.json"; then continue; fi;`);
   });
 });

@@ -56,6 +56,12 @@ export function loadSettings(paths) {
       typeof saved.storage_events_token === 'string' && saved.storage_events_token.length >= 16
         ? saved.storage_events_token
         : randomToken('', 24),
+    // Seals the S3-protocol secret keys at rest: changing it makes the stored ones unreadable.
+    s3_credentials_master_key:
+      typeof saved.s3_credentials_master_key === 'string' &&
+      Buffer.from(saved.s3_credentials_master_key, 'base64').length === 32
+        ? saved.s3_credentials_master_key
+        : randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(settings) !== JSON.stringify(saved)) writeJson(paths.settings, settings);
   return settings;

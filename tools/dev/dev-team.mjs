@@ -108,6 +108,13 @@ async function ensureDevUser(gatewayUrl, adminToken, keys) {
   return true;
 }
 
+/** The S3-protocol credentials of the kikaku_s3 key (`GET /s3/credentials`): endpoint, region, bucket, key pair. */
+async function s3Credentials(gatewayUrl, s3Key) {
+  const res = await call(gatewayUrl, s3Key, 'GET', '/s3/credentials');
+  if (res.status !== 200) throw new Error(`GET /s3/credentials failed: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  return res.json;
+}
+
 /**
  * Reuses the team of `saved.team_id` if the gateway still knows it (creating only the keys that
  * are missing), otherwise creates team "dev" and all keys. `save` is called after every change so
@@ -162,6 +169,7 @@ export async function ensureDevTeam({ gatewayUrl, adminToken, saved, save }) {
     cdt: keys.cdt,
     kikaku: keys.kikaku,
     kikaku_s3: keys.kikaku_s3,
+    s3: await s3Credentials(gatewayUrl, keys.kikaku_s3),
     image: keys.image,
     bucket_token: keys.bucket_token,
     user: keys.user,

@@ -69,6 +69,7 @@ export class ProcessGroup {
     this.labelWidth = labelWidth;
     this.verbose = verbose;
     this.procs = new Map();
+    this.colors = new Map();
     this.colorIndex = 0;
     // Whatever happens to the supervisor, no child outlives it.
     process.on('exit', () => {
@@ -80,9 +81,10 @@ export class ProcessGroup {
     return paint(color, name.padEnd(this.labelWidth));
   }
 
-  /** Starts `command args` as `name`; the result's `exited` resolves to `{ code, signal }`. */
+  /** Starts `command args` as `name` (again, after a restart); the result's `exited` resolves to `{ code, signal }`. */
   spawn(name, command, args, { env, cwd }) {
-    const color = COLORS[this.colorIndex++ % COLORS.length];
+    if (!this.colors.has(name)) this.colors.set(name, COLORS[this.colorIndex++ % COLORS.length]);
+    const color = this.colors.get(name);
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const proc = {
       name,

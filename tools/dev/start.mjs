@@ -15,6 +15,7 @@ import { dataPaths, loadKeys, loadSettings, writeJson } from './dev-data.mjs';
 import { ensureDevTeam } from './dev-team.mjs';
 import { checkInfrastructure, redactUrl, reportInfrastructure } from './infra-check.mjs';
 import { describeExit, paint, ProcessGroup, useColor } from './processes.mjs';
+import { describeRestart, supervise } from './supervisor.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const APPS = [
@@ -30,6 +31,8 @@ const APPS = [
 const S3_PROCESS = 'embedded-s3';
 const S3_MAIN = join(ROOT, 'libs', 'testing', 'dist', 'embedded-s3.main.js');
 const STOP_TIMEOUT_MS = 30_000;
+/** How each process is started (again, after a crash): name → () => proc. */
+const launchers = new Map();
 
 const USAGE = `usage: node tools/dev/start.mjs [--check] [--no-build]
   --check      only check PostgreSQL, Redis and NATS (exit 1 naming what is missing)
@@ -68,6 +71,8 @@ const settings = {
   redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
   natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
   gatewayPort: intEnv('PORT', 8080),
+  // The gateway's /metrics, on this machine only (its public port serves none).
+  gatewayMetricsPort: intEnv('METRICS_PORT', 9464),
   s3Port: intEnv('S3_PORT', 9000),
   s3Host: env.S3_HOST || '127.0.0.1',
   readyTimeoutMs: intEnv('START_TIMEOUT_MS', 90_000),
@@ -149,10 +154,24 @@ function tcpOpen(host, port, timeoutMs = 500) {
   });
 }
 
-function runBuild() {
-  const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
+/** `pnpm build`'s steps: the services (tsc -b), then the portal (its typecheck and the Vite build). */
+const BUILD_STEPS = [
+  ['tsc', ['-b', 'tsconfig.build.json']],
+  ['tsc', ['-p', 'apps/portal/tsconfig.json']],
+  ['vite', ['build', '--config', 'apps/portal/vite.config.mts', '--logLevel', 'warn']],
+];
+
+async function runBuild() {
+  for (const [bin, args] of BUILD_STEPS) {
+    const result = await runBuildStep(join(ROOT, 'node_modules', '.bin', bin), args);
+    if (result.code !== 0) return result;
+  }
+  return { code: 0 };
+}
+
+function runBuildStep(command, args) {
   return new Promise((resolve) => {
-    buildChild = spawn(tsc, ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit', env });
+    buildChild = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
     buildChild.once('error', (err) => resolve({ code: null, error: err }));
     buildChild.once('exit', (code, signal) => resolve({ code, signal }));
   }).finally(() => (buildChild = undefined));
@@ -185,14 +204,12 @@ async function main() {
   if (flags.has('--no-build')) {
     step('build skipped (--no-build)');
   } else {
-    step('build (tsc -b tsconfig.build.json)');
+    step('build (tsc -b tsconfig.build.json, then the portal with Vite)');
     const t0 = Date.now();
     const result = await runBuild();
     if (phase === 'stopping') return;
     if (result.code !== 0)
-      fail(
-        result.error ? `could not run tsc: ${result.error.message}` : 'build failed (see the compiler output above)',
-      );
+      fail(result.error ? `could not run the build: ${result.error.message}` : 'build failed (see the output above)');
     done(`built in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   }
   const missing = [S3_MAIN, ...APPS.map((a) => join(ROOT, 'apps', a.name, 'dist', 'main.js'))].filter(
@@ -234,6 +251,9 @@ async function main() {
     S3_FORCE_PATH_STYLE: 'true',
     ADMIN_TOKEN: adminToken,
     STORAGE_EVENTS_TOKEN: local.storage_events_token,
+    S3_CREDENTIALS_MASTER_KEY: local.s3_credentials_master_key,
+    // Media URLs (seed 003 attachments) go through the gateway's signed /files route.
+    PUBLIC_BASE_URL: `http://127.0.0.1:${settings.gatewayPort}`,
     // package.json supports Node 20; the SDK's multi-line notice about Node 22 would repeat per app.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     // Nest colours its own (pre-logger) lines; not when the output goes to a file or a pipe.
@@ -246,6 +266,7 @@ async function main() {
   const wanted = [
     { name: S3_PROCESS, port: settings.s3Port },
     ...APPS.map((a) => ({ name: a.name, port: a.name === 'gateway' ? settings.gatewayPort : a.port })),
+    { name: 'gateway metrics', port: settings.gatewayMetricsPort },
   ];
   const taken = [];
   for (const w of wanted) if (w.port && (await tcpOpen('127.0.0.1', w.port))) taken.push(w);
@@ -257,15 +278,18 @@ async function main() {
 
   // 5. embedded S3
   step('embedded S3');
-  const s3 = group.spawn(S3_PROCESS, process.execPath, [S3_MAIN], {
-    cwd: ROOT,
-    env: {
-      ...shared,
-      S3_PORT: String(settings.s3Port),
-      S3_HOST: settings.s3Host,
-      S3_DATA_DIR: env.S3_DATA_DIR || paths.s3,
-    },
-  });
+  launchers.set(S3_PROCESS, () =>
+    group.spawn(S3_PROCESS, process.execPath, [S3_MAIN], {
+      cwd: ROOT,
+      env: {
+        ...shared,
+        S3_PORT: String(settings.s3Port),
+        S3_HOST: settings.s3Host,
+        S3_DATA_DIR: env.S3_DATA_DIR || paths.s3,
+      },
+    }),
+  );
+  const s3 = launchers.get(S3_PROCESS)();
   const s3Deadline = Date.now() + 30_000;
   while (!(await tcpOpen(probeHost(settings.s3Host).replace(/^\[|\]$/g, ''), settings.s3Port))) {
     if (phase === 'stopping') return;
@@ -285,12 +309,18 @@ async function main() {
   // 6. apps
   step(`apps: ${APPS.map((a) => a.name).join(', ')}`);
   const targets = APPS.map((app) => {
-    const portEnv = app.name === 'gateway' ? { PORT: String(settings.gatewayPort) } : { HTTP_PORT: String(app.port) };
+    const portEnv =
+      app.name === 'gateway'
+        ? { PORT: String(settings.gatewayPort), METRICS_PORT: String(settings.gatewayMetricsPort) }
+        : { HTTP_PORT: String(app.port) };
     const port = app.name === 'gateway' ? settings.gatewayPort : app.port;
-    group.spawn(app.name, process.execPath, [join(ROOT, 'apps', app.name, 'dist', 'main.js')], {
-      cwd: ROOT,
-      env: { ...shared, ...portEnv },
-    });
+    launchers.set(app.name, () =>
+      group.spawn(app.name, process.execPath, [join(ROOT, 'apps', app.name, 'dist', 'main.js')], {
+        cwd: ROOT,
+        env: { ...shared, ...portEnv },
+      }),
+    );
+    launchers.get(app.name)();
     return {
       name: app.name,
       url: `http://${probeHost(shared.HTTP_HOST)}:${port}/health/ready`,
@@ -385,12 +415,17 @@ function printSummary(keys, shared, paths) {
   );
   row('Gateway', base);
   row('API docs', `${base}/docs`);
+  row('Portal', `${base}/portal/`);
   row('S3', `${shared.S3_PUBLIC_ENDPOINT} (bucket ${shared.S3_BUCKET}, access key ${shared.S3_ACCESS_KEY_ID})`);
   row('Admin token', keys.admin_token);
   row('Team', keys.team_id);
   row('cdt', keys.cdt);
   row('kikaku', keys.kikaku);
   row('kikaku_s3', keys.kikaku_s3);
+  if (keys.s3) {
+    row('S3 API', `endpoint ${keys.s3.endpoint}  region ${keys.s3.region}  bucket ${keys.s3.bucket}`);
+    row('', `access key ${keys.s3.access_key_id}  secret ${keys.s3.secret_access_key}`);
+  }
   row('image', `app_key ${keys.image?.app_key}  secret_key ${keys.image?.secret_key}`);
   row('bucket_token', keys.bucket_token);
   row('user', `${keys.user?.username}  password ${keys.user?.password}  (POST /api/v1/login/access-token)`);
@@ -402,19 +437,21 @@ function printSummary(keys, shared, paths) {
   say(`\n  ${paint(90, 'Ctrl-C stops everything.')}\n`);
 }
 
-/** After start-up a crash does not take the others down; it is reported loudly. */
+/**
+ * After start-up a crash does not take the others down: the process is started again, 1 s after
+ * the first exit, doubling to 30 s while it keeps exiting; a run healthy for 60 s resets the delay.
+ */
 function watchForCrashes() {
   for (const proc of group.all()) {
-    void proc.exited.then((info) => {
-      if (phase !== 'running' || proc.expectedExit) return;
-      console.error(
-        `\n${paint(31, '✖')} ${proc.name} ${describeExit(info)}; the other processes keep running (Ctrl-C and \`pnpm start\` again to restart). Last output:`,
-      );
-      for (const line of indent(group.lastLines(proc.name, 30))) console.error(line);
-      if (!group.all().some((p) => p.running)) {
-        console.error(`${paint(31, '✖')} nothing is running any more`);
-        process.exit(1);
-      }
+    void supervise({
+      running: proc,
+      start: launchers.get(proc.name),
+      stopping: () => phase !== 'running',
+      onExit: (info, restart) => {
+        console.error(`\n${paint(31, '✖')} ${describeRestart(proc.name, describeExit(info), restart)}. Last output:`);
+        for (const line of indent(group.lastLines(proc.name, 30))) console.error(line);
+      },
+      onRestart: (restarts) => say(`${paint(33, '↻')} restarting ${proc.name} (restart ${restarts})`),
     });
   }
 }

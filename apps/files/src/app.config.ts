@@ -26,8 +26,10 @@ export const filesConfigSchema = z
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
     /** Bearer token of `POST /internal/storage-events` (S3/MinIO webhook); unset = endpoint disabled. */
     STORAGE_EVENTS_TOKEN: z.string().min(16).optional(),
-    /** Base of canonical media URLs (`{CDN_URL}/media/{resource_id}/file.{ext}`); default the public S3 endpoint + bucket. */
+    /** Base of canonical media URLs (`{CDN_URL}/media/{resource_id}/file.{ext}`); default the gateway's `/files` route. */
     CDN_URL: z.url().optional(),
+    /** Where clients reach the gateway; media URLs without a CDN_URL go through its `/files/{path}` (signed redirects). */
+    PUBLIC_BASE_URL: z.url().optional(),
     /** `temp/` objects older than this that were never ingested are deleted (default 24 h). */
     TEMP_OBJECT_TTL_MS: z.coerce.number().int().min(1000).default(86_400_000),
     TEMP_PURGE_INTERVAL_MS: z.coerce.number().int().min(200).default(3_600_000),

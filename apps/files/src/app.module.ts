@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@mp/platform';
+import { serviceModule } from '@mp/platform';
+import { StorageModule } from '@mp/storage';
 import { FilesConfig } from './app.config';
 import { Clock, SystemClock } from './clock/clock';
 import { FileDeletionService } from './files/file-deletion.service';
@@ -26,11 +27,16 @@ import { BulkUploadRepository } from './products/bulk-upload.repository';
 import { BulkUploadService } from './products/bulk-upload.service';
 import { ProductRepository } from './products/product.repository';
 import { SkuImporter } from './products/sku-importer';
-import { objectStorageProvider } from './storage/object-storage.provider';
 import { StorageEventsController } from './storage-events/storage-events.controller';
 import { StorageEventsService } from './storage-events/storage-events.service';
+import { StagingObjectSweep } from './uploads/staging-object.sweep';
 import { UploadSessionService } from './uploads/upload-session.service';
+import { StagedUploadVerifier } from './verification/staged-upload-verifier.service';
+import { StagedWriteMetrics } from './verification/staged-write.metrics';
+import { UploadInspector } from './verification/upload-inspector';
 import { UploadVerifier } from './verification/upload-verifier.service';
+import { VerdictRecorder } from './verification/verdict-recorder';
+import { GeneratedFileRegistrar } from './generated-files/generated-file-registrar';
 
 export const APP_NAME = 'files';
 export const DB_SCHEMA = 'files';
@@ -43,46 +49,52 @@ export interface FilesAppOverrides {
 @Module({})
 export class FilesAppModule {
   static register(config: FilesConfig, overrides: FilesAppOverrides = {}): DynamicModule {
-    return {
-      module: FilesAppModule,
-      imports: [
-        PlatformModule.forRoot({
-          app: APP_NAME,
-          config,
-          database: { schema: DB_SCHEMA, entities: [FileEntity], migrations },
-          queues: { concurrency: { uploads: 8, 'file-expiry': 1, 'media-maintenance': 1, 'bulk-uploads': 2 } },
-        }),
-      ],
-      controllers: [StorageEventsController],
-      providers: [
-        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
-        objectStorageProvider,
-        FileRepository,
-        UploadSessionService,
-        UploadVerifier,
-        StorageEventsService,
-        FileMetadataService,
-        FileDeletionService,
-        FileRecordsService,
-        VerifyUploadProcessor,
-        ReconcileUploadsProcessor,
-        SweepExpiredFilesProcessor,
-        MediaUploadRepository,
-        MediaUploadService,
-        ExportConfigRepository,
-        ExportConfigService,
-        MediaResourceRepository,
-        MediaResourceService,
-        MediaUrls,
-        TempObjectOwner,
-        CollectMediaResourcesProcessor,
-        PurgeTempObjectsProcessor,
-        BulkUploadRepository,
-        BulkUploadService,
-        BulkUploadProcessor,
-        ProductRepository,
-        SkuImporter,
-      ],
-    };
+    return serviceModule(
+      FilesAppModule,
+      {
+        app: APP_NAME,
+        config,
+        database: { schema: DB_SCHEMA, entities: [FileEntity], migrations },
+        queues: { concurrency: { uploads: 8, 'file-expiry': 1, 'media-maintenance': 1, 'bulk-uploads': 2 } },
+      },
+      {
+        imports: [StorageModule.forRoot({ settings: config, ensureBucket: true, readinessCheck: true })],
+        controllers: [StorageEventsController],
+        providers: [
+          { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+          FileRepository,
+          UploadSessionService,
+          UploadVerifier,
+          UploadInspector,
+          VerdictRecorder,
+          GeneratedFileRegistrar,
+          StagedUploadVerifier,
+          StagedWriteMetrics,
+          StagingObjectSweep,
+          StorageEventsService,
+          FileMetadataService,
+          FileDeletionService,
+          FileRecordsService,
+          VerifyUploadProcessor,
+          ReconcileUploadsProcessor,
+          SweepExpiredFilesProcessor,
+          MediaUploadRepository,
+          MediaUploadService,
+          ExportConfigRepository,
+          ExportConfigService,
+          MediaResourceRepository,
+          MediaResourceService,
+          MediaUrls,
+          TempObjectOwner,
+          CollectMediaResourcesProcessor,
+          PurgeTempObjectsProcessor,
+          BulkUploadRepository,
+          BulkUploadService,
+          BulkUploadProcessor,
+          ProductRepository,
+          SkuImporter,
+        ],
+      },
+    );
   }
 }

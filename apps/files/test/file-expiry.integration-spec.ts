@@ -1,18 +1,7 @@
 import { FileDocument } from '@mp/contracts';
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import {
-  bootApp,
-  BootedApp,
-  createTeamWithKeys,
-  createTestInfra,
-  PlatformProcesses,
-  solidPng,
-  TeamKeys,
-  TestInfra,
-  testObjectStorage,
-  waitFor,
-} from '@mp/testing';
+import { bootApp, BootedApp, platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 import { filesConfigSchema } from '../src/app.config';
 import { startFiles } from '../src/start';
 import { ManualClock } from './manual-clock';
@@ -29,17 +18,16 @@ type SearchResult = { files: Array<{ object_key: string; url: string }>; total: 
  * through the same BullMQ job the scheduler enqueues.
  */
 describe('file expiry: retention_days, legal_hold, invisibility and the sweeper', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
+  const suite = platformSuite({ apps: ['quota-billing', 'search-indexer', 'gateway'], teams: { expiry: ['cdt'] } });
   let files: BootedApp;
-  let team: TeamKeys;
+  suite.beforeStop(() => files?.close());
   let storage: ObjectStorage;
   let rpc: RpcClient;
   const clock = new ManualClock();
-  const apiKey = () => team.keys.cdt!.key!;
+  const apiKey = () => suite.team('expiry').keys.cdt!.key!;
 
   const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
+    fetch(`${suite.gatewayUrl}${path}`, {
       method,
       headers: { 'X-API-Key': apiKey(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -79,8 +67,9 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     await queue.enqueue({ name: 'SweepExpiredFiles', data: {} }, { jobId });
     const job = await waitFor(
       async () => {
+        // One snapshot: asking isCompleted() of an older snapshot can say yes while its returnvalue is still null.
         const j = await queue.queue('file-expiry').getJob(jobId);
-        return j && (await j.isCompleted()) ? j : undefined;
+        return j?.finishedOn !== undefined && j.returnvalue !== null ? j : undefined;
       },
       { timeoutMs: 20_000, what: 'the sweep job to complete' },
     );
@@ -88,35 +77,26 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
   }
 
   async function lastDeletedEvent(): Promise<{ data: { object_key: string; reason: string } }> {
-    const jsm = await infra.nc.jetstreamManager();
-    const msg = await jsm.streams.getMessage(`${infra.namespace.toUpperCase()}_EVENTS`, {
-      last_by_subj: `${infra.namespace}.evt.files.file.deleted`,
+    const jsm = await suite.infra.nc.jetstreamManager();
+    const msg = await jsm.streams.getMessage(`${suite.infra.namespace.toUpperCase()}_EVENTS`, {
+      last_by_subj: `${suite.infra.namespace}.evt.files.file.deleted`,
     });
     return JSON.parse(Buffer.from(msg.data).toString()) as { data: { object_key: string; reason: string } };
   }
 
   beforeAll(async () => {
-    infra = await createTestInfra({ s3: true });
-    platform = await PlatformProcesses.start(infra.env, ['quota-billing', 'search-indexer', 'gateway']);
     files = await bootApp({
       schema: filesConfigSchema,
       start: (config, run) => startFiles(config, run, { clock }),
       env: {
-        ...infra.env,
+        ...suite.infra.env,
         RECONCILE_INTERVAL_MS: '1000',
         EXPIRY_SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS),
         FILE_RETENTION_MAX_DAYS: '30',
       },
     });
-    team = await createTeamWithKeys(platform.gatewayUrl, 'expiry', ['cdt']);
-    storage = testObjectStorage(infra.env);
-    rpc = new RpcClient(infra.nc, { NAMESPACE: infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
-  });
-
-  afterAll(async () => {
-    await files?.close();
-    await platform?.stopAll();
-    await infra?.dispose();
+    storage = testObjectStorage(suite.infra.env);
+    rpc = new RpcClient(suite.infra.nc, { NAMESPACE: suite.infra.namespace, RPC_TIMEOUT_MS: 10_000 } as BaseConfig);
   });
 
   it('hides expired files at once, purges them on the sweep, and keeps files under legal hold', async () => {

@@ -3,9 +3,12 @@ import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import {
   buildZip,
+  buildZipWithRawNames,
+  entryDataOffset,
   createTestInfra,
   PlatformProcesses,
   sleep,
+  pngHeaderClaiming,
   solidPng,
   TestInfra,
   waitFor,
@@ -81,7 +84,7 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
 
   it('creates products with their cover and extra images; a SKU without a cover fails alone', async () => {
     const coverA = solidPng(6, 6, [255, 0, 0]);
-    const zip = buildZip([
+    const zip = await buildZip([
       {
         name: 'catalog/products.csv',
         data: Buffer.from(
@@ -91,9 +94,9 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
       { name: 'catalog/A1/', data: Buffer.alloc(0), store: true },
       { name: 'catalog/A1/cover.png', data: coverA },
       { name: 'catalog/A1/back.png', data: solidPng(6, 6, [0, 255, 0]) },
-      { name: 'catalog/A1/side.jpg', data: randomBytes(3000), store: true },
+      { name: 'catalog/A1/side.jpg', data: solidPng(7, 5, [0, 0, 255]), store: true },
       { name: 'catalog/A1/notes.txt', data: Buffer.from('ignored') },
-      { name: 'catalog/B2/Cover.JPG', data: randomBytes(2000) },
+      { name: 'catalog/B2/Cover.JPG', data: solidPng(5, 7, [9, 9, 0]) },
       { name: 'catalog/C3/detail.png', data: solidPng(3, 3, [1, 1, 1]) },
     ]);
     const created = await submit(zip);
@@ -154,9 +157,11 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
   it('skip_existing_skus skips SKUs the team has; without it they fail', async () => {
     const files = (skus: string[]): ZipWriterEntry[] => [
       { name: 'p.csv', data: Buffer.from(`sku,name\n${skus.map((s) => `${s},Item ${s}`).join('\n')}\n`) },
-      ...skus.map((s) => ({ name: `${s}/cover.webp`, data: randomBytes(500) })),
+      ...skus.map((s, i) => ({ name: `${s}/cover.webp`, data: solidPng(3 + i, 3, [i, 2, 3]) })),
     ];
-    const skipped = await finished((await submit(buildZip(files(['A1', 'D4'])), { skip_existing_skus: true })).id);
+    const skipped = await finished(
+      (await submit(await buildZip(files(['A1', 'D4'])), { skip_existing_skus: true })).id,
+    );
     expect(skipped).toMatchObject({
       status: 'COMPLETED',
       total_products: 2,
@@ -167,7 +172,7 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     });
     expect(skipped.results.A1.status).toBe('SKIPPED');
     expect(skipped.results.D4.status).toBe('COMPLETED');
-    const strict = await finished((await submit(buildZip(files(['A1', 'E5'])))).id);
+    const strict = await finished((await submit(await buildZip(files(['A1', 'E5'])))).id);
     expect(strict).toMatchObject({ successful_products: 1, failed_products: 1 });
     expect(strict.results.A1).toMatchObject({ status: 'FAILED' });
     expect(strict.results.A1.error).toContain('already exists');
@@ -177,7 +182,7 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     const slip = await finished(
       (
         await submit(
-          buildZip([
+          await buildZipWithRawNames([
             { name: 'p.csv', data: Buffer.from('sku\nZ1\n') },
             { name: 'Z1/../../evil.png', data: Buffer.from('x') },
           ]),
@@ -191,7 +196,7 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
     const bomb = await finished(
       (
         await submit(
-          buildZip([
+          await buildZip([
             { name: 'p.csv', data: Buffer.from('sku\nZ2\n') },
             { name: 'Z2/cover.png', data: Buffer.alloc(20 * 1024 * 1024) },
           ]),
@@ -206,19 +211,35 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
 
     const notZip = await finished((await submit(Buffer.from('this is not a zip'))).id);
     expect(notZip.error_message).toContain('not a ZIP archive');
-    const noCsv = await finished((await submit(buildZip([{ name: 'A/cover.png', data: Buffer.from('x') }]))).id);
+    const noCsv = await finished((await submit(await buildZip([{ name: 'A/cover.png', data: Buffer.from('x') }]))).id);
     expect(noCsv.error_message).toBe('The ZIP contains no CSV file');
   });
 
+  it('fails SKUs whose images are not images: an executable, a symlink, a pixel bomb (issue 9, item 6)', async () => {
+    const zip = await buildZip([
+      { name: 'p.csv', data: Buffer.from('sku\nX0\nX1\nX2\nX3\n') },
+      { name: 'X0/cover.png', data: solidPng(4, 4, [3, 3, 3]) },
+      { name: 'X1/cover.png', data: Buffer.from('MZ this is an exe') },
+      { name: 'X2/cover.png', data: Buffer.from('../../../etc/passwd'), mode: 0o120777 },
+      { name: 'X3/cover.png', data: pngHeaderClaiming(50_000, 50_000) },
+    ]);
+    const task = await finished((await submit(zip)).id);
+    expect(task).toMatchObject({ status: 'COMPLETED', successful_products: 1, failed_products: 3 });
+    expect(task.results.X1.error).toContain('the bytes are not an image');
+    expect(task.results.X2.error).toContain('symbolic link');
+    expect(task.results.X3.error).toContain('50000×50000 pixels');
+    expect(await keysUnder(storage, 'temp/')).toEqual([]);
+  });
+
   it('fails only the SKU whose image data is corrupt', async () => {
-    const zip = buildZip([
+    const zip = await buildZip([
       { name: 'p.csv', data: Buffer.from('sku\nK1\nK2\n') },
       { name: 'K1/cover.png', data: solidPng(4, 4, [7, 7, 7]) },
       { name: 'K2/cover.png', data: randomBytes(4000) },
     ]);
-    // Garble K2's deflate stream (its local header follows K1's entry) so that inflating it fails.
-    const k2Header = zip.indexOf(Buffer.from('K2/cover.png')) + 'K2/cover.png'.length;
-    zip.fill(0xff, k2Header, k2Header + 64);
+    // Garble the start of K2's deflate stream so that inflating it fails.
+    const k2Data = entryDataOffset(zip, 'K2/cover.png');
+    zip.fill(0xff, k2Data, k2Data + 64);
     const task = await finished((await submit(zip)).id);
     expect(task).toMatchObject({ status: 'COMPLETED', successful_products: 1, failed_products: 1 });
     expect(task.results.K1.status).toBe('COMPLETED');
@@ -227,9 +248,13 @@ describe('files: products bulk upload (seed 003 /api/v1/products/bulk-upload/)',
 
   it('resumes after the files process restarts mid-task, without redoing or duplicating SKUs', async () => {
     const skus = Array.from({ length: 120 }, (_, i) => `R${String(i).padStart(3, '0')}`);
-    const zip = buildZip([
+    const zip = await buildZip([
       { name: 'p.csv', data: Buffer.from(`sku,name\n${skus.map((s) => `${s},Resumable ${s}`).join('\n')}\n`) },
-      ...skus.map((s) => ({ name: `${s}/cover.png`, data: randomBytes(2048), store: true })),
+      ...skus.map((s, i) => ({
+        name: `${s}/cover.png`,
+        data: solidPng(2 + (i % 60), 2 + Math.floor(i / 60)),
+        store: true,
+      })),
     ]);
     const created = await submit(zip);
     const mid = await waitFor(

@@ -1,14 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule } from '@mp/platform';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { serviceModule } from '@mp/platform';
+import { StorageModule } from '@mp/storage';
 import { AdminModule } from './admin/admin.module';
 import { GatewayConfig } from './app.config';
 import { AuthModule } from './auth/auth.module';
+import { BucketApiModule } from './bucket-api/bucket-api.module';
 import { DocsController } from './docs/docs.controller';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
+import { UnsafeTextInterceptor } from './http/unsafe-text.interceptor';
+import { GenerationApiModule } from './generation-api/generation-api.module';
 import { ImageApiModule } from './image-api/image-api.module';
 import { MediaApiModule } from './media-api/media-api.module';
+import { PredictionsApiModule } from './predictions-api/predictions-api.module';
 import { GatewayHttpModule } from './http/gateway-http.module';
+import { S3ApiModule } from './s3-api/s3-api.module';
 import { S3ProxyModule } from './s3-proxy/s3-proxy.module';
 import { StorageApiModule } from './storage-api/storage-api.module';
 
@@ -22,20 +28,31 @@ export const APP_NAME = 'gateway';
 @Module({})
 export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
-    return {
-      module: GatewayAppModule,
-      imports: [
-        PlatformModule.forRoot({ app: APP_NAME, config }),
-        AuthModule,
-        GatewayHttpModule,
-        StorageApiModule,
-        AdminModule,
-        S3ProxyModule,
-        ImageApiModule,
-        MediaApiModule,
-      ],
-      controllers: [DocsController],
-      providers: [{ provide: APP_FILTER, useClass: DialectExceptionFilter }],
-    };
+    return serviceModule(
+      GatewayAppModule,
+      { app: APP_NAME, config, separateMetrics: { port: config.METRICS_PORT } },
+      {
+        imports: [
+          // Not part of readiness: only the storage routes need the store, and they answer 503 while it is down.
+          StorageModule.forRoot({ settings: config }),
+          AuthModule,
+          GatewayHttpModule,
+          StorageApiModule,
+          AdminModule,
+          S3ProxyModule,
+          S3ApiModule,
+          ImageApiModule,
+          MediaApiModule,
+          GenerationApiModule,
+          PredictionsApiModule,
+          BucketApiModule,
+        ],
+        controllers: [DocsController],
+        providers: [
+          { provide: APP_FILTER, useClass: DialectExceptionFilter },
+          { provide: APP_INTERCEPTOR, useClass: UnsafeTextInterceptor },
+        ],
+      },
+    );
   }
 }

@@ -39,6 +39,10 @@ export const imageOpsConfigSchema = z.object({
   /** Re-drive sweep: how often it runs, and how long an item stays W before its job is re-added. */
   IMAGE_REDRIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   IMAGE_REDRIVE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How often objects under `image/` that no image references are looked for. */
+  IMAGE_ORPHAN_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(600_000),
+  /** An unreferenced object younger than this may still be on its way to a commit (≥ the RPC and job timeouts). */
+  IMAGE_ORPHAN_GRACE_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Callback ports (the seed: 80 and 443); the same setting as the notifier's. */
   OUTBOUND_ALLOWED_PORTS: outboundPortsSettingSchema,
 });

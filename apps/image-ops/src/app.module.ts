@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@mp/platform';
+import { serviceModule } from '@mp/platform';
+import { StorageModule } from '@mp/storage';
 import { ImageOpsConfig } from './app.config';
 import { VariantConversionService } from './conversion/variant-conversion.service';
 import { ImageDeleteRepository } from './deletes/image-delete.repository';
@@ -11,6 +12,7 @@ import { OperationRunner } from './execution/operation-runner';
 import { OperationQueuePlanner } from './execution/operation-queue.planner';
 import { QueueItemRepository } from './execution/queue-item.repository';
 import { imageEngineProvider } from './imaging/image-engine.provider';
+import { CollectImageOrphansProcessor } from './jobs/collect-image-orphans.processor';
 import { RedriveImageQueueProcessor } from './jobs/redrive-image-queue.processor';
 import { RunImageDeleteProcessor } from './jobs/run-image-delete.processor';
 import { RunImageOperationProcessor } from './jobs/run-image-operation.processor';
@@ -19,9 +21,9 @@ import { DerivedFileCleaner } from './operations/derived-file.cleaner';
 import { OperationRepository } from './operations/operation.repository';
 import { OperationService } from './operations/operation.service';
 import { AppSettingsRepository } from './realtime/app-settings.repository';
+import { PublicImageRepository } from './realtime/public-image.repository';
 import { PublicImageService } from './realtime/public-image.service';
 import { RealtimeUserService } from './realtime/realtime-user.service';
-import { objectStorageProvider } from './storage/object-storage.provider';
 import { FolderService } from './tree/folder.service';
 import { ImageTreeRepository } from './tree/image-tree.repository';
 import { ImageUploadService } from './uploads/image-upload.service';
@@ -33,42 +35,50 @@ export const DB_SCHEMA = 'imageops';
 @Module({})
 export class ImageOpsAppModule {
   static register(config: ImageOpsConfig): DynamicModule {
-    return {
-      module: ImageOpsAppModule,
-      imports: [
-        PlatformModule.forRoot({
-          app: APP_NAME,
-          config,
-          database: { schema: DB_SCHEMA, entities: [], migrations },
-          queues: { concurrency: { 'image-ops': config.IMAGE_WORKER_CONCURRENCY } },
-        }),
-      ],
-      providers: [
-        objectStorageProvider,
-        VariantConversionService,
-        imageEngineProvider,
-        ImageTreeRepository,
-        FolderService,
-        ImageUploadService,
-        OperationRepository,
-        OperationService,
-        DerivedFileCleaner,
-        QueueItemRepository,
-        OperationQueuePlanner,
-        OperationExecService,
-        RunImageOperationProcessor,
-        ImageJobEnqueuer,
-        OperationRunner,
-        ImageDeleteRepository,
-        ImageObjectRemover,
-        ImageDeleteService,
-        RunImageDeleteProcessor,
-        RedriveImageQueueProcessor,
-        AppSettingsRepository,
-        RealtimeUserService,
-        PublicImageService,
-        ZipExpander,
-      ],
-    };
+    return serviceModule(
+      ImageOpsAppModule,
+      {
+        app: APP_NAME,
+        config,
+        database: { schema: DB_SCHEMA, entities: [], migrations },
+        queues: {
+          concurrency: { 'image-ops': config.IMAGE_WORKER_CONCURRENCY },
+          retry: {
+            RunImageOperation: { attempts: config.IMAGE_JOB_ATTEMPTS },
+            RunImageDelete: { attempts: config.IMAGE_JOB_ATTEMPTS },
+          },
+        },
+      },
+      {
+        imports: [StorageModule.forRoot({ settings: config, ensureBucket: true, readinessCheck: true })],
+        providers: [
+          VariantConversionService,
+          imageEngineProvider,
+          ImageTreeRepository,
+          FolderService,
+          ImageUploadService,
+          OperationRepository,
+          OperationService,
+          DerivedFileCleaner,
+          QueueItemRepository,
+          OperationQueuePlanner,
+          OperationExecService,
+          RunImageOperationProcessor,
+          ImageJobEnqueuer,
+          OperationRunner,
+          ImageDeleteRepository,
+          ImageObjectRemover,
+          ImageDeleteService,
+          RunImageDeleteProcessor,
+          RedriveImageQueueProcessor,
+          CollectImageOrphansProcessor,
+          AppSettingsRepository,
+          RealtimeUserService,
+          PublicImageRepository,
+          PublicImageService,
+          ZipExpander,
+        ],
+      },
+    );
   }
 }

@@ -1,12 +1,7 @@
-import { ServiceRunOptions, startService } from '@mp/platform';
+import { runService, ServiceRunOptions } from '@mp/platform';
 import { ImageOpsConfig } from './app.config';
 import { ImageOpsAppModule } from './app.module';
 
 export function startImageOps(config: ImageOpsConfig, options: ServiceRunOptions = {}) {
-  return startService({
-    module: ImageOpsAppModule.register(config),
-    config,
-    port: options.port ?? config.HTTP_PORT,
-    handleSignals: options.handleSignals,
-  });
+  return runService(ImageOpsAppModule.register(config), config, config.HTTP_PORT, options);
 }

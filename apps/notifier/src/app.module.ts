@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@mp/platform';
+import { serviceModule } from '@mp/platform';
 import { NotifierConfig } from './app.config';
 import { CallbackDeliverer } from './deliveries/callback-deliverer.service';
 import { CallbackMetrics } from './deliveries/callback-metrics';
@@ -25,34 +25,34 @@ export const DB_SCHEMA = 'notifier';
 @Module({})
 export class NotifierAppModule {
   static register(config: NotifierConfig): DynamicModule {
-    return {
-      module: NotifierAppModule,
-      imports: [
-        PlatformModule.forRoot({
-          app: APP_NAME,
-          config,
-          database: {
-            schema: DB_SCHEMA,
-            entities: [DeliveryEntity, DeliveryAttemptEntity, TeamSecretEntity],
-            migrations,
-          },
-          queues: { concurrency: { callbacks: config.CALLBACK_CONCURRENCY } },
-        }),
-      ],
-      providers: [
-        { provide: HOST_RESOLVER, useValue: systemHostResolver },
-        secretCipherProvider,
-        TeamSecretRepository,
-        CallbackSecretService,
-        DeliveryRepository,
-        DeliveryScheduler,
-        CallbackMetrics,
-        CallbackDeliverer,
-        DeliveryIntakeService,
-        DeliveryLogService,
-        DeliverCallbackProcessor,
-        SweepCallbacksProcessor,
-      ],
-    };
+    return serviceModule(
+      NotifierAppModule,
+      {
+        app: APP_NAME,
+        config,
+        database: {
+          schema: DB_SCHEMA,
+          entities: [DeliveryEntity, DeliveryAttemptEntity, TeamSecretEntity],
+          migrations,
+        },
+        queues: { concurrency: { callbacks: config.CALLBACK_CONCURRENCY } },
+      },
+      {
+        providers: [
+          { provide: HOST_RESOLVER, useValue: systemHostResolver },
+          secretCipherProvider,
+          TeamSecretRepository,
+          CallbackSecretService,
+          DeliveryRepository,
+          DeliveryScheduler,
+          CallbackMetrics,
+          CallbackDeliverer,
+          DeliveryIntakeService,
+          DeliveryLogService,
+          DeliverCallbackProcessor,
+          SweepCallbacksProcessor,
+        ],
+      },
+    );
   }
 }

@@ -1,12 +1,7 @@
-import { ServiceRunOptions, startService } from '@mp/platform';
+import { runService, ServiceRunOptions } from '@mp/platform';
 import { NotifierConfig } from './app.config';
 import { NotifierAppModule } from './app.module';
 
 export function startNotifier(config: NotifierConfig, options: ServiceRunOptions = {}) {
-  return startService({
-    module: NotifierAppModule.register(config),
-    config,
-    port: options.port ?? config.HTTP_PORT,
-    handleSignals: options.handleSignals,
-  });
+  return runService(NotifierAppModule.register(config), config, config.HTTP_PORT, options);
 }

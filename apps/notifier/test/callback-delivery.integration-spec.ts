@@ -1,46 +1,32 @@
 import { CallbackDeliveryDetail } from '@mp/contracts';
-import { createTestInfra, freePort, PlatformProcesses, sleep, TestInfra, waitFor } from '@mp/testing';
-import { CallbackReceiver } from './support/callback-receiver';
-import { PlatformClient, verifySignature } from './support/platform-client';
+import { freePort, sleep, waitFor } from '@mp/testing';
+import { callbackSuite } from './support/callback-suite';
+import { verifySignature } from './support/platform-client';
 
 describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let receiver: CallbackReceiver;
-  let client: PlatformClient;
   let teamId: string;
   let deadPort: number;
 
   beforeAll(async () => {
-    receiver = await new CallbackReceiver().start();
     deadPort = await freePort();
-    infra = await createTestInfra();
-    platform = await PlatformProcesses.start(
-      {
-        ...infra.env,
-        OUTBOUND_ALLOWLIST: '127.0.0.1',
-        OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port},${deadPort}`,
-        CALLBACK_BACKOFF_BASE_MS: '200',
-        CALLBACK_BACKOFF_MAX_MS: '5000',
-        CALLBACK_MAX_ATTEMPTS: '4',
-        CALLBACK_TIMEOUT_MS: '3000',
-      },
-      ['quota-billing', 'notifier'],
-    );
-    client = new PlatformClient(infra.nc, infra.namespace);
-    teamId = await client.createTeam('Callbacks Inc');
   });
+  const callbacks = callbackSuite(['quota-billing', 'notifier'], (receiverPort) => ({
+    OUTBOUND_ALLOWLIST: '127.0.0.1',
+    OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort},${deadPort}`,
+    CALLBACK_BACKOFF_BASE_MS: '200',
+    CALLBACK_BACKOFF_MAX_MS: '5000',
+    CALLBACK_MAX_ATTEMPTS: '4',
+    CALLBACK_TIMEOUT_MS: '3000',
+  }));
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
-    await receiver?.stop();
+  beforeAll(async () => {
+    teamId = await callbacks.client.createTeam('Callbacks Inc');
   });
 
   const settled = (deliveryId: string, team = teamId) =>
     waitFor(
       async () => {
-        const d = await client.rpc('notifier.delivery.get', { team_id: team, delivery_id: deliveryId });
+        const d = await callbacks.client.rpc('notifier.delivery.get', { team_id: team, delivery_id: deliveryId });
         return d.status === 'delivered' || d.status === 'failed' ? d : undefined;
       },
       { timeoutMs: 20_000, intervalMs: 100, what: `delivery ${deliveryId} to settle` },
@@ -53,9 +39,9 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       operationId: '100x100',
       note: 'ünïcode ✓',
     };
-    const deliveryId = await client.requestCallback({
+    const deliveryId = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/signed?id=100'),
+      url: callbacks.receiver.url('/signed?id=100'),
       body,
       event_type: 'image.operation.completed',
     });
@@ -68,7 +54,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       source: 'test',
     });
 
-    const [request] = receiver.requestsTo('/signed');
+    const [request] = callbacks.receiver.requestsTo('/signed');
     expect(request.body).toBe(JSON.stringify(body));
     expect(request.headers).toMatchObject({
       'content-type': 'application/json',
@@ -79,7 +65,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
 
     // The secret was generated for this first delivery; its first read reveals it, once.
-    const secret = await client.rpc('notifier.secret.get', { team_id: teamId });
+    const secret = await callbacks.client.rpc('notifier.secret.get', { team_id: teamId });
     expect(secret.secret).toMatch(/^whsec_/);
     expect(verifySignature(secret.secret!, request.headers, request.body)).toBe(true);
     expect(verifySignature(secret.secret!, request.headers, request.body.replace('100x100', '100x101'))).toBe(false);
@@ -90,7 +76,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
         request.body,
       ),
     ).toBe(false);
-    const again = await client.rpc('notifier.secret.get', { team_id: teamId });
+    const again = await callbacks.client.rpc('notifier.secret.get', { team_id: teamId });
     expect(again).toMatchObject({ revealed: true, hint: secret.hint });
     expect(again.secret).toBeUndefined();
 
@@ -105,27 +91,31 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
         next_retry_at: null,
       }),
     ]);
-    expect(platform.logs('notifier')).not.toContain(secret.secret!.slice(6));
+    expect(callbacks.platform.logs('notifier')).not.toContain(secret.secret!.slice(6));
   });
 
   it('delivers a repeated request (same delivery id) once', async () => {
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/dedup'), body: { n: 1 } });
+    const deliveryId = await callbacks.client.requestCallback({
+      team_id: teamId,
+      url: callbacks.receiver.url('/dedup'),
+      body: { n: 1 },
+    });
     await settled(deliveryId);
-    await client.requestCallback({
+    await callbacks.client.requestCallback({
       delivery_id: deliveryId,
       team_id: teamId,
-      url: receiver.url('/dedup'),
+      url: callbacks.receiver.url('/dedup'),
       body: { n: 1 },
     });
     await sleep(1500);
-    expect(receiver.requestsTo('/dedup')).toHaveLength(1);
+    expect(callbacks.receiver.requestsTo('/dedup')).toHaveLength(1);
   });
 
   it('retries a 503 with backoff and delivers once it succeeds, every attempt logged', async () => {
-    receiver.on('/flaky', (n) => (n <= 2 ? { status: 503, body: 'busy' } : { status: 204 }));
-    const deliveryId = await client.requestCallback({
+    callbacks.receiver.on('/flaky', (n) => (n <= 2 ? { status: 503, body: 'busy' } : { status: 204 }));
+    const deliveryId = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/flaky'),
+      url: callbacks.receiver.url('/flaky'),
       body: { flaky: true },
     });
     const delivery = await settled(deliveryId);
@@ -145,17 +135,19 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       response_excerpt: 'busy',
       next_retry_at: expect.any(String),
     });
-    const requests = receiver.requestsTo('/flaky');
+    const requests = callbacks.receiver.requestsTo('/flaky');
     expect(requests).toHaveLength(3);
     expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([deliveryId]));
     expect(requests[2].at - requests[1].at).toBeGreaterThanOrEqual(150); // second backoff: 200 ms · 2 with jitter ≥ 200 ms
   });
 
   it('honours Retry-After on 429', async () => {
-    receiver.on('/throttled', (n) => (n === 1 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 }));
-    const deliveryId = await client.requestCallback({
+    callbacks.receiver.on('/throttled', (n) =>
+      n === 1 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 },
+    );
+    const deliveryId = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/throttled'),
+      url: callbacks.receiver.url('/throttled'),
       body: { throttled: true },
     });
     const delivery = await settled(deliveryId);
@@ -163,15 +155,15 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       ['retry', 429],
       ['delivered', 200],
     ]);
-    const [first, second] = receiver.requestsTo('/throttled');
+    const [first, second] = callbacks.receiver.requestsTo('/throttled');
     expect(second.at - first.at).toBeGreaterThanOrEqual(1900);
   });
 
   it('does not retry a 400 and records the final failure', async () => {
-    receiver.on('/rejects', () => ({ status: 400, body: '{"error":"bad"}' }));
-    const deliveryId = await client.requestCallback({
+    callbacks.receiver.on('/rejects', () => ({ status: 400, body: '{"error":"bad"}' }));
+    const deliveryId = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/rejects'),
+      url: callbacks.receiver.url('/rejects'),
       body: { bad: true },
     });
     const delivery = await settled(deliveryId);
@@ -186,12 +178,16 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       expect.objectContaining({ outcome: 'failed', status_code: 400, response_excerpt: '{"error":"bad"}' }),
     ]);
     await sleep(1500);
-    expect(receiver.requestsTo('/rejects')).toHaveLength(1);
+    expect(callbacks.receiver.requestsTo('/rejects')).toHaveLength(1);
   });
 
   it('gives up after the configured number of attempts', async () => {
-    receiver.on('/down', () => ({ status: 500 }));
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/down'), body: {} });
+    callbacks.receiver.on('/down', () => ({ status: 500 }));
+    const deliveryId = await callbacks.client.requestCallback({
+      team_id: teamId,
+      url: callbacks.receiver.url('/down'),
+      body: {},
+    });
     const delivery: CallbackDeliveryDetail = await settled(deliveryId);
     expect(delivery).toMatchObject({
       status: 'failed',
@@ -199,11 +195,11 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       last_error: 'HTTP 500 (gave up after 4 attempts)',
     });
     expect(delivery.attempts.map((a) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
-    expect(receiver.requestsTo('/down')).toHaveLength(4);
+    expect(callbacks.receiver.requestsTo('/down')).toHaveLength(4);
   });
 
   it('retries network errors (nothing listening) and records them', async () => {
-    const deliveryId = await client.requestCallback({
+    const deliveryId = await callbacks.client.requestCallback({
       team_id: teamId,
       url: `http://127.0.0.1:${deadPort}/gone`,
       body: {},
@@ -215,7 +211,11 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   });
 
   it('refuses a port outside OUTBOUND_ALLOWED_PORTS even on an allowlisted address, without retrying', async () => {
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: 'http://127.0.0.1:1/hook', body: {} });
+    const deliveryId = await callbacks.client.requestCallback({
+      team_id: teamId,
+      url: 'http://127.0.0.1:1/hook',
+      body: {},
+    });
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1 });
     expect(delivery.attempts).toEqual([
@@ -229,14 +229,22 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   });
 
   it('keeps the log per team: another team sees neither the delivery nor its list entries', async () => {
-    const other = await client.createTeam('Other team');
-    const deliveryId = await client.requestCallback({ team_id: teamId, url: receiver.url('/tenancy'), body: {} });
+    const other = await callbacks.client.createTeam('Other team');
+    const deliveryId = await callbacks.client.requestCallback({
+      team_id: teamId,
+      url: callbacks.receiver.url('/tenancy'),
+      body: {},
+    });
     await settled(deliveryId);
     await expect(
-      client.rpc('notifier.delivery.get', { team_id: other, delivery_id: deliveryId }),
+      callbacks.client.rpc('notifier.delivery.get', { team_id: other, delivery_id: deliveryId }),
     ).rejects.toMatchObject({ code: 'NotFound' });
-    expect((await client.rpc('notifier.delivery.list', { team_id: other })).paging.total).toBe(0);
-    const page = await client.rpc('notifier.delivery.list', { team_id: teamId, status: 'failed', per_page: 100 });
+    expect((await callbacks.client.rpc('notifier.delivery.list', { team_id: other })).paging.total).toBe(0);
+    const page = await callbacks.client.rpc('notifier.delivery.list', {
+      team_id: teamId,
+      status: 'failed',
+      per_page: 100,
+    });
     expect(page.deliveries.length).toBeGreaterThanOrEqual(2);
     expect(page.deliveries.every((d) => d.status === 'failed' && d.team_id === teamId)).toBe(true);
   });

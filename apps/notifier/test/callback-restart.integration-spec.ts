@@ -1,88 +1,71 @@
-import { createTestInfra, PlatformProcesses, sleep, TestInfra, waitFor } from '@mp/testing';
-import { CallbackReceiver } from './support/callback-receiver';
-import { PlatformClient } from './support/platform-client';
+import { sleep, waitFor } from '@mp/testing';
+import { callbackSuite } from './support/callback-suite';
 
 /** At-least-once across a notifier restart: pending retries and requests made while it is down survive. */
 describe('callback delivery across a notifier restart (real processes)', () => {
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-  let receiver: CallbackReceiver;
-  let client: PlatformClient;
+  const callbacks = callbackSuite(['notifier'], (receiverPort) => ({
+    OUTBOUND_ALLOWLIST: '127.0.0.1',
+    OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+    // Long enough that the notifier is stopped while the retry waits in the queue.
+    CALLBACK_BACKOFF_BASE_MS: '4000',
+    CALLBACK_BACKOFF_MAX_MS: '4000',
+  }));
   const teamId = '0f6f2f61-3c1a-4d7e-8a55-6a7b8c9d0e1f';
-
-  beforeAll(async () => {
-    receiver = await new CallbackReceiver().start();
-    infra = await createTestInfra();
-    platform = await PlatformProcesses.start(
-      {
-        ...infra.env,
-        OUTBOUND_ALLOWLIST: '127.0.0.1',
-        OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}`,
-        // Long enough that the notifier is stopped while the retry waits in the queue.
-        CALLBACK_BACKOFF_BASE_MS: '4000',
-        CALLBACK_BACKOFF_MAX_MS: '4000',
-      },
-      ['notifier'],
-    );
-    client = new PlatformClient(infra.nc, infra.namespace);
-  });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
-    await receiver?.stop();
-  });
 
   it('completes a delivery whose retry was pending when the notifier stopped, and one requested while it was down', async () => {
     let healthy = false;
-    receiver.on('/restart', () => (healthy ? { status: 200 } : { status: 503 }));
-    const pendingId = await client.requestCallback({
+    callbacks.receiver.on('/restart', () => (healthy ? { status: 200 } : { status: 503 }));
+    const pendingId = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/restart'),
+      url: callbacks.receiver.url('/restart'),
       body: { step: 'before-stop' },
     });
-    await waitFor(() => receiver.requestsTo('/restart').length === 1, {
+    await waitFor(() => callbacks.receiver.requestsTo('/restart').length === 1, {
       timeoutMs: 10_000,
       what: 'the first (failing) attempt',
     });
     await waitFor(
       async () =>
-        (await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId })).status === 'retrying',
+        (await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId })).status ===
+        'retrying',
       {
         timeoutMs: 5000,
         what: 'the delivery to wait for its retry',
       },
     );
 
-    expect(await platform.stopApp('notifier')).toBe(0);
+    expect(await callbacks.platform.stopApp('notifier')).toBe(0);
     healthy = true;
-    const requestedWhileDown = await client.requestCallback({
+    const requestedWhileDown = await callbacks.client.requestCallback({
       team_id: teamId,
-      url: receiver.url('/while-down'),
+      url: callbacks.receiver.url('/while-down'),
       body: { step: 'while-down' },
     });
     await sleep(5000); // the retry falls due while no notifier runs
-    expect(receiver.requestsTo('/restart')).toHaveLength(1);
-    expect(receiver.requestsTo('/while-down')).toHaveLength(0);
+    expect(callbacks.receiver.requestsTo('/restart')).toHaveLength(1);
+    expect(callbacks.receiver.requestsTo('/while-down')).toHaveLength(0);
 
-    await platform.startApp('notifier');
+    await callbacks.platform.startApp('notifier');
     await waitFor(
-      () => receiver.requestsTo('/restart').length === 2 && receiver.requestsTo('/while-down').length === 1,
+      () =>
+        callbacks.receiver.requestsTo('/restart').length === 2 &&
+        callbacks.receiver.requestsTo('/while-down').length === 1,
       {
         timeoutMs: 20_000,
         what: 'both deliveries after the restart',
       },
     );
-    const resumed = await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId });
+    const resumed = await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId });
     expect(resumed).toMatchObject({ status: 'delivered', attempt_count: 2 });
     expect(resumed.attempts.map((a) => [a.attempt, a.outcome, a.status_code])).toEqual([
       [1, 'retry', 503],
       [2, 'delivered', 200],
     ]);
     expect(
-      (await client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown })).status,
+      (await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown }))
+        .status,
     ).toBe('delivered');
-    const ids = receiver.requestsTo('/restart').map((r) => r.headers['webhook-id']);
+    const ids = callbacks.receiver.requestsTo('/restart').map((r) => r.headers['webhook-id']);
     expect(ids).toEqual([pendingId, pendingId]);
   });
 });

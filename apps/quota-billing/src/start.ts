@@ -1,12 +1,7 @@
-import { ServiceRunOptions, startService } from '@mp/platform';
+import { runService, ServiceRunOptions } from '@mp/platform';
 import { QuotaBillingConfig } from './app.config';
 import { QuotaBillingAppModule } from './app.module';
 
 export function startQuotaBilling(config: QuotaBillingConfig, options: ServiceRunOptions = {}) {
-  return startService({
-    module: QuotaBillingAppModule.register(config),
-    config,
-    port: options.port ?? config.HTTP_PORT,
-    handleSignals: options.handleSignals,
-  });
+  return runService(QuotaBillingAppModule.register(config), config, config.HTTP_PORT, options);
 }

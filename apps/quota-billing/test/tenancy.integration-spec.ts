@@ -245,7 +245,9 @@ describe('quota-billing tenancy and API keys over NATS RPC', () => {
       expect(mine.length).toBeGreaterThanOrEqual(API_KEY_KINDS.length);
       expect(keys.every((k) => k.team_id === teamA.id)).toBe(true);
       for (const summary of keys) {
+        const aiImage = summary.kind === 'kikaku' ? ['ai_image'] : [];
         expect(Object.keys(summary).sort()).toEqual([
+          ...aiImage,
           'app_key',
           'created_at',
           'hint',

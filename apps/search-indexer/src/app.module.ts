@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@mp/platform';
+import { serviceModule } from '@mp/platform';
+import { StorageModule } from '@mp/storage';
 import { SearchIndexerConfig } from './app.config';
 import { FileIndexingService } from './indexing/file-indexing.service';
 import { FileLifecycleConsumer } from './indexing/file-lifecycle.consumer';
@@ -7,7 +8,6 @@ import { migrations } from './migrations';
 import { FileSearchService } from './search/file-search.service';
 import { SearchBackendLifecycle, searchBackendProvider } from './search/search-backend.factory';
 import { SearchSchemaService } from './search/search-schema.service';
-import { objectStorageProvider } from './storage/object-storage.provider';
 
 export const APP_NAME = 'search-indexer';
 export const DB_SCHEMA = 'search';
@@ -15,24 +15,27 @@ export const DB_SCHEMA = 'search';
 @Module({})
 export class SearchIndexerAppModule {
   static register(config: SearchIndexerConfig): DynamicModule {
-    return {
-      module: SearchIndexerAppModule,
-      imports: [
-        PlatformModule.forRoot({
-          app: APP_NAME,
-          config,
-          database: { schema: DB_SCHEMA, entities: [], migrations },
-        }),
-      ],
-      providers: [
-        searchBackendProvider,
-        SearchBackendLifecycle,
-        objectStorageProvider,
-        FileIndexingService,
-        FileLifecycleConsumer,
-        FileSearchService,
-        SearchSchemaService,
-      ],
-    };
+    return serviceModule(
+      SearchIndexerAppModule,
+      {
+        app: APP_NAME,
+        config,
+        database: { schema: DB_SCHEMA, entities: [], migrations },
+      },
+      {
+        imports: [
+          // Only signs download URLs of hits (no network call); the bucket is left to `files`.
+          StorageModule.forRoot({ settings: config }),
+        ],
+        providers: [
+          searchBackendProvider,
+          SearchBackendLifecycle,
+          FileIndexingService,
+          FileLifecycleConsumer,
+          FileSearchService,
+          SearchSchemaService,
+        ],
+      },
+    );
   }
 }

@@ -1,12 +1,7 @@
-import { ServiceRunOptions, startService } from '@mp/platform';
+import { runService, ServiceRunOptions } from '@mp/platform';
 import { SearchIndexerConfig } from './app.config';
 import { SearchIndexerAppModule } from './app.module';
 
 export function startSearchIndexer(config: SearchIndexerConfig, options: ServiceRunOptions = {}) {
-  return startService({
-    module: SearchIndexerAppModule.register(config),
-    config,
-    port: options.port ?? config.HTTP_PORT,
-    handleSignals: options.handleSignals,
-  });
+  return runService(SearchIndexerAppModule.register(config), config, config.HTTP_PORT, options);
 }

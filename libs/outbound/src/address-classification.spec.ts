@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { AddressCategory, classifyAddress } from './address-classification';
 import { parseIp } from './ip-address';
 
@@ -100,4 +101,62 @@ describe('classifyAddress', () => {
   ])('IPv6 %s embedding IPv4 is judged by the IPv4 address: %s', (address, category) =>
     expect(classify(address)).toBe(category),
   );
+
+  it.each([
+    ['192.88.99.1', 'reserved'], // ipaddr.js reserved: 6to4 relay anycast
+    ['198.19.255.255', 'reserved'], // ipaddr.js reserved: benchmarking
+    ['192.175.48.1', 'reserved'], // as112
+    ['192.31.196.1', 'reserved'], // as112
+    ['192.52.193.1', 'reserved'], // amt
+    ['2001:1::1', 'reserved'], // ipaddr.js reserved: IETF protocol assignments 2001::/23
+    ['2001:2::1', 'reserved'], // benchmarking
+    ['2001:3::1', 'reserved'], // amt
+    ['2001:4:112::1', 'reserved'], // as112v6
+    ['2620:4f:8000::1', 'reserved'], // as112v6
+    ['2001:10::1', 'reserved'], // deprecatedOrchid
+    ['2001:20::1', 'reserved'], // orchid2
+    ['2001:30::1', 'reserved'], // droneRemoteIdProtocolEntityTags
+    ['5f00::1', 'reserved'], // segmentRouting
+    ['100::ffff', 'reserved'], // discard
+    ['3fff::1', 'documentation'],
+    ['3fff:fff::1', 'documentation'],
+    ['fec0::1', 'private'], // deprecatedSiteLocal
+  ])('ipaddr.js range of %s is refused as %s', (address, category) => expect(classify(address)).toBe(category));
+
+  it.each([
+    ['::ffff:255.255.255.255', 'broadcast'],
+    ['::ffff:192.52.193.1', 'reserved'],
+    ['::ffff:0:169.254.169.254', 'metadata'], // IPv4-translated
+    ['::ffff:0:8.8.8.8', 'public'],
+    ['::169.254.169.254', 'metadata'], // IPv4-compatible
+    ['::192.168.0.1', 'private'],
+    ['64:ff9b::10.0.0.1', 'private'], // NAT64
+    ['64:ff9b::192.0.2.1', 'documentation'],
+    ['64:ff9b:1::a00:1', 'reserved'], // local-use NAT64: the IPv4 address may sit anywhere
+    ['2002:a9fe:a9fe::', 'metadata'], // 6to4 of 169.254.169.254
+    ['2002:6440:101::1', 'cgnat'], // 6to4 of 100.64.1.1
+    ['2002:e000:1::', 'multicast'], // 6to4 of 224.0.0.1
+  ])('IPv6 %s embedding IPv4 is judged by the IPv4 address: %s', (address, category) =>
+    expect(classify(address)).toBe(category),
+  );
+
+  it('refuses the first and last address of every range ipaddr.js knows', () => {
+    type Subnet = [ipaddr.IPv4 | ipaddr.IPv6, number];
+    const rangesOf = (prototype: object) =>
+      (prototype as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges;
+    const subnets = [ipaddr.IPv4.prototype, ipaddr.IPv6.prototype]
+      .flatMap((prototype) => Object.entries(rangesOf(prototype)))
+      .flatMap(([name, ranges]) =>
+        (Array.isArray(ranges[0]) ? (ranges as Subnet[]) : [ranges as Subnet]).map((s) => ({ name, s })),
+      );
+    const verdicts = subnets.flatMap(({ name, s: [network, bits] }) => {
+      const cidr = `${network.toString()}/${bits}`;
+      const kind = network.kind() === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6;
+      return [kind.networkAddressFromCIDR(cidr), kind.broadcastAddressFromCIDR(cidr)].map(
+        (edge) => `${name} ${edge.toString()} ${classify(edge.toString())}`,
+      );
+    });
+    expect(subnets.length).toBeGreaterThan(30);
+    expect(verdicts.filter((verdict) => verdict.endsWith(' public'))).toEqual([]);
+  });
 });

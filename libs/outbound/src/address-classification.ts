@@ -1,4 +1,5 @@
-import { IpAddress, IpRange, range, rangeContains } from './ip-address';
+import ipaddr from 'ipaddr.js';
+import { IpAddress, toIpaddr } from './ip-address';
 
 /** Why an address may not be called; `public` is the only category outbound requests may reach unasked. */
 export type AddressCategory =
@@ -14,72 +15,107 @@ export type AddressCategory =
   | 'documentation'
   | 'reserved';
 
-/** Cloud instance-metadata endpoints, named as such even where a wider range would also catch them. */
-const METADATA: IpRange[] = [
-  range('169.254.169.254'), // AWS, GCP, Azure, OpenStack, DigitalOcean
-  range('169.254.170.2'), // AWS ECS task metadata
-  range('169.254.169.253'), // AWS DNS
-  range('100.100.100.200'), // Alibaba Cloud
-  range('192.0.0.192'), // Oracle Cloud
-  range('fd00:ec2::254'), // AWS IMDS over IPv6
-];
+/** An ipaddr.js range is a category, or carries an IPv4 address that decides instead. */
+type Verdict = AddressCategory | 'embeds IPv4';
 
-const IPV4: [IpRange, AddressCategory][] = [
-  [range('0.0.0.0/8'), 'unspecified'],
-  [range('10.0.0.0/8'), 'private'],
-  [range('100.64.0.0/10'), 'cgnat'],
-  [range('127.0.0.0/8'), 'loopback'],
-  [range('169.254.0.0/16'), 'link-local'],
-  [range('172.16.0.0/12'), 'private'],
-  [range('192.0.0.0/24'), 'reserved'],
-  [range('192.0.2.0/24'), 'documentation'],
-  [range('192.88.99.0/24'), 'reserved'],
-  [range('192.168.0.0/16'), 'private'],
-  [range('198.18.0.0/15'), 'reserved'],
-  [range('198.51.100.0/24'), 'documentation'],
-  [range('203.0.113.0/24'), 'documentation'],
-  [range('224.0.0.0/4'), 'multicast'],
-  [range('255.255.255.255/32'), 'broadcast'],
-  [range('240.0.0.0/4'), 'reserved'],
-];
+/**
+ * ipaddr.js's range names (`range()`), mapped onto ours: every name its typings list (the compiler checks), plus
+ * those it returns without typing them. A name a later ipaddr.js adds falls to `reserved` until mapped here.
+ */
+const IPV4_RANGES = {
+  unicast: 'public',
+  unspecified: 'unspecified',
+  broadcast: 'broadcast',
+  multicast: 'multicast',
+  linkLocal: 'link-local',
+  loopback: 'loopback',
+  carrierGradeNat: 'cgnat',
+  private: 'private',
+  reserved: 'reserved',
+  benchmarking: 'reserved',
+  as112: 'reserved',
+  amt: 'reserved',
+} satisfies Record<ReturnType<ipaddr.IPv4['range']>, AddressCategory>;
 
-/** IPv6 prefixes that carry an IPv4 address in their last 32 bits (mapped, translated, NAT64, compatible). */
-const EMBEDS_IPV4_AT_12: IpRange[] = [
-  range('::ffff:0:0/96'),
-  range('::ffff:0:0:0/96'),
-  range('64:ff9b::/96'),
-  range('::/96'),
-];
-const SIX_TO_FOUR = range('2002::/16');
+const IPV6_RANGES = {
+  unicast: 'public', // still subject to IPV6_GLOBAL_UNICAST below
+  unspecified: 'unspecified',
+  linkLocal: 'link-local',
+  multicast: 'multicast',
+  loopback: 'loopback',
+  uniqueLocal: 'private',
+  deprecatedSiteLocal: 'private',
+  ipv4Mapped: 'embeds IPv4',
+  rfc6145: 'embeds IPv4',
+  rfc6052: 'embeds IPv4', // only its 64:ff9b::/96 half, see NAT64_WELL_KNOWN
+  '6to4': 'embeds IPv4',
+  teredo: 'reserved', // the IPv4 address it reaches is obfuscated: refused outright
+  discard: 'reserved',
+  benchmarking: 'reserved',
+  amt: 'reserved',
+  as112v6: 'reserved',
+  deprecatedOrchid: 'reserved',
+  orchid2: 'reserved',
+  droneRemoteIdProtocolEntityTags: 'reserved',
+  segmentRouting: 'reserved',
+  reserved: 'reserved',
+} satisfies Record<ReturnType<ipaddr.IPv6['range']>, Verdict> & Record<string, Verdict>;
 
-const IPV6: [IpRange, AddressCategory][] = [
-  [range('::/128'), 'unspecified'],
-  [range('::1/128'), 'loopback'],
-  [range('64:ff9b:1::/48'), 'reserved'],
-  [range('100::/64'), 'reserved'],
-  [range('2001::/32'), 'reserved'], // Teredo: the IPv4 it reaches is obfuscated, refuse outright
-  [range('2001:2::/48'), 'reserved'],
-  [range('2001:10::/28'), 'reserved'],
-  [range('2001:20::/28'), 'reserved'],
-  [range('2001:db8::/32'), 'documentation'],
-  [range('3fff::/20'), 'documentation'],
-  [range('fc00::/7'), 'private'],
-  [range('fe80::/10'), 'link-local'],
-  [range('fec0::/10'), 'private'],
-  [range('ff00::/8'), 'multicast'],
-];
-/** Only global unicast space is public; anything else in IPv6 is unassigned or special. */
-const IPV6_GLOBAL_UNICAST = range('2000::/3');
+/** Ours: ipaddr.js does not know cloud metadata endpoints, and its wider ranges would hide why they are refused. */
+const METADATA = [
+  '169.254.169.254/32', // AWS, GCP, Azure, OpenStack, DigitalOcean
+  '169.254.170.2/32', // AWS ECS task metadata
+  '169.254.169.253/32', // AWS DNS
+  '100.100.100.200/32', // Alibaba Cloud
+  '192.0.0.192/32', // Oracle Cloud
+  'fd00:ec2::254/128', // AWS IMDS over IPv6
+].map((cidr) => ipaddr.parseCIDR(cidr));
+
+/** Ours: ipaddr.js files documentation ranges under `reserved`; we keep the more telling name. */
+const DOCUMENTATION = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32', '3fff::/20'].map((cidr) =>
+  ipaddr.parseCIDR(cidr),
+);
+
+/** Ours: ipaddr.js's `rfc6052` also covers local-use 64:ff9b:1::/48, where the IPv4 address may sit anywhere: reserved. */
+const NAT64_WELL_KNOWN = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
+/** Ours: ipaddr.js does not know the deprecated IPv4-compatible form `::a.b.c.d`, which it calls unicast. */
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96');
+/** Ours: ipaddr.js calls all unlisted IPv6 space unicast, but only global unicast is assigned for public use. */
+const IPV6_GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
 
 /** The category of an address; IPv6 forms that embed an IPv4 address are judged by the IPv4 address. */
 export function classifyAddress(address: IpAddress): AddressCategory {
-  if (METADATA.some((r) => rangeContains(r, address))) return 'metadata';
-  if (address.family === 4) return IPV4.find(([r]) => rangeContains(r, address))?.[1] ?? 'public';
-  for (const [r, category] of IPV6.slice(0, 2)) if (rangeContains(r, address)) return category;
-  if (EMBEDS_IPV4_AT_12.some((r) => rangeContains(r, address)))
-    return classifyAddress({ family: 4, bytes: address.bytes.slice(12, 16) });
-  if (rangeContains(SIX_TO_FOUR, address)) return classifyAddress({ family: 4, bytes: address.bytes.slice(2, 6) });
-  const special = IPV6.find(([r]) => rangeContains(r, address))?.[1];
-  if (special) return special;
-  return rangeContains(IPV6_GLOBAL_UNICAST, address) ? 'public' : 'reserved';
+  return classify(toIpaddr(address));
+}
+
+function classify(address: ipaddr.IPv4 | ipaddr.IPv6): AddressCategory {
+  if (inAny(METADATA, address)) return 'metadata';
+  if (inAny(DOCUMENTATION, address)) return 'documentation';
+  if (address instanceof ipaddr.IPv4) return lookup(IPV4_RANGES, address.range()) ?? 'reserved';
+  const name = address.range();
+  const verdict = lookup(IPV6_RANGES, name) ?? 'reserved';
+  if (verdict === 'embeds IPv4') return classifyEmbedded(address, name);
+  if (verdict !== 'public') return verdict;
+  if (address.match(IPV4_COMPATIBLE)) return classify(ipv4At(address, 12));
+  return address.match(IPV6_GLOBAL_UNICAST) ? 'public' : 'reserved';
+}
+
+function classifyEmbedded(address: ipaddr.IPv6, name: string): AddressCategory {
+  if (name === 'ipv4Mapped') return classify(address.toIPv4Address());
+  if (name === '6to4') return classify(ipv4At(address, 2));
+  if (name === 'rfc6052' && !address.match(NAT64_WELL_KNOWN)) return 'reserved';
+  return classify(ipv4At(address, 12));
+}
+
+/** The IPv4 address held in bytes `offset`..`offset + 3` of an IPv6 address. */
+function ipv4At(address: ipaddr.IPv6, offset: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4(address.toByteArray().slice(offset, offset + 4));
+}
+
+function inAny(ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][], address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  return ranges.some(([network, bits]) => network.kind() === address.kind() && address.match(network, bits));
+}
+
+function lookup<V>(table: Record<string, V>, name: string): V | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }

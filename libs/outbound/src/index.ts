@@ -8,3 +8,4 @@ export * from './outbound-refused.error';
 export * from './outbound-settings';
 export * from './outbound-target';
 export * from './pinned-lookup';
+export * from './outbound-get.adapter';

@@ -26,7 +26,8 @@ function toIpAddress(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddress {
   return { family: address.kind() === 'ipv4' ? 4 : 6, bytes: Uint8Array.from(address.toByteArray()) };
 }
 
-function toIpaddr(address: IpAddress): ipaddr.IPv4 | ipaddr.IPv6 {
+/** The ipaddr.js object for an address, for its range and matching helpers. */
+export function toIpaddr(address: IpAddress): ipaddr.IPv4 | ipaddr.IPv6 {
   return ipaddr.fromByteArray(Array.from(address.bytes));
 }
 
@@ -58,10 +59,4 @@ export function unmapIpv4(address: IpAddress): IpAddress {
 /** Dotted decimal for IPv4, all eight groups (no `::`) for IPv6. */
 export function formatIp(address: IpAddress): string {
   return toIpaddr(address).toNormalizedString();
-}
-
-export function range(text: string): IpRange {
-  const parsed = parseRange(text);
-  if (!parsed) throw new Error(`invalid IP range literal ${text}`);
-  return parsed;
 }

@@ -1,7 +1,6 @@
-import { request as httpRequest, IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 import { OutboundTarget } from './outbound-target';
-import { pinnedLookup } from './pinned-lookup';
+import { targetRequest } from './target-request';
 
 export interface OutboundPost {
   target: OutboundTarget;
@@ -19,25 +18,13 @@ export interface OutboundResponse {
 }
 
 /**
- * The only place the notifier opens outbound connections: a POST to a guarded target, connected
- * to its pinned address, no redirects followed, no connection reuse, and one deadline covering
- * connect, request and the response excerpt.
+ * A POST to a guarded target (see `targetRequest`) with one deadline covering connect, request and
+ * the response excerpt: how the notifier delivers callbacks and providers are called.
  */
 export function postToTarget(post: OutboundPost): Promise<OutboundResponse> {
-  const { target } = post;
-  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
   const payload = Buffer.from(post.body, 'utf8');
   return new Promise<OutboundResponse>((resolve, reject) => {
-    const req = send({
-      protocol: target.url.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      path: `${target.url.pathname}${target.url.search}`,
-      method: 'POST',
-      headers: { ...post.headers, 'content-length': String(payload.length) },
-      lookup: pinnedLookup(target.address, target.family),
-      agent: false,
-    });
+    const req = targetRequest(post.target, 'POST', { ...post.headers, 'content-length': String(payload.length) });
     const deadline = setTimeout(() => req.destroy(new Error(`timed out after ${post.timeoutMs} ms`)), post.timeoutMs);
     const finish = (settle: () => void) => {
       clearTimeout(deadline);

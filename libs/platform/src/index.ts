@@ -10,3 +10,5 @@ export * from './outbox';
 export * from './platform.module';
 export * from './queues';
 export * from './tokens';
+export * from './service-module';
+export * from './crypto/secret-cipher';

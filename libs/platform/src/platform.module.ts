@@ -27,9 +27,16 @@ import {
   RpcServer,
   wireNames,
 } from './messaging';
-import { MetricsController, MetricsService } from './metrics';
+import { METRICS_PORT, MetricsController, MetricsHttpServer, MetricsService } from './metrics';
 import { Outbox } from './outbox';
-import { createRedis, JobQueue, JobWorkerHost, WORKER_CONCURRENCY } from './queues';
+import {
+  createRedis,
+  JOB_RETRY_OVERRIDES,
+  JobQueue,
+  JobWorkerHost,
+  RetryOverrides,
+  WORKER_CONCURRENCY,
+} from './queues';
 import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, REDIS_CONNECTION } from './tokens';
 
 export interface PlatformOptions {
@@ -38,7 +45,16 @@ export interface PlatformOptions {
   /** The app's own Postgres schema, entities and migrations; enables the outbox. */
   database?: DatabaseOptions;
   /** Redis + BullMQ: producers always, workers for every @JobHandler in the app. */
-  queues?: { concurrency?: Partial<Record<QueueName, number>> };
+  queues?: {
+    concurrency?: Partial<Record<QueueName, number>>;
+    /** Changes the retry policy of some jobs (see JOB_RETRY_POLICIES), for enqueued and scheduled runs alike. */
+    retry?: RetryOverrides;
+  };
+  /**
+   * For an app whose HTTP port is public: `/metrics` is no route of it, but served on `port` alone
+   * (not at all when `port` is undefined). Without this option `/metrics` is a route of the app.
+   */
+  separateMetrics?: { port: number | undefined };
 }
 
 @Injectable()
@@ -101,6 +117,8 @@ export class PlatformModule {
       EventConsumerHost,
       InfrastructureLifecycle,
     ];
+    if (options.separateMetrics)
+      providers.push({ provide: METRICS_PORT, useValue: options.separateMetrics.port }, MetricsHttpServer);
     const exported: (Provider | symbol)[] = [
       APP_CONFIG,
       APP_NAME,
@@ -124,6 +142,7 @@ export class PlatformModule {
           useFactory: () => createRedis(options.config.REDIS_URL, `${options.config.NAMESPACE}.${options.app}`),
         },
         { provide: WORKER_CONCURRENCY, useValue: options.queues.concurrency ?? {} },
+        { provide: JOB_RETRY_OVERRIDES, useValue: options.queues.retry ?? {} },
         JobQueue,
         JobWorkerHost,
         RedisLifecycle,
@@ -134,7 +153,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports,
-      controllers: [HealthController, MetricsController],
+      controllers: options.separateMetrics ? [HealthController] : [HealthController, MetricsController],
       providers,
       exports: exported,
     };

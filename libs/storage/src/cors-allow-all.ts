@@ -15,17 +15,3 @@ export const CORS_ALLOW_ALL: CorsRule = {
   ExposeHeaders: ['ETag'],
   MaxAgeSeconds: 3600,
 };
-
-/** The rule as a `<CORSConfiguration>` document (the form PutBucketCors sends). */
-export function corsConfigurationXml(rule: CorsRule): string {
-  const elements = (name: string, values: string[]) => values.map((value) => `<${name}>${value}</${name}>`).join('');
-  return (
-    '<CORSConfiguration><CORSRule>' +
-    elements('AllowedOrigin', rule.AllowedOrigins) +
-    elements('AllowedMethod', rule.AllowedMethods) +
-    elements('AllowedHeader', rule.AllowedHeaders) +
-    elements('ExposeHeader', rule.ExposeHeaders) +
-    `<MaxAgeSeconds>${rule.MaxAgeSeconds}</MaxAgeSeconds>` +
-    '</CORSRule></CORSConfiguration>'
-  );
-}

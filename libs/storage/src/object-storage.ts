@@ -17,6 +17,7 @@ import { DomainError } from '@mp/contracts';
 import { createHash } from 'node:crypto';
 import { Readable, pipeline } from 'node:stream';
 import { ByteCounter } from './byte-counter.stream';
+import { isActiveContentType } from './active-content';
 import { attachmentDisposition } from './content-disposition';
 import { CORS_ALLOW_ALL } from './cors-allow-all';
 import {
@@ -25,12 +26,14 @@ import {
   ObjectDigest,
   ObjectHead,
   ObjectList,
+  ObjectPage,
   ObjectStream,
   PresignedPost,
   PresignGetOptions,
   PresignPostOptions,
   PresignPutOptions,
   PutObjectOptions,
+  ReplacedAttributes,
   StoredObject,
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
@@ -40,6 +43,7 @@ import {
   isMissingBucket,
   isMissingObject,
   isNotImplemented,
+  isPreconditionFailed,
   isUnsatisfiableRange,
 } from './s3-errors';
 import { StorageConfig } from './storage-config';
@@ -135,15 +139,26 @@ export class ObjectStorage {
       method: 'PUT',
       key: options.key,
       expiresInSeconds: options.expiresInSeconds,
-      signedHeaders: { 'content-type': options.contentType },
+      signedHeaders: {
+        'content-type': options.contentType,
+        ...(options.contentLength === undefined ? {} : { 'content-length': String(options.contentLength) }),
+      },
     });
   }
 
+  /** The key of an object URL of this bucket (e.g. a `presignGet` URL), or undefined when the URL points elsewhere. */
+  objectKeyOfUrl(url: string): string | undefined {
+    return this.presigner.objectKeyOf(url);
+  }
+
   async presignGet(options: PresignGetOptions): Promise<string> {
+    const attachment =
+      options.downloadName ??
+      (options.contentType !== undefined && isActiveContentType(options.contentType)
+        ? (options.key.split('/').pop() ?? 'download')
+        : undefined);
     const query =
-      options.downloadName === undefined
-        ? undefined
-        : { 'response-content-disposition': attachmentDisposition(options.downloadName) };
+      attachment === undefined ? undefined : { 'response-content-disposition': attachmentDisposition(attachment) };
     return this.presigner.presignUrl({
       method: 'GET',
       key: options.key,
@@ -210,7 +225,7 @@ export class ObjectStorage {
 
   /** Stores a body. A stream goes up in parts as it is read (multipart beyond one part). */
   async put(options: PutObjectOptions): Promise<StoredObject> {
-    const { key, body, contentType } = options;
+    const { key, body, contentType, metadata } = options;
     if (Buffer.isBuffer(body)) {
       const out = await this.client.send(
         new PutObjectCommand({
@@ -219,6 +234,7 @@ export class ObjectStorage {
           Body: body,
           ContentType: contentType,
           ContentLength: body.length,
+          Metadata: metadata,
         }),
       );
       return { etag: unquote(out.ETag), size: body.length };
@@ -228,7 +244,7 @@ export class ObjectStorage {
     pipeline(body, counter, (err) => (streamError = err ?? undefined));
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: contentType },
+      params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: contentType, Metadata: metadata },
       partSize: Math.max(PART_BYTES, Math.ceil((options.contentLength ?? 0) / MAX_PARTS)),
       queueSize: 2,
     });
@@ -241,21 +257,50 @@ export class ObjectStorage {
     }
   }
 
-  /** Server-side copy within the bucket. Throws `ObjectNotFound` when `from` is absent. */
-  async copy(options: { from: string; to: string }): Promise<{ etag: string }> {
+  /**
+   * Server-side copy within the bucket, with the source's type and metadata unless `replace`
+   * gives others. Throws `ObjectNotFound` when `from` is absent.
+   */
+  async copy(options: { from: string; to: string; replace?: ReplacedAttributes }): Promise<{ etag: string }> {
     try {
-      const out = await this.client.send(
-        new CopyObjectCommand({
-          Bucket: this.bucket,
-          Key: options.to,
-          CopySource: `${this.bucket}/${encodeKeyPath(options.from)}`,
-        }),
-      );
-      return { etag: unquote(out.CopyObjectResult?.ETag) };
+      return await this.copyObject(options.from, options.to, undefined, options.replace);
     } catch (err) {
       if (isMissingObject(err)) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.from });
       throw err;
     }
+  }
+
+  /**
+   * Server-side copy of `from` only while its ETag is still `etag` (compare-and-set):
+   * `changed` when it was replaced meanwhile (or is gone).
+   */
+  async copyIfUnchanged(options: { from: string; to: string; etag: string }): Promise<{ etag: string } | 'changed'> {
+    try {
+      return await this.copyObject(options.from, options.to, options.etag);
+    } catch (err) {
+      if (isPreconditionFailed(err) || isMissingObject(err)) return 'changed';
+      throw err;
+    }
+  }
+
+  private async copyObject(
+    from: string,
+    to: string,
+    ifMatchEtag?: string,
+    replace?: ReplacedAttributes,
+  ): Promise<{ etag: string }> {
+    const out = await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: to,
+        CopySource: `${this.bucket}/${encodeKeyPath(from)}`,
+        ...(ifMatchEtag === undefined ? {} : { CopySourceIfMatch: `"${ifMatchEtag}"` }),
+        ...(replace === undefined
+          ? {}
+          : { MetadataDirective: 'REPLACE', ContentType: replace.contentType, Metadata: replace.metadata }),
+      }),
+    );
+    return { etag: unquote(out.CopyObjectResult?.ETag) };
   }
 
   /** Idempotent: deleting an absent object succeeds. */
@@ -304,6 +349,37 @@ export class ObjectStorage {
     }));
     const last = objects.at(-1)?.key;
     return { objects, ...(out.IsTruncated && last !== undefined ? { nextCursor: encodeCursor(last) } : {}) };
+  }
+
+  /**
+   * One page of the keys under `prefix` after `marker`, in key order; with a `delimiter`, keys
+   * with it after the prefix are rolled up into common prefixes (each counts once toward `maxKeys`).
+   */
+  async listPage(options: {
+    prefix: string;
+    delimiter?: string;
+    marker?: string;
+    maxKeys: number;
+  }): Promise<ObjectPage> {
+    const out = await this.client.send(
+      new ListObjectsCommand({
+        Bucket: this.bucket,
+        Prefix: options.prefix,
+        Delimiter: options.delimiter || undefined,
+        Marker: options.marker || undefined,
+        MaxKeys: options.maxKeys,
+      }),
+    );
+    const objects = (out.Contents ?? []).map((o) => ({
+      key: o.Key ?? '',
+      size: o.Size ?? 0,
+      etag: unquote(o.ETag),
+      lastModified: o.LastModified ?? new Date(0),
+    }));
+    const commonPrefixes = (out.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean);
+    const last = [...objects.map((o) => o.key), ...commonPrefixes].sort().at(-1);
+    const nextMarker = out.IsTruncated ? (out.NextMarker ?? last) : undefined;
+    return { objects, commonPrefixes, ...(nextMarker === undefined ? {} : { nextMarker }) };
   }
 
   /** Hex digests of the object, streamed through once in constant memory. Throws `ObjectNotFound`. */

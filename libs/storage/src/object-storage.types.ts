@@ -57,6 +57,8 @@ export interface PresignPutOptions {
   key: string;
   /** The uploader must send exactly this Content-Type. */
   contentType: string;
+  /** When given, the uploader must send exactly this many bytes (Content-Length is signed). */
+  contentLength?: number;
   expiresInSeconds: number;
 }
 
@@ -65,6 +67,8 @@ export interface PresignGetOptions {
   expiresInSeconds: number;
   /** Served as an attachment under this file name. */
   downloadName?: string;
+  /** The object's type, when known: an active type (HTML, SVG…) is always served as an attachment. */
+  contentType?: string | null;
 }
 
 export interface PutObjectOptions {
@@ -74,6 +78,22 @@ export interface PutObjectOptions {
   contentType: string;
   /** When known for a stream: a body of another length is refused. */
   contentLength?: number;
+  /** User metadata (`x-amz-meta-*`), names without the prefix. */
+  metadata?: Record<string, string>;
+}
+
+/** One page of a listing with a delimiter: keys, and the "folders" (common prefixes) they roll up into. */
+export interface ObjectPage {
+  objects: ListedObject[];
+  commonPrefixes: string[];
+  /** Set when more follow: pass it back as `marker`. */
+  nextMarker?: string;
+}
+
+/** What a copy stores instead of the source's type and metadata (S3's `REPLACE` directive). */
+export interface ReplacedAttributes {
+  contentType: string;
+  metadata: Record<string, string>;
 }
 
 export interface StoredObject {

@@ -22,3 +22,10 @@ export function isUnsatisfiableRange(err: unknown): boolean {
 export function isNotImplemented(err: unknown): boolean {
   return err instanceof S3ServiceException && (err.name === 'NotImplemented' || err.$metadata.httpStatusCode === 501);
 }
+
+/** A conditional request whose condition (If-Match, x-amz-copy-source-if-match) did not hold. */
+export function isPreconditionFailed(err: unknown): boolean {
+  return (
+    err instanceof S3ServiceException && (err.name === 'PreconditionFailed' || err.$metadata.httpStatusCode === 412)
+  );
+}

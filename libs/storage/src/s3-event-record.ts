@@ -1,3 +1,4 @@
+import type { StorageObjectEvent } from '@mp/contracts';
 /** The object events the platform consumes, named as AWS names them (without MinIO's `s3:` prefix). */
 export type S3EventName = `ObjectCreated:${string}` | `ObjectRemoved:${string}`;
 
@@ -87,4 +88,16 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** The fields of a record that the platform's storage-object events carry. */
+export function storageObjectFields(record: S3EventRecord): StorageObjectEvent {
+  return {
+    event_name: record.eventName,
+    bucket: record.s3.bucket.name,
+    key: record.s3.object.key,
+    size: record.s3.object.size ?? null,
+    etag: record.s3.object.eTag ?? null,
+    event_time: record.eventTime,
+  };
 }

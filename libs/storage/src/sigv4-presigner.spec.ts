@@ -37,6 +37,21 @@ describe('SigV4Presigner', () => {
     expect(url.pathname).toBe('/examplebucket/a%20b/%C3%BC%2B1.png');
   });
 
+  it('reads the object key back from its own URLs only', () => {
+    const presigner = new SigV4Presigner({ ...example, publicEndpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
+    const url = presigner.presignUrl({ method: 'GET', key: 'aiapi/t1/a b/ü+1.png', expiresInSeconds: 60 });
+    expect(presigner.objectKeyOf(url)).toBe('aiapi/t1/a b/ü+1.png');
+    expect(presigner.objectKeyOf('http://127.0.0.1:9000/examplebucket/k.png')).toBe('k.png');
+    expect(presigner.objectKeyOf('http://127.0.0.1:9000/otherbucket/k.png')).toBeUndefined();
+    expect(presigner.objectKeyOf('http://127.0.0.1:9001/examplebucket/k.png')).toBeUndefined();
+    expect(presigner.objectKeyOf('https://cdn.example.com/examplebucket/k.png')).toBeUndefined();
+    expect(presigner.objectKeyOf('http://127.0.0.1:9000/examplebucket/')).toBeUndefined();
+    expect(presigner.objectKeyOf('http://127.0.0.1:9000/examplebucket/%E0%A4%A')).toBeUndefined();
+    expect(presigner.objectKeyOf('not a url')).toBeUndefined();
+    const virtual = new SigV4Presigner(example);
+    expect(virtual.objectKeyOf('https://examplebucket.s3.amazonaws.com/x/y.jpg?X-Amz-Signature=1')).toBe('x/y.jpg');
+  });
+
   it('signs required headers and extra query parameters', () => {
     const presigner = new SigV4Presigner(example);
     const now = new Date('2013-05-24T00:00:00Z');

@@ -44,6 +44,26 @@ export class SigV4Presigner {
     return url;
   }
 
+  /** The object key a URL into this bucket names (presigned or not, query ignored); undefined for any other URL. */
+  objectKeyOf(url: string): string | undefined {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    const base = this.bucketUrl();
+    const root = `${base.pathname.replace(/\/$/, '')}/`;
+    if (parsed.protocol !== base.protocol || parsed.host !== base.host || !parsed.pathname.startsWith(root))
+      return undefined;
+    try {
+      const key = parsed.pathname.slice(root.length).split('/').map(decodeURIComponent).join('/');
+      return key === '' ? undefined : key;
+    } catch {
+      return undefined;
+    }
+  }
+
   presignUrl(request: PresignRequest): string {
     const { amzDate, date } = timestamps(request.now ?? new Date());
     const base = this.bucketUrl();

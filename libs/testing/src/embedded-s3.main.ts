@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { EmbeddedS3Server } from '@mp/embedded-s3';
 import { connectNats, createLogger, ensureEventStream, wireNames } from '@mp/platform';
-import { EmbeddedS3Server } from '@mp/storage';
 import { NatsConnection } from 'nats';
 import { storageEventForwarder } from './storage-event-forwarder';
+import { stopOnSignals } from '@mp/platform';
 
 /**
  * The embedded S3 server as a process of its own (`node libs/testing/dist/embedded-s3.main.js`,
@@ -95,26 +96,7 @@ async function main(): Promise<void> {
     'Embedded S3 started',
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Stopping');
-    setTimeout(() => {
-      logger.error({ timeoutMs: STOP_TIMEOUT_MS }, 'Shutdown timed out; exiting');
-      process.exit(1);
-    }, STOP_TIMEOUT_MS).unref();
-    server
-      .stop()
-      .then(() => nc.drain())
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        logger.error({ err }, 'Shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(logger, STOP_TIMEOUT_MS, () => server.stop().then(() => nc.drain()));
 }
 
 main().catch((err) => {

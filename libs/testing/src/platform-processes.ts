@@ -40,10 +40,16 @@ export class PlatformProcesses {
   private readonly running = new Map<AppName, RunningApp>();
   private readonly ports = new Map<AppName, number>();
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(private env: Record<string, string>) {}
 
   static async start(env: Record<string, string>, apps: readonly AppName[]): Promise<PlatformProcesses> {
     const platform = new PlatformProcesses(env);
+    if (apps.includes('gateway') && env.PUBLIC_BASE_URL === undefined) {
+      // Services that write gateway URLs (seed 003 media URLs) need its address before it starts.
+      const port = await freePort();
+      platform.ports.set('gateway', port);
+      platform.env = { ...env, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` };
+    }
     try {
       await Promise.all(apps.map((app) => platform.startApp(app)));
     } catch (err) {
@@ -73,7 +79,12 @@ export class PlatformProcesses {
     const port = this.ports.get(app) ?? (await freePort());
     this.ports.set(app, port);
     const portEnv = app === 'gateway' ? { PORT: String(port) } : { HTTP_PORT: String(port) };
-    const child = spawn(process.execPath, [main], {
+    // `CPU_PROFILE_DIR` (benchmarks): each app writes a V8 CPU profile there when it exits.
+    const profileDir = process.env.CPU_PROFILE_DIR;
+    const profile = profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${app}-${Date.now()}.cpuprofile`]
+      : [];
+    const child = spawn(process.execPath, [...profile, main], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, ...portEnv, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

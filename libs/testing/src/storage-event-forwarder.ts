@@ -1,6 +1,6 @@
 import { EventEnvelope, StorageObjectEvent } from '@mp/contracts';
 import { buildEnvelope, encodeJson, wireNames } from '@mp/platform';
-import type { S3EventRecord } from '@mp/storage';
+import { S3EventRecord, storageObjectFields } from '@mp/storage';
 import { NatsConnection } from 'nats';
 
 /**
@@ -26,14 +26,7 @@ export function storageEventForwarder(
   async function forward(record: S3EventRecord): Promise<void> {
     const removed = record.eventName.startsWith('ObjectRemoved');
     const subject = removed ? 'storage.object.removed' : 'storage.object.created';
-    const data: StorageObjectEvent = {
-      event_name: record.eventName,
-      bucket: record.s3.bucket.name,
-      key: record.s3.object.key,
-      size: record.s3.object.size ?? null,
-      etag: record.s3.object.eTag ?? null,
-      event_time: record.eventTime,
-    };
+    const data: StorageObjectEvent = storageObjectFields(record);
     const id = `${data.bucket}/${data.key}/${record.s3.object.sequencer ?? data.event_time}/${data.event_name}`;
     const envelope: EventEnvelope = buildEnvelope(subject, data, id);
     await js.publish(names.event(subject), encodeJson(envelope), { msgID: id, timeout: 5000 });

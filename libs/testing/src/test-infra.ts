@@ -1,5 +1,5 @@
+import { EmbeddedS3Server } from '@mp/embedded-s3';
 import { dropDatabase, ensureDatabase, wireNames } from '@mp/platform';
-import { EmbeddedS3Server } from '@mp/storage';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,9 @@ export interface TestInfra {
  * Isolates one test file on the real infrastructure: a fresh database, a NATS/Redis namespace,
  * and (optionally) an embedded S3 server whose object events reach JetStream like MinIO's would.
  */
-export async function createTestInfra(options: { s3?: boolean; natsUrl?: string } = {}): Promise<TestInfra> {
+export async function createTestInfra(
+  options: { s3?: boolean; natsUrl?: string; redisUrl?: string } = {},
+): Promise<TestInfra> {
   const namespace = `t${randomBytes(5).toString('hex')}`;
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbUrl = new URL(base);
@@ -34,7 +36,7 @@ export async function createTestInfra(options: { s3?: boolean; natsUrl?: string 
   const databaseUrl = dbUrl.toString();
   await ensureDatabase(databaseUrl);
   const natsUrl = options.natsUrl ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   const env: Record<string, string> = {
     NODE_ENV: 'test',

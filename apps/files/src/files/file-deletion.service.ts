@@ -6,6 +6,7 @@ import { Clock } from '../clock/clock';
 import { isExpired } from './expiry-policy';
 import { fileNotFound } from './file-not-found';
 import { FileRepository } from './file.repository';
+import { fileDeletedEvent } from './file-deleted.event';
 
 /**
  * `DELETE /v1/files/storage/file` (seed 000): object, record and (through `files.file.deleted`)
@@ -44,13 +45,7 @@ export class FileDeletionService {
         );
       }
       await this.files.deleteById(manager, file.id);
-      await emit('files.file.deleted', {
-        file_id: file.id,
-        team_id: file.team_id,
-        object_key: file.object_key,
-        size: file.size ?? 0,
-        reason: 'deleted',
-      });
+      await emit('files.file.deleted', fileDeletedEvent(file, 'deleted'));
       await this.storage.delete(file.object_key).catch((err: unknown) => {
         throw new DomainError(
           'DependencyUnavailable',

@@ -34,7 +34,7 @@ export class FileMetadataService {
       // Retention and legal hold may have changed; a pending file gets its expiry at activation.
       if (file.status === 'active' && file.activated_at)
         file.expires_at = expiresAtOf(file.activated_at, file.metadata, settings);
-      await manager.save(file);
+      await this.files.persist(manager, file);
       const updatedFields = Object.keys(request.metadata);
       if (file.status === 'active')
         await emit('files.file.updated', { file: toFileDocument(file), updated_fields: updatedFields });

@@ -11,6 +11,8 @@ export class FileEntity {
   @Column('uuid') team_id!: string;
   @Column('uuid', { nullable: true }) user_id!: string | null;
   @Column('text') object_key!: string;
+  /** Where the upload form writes; null for sessions verified in place (presigned PUT, older rows). */
+  @Column('text', { nullable: true }) staging_key!: string | null;
   @Column('text') filename!: string;
   @Column('text') folder!: string;
   @Column('text', { nullable: true }) extension!: string | null;

@@ -24,7 +24,7 @@ export class FileRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Registers a pending upload; false when the object key is already taken. */
-  async insertPending(session: NewUploadSession): Promise<boolean> {
+  async insertPending(session: NewUploadSession & Partial<Pick<FileEntity, 'id' | 'staging_key'>>): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -35,8 +35,37 @@ export class FileRepository {
     return Array.isArray(result.raw) && result.raw.length > 0;
   }
 
+  /** Registers an already stored, already checked object as an active file; null when the key is taken. */
+  async insertActive(
+    manager: EntityManager,
+    file: Omit<FileEntity, 'id' | 'staging_key' | 'status' | 'rejection_reason' | 'last_checked_at'>,
+  ): Promise<FileEntity | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FileEntity)
+      .values({ ...file, status: 'active' } as QueryDeepPartialEntity<FileEntity>)
+      .orIgnore()
+      .execute();
+    if (!Array.isArray(result.raw) || result.raw.length === 0) return null;
+    return this.findByKey(file.object_key, manager);
+  }
+
   findByKey(objectKey: string, manager: EntityManager = this.dataSource.manager): Promise<FileEntity | null> {
     return manager.findOneBy(FileEntity, { object_key: objectKey });
+  }
+
+  /** Who registered an object key, and whether verification rejected it; null when unregistered. */
+  findOwnerByKey(objectKey: string): Promise<Pick<FileEntity, 'team_id' | 'status'> | null> {
+    return this.dataSource.manager.findOne(FileEntity, {
+      select: { team_id: true, status: true },
+      where: { object_key: objectKey },
+    });
+  }
+
+  /** Writes a (locked) file record back, inside the caller's transaction. */
+  async persist(manager: EntityManager, file: FileEntity): Promise<void> {
+    await manager.save(file);
   }
 
   /** Locks the record of an object key for the rest of the transaction. */
@@ -46,6 +75,30 @@ export class FileRepository {
       .setLock('pessimistic_write')
       .where('f.object_key = :objectKey', { objectKey })
       .getOne();
+  }
+
+  /**
+   * Locks the session a staging key belongs to for the rest of the transaction, waiting at most
+   * `waitMs` for another verification of it (then throws, lock_not_available); null when none has it.
+   */
+  async lockByStagingKey(manager: EntityManager, stagingKey: string, waitMs: number): Promise<FileEntity | null> {
+    await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.floor(waitMs))}ms`]);
+    return manager
+      .createQueryBuilder(FileEntity, 'f')
+      .setLock('pessimistic_write')
+      .where('f.staging_key = :stagingKey', { stagingKey })
+      .getOne();
+  }
+
+  /** The status of the sessions owning these staging keys, by staging key (absent: no session). */
+  async statusByStagingKey(stagingKeys: string[]): Promise<Map<string, FileEntity['status']>> {
+    if (!stagingKeys.length) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder(FileEntity, 'f')
+      .select(['f.staging_key', 'f.status'])
+      .where('f.staging_key IN (:...stagingKeys)', { stagingKeys })
+      .getMany();
+    return new Map(rows.map((r) => [r.staging_key as string, r.status]));
   }
 
   /** Pending sessions due for a look at the store, least recently checked first; marks them checked. */

@@ -1,45 +1,30 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, JobHandler, JobQueue, LOGGER } from '@mp/platform';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, ScheduledSweep, Sweeper } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import type { Logger } from 'pino';
 import { FilesConfig } from '../app.config';
 import { MediaResourceRepository } from './media-resource.repository';
-
-const BATCH = 200;
-const MAX_BATCHES_PER_RUN = 25;
 
 /**
  * Garbage-collects media resources nobody links to any more (row and object), once they have been
  * unattached and unused for MEDIA_GC_GRACE_MS. Scheduled every MEDIA_GC_INTERVAL_MS.
  */
-@Injectable()
-export class CollectMediaResourcesProcessor implements OnApplicationBootstrap {
+@ScheduledSweep<FilesConfig>('CollectMediaResources', 'MEDIA_GC_INTERVAL_MS', { batch: 200, maxBatches: 25 })
+export class CollectMediaResourcesProcessor implements Sweeper<string> {
   constructor(
     private readonly repository: MediaResourceRepository,
     private readonly storage: ObjectStorage,
-    private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: FilesConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(
-      { name: 'CollectMediaResources', data: {} },
-      { everyMs: this.config.MEDIA_GC_INTERVAL_MS },
-    );
+  nextBatch(limit: number): Promise<string[]> {
+    return this.repository.findUnattached(this.config.MEDIA_GC_GRACE_MS, limit);
   }
 
-  @JobHandler('CollectMediaResources')
-  async handle(): Promise<{ deleted: number }> {
-    const grace = this.config.MEDIA_GC_GRACE_MS;
+  async sweepBatch(ids: string[]): Promise<{ deleted: number }> {
+    const deleteObject = (key: string) => this.storage.delete(key);
     let deleted = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      const ids = await this.repository.findUnattached(grace, BATCH);
-      for (const id of ids)
-        if (await this.repository.deleteUnattached(id, grace, (key) => this.storage.delete(key))) deleted++;
-      if (ids.length < BATCH) break;
-    }
-    if (deleted) this.logger.info({ deleted }, 'Collected unattached media resources');
+    for (const id of ids)
+      if (await this.repository.deleteUnattached(id, this.config.MEDIA_GC_GRACE_MS, deleteObject)) deleted++;
     return { deleted };
   }
 }

@@ -1,7 +1,7 @@
-import { DomainError } from '@mp/contracts';
+import { DomainError, MEDIA_RESOURCE_PREFIX, MEDIA_TEMP_PREFIX } from '@mp/contracts';
 import { extensionOfType } from './extension-of-type';
 
-export const TEMP_PREFIX = 'temp/';
+export const TEMP_PREFIX = MEDIA_TEMP_PREFIX;
 const EXT = /^[a-z0-9]{1,10}$/;
 
 /**
@@ -50,7 +50,7 @@ export function extensionFor(key: string, contentType: string | undefined): stri
 }
 
 export function canonicalKey(resourceId: string, ext: string): string {
-  return `media/${resourceId}/file.${ext}`;
+  return `${MEDIA_RESOURCE_PREFIX}${resourceId}/file.${ext}`;
 }
 
 function invalid(field: string, message: string): DomainError {

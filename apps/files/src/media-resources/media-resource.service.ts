@@ -79,6 +79,7 @@ export class MediaResourceService {
       try {
         const row = await this.repository.attach(entity, resource.id, tempKey);
         await this.storage.delete(tempKey);
+        await this.owner.retire(tempKey);
         return { row, deduplicated };
       } catch (err) {
         if (attempt >= 2 || (err as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw err;

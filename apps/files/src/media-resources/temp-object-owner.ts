@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Outbox } from '@mp/platform';
+import { FileRepository } from '../files/file.repository';
+import { fileDeletedEvent } from '../files/file-deleted.event';
 
 /**
  * Who uploaded a temp object, from its upload session in `files.files` (the presigned PUT flow
@@ -9,16 +10,29 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class TempObjectOwner {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly files: FileRepository,
+    private readonly outbox: Outbox,
+  ) {}
 
   async check(teamId: string, key: string): Promise<'own' | 'unregistered' | 'foreign' | 'rejected'> {
-    const rows: Array<{ team_id: string; status: string }> = await this.dataSource.query(
-      'SELECT team_id, status FROM files.files WHERE object_key = $1',
-      [key],
-    );
-    const row = rows[0];
+    const row = await this.files.findOwnerByKey(key);
     if (!row) return 'unregistered';
     if (row.team_id !== teamId) return 'foreign';
     return row.status === 'rejected' ? 'rejected' : 'own';
+  }
+
+  /**
+   * Removes the upload session of a temp object that is gone (ingested into a media resource, or
+   * purged unused), and with it the file from the storage search, where its URL would answer 404.
+   */
+  async retire(key: string): Promise<void> {
+    await this.outbox.transaction(async (manager, emit) => {
+      const file = await this.files.lockByKey(manager, key);
+      if (!file) return;
+      await this.files.deleteById(manager, file.id);
+      if (file.status !== 'active') return;
+      await emit('files.file.deleted', fileDeletedEvent(file, 'consumed'));
+    });
   }
 }

@@ -11,7 +11,8 @@ import { uploadExpirySeconds } from './upload-expiry';
 
 /**
  * Seed 003 `POST /api/v1/uploads/presigned-url`: a presigned PUT to
- * `temp/{file_id}_{timestamp}_{safe_filename}` with the content type bound into the signature, and
+ * `temp/{file_id}_{timestamp}_{safe_filename}` with the content type (and the declared `file_size`,
+ * when given, as Content-Length) bound into the signature, and
  * a pending file record (team, user) that the post-upload verifier checks like any other upload.
  */
 @Injectable()
@@ -39,12 +40,13 @@ export class MediaUploadService {
       declared_content_type: request.content_type,
       upload_ip: null,
       metadata: {},
-      max_bytes: MEDIA_MAX_FILE_SIZE,
+      max_bytes: request.file_size ?? MEDIA_MAX_FILE_SIZE,
       upload_expires_at: new Date(now.getTime() + expiresIn * 1000),
     });
     const uploadUrl = await this.storage.presignPut({
       key: objectKey,
       contentType: request.content_type,
+      contentLength: request.file_size ?? undefined,
       expiresInSeconds: expiresIn,
     });
     return {

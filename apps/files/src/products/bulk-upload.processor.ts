@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DomainError, SkuResult } from '@mp/contracts';
-import { APP_CONFIG, DEFAULT_JOB_OPTIONS, JobHandler, LOGGER } from '@mp/platform';
+import { APP_CONFIG, JobContext, JobHandler, JobSkipped, LOGGER, skipJob } from '@mp/platform';
 import { ObjectStorage, ZipReader, ZipRefused, isZlibError, objectRangeSource } from '@mp/storage';
 import type { Logger } from 'pino';
 import { FilesConfig } from '../app.config';
@@ -38,22 +38,22 @@ export class BulkUploadProcessor implements OnModuleDestroy {
   }
 
   @JobHandler('ProcessBulkUpload')
-  async handle(data: { task_id: string }, context: { attempt: number }): Promise<{ status: string }> {
+  async handle(data: { task_id: string }, context: JobContext): Promise<{ status: string } | JobSkipped> {
     try {
       return await this.process(data.task_id);
     } catch (err) {
       // The last attempt of an unexpected failure: the task must not stay PROCESSING forever.
-      if (!(err instanceof InterruptedByShutdown) && context.attempt >= DEFAULT_JOB_OPTIONS.attempts!) {
+      if (!(err instanceof InterruptedByShutdown) && context.attempt >= context.maxAttempts) {
         await this.tasks.fail(data.task_id, 'Internal error while processing the ZIP file');
       }
       throw err;
     }
   }
 
-  private async process(taskId: string): Promise<{ status: string }> {
+  private async process(taskId: string): Promise<{ status: string } | JobSkipped> {
     const task = await this.tasks.get(taskId);
-    if (!task) return { status: 'missing' };
-    if (task.status === 'COMPLETED' || task.status === 'FAILED') return { status: task.status };
+    if (!task) return skipJob('task-missing');
+    if (task.status === 'COMPLETED' || task.status === 'FAILED') return skipJob('task-finished');
     let zip: ZipReader;
     let baseDir: string;
     let rows: ReturnType<typeof productRows>;

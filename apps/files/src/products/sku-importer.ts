@@ -9,6 +9,8 @@ import { MediaUrls } from '../media-resources/media-url';
 import { BulkUploadRepository, BulkUploadTaskRow, SkuOutcome } from './bulk-upload.repository';
 import { ProductRow } from './product-rows';
 import { ProductRepository } from './product.repository';
+import { IMAGE_PROBE_BYTES } from '../verification/image-probe.adapter';
+import { checkProductImage } from './sku-image-check';
 import { SkuImage, skuImages } from './sku-images';
 
 export const PRODUCT_ENTITY = 'product';
@@ -16,7 +18,8 @@ export const PRODUCT_ENTITY = 'product';
 type Finished = SkuResult & { status: SkuOutcome };
 
 /**
- * One CSV row to one product: its folder's images go through the media-resource ingest (temp
+ * One CSV row to one product: its folder's images, each checked to be the image it claims (bytes,
+ * dimensions, no symlinks), go through the media-resource ingest (temp
  * object → content-addressed resource), then the product, its attachments and the SKU's result
  * commit in one transaction. A SKU that fails is recorded as FAILED with the reason.
  */
@@ -107,6 +110,8 @@ export class SkuImporter {
     zip: ZipReader,
     image: SkuImage,
   ): Promise<{ tempKey: string; resourceId: string; objectKey: string }> {
+    if (image.entry.isSymlink)
+      throw new DomainError('ValidationFailed', `${image.entry.name}: a symbolic link, not an image`);
     const safeName = image.filename.replace(/[^A-Za-z0-9._-]/g, '_');
     const tempKey = `temp/${randomUUID()}_${Date.now()}_${safeName}`;
     await this.storage.put({
@@ -115,6 +120,13 @@ export class SkuImporter {
       contentType: image.contentType,
       contentLength: image.entry.uncompressedSize,
     });
+    try {
+      const head = await this.storage.readHead({ key: tempKey, bytes: IMAGE_PROBE_BYTES });
+      await checkProductImage(image.entry.name, image.contentType, head);
+    } catch (err) {
+      await this.storage.delete(tempKey);
+      throw err;
+    }
     const { resource } = await this.media.ingest(teamId, tempKey, image.entry.name);
     return { tempKey, resourceId: resource.id, objectKey: resource.object_key };
   }

@@ -1,4 +1,4 @@
-import { buildZip, ZipWriterEntry } from '@mp/testing';
+import { buildZip, buildZipWithRawNames, declareEntrySize, entryDataOffset, ZipWriterEntry } from '@mp/testing';
 import { Readable } from 'node:stream';
 import { RangeSource, ZipLimits, ZipReader, ZipRefused } from '@mp/storage';
 
@@ -20,7 +20,11 @@ function bufferSource(zip: Buffer): RangeSource & { reads: Array<[number, number
   };
 }
 
-const open = (entries: ZipWriterEntry[], limits = LIMITS) => ZipReader.open(bufferSource(buildZip(entries)), limits);
+const open = async (entries: ZipWriterEntry[], limits = LIMITS) =>
+  ZipReader.open(bufferSource(await buildZip(entries)), limits);
+/** Archives with names yazl refuses to write (zip-slip). */
+const openRaw = async (entries: ZipWriterEntry[], limits = LIMITS) =>
+  ZipReader.open(bufferSource(await buildZipWithRawNames(entries)), limits);
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => 'accepted',
@@ -35,7 +39,7 @@ async function text(reader: ZipReader, name: string): Promise<string> {
 describe('ZipReader', () => {
   it('lists entries and inflates deflated and stored ones through range reads', async () => {
     const big = Buffer.alloc(200_000, 'abc');
-    const zip = buildZip([
+    const zip = await buildZip([
       { name: 'products.csv', data: Buffer.from('sku,name\nA1,Shirt\n') },
       { name: 'A1/', data: Buffer.alloc(0), store: true },
       { name: 'A1/cover.png', data: Buffer.from('png-bytes'), store: true },
@@ -64,13 +68,49 @@ describe('ZipReader', () => {
     ['A1\\..\\x', 'backslash'],
   ])('refuses the zip-slip entry %s', async (name, reason) => {
     const message = await refusal(
-      open([
+      openRaw([
         { name: 'ok.csv', data: Buffer.from('sku\n') },
         { name, data: Buffer.from('x') },
       ]),
     );
     expect(message).toContain('zip-slip');
+    expect(message).toContain('unsafe path'); // the image API's clients look for these words
     expect(message).toContain(reason);
+    expect(message).toContain(`"${name}"`);
+  });
+
+  it.each([
+    ['./a.png', 'current-directory'],
+    ['a//b.png', 'empty segment'],
+    ['a/./b.png', 'current-directory'],
+  ])('with strictNames, also refuses %s', async (name, reason) => {
+    const entries = [{ name, data: Buffer.from('x') }];
+    expect(await refusal(openRaw(entries))).toBe('accepted');
+    const message = await refusal(openRaw(entries, { ...LIMITS, strictNames: true }));
+    expect(message).toContain('unsafe path');
+    expect(message).toContain(reason);
+  });
+
+  it('with strictNames, accepts directories and nested names', async () => {
+    const reader = await open(
+      [
+        { name: 'sub/', data: Buffer.alloc(0) },
+        { name: 'sub/deeper/b.png', data: Buffer.from('b') },
+      ],
+      { ...LIMITS, strictNames: true },
+    );
+    expect(reader.entries.map((e) => e.name)).toEqual(['sub/', 'sub/deeper/b.png']);
+  });
+
+  it('reads UTF-8 names as such', async () => {
+    const reader = await open([{ name: 'fotky/Čaj ☕.png', data: Buffer.from('x') }]);
+    expect(reader.entries.map((e) => e.name)).toEqual(['fotky/Čaj ☕.png']);
+  });
+
+  it('checks the ratio of small entries too when ratioCheckMinBytes is 0', async () => {
+    const small = [{ name: 'zeros.png', data: Buffer.alloc(4_000) }];
+    expect(await refusal(open(small))).toBe('accepted');
+    expect(await refusal(open(small, { ...LIMITS, ratioCheckMinBytes: 0 }))).toMatch(/compression ratio of \d+:1/);
   });
 
   it('refuses too many entries, too large entries and totals, and high compression ratios', async () => {
@@ -86,10 +126,12 @@ describe('ZipReader', () => {
   });
 
   it('stops an entry that inflates beyond its declared size', async () => {
-    const reader = await open([{ name: 'liar.bin', data: Buffer.alloc(500_000, 7), declaredSize: 1000 }], {
-      ...LIMITS,
-      maxRatio: 1e9,
-    });
+    const zip = declareEntrySize(
+      await buildZip([{ name: 'liar.bin', data: Buffer.alloc(500_000, 7) }]),
+      'liar.bin',
+      1000,
+    );
+    const reader = await ZipReader.open(bufferSource(zip), { ...LIMITS, maxRatio: 1e9 });
     expect(await refusal(reader.readAll(reader.entries[0], 1 << 20))).toContain(
       'inflates to more than its declared 1000 bytes',
     );
@@ -98,9 +140,19 @@ describe('ZipReader', () => {
   it('refuses what is not a ZIP, and corrupt data', async () => {
     expect(await refusal(ZipReader.open(bufferSource(Buffer.alloc(100, 1)), LIMITS))).toContain('not a ZIP archive');
     expect(await refusal(ZipReader.open(bufferSource(Buffer.alloc(5)), LIMITS))).toContain('too short');
-    const zip = buildZip([{ name: 'a.txt', data: Buffer.from('hello world'), store: true }]);
-    zip[30 + 'a.txt'.length] ^= 0xff; // flip the first data byte
+    const zip = await buildZip([{ name: 'a.txt', data: Buffer.from('hello world'), store: true }]);
+    zip[entryDataOffset(zip, 'a.txt')] ^= 0xff; // a stored byte changed: only the CRC can tell
     const reader = await ZipReader.open(bufferSource(zip), LIMITS);
     expect(await refusal(reader.readAll(reader.entries[0], 100))).toContain('CRC mismatch');
+    // Cut short: the end of central directory is gone.
+    expect(await refusal(ZipReader.open(bufferSource(zip.subarray(0, zip.length - 10)), LIMITS))).toContain(
+      'not a ZIP archive',
+    );
+  });
+
+  it('refuses a stored entry whose declared size is larger than its data', async () => {
+    const zip = await buildZip([{ name: 'short.bin', data: Buffer.from('12345'), store: true }]);
+    const reader = await ZipReader.open(bufferSource(declareEntrySize(zip, 'short.bin', 6)), LIMITS);
+    expect(await refusal(reader.readAll(reader.entries[0], 100))).toMatch(/^"short\.bin" is (corrupt|truncated)/);
   });
 });

@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { APP_CONFIG } from '@mp/platform';
-import { parseS3Notification } from '@mp/storage';
+import { parseS3Notification, storageObjectFields } from '@mp/storage';
 import { timingSafeEqual } from 'node:crypto';
 import { FilesConfig } from '../app.config';
 import { StorageEventsService } from './storage-events.service';
@@ -34,14 +34,7 @@ export class StorageEventsController {
     let accepted = 0;
     for (const record of parseS3Notification(body)) {
       if (!record.eventName.startsWith('ObjectCreated')) continue;
-      const took = await this.events.accept({
-        event_name: record.eventName,
-        bucket: record.s3.bucket.name,
-        key: record.s3.object.key,
-        size: record.s3.object.size ?? null,
-        etag: record.s3.object.eTag ?? null,
-        event_time: record.eventTime,
-      });
+      const took = await this.events.accept(storageObjectFields(record));
       if (took) accepted++;
     }
     return { accepted };

@@ -8,6 +8,7 @@ import {
   setStorageLimitBodySchema,
   storageUsageSchema,
   teamSchema,
+  updateAiImageKeyBodySchema,
   userSchema,
 } from '@mp/contracts';
 import type { DialectDoc } from '../docs/dialect-doc';
@@ -74,6 +75,17 @@ export const ADMIN_DOC: DialectDoc = {
       method: 'delete',
       path: `${teamPath}/api-keys/{keyId}`,
       summary: 'Revoke an API key',
+      response: apiKeySummarySchema,
+      status: 200,
+    },
+    {
+      method: 'patch',
+      path: `${teamPath}/api-keys/{keyId}`,
+      summary:
+        'Change a kikaku key’s AI Image profile (owner, email, quota_limit, used_count, status, expires_at, rate_limit_per_minute)',
+      description:
+        'Any of the fields; `quota_limit: null` restores the deployment default (AI_IMAGE_DEFAULT_QUOTA), `expires_at: null` removes the expiry. 404 for a key of another team or of another kind.',
+      body: updateAiImageKeyBodySchema,
       response: apiKeySummarySchema,
       status: 200,
     },

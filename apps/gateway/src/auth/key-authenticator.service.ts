@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiKeyKind, DomainError, Principal } from '@mp/contracts';
 import { APP_CONFIG, RpcClient } from '@mp/platform';
-import { LRUCache } from 'lru-cache';
 import { GatewayConfig } from '../app.config';
+import { CredentialCache } from './credential-cache';
 import { hashKey } from './key-hash';
-
-const MAX_ENTRIES = 50_000;
-/** Unknown keys are remembered briefly, so a key created a moment ago is not refused for long. */
-const NEGATIVE_TTL_MS = 1000;
 
 interface Lookup {
   hash: string;
@@ -20,23 +16,13 @@ interface Lookup {
  */
 @Injectable()
 export class KeyAuthenticator {
-  private readonly cache?: LRUCache<string, { principal: Principal | null }, Lookup>;
+  private readonly cache: CredentialCache<Lookup, Principal>;
 
   constructor(
     private readonly rpc: RpcClient,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
-    if (config.KEY_CACHE_TTL_MS > 0) {
-      this.cache = new LRUCache({
-        max: MAX_ENTRIES,
-        ttl: config.KEY_CACHE_TTL_MS,
-        fetchMethod: async (_key, _stale, { context, options }) => {
-          const principal = await this.load(context);
-          if (!principal) options.ttl = Math.min(config.KEY_CACHE_TTL_MS, NEGATIVE_TTL_MS);
-          return { principal };
-        },
-      });
-    }
+    this.cache = new CredentialCache(config.KEY_CACHE_TTL_MS, (lookup) => this.load(lookup));
   }
 
   /** The principal of `secret` (with `appKey` for image keys), required to be of one of `kinds`. */
@@ -49,11 +35,7 @@ export class KeyAuthenticator {
     const secret = options.secret?.trim();
     if (!secret) throw new DomainError('Unauthenticated', options.missingMessage);
     const lookup: Lookup = { hash: hashKey(secret), appKey: options.appKey };
-    const principal = this.cache
-      ? ((
-          await this.cache.fetch(options.appKey ? `${options.appKey}:${lookup.hash}` : lookup.hash, { context: lookup })
-        )?.principal ?? null)
-      : await this.load(lookup);
+    const principal = await this.cache.get(options.appKey ? `${options.appKey}:${lookup.hash}` : lookup.hash, lookup);
     if (!principal) throw new DomainError('InvalidApiKey', 'Invalid or revoked API key');
     if (!options.kinds.includes(principal.kind)) {
       throw new DomainError(

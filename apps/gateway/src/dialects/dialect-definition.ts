@@ -18,6 +18,8 @@ export interface DialectDefinition {
    */
   unroutedPrefixes: readonly string[];
   renderError(error: DomainError): unknown;
+  /** Media type of rendered errors (default `application/json`); a string body is sent as is. */
+  errorContentType?: string;
   statusOf(error: DomainError): number;
   docs?: DialectDoc;
   /** Authenticates every route of the dialect's controllers, unless a controller opts out (public routes). */

@@ -18,8 +18,12 @@ export function dialectById(id: string): DialectDefinition | undefined {
   return dialects.get(id);
 }
 
-/** The dialect whose longest unrouted prefix covers `path` (segment-wise), if any. */
-export function dialectOfUnroutedPath(path: string): DialectDefinition | undefined {
+/**
+ * The dialect whose longest unrouted prefix covers `path` (segment-wise, repeated slashes read as
+ * one: `//v1//files/x` is the storage API's), if any.
+ */
+export function dialectOfUnroutedPath(rawPath: string): DialectDefinition | undefined {
+  const path = rawPath.replace(/\/{2,}/g, '/');
   let best: { dialect: DialectDefinition; length: number } | undefined;
   for (const dialect of dialects.values()) {
     for (const prefix of dialect.unroutedPrefixes) {

@@ -1,11 +1,15 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { RATE_LIMIT_SCOPE, RateLimitScope } from '../rate-limit/rate-limit-policy';
+import type { RateLimitConfig } from '../rate-limit/rate-limit.config';
 import { DIALECT_METADATA, DialectDefinition, DialectRouteConfig } from './dialect-definition';
 
 export interface DialectOptions {
   /** `false` for public routes of the dialect (login, public file URLs): its guard is not applied. */
   authenticate?: boolean;
+  /** Routes of the dialect that count in a window of their own (e.g. the AI Image API's reads). */
+  rateLimit?: RateLimitScope<RateLimitConfig>;
 }
 
 /**
@@ -27,6 +31,7 @@ export function Dialect(dialect: DialectDefinition, options: DialectOptions = {}
     }
     applyDecorators(
       SetMetadata(DIALECT_METADATA, dialect),
+      ...(options.rateLimit ? [SetMetadata(RATE_LIMIT_SCOPE, options.rateLimit)] : []),
       ...(guards.length > 0 ? [UseGuards(...guards)] : []),
     )(target);
   };

@@ -2,17 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import { LOGGER } from '@mp/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { DialectDefinition, DialectRouteConfig } from '../dialects/dialect-definition';
-import { dialectById, dialectOfUnroutedPath } from '../dialects/dialect-registry';
-import { plainStatusOf, renderPlainError } from '../dialects/plain-errors';
+import type { DialectRouteConfig } from '../dialects/dialect-definition';
+import { answerInDialect, errorDialectOf } from './dialect-answer';
+import { DeclinedByRoute } from './declined-route';
 import { toDomainError } from './to-domain-error';
-
-/** What answers errors of requests that belong to no dialect (e.g. `/docs`, `/health`). */
-const NO_DIALECT = { renderError: renderPlainError, statusOf: plainStatusOf } as const;
 
 /**
  * Every error of every route, rendered in the dialect of the route that matched; requests that
- * matched none (404) take the dialect whose paths they fall under.
+ * matched none (404), or that the matched route declined, take the dialect whose paths they fall under.
  */
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
@@ -21,19 +18,15 @@ export class DialectExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const { error, unexpected } = toDomainError(exception);
+    const declined = exception instanceof DeclinedByRoute;
+    const { error, unexpected, frameworkStatus } = toDomainError(declined ? exception.failure : exception);
     const path = request.url.split('?')[0];
     if (unexpected) this.logger.error({ err: exception, url: path }, 'Unexpected error while serving a request');
-    const dialect = dialectOfRequest(request, path) ?? NO_DIALECT;
-    void http
-      .getResponse<FastifyReply>()
-      .status(dialect.statusOf(error))
-      .type('application/json')
-      .send(dialect.renderError(error));
+    // A route that declines a request (`/v1/{account}` seeing `/v1/files/nope`) answers as if none matched.
+    const routed = declined
+      ? undefined
+      : (request.routeOptions?.config as Partial<DialectRouteConfig> | undefined)?.dialect;
+    const answer = answerInDialect(errorDialectOf(path, routed), error, frameworkStatus);
+    void http.getResponse<FastifyReply>().status(answer.status).type(answer.contentType).send(answer.body);
   }
-}
-
-function dialectOfRequest(request: FastifyRequest, path: string): DialectDefinition | undefined {
-  const routed = (request.routeOptions?.config as Partial<DialectRouteConfig> | undefined)?.dialect;
-  return (routed ? dialectById(routed) : undefined) ?? dialectOfUnroutedPath(path);
 }

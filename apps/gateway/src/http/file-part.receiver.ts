@@ -41,6 +41,25 @@ export interface ReceivedFilePart extends FilePartInfo {
   etag: string;
 }
 
+/** A file that could not be stored, as every dialect words it unless it says otherwise. */
+export function defaultStoreFailure(
+  err: unknown,
+  { bodyError, interrupted }: { bodyError?: Error; interrupted: boolean },
+): DomainError {
+  if (err instanceof DomainError) return err;
+  if (bodyError) {
+    return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${bodyError.message}`, {
+      field: 'file',
+    });
+  }
+  if (interrupted) {
+    return new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', {
+      field: 'file',
+    });
+  }
+  return new DomainError('DependencyUnavailable', 'Object storage is unavailable, please retry');
+}
+
 const isTooLarge = (err: unknown) =>
   (err instanceof DomainError && err.code === 'PayloadTooLarge') ||
   (err as { code?: unknown })?.code === 'FST_REQ_FILE_TOO_LARGE';
@@ -111,8 +130,9 @@ async function store(
   } catch (err) {
     limiter?.destroy();
     const cause = limiter?.errored ?? err;
-    if (cause instanceof DomainError || !options.storeFailed) throw cause;
+    if (cause instanceof DomainError) throw cause;
     const raw = request.raw;
-    throw options.storeFailed(cause, { bodyError, interrupted: raw.destroyed && !raw.readableEnded });
+    const context = { bodyError, interrupted: raw.destroyed && !raw.readableEnded };
+    throw (options.storeFailed ?? defaultStoreFailure)(cause, context);
   }
 }

@@ -1,5 +1,6 @@
 import type { Multipart } from '@fastify/multipart';
-import { DomainError } from '@mp/contracts';
+import { DomainError, isUnsafeText } from '@mp/contracts';
+import { unsafeTextError } from './unsafe-text.interceptor';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ClosingDelimiterWatch } from './closing-delimiter.watch';
@@ -73,7 +74,9 @@ export function fileBytes(part: Multipart & { type: 'file' }): Readable {
 export function fieldText(part: Multipart & { type: 'field' }): string {
   if (part.valueTruncated)
     throw new DomainError('ValidationFailed', `${part.fieldname} is too long`, { field: part.fieldname });
-  return typeof part.value === 'string' ? part.value : String(part.value);
+  const text = typeof part.value === 'string' ? part.value : String(part.value);
+  if (isUnsafeText(text)) throw unsafeTextError('body', part.fieldname);
+  return text;
 }
 
 function multipartError(err: unknown): DomainError {

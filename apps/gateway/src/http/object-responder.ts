@@ -1,5 +1,11 @@
 import { DomainError } from '@mp/contracts';
-import { ObjectHead, ObjectStorage } from '@mp/storage';
+import {
+  attachmentDisposition,
+  isActiveContentType,
+  ObjectHead,
+  ObjectStorage,
+  STORED_FILE_SAFETY_HEADERS,
+} from '@mp/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { parseRange } from './byte-range';
@@ -12,13 +18,18 @@ export interface StoredObjectResponse {
   contentType?: string;
   /** The ETag header value to answer with (quotes included); defaults to the stored ETag. */
   etag?: string;
+  /** The ETag header as sent, when it differs from `etag` (Swift clients want it unquoted). */
+  etagHeader?: string;
   cacheControl?: string;
   contentDisposition?: string;
+  /** More headers from the stored object's head (e.g. its user metadata as `x-amz-meta-*`). */
+  headersOf?: (head: ObjectHead) => Record<string, string>;
 }
 
 /**
  * Answers a GET or HEAD of a stored object: conditional requests (304/412), single and multiple
- * byte ranges (206, `multipart/byteranges`, 416), `Accept-Ranges`, ETag and Last-Modified. Throws
+ * byte ranges (206, `multipart/byteranges`, 416), `Accept-Ranges`, ETag and Last-Modified; active
+ * types (HTML, SVG…) as attachments, and never sniffed or run (nosniff, CSP sandbox). Throws
  * `ObjectNotFound` (or the store's error) before anything is sent; the caller maps it to its dialect.
  */
 export async function sendStoredObject(
@@ -31,14 +42,20 @@ export async function sendStoredObject(
   if (!head) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.key });
   const validators: Validators = { etag: options.etag ?? `"${head.etag}"`, lastModified: head.lastModified };
   const headers = request.headers as ConditionalHeaders & { range?: string };
-  void reply.header('etag', validators.etag).header('last-modified', head.lastModified.toUTCString());
+  void reply
+    .header('etag', options.etagHeader ?? validators.etag)
+    .header('last-modified', head.lastModified.toUTCString());
   if (options.cacheControl) void reply.header('cache-control', options.cacheControl);
+  if (options.headersOf) void reply.headers(options.headersOf(head));
   const precondition = evaluatePreconditions(headers, validators);
   if (precondition === 'not-modified') return void (await reply.status(304).send());
   if (precondition === 'precondition-failed') return void (await reply.status(412).send());
   const contentType = options.contentType ?? head.contentType ?? 'application/octet-stream';
-  void reply.header('accept-ranges', 'bytes');
-  if (options.contentDisposition) void reply.header('content-disposition', options.contentDisposition);
+  void reply.header('accept-ranges', 'bytes').headers(STORED_FILE_SAFETY_HEADERS);
+  const disposition =
+    options.contentDisposition ??
+    (isActiveContentType(contentType) ? attachmentDisposition(options.key.split('/').pop() ?? 'download') : undefined);
+  if (disposition) void reply.header('content-disposition', disposition);
   const range = rangeAllowed(headers, validators) ? parseRange(headers.range, head.size) : { kind: 'whole' as const };
   if (range.kind === 'unsatisfiable') {
     return void (await reply.status(416).header('content-range', `bytes */${head.size}`).send());

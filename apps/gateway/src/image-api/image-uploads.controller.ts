@@ -8,7 +8,7 @@ import {
   singleImageUploadQuerySchema,
   StagedImageFile,
 } from '@mp/contracts';
-import { APP_CONFIG, RpcClient, validationError } from '@mp/platform';
+import { APP_CONFIG, RpcClient, rpcNotReceived, validationError } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../app.config';
@@ -43,16 +43,19 @@ export class ImageUploadsController {
     @Req() request: FastifyRequest,
   ) {
     const staged = await stageBody(this.storage, this.cleanup, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
-    const result = await this.rpc.request(
-      'images.file.register',
-      {
-        ...app,
-        file: { ...staged, path: query.path },
-        overwrite: query.overwrite,
-        autorename: query.autorename,
-        operationIds: query.operationIds,
-      },
-      { timeoutMs: 60_000 },
+    const result = await this.registerStaged(
+      [staged.staging_key],
+      this.rpc.request(
+        'images.file.register',
+        {
+          ...app,
+          file: { ...staged, path: query.path },
+          overwrite: query.overwrite,
+          autorename: query.autorename,
+          operationIds: query.operationIds,
+        },
+        { timeoutMs: 60_000 },
+      ),
     );
     return imageOk(result);
   }
@@ -95,20 +98,36 @@ export class ImageUploadsController {
       bytes: r.bytes,
       error: { resultCode: IMAGE_RESULT.overUploadVolume.code, resultMessage: IMAGE_RESULT.overUploadVolume.message },
     }));
-    const result = await this.rpc.request(
-      'images.files.register',
-      {
-        ...app,
-        files,
-        refused: refusedErrors,
-        overwrite: p.overwrite,
-        autorename: p.autorename,
-        operationIds: p.operationIds,
-        callbackUrl: p.callbackUrl,
-      },
-      { timeoutMs: 120_000 },
+    const result = await this.registerStaged(
+      staged.map((s) => s.staging_key),
+      this.rpc.request(
+        'images.files.register',
+        {
+          ...app,
+          files,
+          refused: refusedErrors,
+          overwrite: p.overwrite,
+          autorename: p.autorename,
+          operationIds: p.operationIds,
+          callbackUrl: p.callbackUrl,
+        },
+        { timeoutMs: 120_000 },
+      ),
     );
     return imageOk(result);
+  }
+
+  /**
+   * image-ops adopts or deletes the bodies it receives; a request no instance received (image-ops
+   * down) leaves them to the gateway. After a timeout image-ops may still adopt them: they stay.
+   */
+  private async registerStaged<T>(keys: string[], registered: Promise<T>): Promise<T> {
+    try {
+      return await registered;
+    } catch (err) {
+      if (rpcNotReceived(err)) await this.cleanup.deleteObjects('delete image upload nobody received', keys);
+      throw err;
+    }
   }
 
   private parseParams(text: string | undefined) {

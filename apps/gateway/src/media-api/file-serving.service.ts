@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, LORA_UPLOAD_PREFIX, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
+import { DomainError, MEDIA_RESOURCE_PREFIX, MEDIA_TEMP_PREFIX, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
+import { LORA_UPLOAD_PREFIX } from './lora-object-keys';
 
 /** Keys `/files/{path}` may serve: seed 003's temp uploads, canonical media and admin LoRA uploads, nothing of other dialects. */
-const SERVABLE_PREFIXES = ['temp/', 'media/', LORA_UPLOAD_PREFIX];
+const SERVABLE_PREFIXES = [MEDIA_TEMP_PREFIX, MEDIA_RESOURCE_PREFIX, LORA_UPLOAD_PREFIX];
 /** Lifetime of the object URL a client is redirected to. */
 const REDIRECT_URL_TTL_SECONDS = 300;
 
@@ -25,8 +26,14 @@ export class FileServingService {
   async serve(key: string, format: ServeFormat | undefined): Promise<ServedFile> {
     if (!isServable(key)) throw notFound();
     if (!format) {
-      if (!(await this.storage.head(key))) throw notFound();
-      return { location: await this.storage.presignGet({ key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS }) };
+      const head = await this.storage.head(key);
+      if (!head) throw notFound();
+      const location = await this.storage.presignGet({
+        key,
+        contentType: head.contentType,
+        expiresInSeconds: REDIRECT_URL_TTL_SECONDS,
+      });
+      return { location };
     }
     const variant = await this.rpc
       .request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY })

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, LORA_UPLOAD_PREFIX, MEDIA_MAX_FILE_SIZE } from '@mp/contracts';
+import { DomainError, MEDIA_MAX_FILE_SIZE } from '@mp/contracts';
 import { ObjectStorage, sanitizeUploadFilename } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { receiveFilePart } from '../http/file-part.receiver';
+import { LORA_UPLOAD_PREFIX } from './lora-object-keys';
 
 export interface ReceivedLora {
   objectKey: string;

@@ -5,6 +5,7 @@ import { MetricsService } from '@mp/platform';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../app.config';
 import { DIALECT_METADATA } from '../dialects/dialect-definition';
+import { RateLimitEnforcer } from './rate-limit.enforcer';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitMetrics } from './rate-limit.metrics';
 import type { RedisRateLimiter } from './redis-rate-limiter';
@@ -44,10 +45,10 @@ describe('RateLimitGuard', () => {
   const guardWith = (hit: RedisRateLimiter['hit'], limits: Partial<GatewayConfig> = {}) =>
     new RateLimitGuard(
       new Reflector(),
-      { hit } as RedisRateLimiter,
-      new RateLimitMetrics(metricsService),
+      new RateLimitEnforcer({ hit } as RedisRateLimiter, new RateLimitMetrics(metricsService), {
+        warn,
+      } as unknown as Logger),
       { ...config, ...limits },
-      { warn } as unknown as Logger,
     );
   const decisions = async () =>
     (await metricsService.registry.getSingleMetricAsString('rate_limit_decisions_total'))
@@ -98,6 +99,14 @@ describe('RateLimitGuard', () => {
     expect(await decisions()).toContain(
       'rate_limit_decisions_total{dialect="s3-proxy",outcome="redis_error",app="gateway"} 1',
     );
+  });
+
+  it('a key with its own rate_limit_per_minute counts against that, per minute', async () => {
+    const hit = jest.fn().mockResolvedValue({ count: 1, remainingMs: 60_000 });
+    const headers: Record<string, string> = {};
+    await guardWith(hit).canActivate(contextFor({ ...principal, rate_limit_per_minute: 3 }, headers));
+    expect(hit).toHaveBeenCalledWith('s3-proxy', 'key-1', { limit: 3, windowSeconds: 60 });
+    expect(headers['x-ratelimit-limit']).toBe('3');
   });
 
   it('does not touch Redis when the limit is 0 (off)', async () => {

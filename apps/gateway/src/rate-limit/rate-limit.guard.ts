@@ -1,21 +1,18 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@mp/contracts';
-import { APP_CONFIG, LOGGER } from '@mp/platform';
+import { APP_CONFIG } from '@mp/platform';
 import type { FastifyReply } from 'fastify';
-import type { Logger } from 'pino';
 import type { GatewayConfig } from '../app.config';
 import type { AuthenticatedRequest } from '../auth/principal.decorator';
 import { DIALECT_METADATA, DialectDefinition } from '../dialects/dialect-definition';
-import { decide } from './rate-limit-decision';
-import { RateLimitMetrics } from './rate-limit.metrics';
-import type { RateLimitPolicy } from './rate-limit-policy';
-import { RedisRateLimiter } from './redis-rate-limiter';
+import { RateLimitEnforcer } from './rate-limit.enforcer';
+import { RATE_LIMIT_SCOPE, RateLimitPolicy, RateLimitScope } from './rate-limit-policy';
+import type { RateLimitConfig } from './rate-limit.config';
 
 /**
- * Counts the request against the authenticated key (so it runs after the dialect's key guard) and
- * refuses it with `RateLimited` (429, `Retry-After`) once the key's window is used up. When Redis
- * does not answer the request goes through uncounted: a limiter outage must not take the API down.
+ * Applies the rate limit of the route's `@Dialect()` to the authenticated key (so it runs after the
+ * dialect's key guard): sets `X-RateLimit-*` and refuses with `RateLimited` (429, `Retry-After`)
+ * once the key's sliding window is full.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -23,10 +20,8 @@ export class RateLimitGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly limiter: RedisRateLimiter,
-    private readonly metrics: RateLimitMetrics,
+    private readonly enforcer: RateLimitEnforcer,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,40 +30,23 @@ export class RateLimitGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!definition?.rateLimit) throw new Error('RateLimitGuard used on a route whose @Dialect() has no rate limit');
-    const dialect = definition.id;
-    const policy = this.policyOf(definition.id, definition.rateLimit);
-    if (policy.limit === 0) return true;
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     if (!principal) throw new Error('RateLimitGuard must run after an authentication guard');
-
-    let counted;
-    try {
-      counted = await this.limiter.hit(dialect, principal.key_id, policy);
-    } catch (err) {
-      this.metrics.record(dialect, 'redis_error');
-      this.logger.warn({ err, dialect }, 'Rate limiter unavailable; request let through uncounted');
-      return true;
-    }
-    const decision = decide(policy, counted.count, counted.remainingMs);
-    context.switchToHttp().getResponse<FastifyReply>().headers(decision.headers);
-    this.metrics.record(dialect, decision.allowed ? 'allowed' : 'limited');
-    if (!decision.allowed) {
-      throw new DomainError(
-        'RateLimited',
-        `Rate limit exceeded: at most ${policy.limit} requests per ${policy.windowSeconds} s per key; retry in ${decision.resetSeconds} s`,
-        {
-          limit: policy.limit,
-          window_seconds: policy.windowSeconds,
-          retry_after_seconds: decision.resetSeconds,
-        },
-      );
-    }
+    const own = this.reflector.getAllAndOverride<RateLimitScope<RateLimitConfig> | undefined>(RATE_LIMIT_SCOPE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const outcome = own
+      ? await this.enforcer.count(own.scope, principal, this.policyOf(own.scope, own.policy), { perKey: own.perKey })
+      : await this.enforcer.count(definition.id, principal, this.policyOf(definition.id, definition.rateLimit));
+    context.switchToHttp().getResponse<FastifyReply>().headers(outcome.headers);
+    if (outcome.refusal) throw outcome.refusal;
     return true;
   }
 
-  private policyOf(dialect: string, limit: NonNullable<DialectDefinition['rateLimit']>): RateLimitPolicy {
-    let policy = this.policies.get(dialect);
-    if (!policy) this.policies.set(dialect, (policy = limit(this.config)));
+  private policyOf(scope: string, limit: (config: RateLimitConfig) => RateLimitPolicy): RateLimitPolicy {
+    let policy = this.policies.get(scope);
+    if (!policy) this.policies.set(scope, (policy = limit(this.config)));
     return policy;
   }
 }

@@ -1,8 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { DomainError } from '@mp/contracts';
-import type { FastifyRequest } from 'fastify';
+import { Injectable } from '@nestjs/common';
+import { BearerKeyGuard } from '../auth/bearer-key.guard';
 import { KeyAuthenticator } from '../auth/key-authenticator.service';
-import { AuthenticatedRequest } from '../auth/principal.decorator';
 
 /** The seed's refusal of an AI Image key on an S3 Storage page, verbatim. */
 export const AI_IMAGE_KEY_REFUSAL =
@@ -11,28 +9,12 @@ const OTHER_KEY_REFUSAL = 'Please login with an S3 Storage API key (kikaku_s3_xx
 
 /** S3 storage proxy (seed 002): `Authorization: Bearer kikaku_s3_…`. */
 @Injectable()
-export class S3KeyGuard implements CanActivate {
-  constructor(private readonly keys: KeyAuthenticator) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    try {
-      request.principal = await this.keys.authenticate({
-        secret: bearer?.[1],
-        kinds: ['kikaku_s3'],
-        missingMessage: 'Missing API key: send Authorization: Bearer kikaku_s3_…',
-      });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'WrongKeyKind') {
-        throw new DomainError(
-          'WrongKeyKind',
-          err.details.key_kind === 'kikaku' ? AI_IMAGE_KEY_REFUSAL : OTHER_KEY_REFUSAL,
-          err.details,
-        );
-      }
-      throw err;
-    }
-    return true;
+export class S3KeyGuard extends BearerKeyGuard {
+  constructor(keys: KeyAuthenticator) {
+    super(keys, {
+      kind: 'kikaku_s3',
+      missingMessage: 'Missing API key: send Authorization: Bearer kikaku_s3_…',
+      wrongKindMessage: (kind) => (kind === 'kikaku' ? AI_IMAGE_KEY_REFUSAL : OTHER_KEY_REFUSAL),
+    });
   }
 }

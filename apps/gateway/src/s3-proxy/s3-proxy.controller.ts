@@ -1,5 +1,12 @@
 import { Controller, Delete, Get, Head, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { Principal, S3DeleteResult, S3FileList, S3UploadResult, StorageUsage } from '@mp/contracts';
+import {
+  Principal,
+  S3ClientCredentials,
+  S3DeleteResult,
+  S3FileList,
+  S3UploadResult,
+  StorageUsage,
+} from '@mp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { S3FilesService } from './s3-files.service';
@@ -7,6 +14,7 @@ import { parseListQuery } from './s3-list-query';
 import { S3UploadService } from './s3-upload.service';
 import { Dialect } from '../dialects/dialect.decorator';
 import { S3_PROXY_DIALECT } from './s3-proxy.dialect';
+import { S3ClientCredentialsService } from '../s3-api/s3-client-credentials.service';
 
 /** The `{key}` of `/s3/files/{key}`: everything after `files/`, slashes included, URL-decoded. */
 const wildcardKey = (request: FastifyRequest) => (request.params as Record<string, string | undefined>)['*'] ?? '';
@@ -18,6 +26,7 @@ export class S3ProxyController {
   constructor(
     private readonly uploads: S3UploadService,
     private readonly files: S3FilesService,
+    private readonly credentials: S3ClientCredentialsService,
   ) {}
 
   @Post('upload')
@@ -53,6 +62,15 @@ export class S3ProxyController {
   @Delete('files/*')
   remove(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<S3DeleteResult> {
     return this.files.delete(principal, wildcardKey(request));
+  }
+
+  /** The key's S3-protocol credentials (seed 002's five values: endpoint, region, bucket, access key, secret). */
+  @Get('credentials')
+  s3Credentials(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<S3ClientCredentials> {
+    return this.credentials.get(principal, request);
   }
 
   @Get('usage')

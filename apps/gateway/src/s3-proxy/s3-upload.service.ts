@@ -6,8 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
-import { receiveFilePart } from '../http/file-part.receiver';
+import { defaultStoreFailure, receiveFilePart } from '../http/file-part.receiver';
 import { declaredLength } from '../http/request-body';
+import { PerKeyQueue } from './per-key-queue';
 import { initialReservation } from './reservation-growth';
 import { KeySpace, validateObjectKey } from './s3-object-key';
 import { S3ProxyConfig } from './s3-proxy.config';
@@ -43,7 +44,15 @@ export class S3UploadService {
     private readonly cleanup: BestEffortCleanup,
   ) {}
 
-  async upload(principal: Principal, request: FastifyRequest): Promise<S3UploadResult> {
+  private readonly unsized = new PerKeyQueue();
+
+  /** Uploads of unknown length (no Content-Length) of one key run one after another, so all that fit are admitted. */
+  upload(principal: Principal, request: FastifyRequest): Promise<S3UploadResult> {
+    if (declaredLength(request.raw) !== undefined) return this.uploadNow(principal, request);
+    return this.unsized.run(principal.key_id, () => this.uploadNow(principal, request));
+  }
+
+  private async uploadNow(principal: Principal, request: FastifyRequest): Promise<S3UploadResult> {
     const space = new KeySpace(principal);
     const maxBytes = this.config.S3_PROXY_MAX_FILE_BYTES;
     const tooLarge = () =>
@@ -80,17 +89,10 @@ export class S3UploadService {
             `Unexpected file field "${fieldname}": send the file in the field "file"`,
             { field: fieldname },
           ),
-        storeFailed: (err, { bodyError, interrupted }) => {
-          if (bodyError)
-            return new DomainError('ValidationFailed', `Malformed multipart/form-data body: ${bodyError.message}`, {
-              field: 'file',
-            });
-          if (interrupted)
-            return new DomainError('ValidationFailed', 'The upload was interrupted before the file was complete', {
-              field: 'file',
-            });
-          return asStorageFailure(err, this.logger, 'upload');
-        },
+        storeFailed: (err, context) =>
+          context.bodyError || context.interrupted
+            ? defaultStoreFailure(err, context)
+            : asStorageFailure(err, this.logger, 'upload'),
         cleanupWhat: 'delete partial upload',
       });
       staged = {

@@ -34,6 +34,27 @@ export class StorageReservation {
     return new StorageReservation(rpc, ref, granted.reservation_id, granted.reserved_bytes);
   }
 
+  /** Reserves exactly `bytes` up front; throws QuotaExceeded when they do not fit (nothing is read then). */
+  static async reserve(rpc: RpcClient, ref: KeyRef, bytes: number): Promise<StorageReservation> {
+    const granted = await rpc.request('billing.storage.reserve', { team_id: ref.team_id, key_id: ref.key_id, bytes });
+    return new StorageReservation(rpc, ref, granted.reservation_id, granted.reserved_bytes);
+  }
+
+  /** A reservation opened earlier (a multipart upload's, recorded with it). */
+  static resume(rpc: RpcClient, ref: KeyRef, id: string): StorageReservation {
+    return new StorageReservation(rpc, ref, id, 0);
+  }
+
+  /** Grows the reservation by exactly `bytes`; throws QuotaExceeded when they do not fit, Conflict when it lapsed. */
+  async add(bytes: number): Promise<void> {
+    const grown = await this.rpc.request('billing.storage.extend', {
+      ...this.keyRef(),
+      reservation_id: this.id,
+      bytes,
+    });
+    this.reserved = grown.reserved_bytes;
+  }
+
   get reservedBytes(): number {
     return this.reserved;
   }

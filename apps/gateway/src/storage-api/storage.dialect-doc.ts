@@ -1,4 +1,5 @@
 import {
+  createPredictionBodySchema,
   createUploadUrlBodySchema,
   deleteFileQuerySchema,
   deleteFileResultSchema,
@@ -6,16 +7,20 @@ import {
   fileDistinctResultSchema,
   fileSearchBodySchema,
   fileSearchResultSchema,
+  predictionSchema,
   searchSchemaResultSchema,
   updateFileMetadataBodySchema,
   updateFileMetadataResultSchema,
   uploadUrlResponseSchema,
 } from '@mp/contracts';
+import { z } from 'zod';
 import type { DialectDoc } from '../docs/dialect-doc';
 
-/** Seed 000's storage API: presigned uploads, search, metadata updates, deletes. */
+const jobParams = z.object({ job_id: z.uuid() });
+
+/** Seed 000's storage API: presigned uploads, search, metadata updates, deletes; and its predictions. */
 export const STORAGE_DOC: DialectDoc = {
-  title: 'Storage API (files, search)',
+  title: 'Storage API (files, search, predictions)',
   description:
     'Presigned uploads with custom metadata and file search. Clients written for the core.today storage API work by changing the base URL and the key.',
   security: {
@@ -61,7 +66,7 @@ export const STORAGE_DOC: DialectDoc = {
       path: '/v1/files/storage/schema/fields',
       summary: 'Searchable fields',
       description:
-        'Every field accepted in search `filters` and `sort_by`, with its type (keyword, text, date, long, double, boolean) and whether it holds an array. Custom metadata is searched as `metadata.<key>`.',
+        'Every field accepted in search `filters` and `sort_by`, with its type (keyword, text, date, long, double, boolean) and whether it holds an array. Custom metadata is searched by its own key (`reviewer`) or as `metadata.<key>` (needed only when the key is also a catalog field): equality, arrays as contains-all, and `{gte,gt,lte,lt}` ranges on numbers and dates.',
       response: searchSchemaResultSchema,
       status: 200,
     },
@@ -83,6 +88,36 @@ export const STORAGE_DOC: DialectDoc = {
         'Query parameter `object_key` (required). Deletes the object, its record and its index entry permanently. Another team’s key answers 404; a file with `legal_hold: true` answers 409 `LegalHold`.',
       query: deleteFileQuerySchema,
       response: deleteFileResultSchema,
+      status: 200,
+    },
+    {
+      method: 'post',
+      path: '/v1/predictions',
+      summary: 'Create a prediction',
+      description:
+        'Queues a job of `model` (`flux-kontext-pro`, `seedream-4.5`, `seedream-4.0` when the deployment has a provider for them; any other model answers 400 `ModelNotAvailable` naming the available ones). `input.prompt` is required; `input.image_url` (or `input.image`) is an optional reference: a `file_url` of `/v1/files/upload-url` is read from our storage directly, any other URL is downloaded through the SSRF guard. `input.size` (a preset or `WIDTHxHEIGHT`) and `input.watermark` are optional. 201 with the job; `Prefer: wait[=N]` (N ≤ 60) answers once it finished or after N seconds; `Idempotency-Key` (same body within 24 h → the same job, 200; another body → 409). `webhook` receives `prediction.start` and `prediction.completed` (the prediction as body, signed like every callback), filtered by `webhook_events_filter`.',
+      body: createPredictionBodySchema,
+      response: predictionSchema,
+      status: 201,
+    },
+    {
+      method: 'get',
+      path: '/v1/predictions/{job_id}',
+      summary: 'Get a prediction',
+      description:
+        'Status `queued` (with `queue_position`), `processing`, `completed` (`result`: a signed URL of the output JPEG, valid 7 days), `failed` (`error`) or `canceled`. `Prefer: wait[=N]` waits for it to finish. Another team’s job answers 404, a malformed id 400.',
+      params: jobParams,
+      response: predictionSchema,
+      status: 200,
+    },
+    {
+      method: 'post',
+      path: '/v1/predictions/{job_id}/cancel',
+      summary: 'Cancel a prediction',
+      description:
+        'A queued or processing job becomes `canceled` (its result, if the provider still delivers one, is dropped); a finished one is answered unchanged.',
+      params: jobParams,
+      response: predictionSchema,
       status: 200,
     },
   ],

@@ -4,10 +4,10 @@ import { plainStatusOf } from '../dialects/plain-errors';
 import { renderStorageError } from './storage-error.renderer';
 import { STORAGE_DOC } from './storage.dialect-doc';
 
-/** Seed 000: `/v1/files/…` with `X-API-Key: cdt_…`. */
+/** Seed 000: `/v1/files/…` and `/v1/predictions/…` with `X-API-Key: cdt_…`. */
 export const STORAGE_DIALECT = defineDialect({
   id: 'storage',
-  unroutedPrefixes: ['/v1/files'],
+  unroutedPrefixes: ['/v1/files', '/v1/predictions'],
   renderError: renderStorageError,
   statusOf: plainStatusOf,
   docs: STORAGE_DOC,

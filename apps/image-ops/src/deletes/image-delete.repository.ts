@@ -15,12 +15,15 @@ export interface DeletedRecords {
 /** Record deletes of the image tree (inside the caller's transaction, scoped by team and app key). */
 @Injectable()
 export class ImageDeleteRepository {
-  /** The ids among `ids` that name no file (or folder) of this app. */
+  /**
+   * The ids among `ids` that name no file (or folder) of this app. The rows found stay locked until
+   * the caller's transaction ends, so of concurrent deletes of one id exactly one finds it.
+   */
   async missing(m: EntityManager, scope: ImageScope, table: 'files' | 'folders', ids: string[]): Promise<string[]> {
     const valid = ids.filter((id) => UUID.test(id));
     const rows: Array<{ id: string }> = valid.length
       ? await m.query(
-          `SELECT "id"::text AS "id" FROM ${T}."${table}" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = ANY($3::uuid[])`,
+          `SELECT "id"::text AS "id" FROM ${T}."${table}" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = ANY($3::uuid[]) FOR UPDATE`,
           [scope.team_id, scope.app_key, valid],
         )
       : [];
@@ -28,11 +31,11 @@ export class ImageDeleteRepository {
     return ids.filter((id) => !found.has(id.toLowerCase()));
   }
 
-  /** The folder's path, or null (the root folder is never deleted: it is the app itself). */
+  /** The folder's path, or null; the row stays locked like `missing`'s (the root folder is never deleted: it is the app itself). */
   async folderPath(m: EntityManager, scope: ImageScope, id: string): Promise<string | null> {
     if (!UUID.test(id)) return null;
     const rows: Array<{ path: string }> = await m.query(
-      `SELECT "path" FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = $3`,
+      `SELECT "path" FROM ${T}."folders" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = $3 FOR UPDATE`,
       [scope.team_id, scope.app_key, id],
     );
     return rows[0]?.path ?? null;

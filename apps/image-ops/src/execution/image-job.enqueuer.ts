@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, LOGGER } from '@mp/platform';
+import { JobQueue, LOGGER } from '@mp/platform';
 import type { Logger } from 'pino';
-import { ImageOpsConfig } from '../app.config';
 import { QueueItemRow } from './queue-item.repository';
 
 /**
@@ -13,7 +12,6 @@ import { QueueItemRow } from './queue-item.repository';
 export class ImageJobEnqueuer {
   constructor(
     private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -31,7 +29,7 @@ export class ImageJobEnqueuer {
   }
 
   enqueueOrThrow(item: Pick<QueueItemRow, 'id' | 'queue_type'>): Promise<void> {
-    const options = { jobId: item.id, attempts: this.config.IMAGE_JOB_ATTEMPTS };
+    const options = { jobId: item.id };
     return item.queue_type === 'delete'
       ? this.jobs.enqueue({ name: 'RunImageDelete', data: { queue_id: item.id } }, options)
       : this.jobs.enqueue({ name: 'RunImageOperation', data: { queue_id: item.id } }, options);

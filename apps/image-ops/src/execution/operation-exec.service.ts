@@ -6,7 +6,7 @@ import { ImageOpsConfig } from '../app.config';
 import { assertCallbackPorts } from '../callbacks/callback-port.guard';
 import { OperationRow } from '../operations/operation.repository';
 import { OperationService, toOperationDto } from '../operations/operation.service';
-import { FileRow } from '../tree/image-tree.repository';
+import { ImageTreeRepository } from '../tree/image-tree.repository';
 import { OperationQueuePlanner } from './operation-queue.planner';
 import { QueueItemRepository, QueueItemRow, toQueueDto } from './queue-item.repository';
 
@@ -15,6 +15,7 @@ import { QueueItemRepository, QueueItemRow, toQueueDto } from './queue-item.repo
 export class OperationExecService {
   constructor(
     private readonly db: DataSource,
+    private readonly tree: ImageTreeRepository,
     private readonly operations: OperationService,
     private readonly planner: OperationQueuePlanner,
     private readonly items: QueueItemRepository,
@@ -26,7 +27,7 @@ export class OperationExecService {
     assertCallbackPorts([req.callbackUrl], this.config.OUTBOUND_ALLOWED_PORTS);
     const ops: OperationRow[] = [];
     for (const id of [...new Set(req.operationIds)]) ops.push(await this.operations.require(req, id));
-    const sources = await this.sourcesOf(req, req.filepaths);
+    const sources = await this.tree.findSources(req, req.filepaths);
     if (!sources.length)
       throw new DomainError('NotFound', 'None of filepaths is an uploaded image', {
         resultCode: IMAGE_RESULT.pathNotFound.code,
@@ -52,14 +53,5 @@ export class OperationExecService {
         resultCode: IMAGE_RESULT.queueNotFound.code,
       });
     return { queue: toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, row) };
-  }
-
-  /** Files named directly, and user-uploaded files directly inside folders named (not results). */
-  private async sourcesOf(scope: { team_id: string; app_key: string }, paths: string[]): Promise<FileRow[]> {
-    const rows: FileRow[] = await this.db.query(
-      `SELECT * FROM "imageops"."files" WHERE "team_id" = $1 AND "app_key" = $2 AND ("path" = ANY($3) OR ("folder_path" = ANY($3) AND "created_by" = 'U')) ORDER BY "path"`,
-      [scope.team_id, scope.app_key, paths],
-    );
-    return rows;
   }
 }

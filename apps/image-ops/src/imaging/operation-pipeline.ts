@@ -1,6 +1,7 @@
 import { ImageJobStep } from '@mp/contracts';
 import { gridRegions, placeBox, sliceRegions } from './geometry';
-import { ALPHA_FORMATS, EncodedImage, EncodeOptions, ImageEngine, ImageFormat } from './image-engine';
+import { ALPHA_FORMATS, EncodedImage, EncodeOptions, ImageEngine } from './image-engine';
+import { TARGET_FORMAT } from './predict-format';
 
 /** One output of an operation: `suffix` is `_0000`, `_0001`… for slice and grid pieces. */
 export interface PipelineOutput {
@@ -8,15 +9,6 @@ export interface PipelineOutput {
   suffix: string;
 }
 
-const TARGET_FORMAT: Record<string, ImageFormat> = {
-  jpg: 'jpeg',
-  jpeg: 'jpeg',
-  png: 'png',
-  webp: 'webp',
-  gif: 'gif',
-  avif: 'avif',
-  tiff: 'tiff',
-};
 const DEFAULT_QUALITY = 90;
 
 const FIT = { resize_fixed: 'fill', resize_min_fit: 'outside', resize_max_fit: 'inside' } as const;

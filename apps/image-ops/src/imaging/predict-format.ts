@@ -1,7 +1,8 @@
 import { ImageJobStep } from '@mp/contracts';
 import { ALPHA_FORMATS, ImageFormat } from './image-engine';
 
-const TARGET: Record<string, ImageFormat> = {
+/** `targetExtension` of a format operation → the format it encodes. */
+export const TARGET_FORMAT: Record<string, ImageFormat> = {
   jpg: 'jpeg',
   jpeg: 'jpeg',
   png: 'png',
@@ -20,7 +21,7 @@ export function predictFormat(source: ImageFormat, steps: ImageJobStep[]): Image
       'targetExtension' in step.option &&
       step.option.targetExtension
     )
-      format = TARGET[step.option.targetExtension];
+      format = TARGET_FORMAT[step.option.targetExtension];
     if (step.templateOperationId === 'circle' && (!ALPHA_FORMATS.has(format) || format === 'gif')) format = 'png';
   }
   return format;

@@ -1,38 +1,35 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { queueOf } from '@mp/contracts';
-import { APP_CONFIG, JobHandler, JobQueue, LOGGER } from '@mp/platform';
-import type { Logger } from 'pino';
+import { APP_CONFIG, JobQueue, ScheduledSweep, Sweeper } from '@mp/platform';
 import { ImageOpsConfig } from '../app.config';
 import { ImageJobEnqueuer } from '../execution/image-job.enqueuer';
-import { QueueItemRepository } from '../execution/queue-item.repository';
+import { QueueItemRepository, QueueItemRow } from '../execution/queue-item.repository';
 
-const BATCH = 500;
+type WaitingItem = Pick<QueueItemRow, 'id' | 'queue_type'>;
 
 /**
  * Safety net for queue items committed as W whose job was never added (Redis down right after the
  * commit) or whose job failed before it could take the item: re-adds the job (same id, so a job
  * still known to the queue is not doubled) or retries the failed one.
  */
-@Injectable()
-export class RedriveImageQueueProcessor implements OnApplicationBootstrap {
+@ScheduledSweep<ImageOpsConfig>('RedriveImageQueue', 'IMAGE_REDRIVE_INTERVAL_MS', {
+  batch: 500,
+  seen: 'waiting',
+  level: 'warn',
+})
+export class RedriveImageQueueProcessor implements Sweeper<WaitingItem> {
   constructor(
     private readonly items: QueueItemRepository,
     private readonly enqueuer: ImageJobEnqueuer,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(
-      { name: 'RedriveImageQueue', data: {} },
-      { everyMs: this.config.IMAGE_REDRIVE_INTERVAL_MS },
-    );
+  nextBatch(limit: number): Promise<WaitingItem[]> {
+    return this.items.waitingSince(new Date(Date.now() - this.config.IMAGE_REDRIVE_AFTER_MS), limit);
   }
 
-  @JobHandler('RedriveImageQueue')
-  async handle(): Promise<{ waiting: number; added: number; retried: number }> {
-    const stale = await this.items.waitingSince(new Date(Date.now() - this.config.IMAGE_REDRIVE_AFTER_MS), BATCH);
+  async sweepBatch(stale: WaitingItem[]): Promise<{ added: number; retried: number }> {
     let added = 0;
     let retried = 0;
     const bull = this.queue.queue(queueOf('RunImageOperation'));
@@ -46,8 +43,6 @@ export class RedriveImageQueueProcessor implements OnApplicationBootstrap {
         retried++;
       }
     }
-    if (added || retried)
-      this.logger.warn({ waiting: stale.length, added, retried }, 'Re-drove waiting image queue items');
-    return { waiting: stale.length, added, retried };
+    return { added, retried };
   }
 }

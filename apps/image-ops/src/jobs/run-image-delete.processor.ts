@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JobData } from '@mp/contracts';
-import { APP_CONFIG, JobHandler, LOGGER, PermanentJobError } from '@mp/platform';
+import { JobContext, JobHandler, JobSkipped, LOGGER, PermanentJobError, skipJob } from '@mp/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ImageOpsConfig } from '../app.config';
 import { ImageDeleteRepository } from '../deletes/image-delete.repository';
 import { ImageObjectRemover } from '../deletes/image-object.remover';
 import { QueueItemRepository } from '../execution/queue-item.repository';
@@ -33,15 +32,16 @@ export class RunImageDeleteProcessor {
     private readonly items: QueueItemRepository,
     private readonly deletes: ImageDeleteRepository,
     private readonly remover: ImageObjectRemover,
-    @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @JobHandler('RunImageDelete')
-  async run(data: JobData<'RunImageDelete'>, ctx: { attempt: number }): Promise<void> {
+  async run(data: JobData<'RunImageDelete'>, ctx: JobContext): Promise<JobSkipped | void> {
     const item = await this.items.find(data.queue_id);
-    if (!item || item.queue_type !== 'delete' || item.status === 'D' || item.status === 'F') return;
-    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return;
+    if (!item) return skipJob('item-missing');
+    if (item.queue_type !== 'delete') return skipJob('not-a-delete');
+    if (item.status === 'D' || item.status === 'F') return skipJob('item-finished');
+    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return skipJob('item-claimed-elsewhere');
     const scope: ImageScope = { team_id: item.team_id, app_key: item.app_key };
     try {
       const params = paramsSchema.parse(item.params);
@@ -68,7 +68,7 @@ export class RunImageDeleteProcessor {
       await this.remover.removeOrThrow(progress.pendingObjectKeys);
       await this.items.finish(this.db.manager, item.id, 'D', { files: progress.files, folders: progress.folders });
     } catch (err) {
-      if (ctx.attempt < this.config.IMAGE_JOB_ATTEMPTS) throw err;
+      if (ctx.attempt < ctx.maxAttempts) throw err;
       this.logger.warn({ err, queueId: item.id }, 'Image delete failed for good');
       await this.items.finish(this.db.manager, item.id, 'F', {
         error: err instanceof Error ? err.message : String(err),

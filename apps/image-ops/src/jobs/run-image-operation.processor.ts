@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, JobData } from '@mp/contracts';
-import { APP_CONFIG, JobHandler, LOGGER, Outbox, PermanentJobError } from '@mp/platform';
+import {
+  APP_CONFIG,
+  JobContext,
+  JobHandler,
+  JobSkipped,
+  LOGGER,
+  Outbox,
+  PermanentJobError,
+  skipJob,
+} from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { Logger } from 'pino';
 import { ImageOpsConfig } from '../app.config';
@@ -32,10 +41,11 @@ export class RunImageOperationProcessor {
   ) {}
 
   @JobHandler('RunImageOperation')
-  async run(data: JobData<'RunImageOperation'>, ctx: { attempt: number }): Promise<void> {
+  async run(data: JobData<'RunImageOperation'>, ctx: JobContext): Promise<JobSkipped | void> {
     const item = await this.items.find(data.queue_id);
-    if (!item || item.status === 'D' || item.status === 'F') return;
-    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return;
+    if (!item) return skipJob('item-missing');
+    if (item.status === 'D' || item.status === 'F') return skipJob('item-finished');
+    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return skipJob('item-claimed-elsewhere');
     const scope: ImageScope = { team_id: item.team_id, app_key: item.app_key };
     const source = item.source_file_id ? await this.tree.findFileById(scope, item.source_file_id) : null;
     try {
@@ -47,7 +57,7 @@ export class RunImageOperationProcessor {
         err.code !== 'Internal' &&
         err.code !== 'DependencyUnavailable' &&
         err.code !== 'Timeout';
-      if (!permanent && ctx.attempt < this.config.IMAGE_JOB_ATTEMPTS) throw err;
+      if (!permanent && ctx.attempt < ctx.maxAttempts) throw err;
       this.logger.warn({ err, queueId: item.id, attempt: ctx.attempt }, 'Image operation failed for good');
       await this.fail(scope, item, source, err);
       throw new PermanentJobError(err instanceof Error ? err.message : String(err));

@@ -12,6 +12,7 @@ import { nameOf, parentOf, splitExtension } from '../tree/image-path';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
 import { AppSettingsRepository } from './app-settings.repository';
+import { PublicImageRepository } from './public-image.repository';
 import { realtimeCandidates } from './realtime-name';
 
 type Resolved = RpcResponse<'images.public.resolve'>;
@@ -29,6 +30,7 @@ export class PublicImageService {
   constructor(
     private readonly db: DataSource,
     private readonly tree: ImageTreeRepository,
+    private readonly images: PublicImageRepository,
     private readonly operations: OperationRepository,
     private readonly settings: AppSettingsRepository,
     private readonly runner: OperationRunner,
@@ -38,7 +40,7 @@ export class PublicImageService {
 
   @RpcHandler('images.public.resolve')
   async resolve(req: RpcParsedRequest<'images.public.resolve'>): Promise<Resolved> {
-    const stored = await this.findPublic(req.app_key, req.path);
+    const stored = await this.images.findPublic(req.app_key, req.path);
     if (stored) return served(stored);
     const key = `${req.app_key}\u0000${req.path}`;
     let run = this.inFlight.get(key);
@@ -50,14 +52,12 @@ export class PublicImageService {
   }
 
   private async produce(appKey: string, path: string): Promise<Resolved> {
-    const scope = await this.scopeOf(appKey);
+    const scope = await this.images.scopeOf(appKey);
     if (!scope || !(await this.settings.realtimeService(scope))) throw notFound(path);
     const plan = await this.planFor(scope, path);
     if (!plan) throw notFound(path);
     const made = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `imageops-realtime:${scope.team_id}:${scope.app_key}:${plan.source.id}:${plan.op.operation_id}`,
-      ]);
+      await this.images.lockProduction(m, scope, plan.source.id, plan.op.operation_id);
       const already = await this.tree.findFile(scope, path, m);
       if (already) return { file: already, replaced: [] as string[], unused: [] as string[] };
       const rendered = await this.runner.render(scope, plan.source, plan.op);
@@ -86,33 +86,13 @@ export class PublicImageService {
       if (!op || !op.realtime_service || op.steps.length === 0) continue;
       const pieces = op.steps.some((s) => s.templateOperationId === 'slice' || s.templateOperationId === 'grid');
       if ((c.suffix !== '') !== pieces) continue;
-      const sources: FileRow[] = await this.db.query(
-        `SELECT * FROM "imageops"."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "folder_path" = $3 AND "created_by" = 'U' AND ("name" = $4 OR "name" LIKE $5) ORDER BY "name"`,
-        [scope.team_id, scope.app_key, folder, c.sourceBase, `${c.sourceBase.replace(/[\\%_]/g, (ch) => `\\${ch}`)}.%`],
-      );
+      const sources = await this.images.findRealtimeSources(scope, folder, c.sourceBase);
       for (const source of sources) {
         if (splitExtension(source.name)[0] !== c.sourceBase) continue;
         if (EXTENSION_OF[predictFormat(source.format as ImageFormat, op.steps)] === c.extension) return { source, op };
       }
     }
     return null;
-  }
-
-  private async findPublic(appKey: string, path: string): Promise<FileRow | null> {
-    const rows: FileRow[] = await this.db.query(
-      `SELECT * FROM "imageops"."files" WHERE "app_key" = $1 AND "path" = $2`,
-      [appKey, path],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** App keys are unique across teams; an app is known once it has stored an image or a setting. */
-  private async scopeOf(appKey: string): Promise<ImageScope | null> {
-    const rows: Array<{ team_id: string }> = await this.db.query(
-      `SELECT "team_id" FROM "imageops"."files" WHERE "app_key" = $1 UNION SELECT "team_id" FROM "imageops"."app_settings" WHERE "app_key" = $1 LIMIT 1`,
-      [appKey],
-    );
-    return rows[0] ? { team_id: rows[0].team_id, app_key: appKey } : null;
   }
 }
 

@@ -1,5 +1,6 @@
-import { DomainError, IMAGE_RESULT } from '@mp/contracts';
+import { DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
+import { ObjectStream, openObject } from './open-object';
 
 export interface ObjectHeader {
   /** The first bytes of the object (all of it when `complete`). */
@@ -19,20 +20,13 @@ export async function readObjectHeader(
   bytes: number,
   maxBytes: number,
 ): Promise<ObjectHeader> {
-  let stream: Awaited<ReturnType<ObjectStorage['getStream']>>;
+  let stream: ObjectStream;
   try {
-    stream = await storage.getStream({ key, range: { start: 0, end: bytes - 1 } });
+    stream = await openObject(storage, { key, range: { start: 0, end: bytes - 1 } }, maxBytes);
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'ObjectNotFound') throw goneFromStorage();
     if (err instanceof DomainError && err.code === 'ValidationFailed')
       return { bytes: Buffer.alloc(0), size: 0, complete: true }; // no byte 0: empty
     throw err;
-  }
-  if (stream.totalSize > maxBytes) {
-    stream.body.destroy();
-    throw new DomainError('PayloadTooLarge', IMAGE_RESULT.overUploadVolume.message, {
-      resultCode: IMAGE_RESULT.overUploadVolume.code,
-    });
   }
   const chunks: Buffer[] = [];
   let length = 0;
@@ -45,8 +39,4 @@ export async function readObjectHeader(
   return { bytes: head, size: stream.totalSize, complete: head.length >= stream.totalSize };
 }
 
-export function goneFromStorage(): DomainError {
-  return new DomainError('NotFound', 'The uploaded body is gone from storage', {
-    resultCode: IMAGE_RESULT.pathNotFound.code,
-  });
-}
+export { goneFromStorage } from './open-object';

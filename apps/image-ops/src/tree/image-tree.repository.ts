@@ -183,7 +183,35 @@ export class ImageTreeRepository {
     return { rows, total: count };
   }
 
+  /** Files named directly, and user-uploaded files directly inside folders named (not results). */
+  findSources(scope: ImageScope, paths: string[]): Promise<FileRow[]> {
+    return this.db.query(
+      `SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND ("path" = ANY($3) OR ("folder_path" = ANY($3) AND "created_by" = 'U')) ORDER BY "path"`,
+      [scope.team_id, scope.app_key, paths],
+    );
+  }
+
+  /** Deletes the records of files an operation produced; their object keys, for the caller to delete. */
+  async deleteDerived(scope: ImageScope, operationId: string): Promise<string[]> {
+    const rows: Array<{ object_key: string }> = await this.db.query(
+      `DELETE FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "created_by" = 'P' AND "operation_id" = $3 RETURNING "object_key"`,
+      [scope.team_id, scope.app_key, operationId],
+    );
+    const deleted = Array.isArray(rows[0]) ? (rows[0] as Array<{ object_key: string }>) : rows;
+    return deleted.map((r) => r.object_key);
+  }
+
   /** Bytes, folders and files under a folder, at every depth. */
+  /** The keys among `keys` that no image file (of any app) stores its bytes at. */
+  async unreferencedKeys(keys: string[]): Promise<string[]> {
+    if (!keys.length) return [];
+    const rows: Array<{ key: string }> = await this.db.query(
+      `SELECT k AS "key" FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM ${T}."files" f WHERE f."object_key" = k)`,
+      [keys],
+    );
+    return rows.map((r) => r.key);
+  }
+
   async totalsUnder(scope: ImageScope, folder: string): Promise<{ bytes: number; folders: number; files: number }> {
     const prefix = folder === '/' ? '/%' : `${escapeLike(folder)}/%`;
     const [f] = await this.db.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CallbackAttemptOutcome, JobData } from '@mp/contracts';
-import { JobHandler } from '@mp/platform';
+import { JobHandler, JobSkipped, skipJob } from '@mp/platform';
 import { CallbackDeliverer } from '../deliveries/callback-deliverer.service';
 
 /**
@@ -12,7 +12,9 @@ export class DeliverCallbackProcessor {
   constructor(private readonly deliverer: CallbackDeliverer) {}
 
   @JobHandler('DeliverCallback')
-  handle(data: JobData<'DeliverCallback'>): Promise<CallbackAttemptOutcome | 'stale'> {
-    return this.deliverer.attempt(data);
+  async handle(data: JobData<'DeliverCallback'>): Promise<CallbackAttemptOutcome | JobSkipped> {
+    const outcome = await this.deliverer.attempt(data);
+    // A replayed job, or one for an attempt that is no longer due.
+    return outcome === 'stale' ? skipJob('attempt-not-due') : outcome;
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CallbackSecret, RpcParsedRequest } from '@mp/contracts';
-import { RpcClient, RpcHandler } from '@mp/platform';
-import { SecretCipher } from '../signing/secret-cipher';
+import { RpcClient, RpcHandler, SecretCipher } from '@mp/platform';
 import { generateSigningSecret, secretHint } from '../signing/webhook-signature';
 import { TeamSecretEntity } from './team-secret.entity';
 import { TeamSecretRepository } from './team-secret.repository';

@@ -1,10 +1,10 @@
 import { Provider } from '@nestjs/common';
-import { APP_CONFIG } from '@mp/platform';
+import { APP_CONFIG, SecretCipher } from '@mp/platform';
 import { NotifierConfig } from '../app.config';
-import { SecretCipher } from '../signing/secret-cipher';
 
 export const secretCipherProvider: Provider = {
   provide: SecretCipher,
   inject: [APP_CONFIG],
-  useFactory: (config: NotifierConfig) => new SecretCipher(config.CALLBACK_SECRET_ENCRYPTION_KEY),
+  useFactory: (config: NotifierConfig) =>
+    new SecretCipher(config.CALLBACK_SECRET_ENCRYPTION_KEY, 'CALLBACK_SECRET_ENCRYPTION_KEY'),
 };

@@ -1,19 +1,9 @@
 import { DomainError } from '@mp/contracts';
+import { strictMock } from '@mp/testing';
 import type { Logger } from 'pino';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service';
 import { hashSecret } from './api-key-secrets';
 import { ActiveKey, ApiKeyRepository } from './api-key.repository';
-
-/** A mock whose every method fails the test unless the test stubbed it. */
-function strictMock<T extends object>(stubs: Partial<Record<keyof T, jest.Mock>>): T {
-  return new Proxy(stubs as T, {
-    get(target, prop) {
-      if (prop in target) return target[prop as keyof T];
-      if (prop === 'then') return undefined;
-      throw new Error(`Unexpected call: ${String(prop)}`);
-    },
-  });
-}
 
 const TEAM = '11111111-1111-4111-8111-111111111111';
 const KEY_ID = '22222222-2222-4222-8222-222222222222';
@@ -26,6 +16,7 @@ const activeKey = (overrides: Partial<ActiveKey> = {}): ActiveKey => ({
   kind: 'cdt',
   app_key: null,
   last_used_at: null,
+  rate_limit_per_minute: null,
   ...overrides,
 });
 
@@ -58,6 +49,13 @@ describe('ApiKeyAuthenticator', () => {
     await authenticator.authenticate({ key_hash: HASH });
     expect(findActiveByHash).toHaveBeenCalledWith(HASH);
     expect(touchLastUsed).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a kikaku key the rate limit an admin set, none otherwise (the dialect’s applies)', async () => {
+    findActiveByHash.mockResolvedValue(activeKey({ kind: 'kikaku', rate_limit_per_minute: 25 }));
+    await expect(authenticator.authenticate({ key_hash: HASH })).resolves.toMatchObject({ rate_limit_per_minute: 25 });
+    findActiveByHash.mockResolvedValue(activeKey({ kind: 'kikaku' }));
+    expect(await authenticator.authenticate({ key_hash: HASH })).not.toHaveProperty('rate_limit_per_minute');
   });
 
   it('looks hashes up in lowercase', async () => {

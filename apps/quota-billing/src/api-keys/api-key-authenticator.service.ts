@@ -28,7 +28,11 @@ export class ApiKeyAuthenticator {
     if (!key) throw invalidApiKey();
     if (key.kind === 'image' && !appKeysMatch(key.app_key, request.app_key)) throw invalidApiKey();
     if (this.throttle.shouldRecord(key.id, key.last_used_at)) this.recordUse(key.id);
-    return { key_id: key.id, team_id: key.team_id, user_id: key.user_id, kind: key.kind };
+    const principal: Principal = { key_id: key.id, team_id: key.team_id, user_id: key.user_id, kind: key.kind };
+    // An AI Image key an admin gave its own limit; otherwise the gateway applies the dialect's.
+    if (key.kind === 'kikaku' && key.rate_limit_per_minute !== null)
+      principal.rate_limit_per_minute = key.rate_limit_per_minute;
+    return principal;
   }
 
   private recordUse(keyId: string): void {

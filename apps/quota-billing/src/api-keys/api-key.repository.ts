@@ -6,8 +6,11 @@ import { ApiKeyEntity } from './api-key.entity';
 
 export type NewApiKey = Pick<ApiKeyEntity, 'team_id' | 'user_id' | 'kind' | 'name' | 'key_hash' | 'hint' | 'app_key'>;
 
-/** What authentication needs of a live key: everything but the name and hint. */
-export type ActiveKey = Pick<ApiKeyEntity, 'id' | 'team_id' | 'user_id' | 'kind' | 'app_key' | 'last_used_at'>;
+/** What authentication needs of a live key: everything but the name and hint, and a kikaku key's own rate limit. */
+export type ActiveKey = Pick<ApiKeyEntity, 'id' | 'team_id' | 'user_id' | 'kind' | 'app_key' | 'last_used_at'> & {
+  /** Null unless the key has an AI Image profile. */
+  rate_limit_per_minute: number | null;
+};
 
 const LAST_USED_INTERVAL_SECONDS = 60;
 
@@ -15,19 +18,24 @@ const LAST_USED_INTERVAL_SECONDS = 60;
 export class ApiKeyRepository {
   private readonly table: string;
 
+  private readonly profiles: string;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const { schema, tableName } = dataSource.getMetadata(ApiKeyEntity);
     this.table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+    this.profiles = schema ? `"${schema}"."ai_image_profiles"` : `"ai_image_profiles"`;
   }
 
   /**
-   * The unrevoked key with this hash: one probe of the unique index on `key_hash`, issued as
-   * plain SQL because it runs on every request of every dialect.
+   * The unrevoked key with this hash: one probe of the unique index on `key_hash` (and of the
+   * profile's primary key), issued as plain SQL because it runs on every request of every dialect.
    */
   async findActiveByHash(keyHash: string): Promise<ActiveKey | null> {
     try {
       const rows: ActiveKey[] = await this.dataSource.query(
-        `SELECT "id", "team_id", "user_id", "kind", "app_key", "last_used_at" FROM ${this.table} WHERE "key_hash" = $1 AND "revoked_at" IS NULL`,
+        `SELECT k."id", k."team_id", k."user_id", k."kind", k."app_key", k."last_used_at", p."rate_limit_per_minute"
+           FROM ${this.table} k LEFT JOIN ${this.profiles} p ON p."key_id" = k."id"
+          WHERE k."key_hash" = $1 AND k."revoked_at" IS NULL`,
         [keyHash],
       );
       return rows[0] ?? null;

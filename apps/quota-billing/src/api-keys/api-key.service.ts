@@ -3,6 +3,8 @@ import { CreatedApiKey, DomainError, RpcParsedRequest, RpcResponse } from '@mp/c
 import { LOGGER, RpcHandler } from '@mp/platform';
 import type { Logger } from 'pino';
 import { FOREIGN_KEY_VIOLATION, RedactedQueryError, UNIQUE_VIOLATION } from '../database/query-errors';
+import { AiImageKeyService } from '../ai-image/ai-image-key.service';
+import { S3CredentialsService } from '../s3-credentials/s3-credentials.service';
 import { teamNotFound, TeamService } from '../teams/team.service';
 import { generateKeyMaterial } from './api-key-secrets';
 import { toApiKeySummary } from './api-key.mapper';
@@ -17,7 +19,9 @@ export class ApiKeyService {
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly teams: TeamService,
+    private readonly aiImageKeys: AiImageKeyService,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly s3Credentials: S3CredentialsService,
   ) {}
 
   @RpcHandler('billing.key.create')
@@ -35,6 +39,7 @@ export class ApiKeyService {
           app_key: material.app_key,
         });
         this.logger.info({ key_id: key.id, team_id: key.team_id, kind: key.kind }, 'API key created');
+        if (key.kind === 'kikaku_s3') await this.issueS3Credentials(key.id);
         return {
           id: key.id,
           kind: key.kind,
@@ -59,10 +64,22 @@ export class ApiKeyService {
     }
   }
 
+  /** Best effort: a key whose pair could not be issued now gets it on first use. */
+  private async issueS3Credentials(keyId: string): Promise<void> {
+    try {
+      await this.s3Credentials.issue(keyId);
+    } catch (err) {
+      this.logger.warn(
+        { key_id: keyId, error: err instanceof Error ? err.message : String(err) },
+        'S3 credentials not issued',
+      );
+    }
+  }
+
   @RpcHandler('billing.key.list')
   async list(request: RpcParsedRequest<'billing.key.list'>): Promise<RpcResponse<'billing.key.list'>> {
     const [keys] = await Promise.all([this.keys.listByTeam(request.team_id), this.teams.assertExists(request.team_id)]);
-    return { keys: keys.map(toApiKeySummary) };
+    return { keys: await this.aiImageKeys.withProfiles(request.team_id, keys) };
   }
 
   /** Idempotent: revoking a revoked key returns it unchanged. Another team's key is not found. */
@@ -71,6 +88,6 @@ export class ApiKeyService {
     const key = await this.keys.revoke(request.team_id, request.key_id);
     if (!key) throw new DomainError('ApiKeyNotFound', 'API key not found', { key_id: request.key_id });
     this.logger.info({ key_id: key.id, team_id: key.team_id }, 'API key revoked');
-    return toApiKeySummary(key);
+    return key.kind === 'kikaku' ? (await this.aiImageKeys.withProfiles(key.team_id, [key]))[0] : toApiKeySummary(key);
   }
 }

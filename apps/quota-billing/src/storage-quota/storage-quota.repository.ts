@@ -68,7 +68,7 @@ export class StorageQuotaRepository {
     return rows[0] ? toRow(rows[0]) : null;
   }
 
-  async save(m: EntityManager, keyId: string, state: QuotaState): Promise<void> {
+  async writeState(m: EntityManager, keyId: string, state: QuotaState): Promise<void> {
     await m.query(
       `UPDATE ${this.table('storage_quotas')} SET "used_bytes" = $2, "reserved_bytes" = $3, "file_count" = $4, "updated_at" = now() WHERE "key_id" = $1`,
       [keyId, state.used, state.reserved, state.fileCount],

@@ -36,7 +36,7 @@ export class StorageQuotaService {
       const { state } = await this.lockQuota(m, request);
       const next = planReserve(state, request.bytes);
       if (next === 'exceeded') throw quotaExceeded(state);
-      await this.quotas.save(m, request.key_id, next);
+      await this.quotas.writeState(m, request.key_id, next);
       const reservationId = await this.quotas.insertReservation(
         m,
         request.key_id,
@@ -54,8 +54,9 @@ export class StorageQuotaService {
       const held = await this.quotas.lockReservation(m, request.key_id, request.reservation_id);
       if (held === null) throw reservationLapsed(request.reservation_id);
       const next = planReserve(state, request.bytes);
-      if (next === 'exceeded') throw quotaExceeded(state);
-      await this.quotas.save(m, request.key_id, next);
+      // The uploader is told what the key holds apart from this upload, which it gives back now.
+      if (next === 'exceeded') throw quotaExceeded(planRelease(state, held));
+      await this.quotas.writeState(m, request.key_id, next);
       await this.quotas.growReservation(
         m,
         request.reservation_id,
@@ -73,9 +74,9 @@ export class StorageQuotaService {
       const held = await this.quotas.deleteReservation(m, request.key_id, request.reservation_id);
       const replaced = await this.quotas.lockObject(m, request.key_id, request.object_key);
       const next = planCommit(state, { reservedForUpload: held, replacedSize: replaced, size: request.size });
-      if (next === 'exceeded') throw quotaExceeded(state);
+      if (next === 'exceeded') throw quotaExceeded(planRelease(state, held ?? 0));
       await this.quotas.upsertObject(m, request.key_id, request.object_key, request.size);
-      await this.quotas.save(m, request.key_id, next);
+      await this.quotas.writeState(m, request.key_id, next);
       return { replaced_bytes: replaced, usage: toUsage(next, defaultLimit) };
     });
   }
@@ -87,7 +88,7 @@ export class StorageQuotaService {
       const locked = await this.lockQuota(m, request, { optional: true });
       if (!locked) return { released_bytes: 0 };
       const held = (await this.quotas.deleteReservation(m, request.key_id, request.reservation_id)) ?? 0;
-      await this.quotas.save(m, request.key_id, planRelease(locked.state, held));
+      await this.quotas.writeState(m, request.key_id, planRelease(locked.state, held));
       return { released_bytes: held };
     });
   }
@@ -101,7 +102,7 @@ export class StorageQuotaService {
       const size = await this.quotas.lockObject(m, request.key_id, request.object_key);
       if (size !== null) await this.quotas.deleteObject(m, request.key_id, request.object_key);
       const next = planFree(locked.state, size);
-      await this.quotas.save(m, request.key_id, next);
+      await this.quotas.writeState(m, request.key_id, next);
       return { freed_bytes: size, usage: toUsage(next, locked.defaultLimit) };
     });
   }
@@ -111,7 +112,7 @@ export class StorageQuotaService {
     return this.quotas.transaction(async (m) => {
       const locked = await this.lockQuota(m, request, { optional: true });
       if (!locked) return this.unrecordedUsage(request);
-      await this.quotas.save(m, request.key_id, locked.state);
+      await this.quotas.writeState(m, request.key_id, locked.state);
       return toUsage(locked.state, locked.defaultLimit);
     });
   }
@@ -123,7 +124,7 @@ export class StorageQuotaService {
       await this.quotas.ensureRow(m, request.team_id, request.key_id);
       const { state } = await this.lockQuota(m, request);
       await this.quotas.setLimit(m, request.key_id, request.limit_bytes);
-      await this.quotas.save(m, request.key_id, state);
+      await this.quotas.writeState(m, request.key_id, state);
       const limit = request.limit_bytes ?? this.config.S3_PROXY_QUOTA_BYTES;
       return toUsage({ ...state, limit }, request.limit_bytes === null);
     });

@@ -1,19 +1,9 @@
 import { DomainError } from '@mp/contracts';
+import { strictMock } from '@mp/testing';
 import { ObjectStorage } from '@mp/storage';
 import { SearchIndexerConfig } from '../app.config';
 import { FileSearchService } from './file-search.service';
 import { IndexedFile, SearchBackend, SearchQuery } from './search-backend';
-
-/** A double where any member nobody stubbed throws, so unexpected calls fail the test. */
-function strictMock<T extends object>(stubs: Partial<T>): T {
-  return new Proxy(stubs, {
-    get(target, prop) {
-      if (prop in target) return target[prop as keyof typeof target];
-      if (prop === 'then') return undefined;
-      throw new Error(`Unexpected access to ${String(prop)}`);
-    },
-  }) as T;
-}
 
 const TEAM = '11111111-1111-4111-8111-111111111111';
 const TTL = 604800;
@@ -84,7 +74,9 @@ describe('FileSearchService', () => {
       page_size: 10,
       total_pages: 5,
     });
-    expect(presigned).toEqual([{ key: `aiapi/${TEAM}/inputs/1_photo.png`, expiresInSeconds: TTL }]);
+    expect(presigned).toEqual([
+      { key: `aiapi/${TEAM}/inputs/1_photo.png`, contentType: 'image/png', expiresInSeconds: TTL },
+    ]);
     expect(searched[0]).toMatchObject({
       team_id: TEAM,
       filters: [{ kind: 'term', field: 'folder', value: 'inputs' }],
@@ -112,7 +104,7 @@ describe('FileSearchService', () => {
 
   it('rejects an invalid request before reaching the backend', async () => {
     const svc = service([], 0);
-    await expect(svc.query({ ...request, filters: { reviewer: 'kim' } })).rejects.toBeInstanceOf(DomainError);
+    await expect(svc.query({ ...request, filters: { team_id: 'kim' } })).rejects.toBeInstanceOf(DomainError);
     expect(searched).toEqual([]);
   });
 });

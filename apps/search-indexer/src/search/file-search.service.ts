@@ -43,7 +43,7 @@ export class FileSearchService {
       size: file.size,
       folder: file.folder,
       created_at: file.created_at.toISOString(),
-      url: await this.storage.presignGet({ key: file.object_key, expiresInSeconds }),
+      url: await this.storage.presignGet({ key: file.object_key, contentType: file.content_type, expiresInSeconds }),
       metadata: file.metadata,
     };
   }

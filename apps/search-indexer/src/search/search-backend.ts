@@ -8,7 +8,7 @@ export const RANGE_OPERATORS: readonly RangeOperator[] = ['gte', 'gt', 'lte', 'l
 
 /**
  * One validated condition of a search, independent of the backend that evaluates it.
- * Every field named here comes from the field catalog.
+ * Every field named here comes from the field catalog; metadata keys are the client's.
  */
 export type FilterClause =
   /** Scalar field equals the value. */
@@ -22,7 +22,19 @@ export type FilterClause =
   /** Text field contains the value, case-insensitively. */
   | { kind: 'match'; field: IndexedField; value: string }
   /** Custom metadata contains this JSON (`{ key: value }`): scalars equal, arrays hold all, objects partially match. */
-  | { kind: 'metadata'; contains: Record<string, unknown> };
+  | { kind: 'metadata'; contains: Record<string, unknown> }
+  /**
+   * One custom metadata key holds a number (`type: 'number'`) or an ISO 8601 date string (`'date'`,
+   * bounds as ISO 8601 UTC) within the bounds; for an array value one element within them suffices.
+   */
+  | {
+      kind: 'metadata_range';
+      key: string;
+      type: MetadataRangeType;
+      bounds: Partial<Record<RangeOperator, string | number>>;
+    };
+
+export type MetadataRangeType = 'number' | 'date';
 
 export interface SearchQuery {
   team_id: string;
@@ -46,6 +58,19 @@ export interface IndexedFile {
   expires_at: Date | null;
   metadata: Record<string, unknown>;
 }
+
+/** The fields of an IndexedFile, in the order every backend reads them. */
+export const INDEXED_FILE_FIELDS = [
+  'file_id',
+  'object_key',
+  'filename',
+  'content_type',
+  'size',
+  'folder',
+  'created_at',
+  'expires_at',
+  'metadata',
+] as const satisfies ReadonlyArray<keyof IndexedFile>;
 
 export interface SearchPage {
   total: number;

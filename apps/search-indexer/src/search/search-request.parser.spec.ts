@@ -103,12 +103,78 @@ describe('parseSearchRequest', () => {
     ]);
   });
 
-  it('rejects unknown fields, naming all of them and pointing at metadata.<key>', () => {
-    const err = failure({ reviewer: 'kim', folder: 'inputs', 'metadata.': 'x', colour: 'red' });
-    expect(err.message).toBe(
-      'filters: unknown fields "reviewer", "metadata.", "colour" (filter custom metadata as "metadata.<key>")',
-    );
-    expect(err.details).toMatchObject({ unknown_fields: ['reviewer', 'metadata.', 'colour'] });
+  it('treats any other key as a custom metadata key, exactly like metadata.<key>; catalog fields win', () => {
+    const { filters } = parse({
+      reviewer: 'user@example.com',
+      'metadata.reviewer': 'user@example.com',
+      tags2: ['a', 'b'],
+      project: 'avatar-gen',
+      'metadata.project': 'avatar-gen',
+      'metadata.metadata': 1,
+      'metadata.a.b': true,
+    });
+    expect(filters).toEqual([
+      { kind: 'metadata', contains: { reviewer: 'user@example.com' } },
+      { kind: 'metadata', contains: { reviewer: 'user@example.com' } },
+      { kind: 'metadata', contains: { tags2: ['a', 'b'] } },
+      { kind: 'term', field: 'project', value: 'avatar-gen' },
+      { kind: 'metadata', contains: { project: 'avatar-gen' } },
+      { kind: 'metadata', contains: { metadata: 1 } },
+      { kind: 'metadata', contains: { 'a.b': true } },
+    ]);
+  });
+
+  it('turns range objects on custom keys into number or date ranges, dates normalized to ISO UTC', () => {
+    const { filters } = parse({
+      score: { gte: 5, lt: 7.5 },
+      'metadata.reviewed_at': { gt: '2026-01-01', lte: '2026-01-02T12:04:05+09:00' },
+      nested: { a: { gte: 1 } },
+      empty: {},
+    });
+    expect(filters).toEqual([
+      { kind: 'metadata_range', key: 'score', type: 'number', bounds: { gte: 5, lt: 7.5 } },
+      {
+        kind: 'metadata_range',
+        key: 'reviewed_at',
+        type: 'date',
+        bounds: { gt: '2026-01-01T00:00:00.000Z', lte: '2026-01-02T03:04:05.000Z' },
+      },
+      { kind: 'metadata', contains: { nested: { a: { gte: 1 } } } },
+      { kind: 'metadata', contains: { empty: {} } },
+    ]);
+  });
+
+  it('refuses catalog fields that are not searchable, naming all of them', () => {
+    const err = failure({ team_id: 'x', folder: 'inputs', upload_ip: '127.0.0.1', reviewer: 'kim' });
+    expect(err.message).toBe('filters: "team_id", "upload_ip" are not searchable fields');
+    expect(err.details).toMatchObject({ unknown_fields: ['team_id', 'upload_ip'] });
+    expect(failure({ team_id: 'x' }).message).toBe('filters: "team_id" is not a searchable field');
+  });
+
+  it.each([
+    [{ 'metadata.': 'x' }, 'filters.metadata.: custom metadata key must be 1 to 256 characters long'],
+    [{ ['k'.repeat(257)]: 'x' }, 'custom metadata key must be 1 to 256 characters long'],
+    [{ 'metadata.bad\u0000key': 'x' }, 'custom metadata key must not contain control characters'],
+    [{ 'tab\tkey': 'x' }, 'custom metadata key must not contain control characters'],
+    [{ 'c1\u0085key': 'x' }, 'custom metadata key must not contain control characters'],
+    [{ 'lone\ud800': 'x' }, 'custom metadata key must not contain unpaired surrogates'],
+    [{ 'lone\udc00': 'x' }, 'custom metadata key must not contain unpaired surrogates'],
+    [{ metadata: { 'x\u0001': 1 } }, 'filters.metadata: custom metadata key "x\u0001" must not contain control'],
+    [{ score: { gte: 1, from: 2 } }, 'filters.score: unknown range operator "from"; a range is an object of gte'],
+    [{ score: { gte: 1, lt: '2026-01-01' } }, 'filters.score: range bounds must be all numbers or all ISO 8601 dates'],
+    [{ score: { gte: 'yesterday' } }, 'filters.score: range bounds must be all numbers or all ISO 8601 dates'],
+    [{ score: { gte: null } }, 'gte is not'],
+    [{ at: { gte: '2026-01-01T10:00:00' } }, 'filters.at: range bounds must be all numbers or all ISO 8601 dates'],
+  ])('rejects the custom metadata filter %j', (filters, message) => {
+    expect(failure(filters).message).toContain(message);
+  });
+
+  it('accepts custom keys of 256 characters and paired surrogates', () => {
+    const long = 'k'.repeat(256);
+    expect(parse({ [long]: 1, 'emoji😀': 'x' }).filters).toEqual([
+      { kind: 'metadata', contains: { [long]: 1 } },
+      { kind: 'metadata', contains: { 'emoji😀': 'x' } },
+    ]);
   });
 
   it.each([
@@ -139,11 +205,12 @@ describe('parseSearchRequest', () => {
   });
 
   it('reports every problem at once', () => {
-    const err = failure({ nope: 1, size: 'big', tags: [] }, { sort_by: 'tags' });
+    const err = failure({ team_id: 1, size: 'big', tags: [], 'metadata.': 1 }, { sort_by: 'tags' });
     expect(err.details.issues).toEqual([
       expect.objectContaining({ field: 'filters' }),
       expect.objectContaining({ field: 'filters.size' }),
       expect.objectContaining({ field: 'filters.tags' }),
+      expect.objectContaining({ field: 'filters.metadata.' }),
       expect.objectContaining({ field: 'sort_by', message: expect.stringContaining('"tags" is not sortable') }),
     ]);
   });

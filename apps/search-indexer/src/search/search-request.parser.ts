@@ -1,5 +1,5 @@
-import { DomainError, RpcParsedRequest } from '@mp/contracts';
-import { FieldDefinition, findSearchableField, SORTABLE_FIELDS } from './field-catalog';
+import { DomainError, metadataKeyProblem, RpcParsedRequest } from '@mp/contracts';
+import { FieldDefinition, findField, findSearchableField, SORTABLE_FIELDS } from './field-catalog';
 import { FilterClause, RANGE_OPERATORS, RangeOperator, SearchQuery } from './search-backend';
 
 export type SearchRequest = RpcParsedRequest<'search.files.query'>;
@@ -13,43 +13,35 @@ interface Issue {
   message: string;
 }
 
+/** A catalog field clients cannot filter by (`team_id`, `upload_ip`). */
+const NOT_SEARCHABLE = Symbol('not searchable');
+
 /**
  * Validates a search request against the field catalog and turns it into backend-neutral clauses.
  * Every problem is reported at once, as ValidationFailed naming the fields.
  *
- * Filter keys: a catalog field, `metadata.<key>` (one custom metadata key, compared as JSON) or
- * `metadata` (an object the custom metadata must contain). Anything else is an unknown field.
+ * Filter keys: a catalog field (a known field always wins), `metadata` (an object the custom
+ * metadata must contain), `metadata.<key>`, or any other key, which is a custom metadata key
+ * exactly like `metadata.<key>`. Catalog fields that are not searchable are refused.
  */
 export function parseSearchRequest(request: SearchRequest, options: { now: Date }): SearchQuery {
   const issues: Issue[] = [];
-  const unknown: string[] = [];
+  const unsearchable: string[] = [];
   const filters: FilterClause[] = [];
   const entries = Object.entries(request.filters);
   if (entries.length > MAX_FILTERS)
     issues.push({ field: 'filters', message: `at most ${MAX_FILTERS} conditions are allowed` });
 
   for (const [key, raw] of entries) {
-    const path = `filters.${key}`;
-    const def = findSearchableField(key);
-    let clause: FilterClause | string;
-    if (def) clause = parseFieldFilter(def, raw);
-    else if (key === 'metadata')
-      clause = isPlainObject(raw)
-        ? { kind: 'metadata', contains: raw }
-        : 'must be an object the custom metadata must contain';
-    else if (key.startsWith(METADATA_PREFIX) && key.length > METADATA_PREFIX.length)
-      clause = { kind: 'metadata', contains: { [key.slice(METADATA_PREFIX.length)]: raw } };
-    else {
-      unknown.push(key);
-      continue;
-    }
-    if (typeof clause === 'string') issues.push({ field: path, message: clause });
+    const clause = parseFilter(key, raw);
+    if (clause === NOT_SEARCHABLE) unsearchable.push(key);
+    else if (typeof clause === 'string') issues.push({ field: `filters.${key}`, message: clause });
     else filters.push(clause);
   }
-  if (unknown.length) {
+  if (unsearchable.length) {
     issues.unshift({
       field: 'filters',
-      message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (filter custom metadata as "metadata.<key>")`,
+      message: `${unsearchable.map((k) => `"${k}"`).join(', ')} ${unsearchable.length > 1 ? 'are not searchable fields' : 'is not a searchable field'}`,
     });
   }
 
@@ -62,7 +54,8 @@ export function parseSearchRequest(request: SearchRequest, options: { now: Date 
   if (issues.length || !sortField) {
     throw new DomainError('ValidationFailed', issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
       issues,
-      ...(unknown.length ? { unknown_fields: unknown } : {}),
+      // named `unknown_fields` as before custom keys were accepted: these are the only fields still refused
+      ...(unsearchable.length ? { unknown_fields: unsearchable } : {}),
     });
   }
   return {
@@ -73,6 +66,55 @@ export function parseSearchRequest(request: SearchRequest, options: { now: Date 
     page_size: request.page_size,
     now: options.now,
   };
+}
+
+/** One filter entry's condition, or the reason it is unusable. */
+function parseFilter(key: string, raw: unknown): FilterClause | string | typeof NOT_SEARCHABLE {
+  const def = findField(key);
+  if (def) return def.searchable ? parseFieldFilter(def, raw) : NOT_SEARCHABLE;
+  if (key === 'metadata') {
+    if (!isPlainObject(raw)) return 'must be an object the custom metadata must contain';
+    const bad = Object.keys(raw).flatMap((k) => {
+      const problem = metadataKeyProblem(k);
+      return problem ? [`custom metadata key "${k}" ${problem}`] : [];
+    });
+    return bad.length ? bad.join(', ') : { kind: 'metadata', contains: raw };
+  }
+  return parseMetadataFilter(key.startsWith(METADATA_PREFIX) ? key.slice(METADATA_PREFIX.length) : key, raw);
+}
+
+/**
+ * A condition on one custom metadata key: an object with range operators is a range over numbers
+ * or dates; anything else must be contained (scalars equal, arrays hold every element).
+ */
+function parseMetadataFilter(key: string, raw: unknown): FilterClause | string {
+  const problem = metadataKeyProblem(key);
+  if (problem) return `custom metadata key ${problem}`;
+  if (isPlainObject(raw) && Object.keys(raw).some((op) => isRangeOperator(op))) return parseMetadataRange(key, raw);
+  return { kind: 'metadata', contains: { [key]: raw } };
+}
+
+function parseMetadataRange(key: string, raw: Record<string, unknown>): FilterClause | string {
+  const bad = Object.keys(raw).filter((op) => !isRangeOperator(op));
+  if (bad.length)
+    return `unknown range operator${bad.length > 1 ? 's' : ''} ${bad.map((k) => `"${k}"`).join(', ')}; a range is an object of gte, gt, lte, lt`;
+  const bounds = raw as Partial<Record<RangeOperator, unknown>>;
+  const values = Object.values(bounds);
+  if (values.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    return { kind: 'metadata_range', key, type: 'number', bounds: bounds as Partial<Record<RangeOperator, number>> };
+  const dates: Partial<Record<RangeOperator, string>> = {};
+  const problems: string[] = [];
+  for (const [op, value] of Object.entries(bounds) as [RangeOperator, unknown][]) {
+    const iso = typeof value === 'string' ? normalizeIsoDate(value) : undefined;
+    if (iso) dates[op] = iso;
+    else problems.push(op);
+  }
+  if (!problems.length) return { kind: 'metadata_range', key, type: 'date', bounds: dates };
+  return `range bounds must be all numbers or all ISO 8601 dates ("2025-12-01" or "2025-12-01T00:00:00Z"); ${problems.join(', ')} ${problems.length > 1 ? 'are' : 'is'} not`;
+}
+
+function isRangeOperator(key: string): key is RangeOperator {
+  return (RANGE_OPERATORS as readonly string[]).includes(key);
 }
 
 /** One catalog field's condition, or the reason its value is unusable. */
@@ -107,7 +149,7 @@ function parseFieldFilter(def: FieldDefinition, raw: unknown): FilterClause | st
 
 function parseRange(def: FieldDefinition, raw: Record<string, unknown>): FilterClause | string {
   const keys = Object.keys(raw);
-  const bad = keys.filter((k) => !(RANGE_OPERATORS as readonly string[]).includes(k));
+  const bad = keys.filter((k) => !isRangeOperator(k));
   if (keys.length === 0 || bad.length) {
     const got = bad.length
       ? `unknown range operator${bad.length > 1 ? 's' : ''} ${bad.map((k) => `"${k}"`).join(', ')}; `

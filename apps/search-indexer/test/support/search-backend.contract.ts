@@ -48,7 +48,14 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
         cfg_scale: 7.5,
         width: 1024,
         is_processed: true,
-        metadata: { reviewer: 'user@example.com', version: '1.0', tags: ['portrait', 'approved'] },
+        metadata: {
+          reviewer: 'user@example.com',
+          version: '1.0',
+          tags: ['portrait', 'approved'],
+          score: 7,
+          reviewed_at: '2026-01-02T03:04:05Z',
+          tags2: ['a', 'b'],
+        },
       }),
       draft: doc(team, 2, {
         filename: 'draft 50%_off*.png',
@@ -57,6 +64,7 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
         width: 512,
         size: 5_000_000,
         folder: 'drafts',
+        metadata: { score: 3.5, reviewed_at: '2026-01-05T09:00:00+09:00', samples: [1, 10], reviewer: 'other' },
       }),
       audio: doc(team, 3, {
         filename: 'voice.wav',
@@ -65,6 +73,7 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
         duration: 3.25,
         legal_hold: true,
         tags: ['approved'],
+        metadata: { score: '8', reviewed_at: 'not a date', tags2: ['a'], project: 'avatar-gen', day: '2026-01-02' },
       }),
       expired: doc(team, 4, {
         project: 'avatar-gen',
@@ -131,6 +140,54 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
       expect(
         await search$({ 'metadata.reviewer': 'user@example.com', tags: 'portrait', width: { gte: 1000 } }),
       ).toEqual([files.portrait.object_key]);
+    });
+
+    it('any other filter key is a custom metadata key, exactly like metadata.<key>; catalog fields win', async () => {
+      expect(await search$({ reviewer: 'user@example.com' })).toEqual([files.portrait.object_key]);
+      expect(await search$({ reviewer: 'nobody@example.com' })).toEqual([]);
+      expect(await search$({ score: 7 })).toEqual([files.portrait.object_key]);
+      expect(await search$({ score: '8' })).toEqual([files.audio.object_key]);
+      expect(await search$({ tags2: ['a', 'b'] })).toEqual([files.portrait.object_key]);
+      expect(await search$({ tags2: ['a'] })).toEqual([files.portrait.object_key, files.audio.object_key]);
+      expect(await search$({ tags2: ['a', 'c'] })).toEqual([]);
+      expect(await search$({ project: 'avatar-gen' })).toEqual([files.portrait.object_key, files.draft.object_key]);
+      expect(await search$({ 'metadata.project': 'avatar-gen' })).toEqual([files.audio.object_key]);
+      expect(await search$({ reviewer: 'user@example.com', score: { gte: 7 }, tags: 'portrait' })).toEqual([
+        files.portrait.object_key,
+      ]);
+    });
+
+    it('ranges on custom keys compare numbers as numbers (strings never match)', async () => {
+      expect(await search$({ score: { gte: 5 } })).toEqual([files.portrait.object_key]);
+      expect(await search$({ 'metadata.score': { gt: 3, lt: 4 } })).toEqual([files.draft.object_key]);
+      expect(await search$({ score: { gte: 3.5, lte: 7 } })).toEqual([
+        files.portrait.object_key,
+        files.draft.object_key,
+      ]);
+      expect(await search$({ score: { gt: 7 } })).toEqual([]);
+      expect(await search$({ score: { gte: 2, lte: 100 } })).toEqual([
+        files.portrait.object_key,
+        files.draft.object_key,
+      ]);
+      // an array matches when one element is within every bound
+      expect(await search$({ samples: { gte: 9 } })).toEqual([files.draft.object_key]);
+      expect(await search$({ samples: { gte: 5, lte: 6 } })).toEqual([]);
+      expect(await search$({ missing_key: { gte: 0 } })).toEqual([]);
+    });
+
+    it('ranges on custom keys compare ISO 8601 dates as instants, with Z, offsets or a bare date', async () => {
+      expect(await search$({ reviewed_at: { gte: '2026-01-02', lt: '2026-01-03' } })).toEqual([
+        files.portrait.object_key,
+      ]);
+      expect(await search$({ reviewed_at: { gt: '2026-01-02T03:04:05Z' } })).toEqual([files.draft.object_key]);
+      expect(await search$({ reviewed_at: { lte: '2026-01-02T12:04:05+09:00' } })).toEqual([files.portrait.object_key]);
+      expect(await search$({ reviewed_at: { gte: '2026-01-05T00:00:00Z', lte: '2026-01-05T00:00:00Z' } })).toEqual([
+        files.draft.object_key,
+      ]);
+      expect(await search$({ reviewed_at: { gte: '2026-02-01' } })).toEqual([]);
+      expect(await search$({ day: { gte: '2026-01-01T23:00:00-01:00', lt: '2026-01-02T00:00:01Z' } })).toEqual([
+        files.audio.object_key,
+      ]);
     });
 
     it('never shows expired files or another team’s files', async () => {

@@ -100,8 +100,9 @@ SHUTDOWN_TIMEOUT_MS: {{ include "media-platform.envValue" .Values.shutdown.timeo
 {{- end }}
 
 {{/*
-Env entries of one app's container: APP, its port variable, DB_MIGRATE_ON_BOOT=false (migrations
-run in the hook Job) and the app's own `env` (empty values left out).
+Env entries of one app's container: APP, its port variable, METRICS_PORT (apps with a
+`metricsPort`), DB_MIGRATE_ON_BOOT=false (migrations run in the hook Job) and the app's own `env`
+(empty values left out).
 Call with (dict "root" $ "name" "<app>" "app" <the app's values>).
 */}}
 {{- define "media-platform.appEnv" -}}
@@ -113,12 +114,21 @@ Call with (dict "root" $ "name" "<app>" "app" <the app's values>).
   value: {{ include "media-platform.envValue" $app.port | quote }}
 - name: DB_MIGRATE_ON_BOOT
   value: "false"
+{{- with $app.metricsPort }}
+- name: METRICS_PORT
+  value: {{ include "media-platform.envValue" . | quote }}
+{{- end }}
 {{- range $key, $value := ($app.env | default dict) }}
-{{- if has $key (list "APP" "DB_MIGRATE_ON_BOOT" "SHUTDOWN_TIMEOUT_MS" $portEnv) }}
+{{- if has $key (list "APP" "DB_MIGRATE_ON_BOOT" "SHUTDOWN_TIMEOUT_MS" "METRICS_PORT" $portEnv) }}
 {{- fail (printf "apps.%s.env.%s is set by the chart; use the dedicated value instead" $.name $key) }}
 {{- else if and (not (kindIs "invalid" $value)) (ne (toString $value) "") }}
 - name: {{ $key }}
   value: {{ include "media-platform.envValue" $value | quote }}
 {{- end }}
 {{- end }}
+{{- end }}
+
+{{/* The container port serving one app's /metrics: `metricsPort` if it has one, else `port`. */}}
+{{- define "media-platform.metricsPort" -}}
+{{- include "media-platform.envValue" (.metricsPort | default .port) -}}
 {{- end }}

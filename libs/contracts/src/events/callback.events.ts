@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackUrlSchema } from '../dto/callbacks.dto';
+import { callbackUrlSchema } from '../notifier/callbacks.dto';
 
 /**
  * A service asks the notifier to deliver one callback (emit it through the outbox, in the

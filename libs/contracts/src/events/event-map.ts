@@ -6,6 +6,7 @@ import {
   fileUpdatedEventSchema,
   fileUploadedEventSchema,
 } from './file.events';
+import { generationImageStoredEventSchema, generationRequestLoggedEventSchema } from './generation.events';
 import { storageObjectEventSchema } from './storage-object.event';
 
 /** JetStream subjects (`<domain>.<entity>.<past-tense>`) and their payload schemas. */
@@ -17,6 +18,8 @@ export const EVENT_SCHEMAS = {
   'files.file.updated': fileUpdatedEventSchema,
   'files.file.deleted': fileDeletedEventSchema,
   'callbacks.delivery.requested': callbackDeliveryRequestedEventSchema,
+  'generation.image.stored': generationImageStoredEventSchema,
+  'usage.generation.logged': generationRequestLoggedEventSchema,
 } as const;
 
 export type EventSubject = keyof typeof EVENT_SCHEMAS;

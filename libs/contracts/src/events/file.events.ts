@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileDocumentSchema } from '../dto/file-document';
+import { fileDocumentSchema } from '../files/file-document';
 
 export const fileUploadedEventSchema = z.object({ file: fileDocumentSchema });
 export type FileUploadedEvent = z.infer<typeof fileUploadedEventSchema>;
@@ -21,6 +21,7 @@ export const fileDeletedEventSchema = z.object({
   team_id: z.string(),
   object_key: z.string(),
   size: z.number().int().nonnegative(),
-  reason: z.enum(['deleted', 'expired']),
+  /** `consumed`: a seed 003 temp upload whose object was ingested as a media resource or purged unused. */
+  reason: z.enum(['deleted', 'expired', 'consumed']),
 });
 export type FileDeletedEvent = z.infer<typeof fileDeletedEventSchema>;

@@ -9,6 +9,8 @@ export const QUEUES = [
   'image-ops',
   'media-maintenance',
   'bulk-uploads',
+  'generations',
+  'bucket-lifecycle',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 
@@ -32,6 +34,9 @@ export const runImageDeleteJobSchema = z.object({ queue_id: z.uuid() });
 /** Re-enqueues image queue items left waiting (W) without a job, e.g. Redis was down after the commit (scheduled). */
 export const redriveImageQueueJobSchema = z.object({});
 
+/** Deletes image objects that no image references (left by a crash between a write and its commit). */
+export const collectImageOrphansJobSchema = z.object({});
+
 /** Deletes media resources without attachments, and their objects (scheduled, one run at a time). */
 export const collectMediaResourcesJobSchema = z.object({});
 
@@ -40,6 +45,12 @@ export const purgeTempObjectsJobSchema = z.object({});
 
 /** Processes one bulk-upload task's ZIP; re-running skips SKUs already done. */
 export const processBulkUploadJobSchema = z.object({ task_id: z.uuid() });
+
+/** Runs one prediction of seed 000 (the BullMQ job id is the prediction id). */
+export const runPredictionJobSchema = z.object({ prediction_id: z.uuid() });
+
+/** Deletes Swift objects past their lifecycle policy or `X-Delete-At`: rows, then bytes (scheduled). */
+export const sweepBucketLifecycleJobSchema = z.object({});
 
 /** Job names (PascalCase), their queue and payload schema. */
 export const JOB_SCHEMAS = {
@@ -51,9 +62,12 @@ export const JOB_SCHEMAS = {
   RunImageOperation: { queue: 'image-ops', data: runImageOperationJobSchema },
   RunImageDelete: { queue: 'image-ops', data: runImageDeleteJobSchema },
   RedriveImageQueue: { queue: 'image-ops', data: redriveImageQueueJobSchema },
+  CollectImageOrphans: { queue: 'image-ops', data: collectImageOrphansJobSchema },
   CollectMediaResources: { queue: 'media-maintenance', data: collectMediaResourcesJobSchema },
   PurgeTempObjects: { queue: 'media-maintenance', data: purgeTempObjectsJobSchema },
   ProcessBulkUpload: { queue: 'bulk-uploads', data: processBulkUploadJobSchema },
+  RunPrediction: { queue: 'generations', data: runPredictionJobSchema },
+  SweepBucketLifecycle: { queue: 'bucket-lifecycle', data: sweepBucketLifecycleJobSchema },
 } as const satisfies Record<string, { queue: QueueName; data: z.ZodType }>;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

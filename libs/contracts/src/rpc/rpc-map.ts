@@ -5,16 +5,20 @@ import {
   callbackDeliverySchema,
   callbackSecretSchema,
   listCallbackDeliveriesQuerySchema,
-} from '../dto/callbacks.dto';
+} from '../notifier/callbacks.dto';
 import {
   deleteFileQuerySchema,
   deleteFileResultSchema,
   updateFileMetadataBodySchema,
   updateFileMetadataResultSchema,
-} from '../dto/file-metadata.dto';
-import { fileDistinctParamsSchema, fileDistinctResultSchema, searchSchemaResultSchema } from '../dto/file-distinct.dto';
-import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../dto/file-records.dto';
-import { fileSearchBodySchema, fileSearchResultSchema } from '../dto/file-search.dto';
+} from '../files/file-metadata.dto';
+import {
+  fileDistinctParamsSchema,
+  fileDistinctResultSchema,
+  searchSchemaResultSchema,
+} from '../search/file-distinct.dto';
+import { fileRecordsPageRequestSchema, fileRecordsPageResponseSchema } from '../files/file-records.dto';
+import { fileSearchBodySchema, fileSearchResultSchema } from '../search/file-search.dto';
 import {
   API_KEY_KINDS,
   apiKeySummarySchema,
@@ -24,7 +28,7 @@ import {
   principalSchema,
   teamSchema,
   userSchema,
-} from '../dto/tenancy.dto';
+} from '../quota-billing/tenancy.dto';
 import {
   storageCommitRequestSchema,
   storageCommitResponseSchema,
@@ -38,11 +42,31 @@ import {
   storageSetLimitRequestSchema,
   storageUsageRequestSchema,
   storageUsageSchema,
-} from '../dto/storage-quota.dto';
-import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../dto/upload-url.dto';
-import { IMAGE_RPC } from '../dto/image-api.dto';
-import { MEDIA_API_RPC } from '../dto/media-api.dto';
-import { BULK_UPLOAD_RPC, MEDIA_RPC } from '../dto/media-resources.dto';
+} from '../quota-billing/storage-quota.dto';
+import {
+  aiImageLogsPageSchema,
+  aiImageUsageSchema,
+  imagesGalleryRequestSchema,
+  imagesLogsRequestSchema,
+  imagesReservationSchema,
+  imagesReserveRequestSchema,
+  imagesSettlementSchema,
+  imagesSettleRequestSchema,
+  storedGalleryPageSchema,
+} from '../quota-billing/ai-image-usage.dto';
+import { updateAiImageKeyBodySchema } from '../quota-billing/ai-image-key.dto';
+import { createUploadUrlBodySchema, uploadUrlResponseSchema } from '../files/upload-url.dto';
+import { generateImagesRequestSchema, generateImagesResponseSchema } from '../generation/generation-rpc.dto';
+import { PREDICTION_RPC } from '../generation/predictions.dto';
+import { IMAGE_RPC } from '../image-ops/image-rpc';
+import { MEDIA_VARIANT_RPC } from '../image-ops/media-variants.dto';
+import { BULK_UPLOAD_RPC } from '../files/bulk-upload.dto';
+import { EXPORT_CONFIG_RPC } from '../files/export-config.dto';
+import { MEDIA_RPC } from '../files/media-attachments.dto';
+import { MEDIA_UPLOAD_RPC } from '../files/media-uploads.dto';
+import { MEDIA_ACCOUNT_RPC } from '../quota-billing/media-accounts.dto';
+import { S3_CREDENTIALS_RPC } from '../quota-billing/s3-credentials.dto';
+import { BUCKET_RPC } from '../buckets/bucket-rpc';
 
 const id = z.uuid({ error: 'must be a UUID' });
 const teamScoped = z.object({ team_id: id });
@@ -50,7 +74,7 @@ const teamScoped = z.object({ team_id: id });
 /** NATS request/reply subjects (`<app>.<entity>.<verb>`) with request and response schemas. */
 export const RPC_SCHEMAS = {
   'billing.key.authenticate': {
-    request: z.object({ key_hash: z.string().length(64), app_key: z.string().optional() }),
+    request: z.object({ key_hash: z.string().length(64), app_key: z.string().max(100).optional() }),
     response: principalSchema,
   },
   'billing.team.create': { request: createTeamBodySchema, response: teamSchema },
@@ -72,11 +96,20 @@ export const RPC_SCHEMAS = {
     request: z.object({ team_id: id, key_id: id }),
     response: apiKeySummarySchema,
   },
+  'billing.key.update': {
+    request: updateAiImageKeyBodySchema.safeExtend({ team_id: id, key_id: id }),
+    response: apiKeySummarySchema,
+  },
+  'billing.images.reserve': { request: imagesReserveRequestSchema, response: imagesReservationSchema },
+  'billing.images.settle': { request: imagesSettleRequestSchema, response: imagesSettlementSchema },
+  'billing.images.usage': { request: z.object({ team_id: id, key_id: id }), response: aiImageUsageSchema },
+  'billing.images.logs': { request: imagesLogsRequestSchema, response: aiImageLogsPageSchema },
+  'billing.images.gallery': { request: imagesGalleryRequestSchema, response: storedGalleryPageSchema },
   'files.upload.create': {
     request: createUploadUrlBodySchema.extend({
       team_id: id,
       user_id: id.nullable(),
-      upload_ip: z.string().nullable(),
+      upload_ip: z.string().max(64).nullable(),
     }),
     response: uploadUrlResponseSchema,
   },
@@ -116,6 +149,13 @@ export const RPC_SCHEMAS = {
   'billing.storage.free': { request: storageFreeRequestSchema, response: storageFreeResponseSchema },
   'billing.storage.usage': { request: storageUsageRequestSchema, response: storageUsageSchema },
   'billing.storage.set-limit': { request: storageSetLimitRequestSchema, response: storageUsageSchema },
+  'billing.s3-credentials.get': S3_CREDENTIALS_RPC.get,
+  'billing.s3-credentials.rotate': S3_CREDENTIALS_RPC.rotate,
+  'billing.s3-credentials.resolve': S3_CREDENTIALS_RPC.resolve,
+  'generation.images.generate': { request: generateImagesRequestSchema, response: generateImagesResponseSchema },
+  'generation.prediction.create': PREDICTION_RPC.create,
+  'generation.prediction.get': PREDICTION_RPC.get,
+  'generation.prediction.cancel': PREDICTION_RPC.cancel,
   'images.folder.create': IMAGE_RPC.folderCreate,
   'images.folder.list': IMAGE_RPC.folderList,
   'images.folder.properties': IMAGE_RPC.folderProperties,
@@ -138,21 +178,44 @@ export const RPC_SCHEMAS = {
   'images.user.get': IMAGE_RPC.userGet,
   'images.user.put': IMAGE_RPC.userPut,
   'images.public.resolve': IMAGE_RPC.publicResolve,
-  'billing.account.create': MEDIA_API_RPC.accountCreate,
-  'billing.account.update': MEDIA_API_RPC.accountUpdate,
-  'billing.account.login': MEDIA_API_RPC.accountLogin,
-  'billing.account.status': MEDIA_API_RPC.accountStatus,
-  'billing.organization.create': MEDIA_API_RPC.organizationCreate,
-  'billing.organization.get': MEDIA_API_RPC.organizationGet,
-  'billing.organization.member-add': MEDIA_API_RPC.organizationMemberAdd,
-  'billing.organization.member-remove': MEDIA_API_RPC.organizationMemberRemove,
-  'files.media-upload.create': MEDIA_API_RPC.uploadCreate,
-  'files.export-config.get': MEDIA_API_RPC.exportConfigGet,
-  'files.export-config.create': MEDIA_API_RPC.exportConfigCreate,
-  'files.export-config.update': MEDIA_API_RPC.exportConfigUpdate,
-  'files.export-config.delete': MEDIA_API_RPC.exportConfigDelete,
-  'files.export-config.resolve': MEDIA_API_RPC.exportConfigResolve,
-  'images.variant.ensure': MEDIA_API_RPC.variantEnsure,
+  'billing.account.create': MEDIA_ACCOUNT_RPC.accountCreate,
+  'billing.account.update': MEDIA_ACCOUNT_RPC.accountUpdate,
+  'billing.account.login': MEDIA_ACCOUNT_RPC.accountLogin,
+  'billing.account.status': MEDIA_ACCOUNT_RPC.accountStatus,
+  'billing.organization.create': MEDIA_ACCOUNT_RPC.organizationCreate,
+  'billing.organization.get': MEDIA_ACCOUNT_RPC.organizationGet,
+  'billing.organization.member-add': MEDIA_ACCOUNT_RPC.organizationMemberAdd,
+  'billing.organization.member-remove': MEDIA_ACCOUNT_RPC.organizationMemberRemove,
+  'files.media-upload.create': MEDIA_UPLOAD_RPC.uploadCreate,
+  'files.export-config.get': EXPORT_CONFIG_RPC.exportConfigGet,
+  'files.export-config.create': EXPORT_CONFIG_RPC.exportConfigCreate,
+  'files.export-config.update': EXPORT_CONFIG_RPC.exportConfigUpdate,
+  'files.export-config.delete': EXPORT_CONFIG_RPC.exportConfigDelete,
+  'files.export-config.resolve': EXPORT_CONFIG_RPC.exportConfigResolve,
+  'images.variant.ensure': MEDIA_VARIANT_RPC.variantEnsure,
+  'buckets.bucket.create': BUCKET_RPC.bucketCreate,
+  'buckets.bucket.get': BUCKET_RPC.bucketGet,
+  'buckets.bucket.list': BUCKET_RPC.bucketList,
+  'buckets.bucket.update': BUCKET_RPC.bucketUpdate,
+  'buckets.bucket.delete': BUCKET_RPC.bucketDelete,
+  'buckets.cors.get': BUCKET_RPC.corsGet,
+  'buckets.cors.put': BUCKET_RPC.corsPut,
+  'buckets.policy.list': BUCKET_RPC.policyList,
+  'buckets.policy.create': BUCKET_RPC.policyCreate,
+  'buckets.policy.delete': BUCKET_RPC.policyDelete,
+  'buckets.account.list': BUCKET_RPC.accountList,
+  'buckets.container.create': BUCKET_RPC.containerCreate,
+  'buckets.container.access': BUCKET_RPC.containerAccess,
+  'buckets.container.head': BUCKET_RPC.containerHead,
+  'buckets.container.ref': BUCKET_RPC.containerRef,
+  'buckets.container.list': BUCKET_RPC.containerList,
+  'buckets.container.update': BUCKET_RPC.containerUpdate,
+  'buckets.container.delete': BUCKET_RPC.containerDelete,
+  'buckets.bulk.delete': BUCKET_RPC.bulkDelete,
+  'buckets.object.head': BUCKET_RPC.objectHead,
+  'buckets.object.commit': BUCKET_RPC.objectCommit,
+  'buckets.object.update': BUCKET_RPC.objectUpdate,
+  'buckets.object.delete': BUCKET_RPC.objectDelete,
 } as const;
 
 export type RpcSubject = keyof typeof RPC_SCHEMAS;

@@ -1,12 +1,14 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { BaseConfig } from '../config';
 import { PinoNestLogger } from '../logging';
 import { MetricsService } from '../metrics';
 import { LOGGER } from '../tokens';
 import { registerBodyParsers } from './body-parsers';
+import { stopOnSignals } from './stop-on-signals';
 
 export interface StartServiceOptions {
   module: DynamicModule;
@@ -17,13 +19,18 @@ export interface StartServiceOptions {
   bodyLimitBytes?: number;
   /** Called with the Fastify app before routes are registered (content parsers, plugins). */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
+  /** Fastify options of the app (e.g. `frameworkErrors`, `clientErrorHandler`); body limit, proxies and logger are set here. */
+  fastify?: Omit<FastifyServerOptions, 'bodyLimit' | 'trustProxy' | 'logger'>;
 }
 
 /** Boots a Nest app on Fastify with pino logging, HTTP metrics and graceful shutdown. */
 export async function startService(options: StartServiceOptions): Promise<NestFastifyApplication> {
+  const trusted = options.config.TRUSTED_PROXIES;
   const adapter = new FastifyAdapter({
+    ...options.fastify,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
-    trustProxy: true,
+    // `request.ip` is the socket's peer unless that peer is a trusted proxy (then X-Forwarded-For counts).
+    trustProxy: trusted.length > 0 ? trusted : false,
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
@@ -36,7 +43,7 @@ export async function startService(options: StartServiceOptions): Promise<NestFa
   recordHttpMetrics(app);
   registerBodyParsers(app.getHttpAdapter().getInstance());
   await options.configure?.(app);
-  if (options.handleSignals !== false) installSignalHandlers(app, logger, options.config.SHUTDOWN_TIMEOUT_MS);
+  if (options.handleSignals !== false) stopOnSignals(logger, options.config.SHUTDOWN_TIMEOUT_MS, () => app.close());
   try {
     await app.listen(options.port, options.config.HTTP_HOST);
   } catch (err) {
@@ -63,30 +70,19 @@ function recordHttpMetrics(app: NestFastifyApplication): void {
   });
 }
 
-function installSignalHandlers(app: NestFastifyApplication, logger: Logger, timeoutMs: number): void {
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Stopping');
-    setTimeout(() => {
-      logger.error({ timeoutMs }, 'Graceful shutdown timed out; exiting');
-      process.exit(1);
-    }, timeoutMs).unref();
-    app
-      .close()
-      .then(() => process.exit(0))
-      .catch((err) => {
-        logger.error({ err }, 'Shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-}
-
 /** How a caller (main.ts or a test) runs an app: tests pass port 0 and no signal handlers. */
 export interface ServiceRunOptions {
   port?: number;
   handleSignals?: boolean;
+}
+
+/** Starts an app's module the way `run` asks, on `defaultPort` unless `run` names a port. */
+export function runService(
+  module: DynamicModule,
+  config: BaseConfig,
+  defaultPort: number,
+  run: ServiceRunOptions,
+  extra: Pick<StartServiceOptions, 'configure' | 'fastify'> = {},
+): Promise<NestFastifyApplication> {
+  return startService({ module, config, port: run.port ?? defaultPort, handleSignals: run.handleSignals, ...extra });
 }

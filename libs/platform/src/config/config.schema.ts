@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxiesSchema } from './trusted-proxies';
 
 const bool = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -18,6 +19,8 @@ export const baseConfigSchema = z.object({
     .regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be lowercase letters, digits or _ (max 31), starting with a letter')
     .default('mp'),
   HTTP_HOST: z.string().default('0.0.0.0'),
+  /** Proxies whose `X-Forwarded-For` names the client (see trusted-proxies.ts); none by default. */
+  TRUSTED_PROXIES: trustedProxiesSchema,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25000),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   /** BullMQ job lock (renewed at half of it); a job whose worker died is re-run after one to two of these. */

@@ -32,7 +32,20 @@ export function discoverHandlers<M>(
   return found;
 }
 
-export function methodDecorator<M>(metadataKey: symbol, meta: M): MethodDecorator {
+/**
+ * A method decorator that only accepts methods assignable to `Method`: a handler whose parameters
+ * do not accept what the platform passes (the subject's envelope, the job's data) fails to compile.
+ */
+export type HandlerDecorator<Method extends (...args: never[]) => unknown> = <Actual extends Method>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<Actual>,
+) => TypedPropertyDescriptor<Actual>;
+
+export function methodDecorator<M, Method extends (...args: never[]) => unknown = (...args: never[]) => unknown>(
+  metadataKey: symbol,
+  meta: M,
+): HandlerDecorator<Method> {
   return (_target, _key, descriptor) => {
     Reflect.defineMetadata(metadataKey, meta, descriptor.value as object);
     return descriptor;

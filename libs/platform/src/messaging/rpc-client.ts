@@ -40,8 +40,20 @@ export class RpcClient {
   }
 }
 
+/** True when a request failed because no instance was listening: nobody received it, so nothing it asked for happened. */
+export function rpcNotReceived(err: unknown): boolean {
+  return (
+    err instanceof DomainError &&
+    err.code === 'DependencyUnavailable' &&
+    err.details.cause === NatsErrorCode.NoResponders
+  );
+}
+
 function toDependencyError(subject: string, err: unknown): DomainError {
   const code = err instanceof NatsError ? err.code : undefined;
+  if (code === NatsErrorCode.MaxPayloadExceeded) {
+    return new DomainError('PayloadTooLarge', 'The request is too large to forward; send less data', { subject });
+  }
   if (code === NatsErrorCode.Timeout) {
     return new DomainError('Timeout', `The service behind ${subject} did not answer in time`, { subject });
   }

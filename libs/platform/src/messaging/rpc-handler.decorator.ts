@@ -7,4 +7,4 @@ export const RPC_HANDLER = Symbol('RPC_HANDLER');
  * Marks a provider method as the handler of an RPC subject. The request is validated against
  * the contract schema before the method runs; its return value is the reply.
  */
-export const RpcHandler = (subject: RpcSubject): MethodDecorator => methodDecorator(RPC_HANDLER, subject);
+export const RpcHandler = (subject: RpcSubject) => methodDecorator(RPC_HANDLER, subject);

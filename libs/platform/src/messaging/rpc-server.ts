@@ -7,11 +7,20 @@ import { BaseConfig } from '../config';
 import { assertUnique, discoverHandlers } from '../discovery/discover-handlers';
 import { MetricsService } from '../metrics';
 import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION } from '../tokens';
+import { boundedError } from './bounded-error';
 import { decodeJson, encodeJson } from './json-codec';
 import { RpcReply } from './rpc-envelope';
 import { RPC_HANDLER } from './rpc-handler.decorator';
 import { wireNames } from './subjects';
 import { validationError } from './validation-error';
+
+/** NATS's default `max_payload`, used while the server's own value is unknown. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+
+const TOO_LARGE_REPLY: RpcReply<never> = {
+  ok: false,
+  error: { code: 'PayloadTooLarge', message: 'The answer is too large to send; narrow the request', details: {} },
+};
 
 /** Serves every @RpcHandler of the app on a queue group, so instances share the load. */
 @Injectable()
@@ -56,10 +65,27 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
       if (!parsed.success) throw validationError(parsed.error);
       reply = { ok: true, data: await call(parsed.data) };
     } catch (err) {
-      reply = { ok: false, error: this.toSerializable(subject, err) };
+      reply = { ok: false, error: boundedError(this.toSerializable(subject, err)) };
     }
     end({ outcome: reply.ok ? 'ok' : reply.error.code });
-    if (msg.reply) msg.respond(encodeJson(reply));
+    if (msg.reply) this.respond(subject, msg, reply);
+  }
+
+  /** A reply that cannot be sent (too large, connection closing) is logged and counted, never thrown. */
+  private respond(subject: RpcSubject, msg: Msg, reply: RpcReply<unknown>): void {
+    try {
+      const encoded = encodeJson(reply);
+      if (encoded.byteLength > (this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD)) {
+        this.metrics.rpcReplyFailures.inc({ subject, reason: 'too_large' });
+        this.logger.error({ subject, bytes: encoded.byteLength }, 'RPC reply exceeds the NATS payload limit');
+        msg.respond(encodeJson(TOO_LARGE_REPLY));
+        return;
+      }
+      msg.respond(encoded);
+    } catch (err) {
+      this.metrics.rpcReplyFailures.inc({ subject, reason: 'send_failed' });
+      this.logger.error({ err, subject }, 'RPC reply could not be sent');
+    }
   }
 
   private toSerializable(subject: string, err: unknown) {

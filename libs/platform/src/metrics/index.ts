@@ -1,2 +1,3 @@
 export * from './metrics.service';
 export * from './metrics.controller';
+export * from './metrics-http-server';

@@ -8,8 +8,11 @@ export class MetricsService {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly rpcDuration: Histogram<'subject' | 'outcome'>;
+  readonly rpcReplyFailures: Counter<'subject' | 'reason'>;
   readonly eventsHandled: Counter<'subject' | 'outcome'>;
   readonly jobsHandled: Counter<'job' | 'outcome'>;
+  readonly jobsSkipped: Counter<'job' | 'reason'>;
+  readonly sweepItems: Counter<'job' | 'count'>;
   readonly outboxPublished: Counter<'outcome'>;
 
   constructor(@Inject(APP_NAME) app: string) {
@@ -30,6 +33,12 @@ export class MetricsService {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
       registers,
     });
+    this.rpcReplyFailures = new Counter({
+      name: 'rpc_reply_failures_total',
+      help: 'RPC replies that could not be sent as produced (too large, connection closing)',
+      labelNames: ['subject', 'reason'],
+      registers,
+    });
     this.eventsHandled = new Counter({
       name: 'events_handled_total',
       help: 'JetStream events handled',
@@ -40,6 +49,18 @@ export class MetricsService {
       name: 'jobs_handled_total',
       help: 'BullMQ jobs handled',
       labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.jobsSkipped = new Counter({
+      name: 'jobs_skipped_total',
+      help: 'BullMQ jobs completed without work, by reason',
+      labelNames: ['job', 'reason'],
+      registers,
+    });
+    this.sweepItems = new Counter({
+      name: 'sweep_items_total',
+      help: 'Items counted by scheduled sweeps (looked at, purged, re-enqueued...)',
+      labelNames: ['job', 'count'],
       registers,
     });
     this.outboxPublished = new Counter({

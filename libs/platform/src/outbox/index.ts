@@ -1,2 +1,3 @@
+export * from './outbox-init-migration';
 export * from './outbox-table.sql';
 export * from './outbox.service';

@@ -5,20 +5,17 @@ import type Redis from 'ioredis';
 import { BaseConfig } from '../config';
 import { wireNames } from '../messaging/subjects';
 import { APP_CONFIG, REDIS_CONNECTION } from '../tokens';
+import { JOB_RETRY_OVERRIDES, RetryOverrides, retryPolicyOf } from './job-retry-policy';
 
 export interface EnqueueOptions {
   /** Deduplicates: a job with the same id that is still known to the queue is not added again. */
   jobId?: string;
   delayMs?: number;
-  attempts?: number;
 }
 
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: false,
-};
+/** How long finished jobs are kept; retries come from the job's retry policy. */
+const RETENTION: JobsOptions = { removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: false };
+const SCHEDULED_RETENTION: JobsOptions = { ...RETENTION, removeOnFail: { age: 24 * 3600, count: 100 } };
 
 /** Typed producer: the job name decides queue and payload. */
 @Injectable()
@@ -29,6 +26,7 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(APP_CONFIG) config: BaseConfig,
+    @Inject(JOB_RETRY_OVERRIDES) private readonly retry: RetryOverrides,
   ) {
     this.prefix = wireNames(config.NAMESPACE).bullPrefix;
   }
@@ -36,8 +34,8 @@ export class JobQueue implements OnApplicationShutdown {
   async enqueue(item: JobItem, options: EnqueueOptions = {}): Promise<void> {
     const data = JOB_SCHEMAS[item.name].data.parse(item.data);
     await this.queue(queueOf(item.name)).add(item.name, data, {
-      ...DEFAULT_JOB_OPTIONS,
-      ...(options.attempts ? { attempts: options.attempts } : {}),
+      ...RETENTION,
+      ...retryPolicyOf(item.name, this.retry),
       jobId: options.jobId,
       delay: options.delayMs,
     });
@@ -52,7 +50,7 @@ export class JobQueue implements OnApplicationShutdown {
       {
         name: item.name,
         data,
-        opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnFail: { age: 24 * 3600, count: 100 } },
+        opts: { ...SCHEDULED_RETENTION, ...retryPolicyOf(item.name, this.retry) },
       },
     );
   }

@@ -9,7 +9,11 @@ import { assertUnique, DiscoveredHandler, discoverHandlers } from '../discovery/
 import { wireNames } from '../messaging/subjects';
 import { MetricsService } from '../metrics';
 import { APP_CONFIG, LOGGER, REDIS_CONNECTION } from '../tokens';
-import { JOB_HANDLER, JobHandlerOptions } from './job-handler.decorator';
+import { discoverSweeps, DiscoveredSweep } from './discover-sweeps';
+import { JOB_HANDLER, JobContext, JobHandlerOptions } from './job-handler.decorator';
+import { JobQueue } from './job-queue';
+import { JobSkipped } from './job-skip';
+import { runSweep, sweepInterval } from './sweep-runner';
 
 export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
 
@@ -17,8 +21,9 @@ export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
 export class PermanentJobError extends UnrecoverableError {}
 
 /**
- * Starts one BullMQ worker per queue this app handles. Refuses to boot when a job of a handled
- * queue has no handler, or two. On shutdown, stops fetching and waits for active jobs.
+ * Starts one BullMQ worker per queue this app handles (@JobHandler methods and @ScheduledSweep
+ * providers) and schedules the sweeps, again whenever Redis reconnects. Refuses to boot when a job of a handled queue has no
+ * handler, or two. On shutdown, stops fetching and waits for active jobs.
  */
 @Injectable()
 export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -28,14 +33,19 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly metrics: MetricsService,
+    private readonly queue: JobQueue,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: BaseConfig,
     @Inject(WORKER_CONCURRENCY) private readonly concurrency: Partial<Record<QueueName, number>>,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const handlers = discoverHandlers<JobHandlerOptions>(this.discovery, this.scanner, JOB_HANDLER);
+  async onApplicationBootstrap(): Promise<void> {
+    const sweeps = discoverSweeps(this.discovery);
+    const handlers = [
+      ...discoverHandlers<JobHandlerOptions>(this.discovery, this.scanner, JOB_HANDLER),
+      ...sweeps.map((s) => this.sweepHandler(s)),
+    ];
     assertUnique(handlers, (h) => h.name, 'job');
     const byName = new Map(handlers.map((h) => [h.meta.name, h]));
     const queues = new Set(handlers.map((h) => JOB_SCHEMAS[h.meta.name].queue));
@@ -45,6 +55,23 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
       if (missing.length) throw new Error(`Queue "${queue}" has jobs without a handler: ${missing.join(', ')}`);
       this.workers.push(this.startWorker(queue, byName));
     }
+    await this.scheduleSweeps(sweeps);
+    // A Redis that comes back empty (restarted without persistence) has lost the schedules too.
+    this.redis.on('ready', () =>
+      this.scheduleSweeps(sweeps).catch((err: unknown) =>
+        this.logger.error({ err }, 'Could not schedule the sweeps again after Redis reconnected'),
+      ),
+    );
+  }
+
+  private async scheduleSweeps(sweeps: DiscoveredSweep[]): Promise<void> {
+    for (const { options } of sweeps)
+      await this.queue.schedule({ name: options.job, data: {} }, { everyMs: sweepInterval(options, this.config) });
+  }
+
+  private sweepHandler({ sweeper, options, owner }: DiscoveredSweep): DiscoveredHandler<JobHandlerOptions> {
+    const deps = { metrics: this.metrics, logger: this.logger };
+    return { meta: { name: options.job }, owner, call: () => runSweep(sweeper, options, deps) };
   }
 
   private startWorker(queue: QueueName, handlers: Map<JobName, DiscoveredHandler<JobHandlerOptions>>): Worker {
@@ -56,7 +83,16 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
         if (!handler) throw new PermanentJobError(`No handler for job ${job.name}`);
         const parsed = JOB_SCHEMAS[name].data.safeParse(job.data);
         if (!parsed.success) throw new PermanentJobError(`Invalid ${name} payload: ${parsed.error.message}`);
-        return handler.call(parsed.data, { attempt: job.attemptsMade + 1, jobId: job.id });
+        const context: JobContext = {
+          attempt: job.attemptsMade + 1,
+          maxAttempts: job.opts.attempts ?? 1,
+          jobId: job.id,
+        };
+        const result = await handler.call(parsed.data, context);
+        if (!(result instanceof JobSkipped)) return result;
+        this.metrics.jobsSkipped.inc({ job: name, reason: result.skipped });
+        this.logger.debug({ job: name, jobId: job.id, reason: result.skipped }, 'Job skipped');
+        return { skipped: result.skipped };
       },
       {
         connection: this.redis,
@@ -67,7 +103,9 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
         autorun: true,
       },
     );
-    worker.on('completed', (job) => this.metrics.jobsHandled.inc({ job: job.name, outcome: 'ok' }));
+    worker.on('completed', (job) =>
+      this.metrics.jobsHandled.inc({ job: job.name, outcome: isSkipped(job.returnvalue) ? 'skipped' : 'ok' }),
+    );
     worker.on('failed', (job, err) => {
       this.metrics.jobsHandled.inc({ job: job?.name ?? 'unknown', outcome: 'failed' });
       this.logger.warn({ err, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'Job failed');
@@ -79,4 +117,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
   }
+}
+
+function isSkipped(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { skipped?: unknown }).skipped === 'string';
 }

@@ -7,8 +7,8 @@ const METHODS = new Set([0, 8]);
 
 /** Refuses an entry with an unsafe name, encryption, an unknown method, or sizes beyond the limits. */
 export function checkEntry(entry: ZipEntry, flags: number, limits: ZipLimits): void {
-  const unsafe = unsafeEntryName(entry.name);
-  if (unsafe) throw new ZipRefused(`Unsafe path in ZIP (zip-slip): "${entry.name}" (${unsafe})`);
+  const unsafe = unsafeEntryName(entry.name, limits.strictNames);
+  if (unsafe) throw new ZipRefused(`ZIP entry "${entry.name}" has an unsafe path (zip-slip: ${unsafe})`);
   if (flags & FLAG_ENCRYPTED) throw new ZipRefused(`Encrypted ZIP entries are not supported: "${entry.name}"`);
   if (!entry.isDirectory && !METHODS.has(entry.method))
     throw new ZipRefused(

@@ -7,4 +7,6 @@ export interface ZipEntry {
   uncompressedSize: number;
   localHeaderOffset: number;
   isDirectory: boolean;
+  /** A Unix symbolic link (its data is the link target, not a file). */
+  isSymlink: boolean;
 }

@@ -1,4 +1,4 @@
-/** What a bulk-upload archive may hold; anything beyond is refused before a byte is inflated. */
+/** What an uploaded archive may hold; anything beyond is refused before a byte is inflated. */
 export interface ZipLimits {
   maxEntries: number;
   maxEntryBytes: number;
@@ -7,6 +7,8 @@ export interface ZipLimits {
   maxRatio: number;
   /** Entries below this size skip the ratio check; RATIO_CHECK_MIN_BYTES unless given. */
   ratioCheckMinBytes?: number;
+  /** Also refuse `.` and empty path segments in entry names (see unsafeEntryName). */
+  strictNames?: boolean;
 }
 
 /** Small entries may compress very well without being a threat; the ratio check starts here. */

@@ -48,6 +48,11 @@ export class ZipReader {
     return pipeline([data, check], () => undefined) as unknown as Readable;
   }
 
+  /** Done with the archive: no entry is opened any more. */
+  close(): void {
+    this.zip.close();
+  }
+
   /** A whole (small) entry in memory, refused above `maxBytes`. */
   async readAll(entry: ZipEntry, maxBytes: number): Promise<Buffer> {
     if (entry.uncompressedSize > maxBytes) throw new ZipRefused(`"${entry.name}" is larger than ${maxBytes} bytes`);
@@ -86,6 +91,7 @@ function readEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Map<ZipEntr
           uncompressedSize: raw.uncompressedSize,
           localHeaderOffset: raw.relativeOffsetOfLocalHeader,
           isDirectory: name.endsWith('/'),
+          isSymlink: isUnixSymlink(raw),
         };
         checkEntry(entry, raw.generalPurposeBitFlag, limits);
         total += entry.uncompressedSize;
@@ -99,4 +105,12 @@ function readEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Map<ZipEntr
     });
     zip.readEntry();
   });
+}
+
+const UNIX_FILE_TYPE = 0o170000;
+const UNIX_SYMLINK = 0o120000;
+
+/** Made on Unix (high byte of "version made by" = 3) with the symlink file type in the external attributes. */
+function isUnixSymlink(raw: yauzl.Entry): boolean {
+  return raw.versionMadeBy >> 8 === 3 && ((raw.externalFileAttributes >>> 16) & UNIX_FILE_TYPE) === UNIX_SYMLINK;
 }

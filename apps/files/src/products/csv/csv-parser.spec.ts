@@ -39,4 +39,25 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv('a,b\n1,x"y')).toThrow(new CsvSyntaxError('line 2: a quote inside an unquoted field'));
     expect(() => parseCsv('a\n"x"y')).toThrow(new CsvSyntaxError('line 2: unexpected character after a closing quote'));
   });
+
+  it('counts the lines of quoted line breaks and skipped blank lines in the line it names', () => {
+    expect(() => parseCsv('a,b\n"x\ny",1\n\n2,"open\nstill open')).toThrow(
+      new CsvSyntaxError('line 6: a quoted field is not closed'),
+    );
+    expect(() => parseCsv('\uFEFFa\r\n"multi\r\nline"\r\n"x"y')).toThrow(
+      new CsvSyntaxError('line 4: unexpected character after a closing quote'),
+    );
+  });
+
+  it('keeps records of differing lengths for the caller to judge, and a BOM only at the start', () => {
+    expect(parseCsv('a,b\n1\n1,2,3\n')).toEqual([['a', 'b'], ['1'], ['1', '2', '3']]);
+    expect(parseCsv('a\n\uFEFFx')).toEqual([['a'], ['\uFEFFx']]);
+  });
+
+  it('keeps CRLF line breaks inside a quoted field as written', () => {
+    expect(parseCsv('sku,notes\r\nA1,"one\r\ntwo"\r\n')).toEqual([
+      ['sku', 'notes'],
+      ['A1', 'one\r\ntwo'],
+    ]);
+  });
 });

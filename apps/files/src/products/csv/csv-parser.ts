@@ -1,3 +1,5 @@
+import { CsvError, CsvErrorCode, parse } from 'csv-parse/sync';
+
 /** A CSV that cannot be parsed; the message names the line. */
 export class CsvSyntaxError extends Error {
   constructor(message: string) {
@@ -6,70 +8,40 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Our wording of csv-parse's refusals; any other is passed on with its own message. */
+const REASONS: Partial<Record<CsvErrorCode, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'unexpected character after a closing quote',
+};
+
 /**
- * RFC 4180 records: fields separated by commas, records by CRLF or LF; a field in double quotes
- * may hold commas, line breaks and `""` for a quote. A leading UTF-8 BOM is dropped; a final line
- * break does not make an empty record, and blank lines are skipped.
+ * RFC 4180 records (csv-parse): fields separated by commas, records by CRLF or LF; a field in double quotes
+ * may hold commas, line breaks and `""` for a quote. A leading UTF-8 BOM is dropped, blank lines are skipped,
+ * and records may differ in length (the caller reports such rows).
  */
 export function parseCsv(text: string): string[][] {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  let line = 1;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(record.length === 1 && record[0] === '')) records.push(record);
-    record = [];
-  };
-  while (i < input.length) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        const after = input[i];
-        if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r')
-          throw new CsvSyntaxError(`line ${line}: unexpected character after a closing quote`);
-        continue;
-      }
-      if (c === '\n') line++;
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      if (fieldStarted || field.length > 0) throw new CsvSyntaxError(`line ${line}: a quote inside an unquoted field`);
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (c === ',') {
-      endField();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && input[i + 1] === '\n' ? 2 : 1;
-      line++;
-    } else {
-      field += c;
-      fieldStarted = true;
-      i++;
-    }
+  try {
+    return parse(text, OPTIONS);
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const line = lineOfError(text);
+    const reason = REASONS[err.code] ?? err.message;
+    throw new CsvSyntaxError(line === undefined ? reason : `line ${line}: ${reason}`);
   }
-  if (quoted) throw new CsvSyntaxError(`line ${line}: a quoted field is not closed`);
-  if (fieldStarted || field.length > 0 || record.length > 0) endRecord();
-  return records;
+}
+
+const OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true };
+
+/**
+ * The line csv-parse stopped at. It counts both characters of a CRLF inside a quoted field as line
+ * breaks, so the count is taken on a copy with LF line breaks only, which fails at the same place.
+ */
+function lineOfError(text: string): number | undefined {
+  try {
+    parse(text.replace(/\r\n?/g, '\n'), OPTIONS);
+  } catch (err) {
+    if (err instanceof CsvError && typeof err.lines === 'number') return err.lines;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { FileDocument } from '@mp/contracts';
 import { FIELD_CATALOG } from '../field-catalog';
-import { FilterClause, SearchQuery } from '../search-backend';
+import { INDEXED_FILE_FIELDS } from '../search-backend';
+import { NOW, query, TEAM } from '../../../test/support/search-query.fixture';
 import { parseSearchRequest } from '../search-request.parser';
 import { indexMappings, MAX_RESULT_WINDOW } from './elasticsearch-mapping';
 import {
@@ -9,25 +10,12 @@ import {
   buildSearchBody,
   buildUpsertOperations,
   clauseQuery,
+  DATE_VALUES_SCRIPT,
   liveTeamFilter,
+  NUMBER_VALUES_SCRIPT,
   TOMBSTONE_VERSION,
   wildcardContains,
 } from './elasticsearch-query.builder';
-
-const TEAM = '11111111-1111-4111-8111-111111111111';
-const NOW = new Date('2025-12-14T12:00:00.000Z');
-
-function query(filters: FilterClause[], overrides: Partial<SearchQuery> = {}): SearchQuery {
-  return {
-    team_id: TEAM,
-    filters,
-    sort: { field: 'created_at', order: 'desc' },
-    page: 1,
-    page_size: 20,
-    now: NOW,
-    ...overrides,
-  };
-}
 
 const LIVE = [
   { term: { team_id: TEAM } },
@@ -62,17 +50,7 @@ describe('Elasticsearch query builder', () => {
       from: 0,
       size: 10,
       track_total_hits: true,
-      _source: [
-        'file_id',
-        'object_key',
-        'filename',
-        'content_type',
-        'size',
-        'folder',
-        'created_at',
-        'expires_at',
-        'metadata',
-      ],
+      _source: [...INDEXED_FILE_FIELDS],
     });
   });
 
@@ -188,6 +166,59 @@ describe('Elasticsearch query builder', () => {
         { wildcard: { 'filename.contains': { value: '*photo*', case_insensitive: true } } },
       ]);
     });
+  });
+
+  it('filters custom metadata keys: equality and contains-all as terms, ranges over runtime fields read from _source', () => {
+    const evil = `x"; emit(1); //`;
+    const parsed = parseSearchRequest(
+      {
+        team_id: TEAM,
+        filters: {
+          reviewer: 'user@example.com',
+          score: { gte: 5, lt: 7.5 },
+          tags2: ['a', 'b'],
+          'metadata.reviewed_at': { gt: '2026-01-02T12:04:05+09:00', lte: '2026-01-03' },
+          [evil]: { gte: 1 },
+        },
+        sort_by: 'created_at',
+        sort_order: 'desc',
+        page: 1,
+        page_size: 20,
+      },
+      { now: NOW },
+    );
+    const body = buildSearchBody(parsed);
+    expect((body.query?.bool?.filter as unknown[]).slice(LIVE.length)).toEqual([
+      { term: { 'metadata.reviewer': 'user@example.com' } },
+      {
+        bool: {
+          filter: [{ exists: { field: 'metadata.score' } }, { range: { metadata_range_1: { gte: 5, lt: 7.5 } } }],
+        },
+      },
+      { bool: { filter: [{ term: { 'metadata.tags2': 'a' } }, { term: { 'metadata.tags2': 'b' } }] } },
+      {
+        bool: {
+          filter: [
+            { exists: { field: 'metadata.reviewed_at' } },
+            { range: { metadata_range_3: { gt: '2026-01-02T03:04:05.000Z', lte: '2026-01-03T00:00:00.000Z' } } },
+          ],
+        },
+      },
+      {
+        bool: {
+          filter: [{ exists: { field: `metadata.${evil}` } }, { range: { metadata_range_4: { gte: 1 } } }],
+        },
+      },
+    ]);
+    expect(body.runtime_mappings).toEqual({
+      metadata_range_1: { type: 'double', script: { source: NUMBER_VALUES_SCRIPT, params: { key: 'score' } } },
+      metadata_range_3: { type: 'date', script: { source: DATE_VALUES_SCRIPT, params: { key: 'reviewed_at' } } },
+      metadata_range_4: { type: 'double', script: { source: NUMBER_VALUES_SCRIPT, params: { key: evil } } },
+    });
+    // The key travels as a script parameter, never inside the script.
+    expect(NUMBER_VALUES_SCRIPT).toContain('m.get(params.key)');
+    expect(DATE_VALUES_SCRIPT).toContain('m.get(params.key)');
+    expect(buildSearchBody(query([{ kind: 'metadata', contains: { a: 1 } }]))).not.toHaveProperty('runtime_mappings');
   });
 
   it('escapes the wildcard syntax so user input is literal', () => {

@@ -1,23 +1,13 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { FileDocument } from '@mp/contracts';
 import { FieldDefinition, findField, IndexedField } from '../field-catalog';
-import { DistinctQuery, FilterClause, SearchQuery } from '../search-backend';
+import { DistinctQuery, FilterClause, INDEXED_FILE_FIELDS, SearchQuery } from '../search-backend';
 import { CONTAINS_SUBFIELD, RAW_SUBFIELD } from './elasticsearch-mapping';
 
 type Query = estypes.QueryDslQueryContainer;
 
 /** Source fields a hit needs. */
-export const HIT_SOURCE = [
-  'file_id',
-  'object_key',
-  'filename',
-  'content_type',
-  'size',
-  'folder',
-  'created_at',
-  'expires_at',
-  'metadata',
-] as const;
+export const HIT_SOURCE = INDEXED_FILE_FIELDS;
 
 /**
  * External version of a tombstone: above any `updated_at` in milliseconds, so once a file is
@@ -57,8 +47,73 @@ function metadataQueries(contains: Record<string, unknown>, path = 'metadata'): 
   });
 }
 
-/** One validated filter clause as query DSL (filter context: no scoring). */
-export function clauseQuery(clause: FilterClause): Query {
+type MetadataRange = Extract<FilterClause, { kind: 'metadata_range' }>;
+
+/**
+ * Emits the numbers of one top-level custom metadata key (`params.key`), each element of an array.
+ * Read from `_source`, not the flattened field: its doc values are keyword strings, which neither
+ * order numerically nor tell the number 7 from the string "7".
+ */
+export const NUMBER_VALUES_SCRIPT = `def m = params._source.metadata;
+if (m == null) return;
+def v = m.get(params.key);
+def values = v instanceof List ? v : [v];
+for (def e : values) { if (e instanceof Number) emit(((Number) e).doubleValue()); }`;
+
+/**
+ * Emits the dates (epoch ms) of one top-level custom metadata key, parsed as the search API reads
+ * dates: `YYYY-MM-DD` (midnight UTC) or a date-time with `Z` or an offset (`+09:00` or `+0900`).
+ */
+export const DATE_VALUES_SCRIPT = `def m = params._source.metadata;
+if (m == null) return;
+def v = m.get(params.key);
+def values = v instanceof List ? v : [v];
+for (def e : values) {
+  if (!(e instanceof String)) continue;
+  String s = e;
+  try {
+    if (s.length() == 10) { emit(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()); continue; }
+    int n = s.length();
+    if (n > 16 && s.indexOf('T') == 10) {
+      String sign = s.substring(n - 5, n - 4);
+      if ((sign == '+' || sign == '-') && s.substring(n - 3, n - 2) != ':') s = s.substring(0, n - 2) + ':' + s.substring(n - 2);
+    }
+    emit(OffsetDateTime.parse(s).toInstant().toEpochMilli());
+  } catch (Exception ignored) {}
+}`;
+
+/** Name of the runtime field serving the metadata range at this position of the query's filters. */
+export const metadataRangeField = (position: number) => `metadata_range_${position}`;
+
+/** The runtime field a metadata range compares: the key's numbers or dates, from `_source`. */
+export function metadataRuntimeField(clause: MetadataRange): estypes.MappingRuntimeField {
+  return {
+    type: clause.type === 'number' ? 'double' : 'date',
+    script: {
+      source: clause.type === 'number' ? NUMBER_VALUES_SCRIPT : DATE_VALUES_SCRIPT,
+      params: { key: clause.key },
+    },
+  };
+}
+
+/**
+ * A metadata range as query DSL over its runtime field: the (indexed) flattened key must exist,
+ * so the script runs only on files that have the key.
+ */
+export function metadataRangeQuery(clause: MetadataRange, position: number): Query {
+  return {
+    bool: {
+      filter: [
+        { exists: { field: `metadata.${clause.key}` } },
+        { range: { [metadataRangeField(position)]: { ...clause.bounds } } },
+      ],
+    },
+  };
+}
+
+/** One validated filter clause as query DSL (filter context: no scoring); `position` names a metadata range's runtime field. */
+export function clauseQuery(clause: FilterClause, position = 0): Query {
+  if (clause.kind === 'metadata_range') return metadataRangeQuery(clause, position);
   if (clause.kind === 'metadata') {
     const queries = metadataQueries(clause.contains);
     return queries.length === 1 ? queries[0] : { bool: { filter: queries } };
@@ -109,8 +164,20 @@ function sortOf(query: SearchQuery): estypes.SortCombinations[] {
 }
 
 export function buildSearchBody(query: SearchQuery): estypes.SearchRequest {
+  const runtime: Record<string, estypes.MappingRuntimeField> = {};
+  query.filters.forEach((clause, position) => {
+    if (clause.kind === 'metadata_range') runtime[metadataRangeField(position)] = metadataRuntimeField(clause);
+  });
   return {
-    query: { bool: { filter: [...liveTeamFilter(query.team_id, query.now), ...query.filters.map(clauseQuery)] } },
+    ...(Object.keys(runtime).length ? { runtime_mappings: runtime } : {}),
+    query: {
+      bool: {
+        filter: [
+          ...liveTeamFilter(query.team_id, query.now),
+          ...query.filters.map((clause, position) => clauseQuery(clause, position)),
+        ],
+      },
+    },
     sort: sortOf(query),
     from: (query.page - 1) * query.page_size,
     size: query.page_size,

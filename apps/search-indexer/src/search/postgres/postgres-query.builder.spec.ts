@@ -1,5 +1,5 @@
 import { FileDocument } from '@mp/contracts';
-import { FilterClause, SearchQuery } from '../search-backend';
+import { query, TEAM } from '../../../test/support/search-query.fixture';
 import {
   buildRemoveStatement,
   buildSearchStatement,
@@ -7,21 +7,6 @@ import {
   buildUpsertStatement,
   containsPattern,
 } from './postgres-query.builder';
-
-const TEAM = '11111111-1111-4111-8111-111111111111';
-const NOW = new Date('2025-12-14T12:00:00.000Z');
-
-function query(filters: FilterClause[], overrides: Partial<SearchQuery> = {}): SearchQuery {
-  return {
-    team_id: TEAM,
-    filters,
-    sort: { field: 'created_at', order: 'desc' },
-    page: 1,
-    page_size: 20,
-    now: NOW,
-    ...overrides,
-  };
-}
 
 /** The WHERE conditions after the fixed team/tombstone/expiry ones, from the count subquery. */
 function filterSql(text: string): string[] {
@@ -129,6 +114,28 @@ ORDER BY p."created_at" DESC, p."file_id" DESC`);
     );
     expect(text).not.toContain('DROP');
     expect(values).toContain(evil);
+  });
+
+  it('ranges over custom metadata keys: numbers by jsonpath, dates through search.metadata_timestamptz', () => {
+    const evil = `x'; DROP TABLE search.file_documents; --`;
+    const { text, values } = buildSearchStatement(
+      query([
+        { kind: 'metadata_range', key: 'score', type: 'number', bounds: { gte: 5, lt: 7.5 } },
+        { kind: 'metadata_range', key: evil, type: 'date', bounds: { gt: '2026-01-01T00:00:00.000Z' } },
+      ]),
+    );
+    expect(filterSql(text)).toEqual([
+      'jsonb_path_exists(d."metadata" -> $3::text, $4::jsonpath, $5::jsonb)',
+      `EXISTS (SELECT 1 FROM jsonb_path_query(d."metadata" -> $6::text, 'lax $[*]') e(v) WHERE "search"."metadata_timestamptz"(e.v) > $7::timestamptz)`,
+    ]);
+    expect(values.slice(2, 7)).toEqual([
+      'score',
+      'lax $[*] ? (@.type() == "number" && @ >= $gte && @ < $lt)',
+      '{"gte":5,"lt":7.5}',
+      evil,
+      '2026-01-01T00:00:00.000Z',
+    ]);
+    expect(text).not.toContain('DROP');
   });
 
   it('sorts ascending with the file id as tie-break, and puts unset values last', () => {

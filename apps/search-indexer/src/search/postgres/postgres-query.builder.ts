@@ -1,6 +1,6 @@
 import { FileDocument } from '@mp/contracts';
 import { FIELD_CATALOG, FieldDefinition, findField, IndexedField } from '../field-catalog';
-import { FilterClause, RangeOperator, SearchQuery } from '../search-backend';
+import { FilterClause, INDEXED_FILE_FIELDS, RangeOperator, SearchQuery } from '../search-backend';
 
 /** A parameterized statement: values only ever travel as `$n` parameters. */
 export interface SqlStatement {
@@ -11,17 +11,7 @@ export interface SqlStatement {
 export const DOCUMENTS_TABLE = '"search"."file_documents"';
 
 /** Columns of a hit, in the order the search statement selects them. */
-export const HIT_COLUMNS = [
-  'file_id',
-  'object_key',
-  'filename',
-  'content_type',
-  'size',
-  'folder',
-  'created_at',
-  'expires_at',
-  'metadata',
-] as const;
+export const HIT_COLUMNS = INDEXED_FILE_FIELDS;
 
 const SQL_TYPE: Record<FieldDefinition['type'], string> = {
   keyword: 'text',
@@ -64,8 +54,31 @@ export function containsPattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Reads a custom metadata value as a date: an ISO 8601 string with a zone, or a date (migration 1763856000004). */
+export const METADATA_TIMESTAMPTZ = '"search"."metadata_timestamptz"';
+
+/**
+ * A range over one custom metadata key. Each element of an array value (or the value itself) is
+ * tried: numbers by a jsonpath filter, dates through METADATA_TIMESTAMPTZ (jsonpath `.datetime()`
+ * refuses a trailing `Z`). The key and bounds are parameters; the operators come from RANGE_SQL.
+ */
+function metadataRangeSql(clause: Extract<FilterClause, { kind: 'metadata_range' }>, params: Params): string {
+  const value = `d."metadata" -> ${params.add(clause.key)}::text`;
+  const bounds = Object.entries(clause.bounds) as [RangeOperator, string | number][];
+  if (clause.type === 'number') {
+    const tests = bounds.map(([op]) => ` && @ ${RANGE_SQL[op]} $${op}`).join('');
+    const path = `lax $[*] ? (@.type() == "number"${tests})`;
+    return `jsonb_path_exists(${value}, ${params.add(path)}::jsonpath, ${params.add(JSON.stringify(clause.bounds))}::jsonb)`;
+  }
+  const tests = bounds.map(
+    ([op, bound]) => `${METADATA_TIMESTAMPTZ}(e.v) ${RANGE_SQL[op]} ${params.add(bound)}::timestamptz`,
+  );
+  return `EXISTS (SELECT 1 FROM jsonb_path_query(${value}, 'lax $[*]') e(v) WHERE ${tests.join(' AND ')})`;
+}
+
 function clauseSql(clause: FilterClause, params: Params): string {
   if (clause.kind === 'metadata') return `d."metadata" @> ${params.add(JSON.stringify(clause.contains))}::jsonb`;
+  if (clause.kind === 'metadata_range') return metadataRangeSql(clause, params);
   const field = fieldOf(clause.field);
   const column = col(field.name);
   const cast = `::${SQL_TYPE[field.type]}`;

@@ -1,0 +1,60 @@
+import type { ListedObject } from '@mp/contracts';
+import type { ObjectRange, ObjectRow } from './object.repository';
+
+export interface ListingQuery {
+  prefix?: string;
+  delimiter?: string;
+  marker?: string;
+  end_marker?: string;
+  limit: number;
+  reverse: boolean;
+}
+
+/** The largest code point: `x + MAX_CHAR` sorts after every name that starts with `x`. */
+const MAX_CHAR = '\u{10FFFF}';
+
+/**
+ * Swift's container listing over an index: names after `marker` and before `end_marker` under
+ * `prefix`; with a `delimiter`, the names that hold it after the prefix collapse into one
+ * `subdir` each, and the walk jumps past them instead of reading them all.
+ */
+export async function listContainer(
+  fetch: (range: ObjectRange) => Promise<ObjectRow[]>,
+  query: ListingQuery,
+): Promise<ListedObject[]> {
+  const prefix = query.prefix ?? '';
+  const subdirOf = (name: string): string | undefined => {
+    if (!query.delimiter || !name.startsWith(prefix)) return undefined;
+    const at = name.indexOf(query.delimiter, prefix.length);
+    return at < 0 ? undefined : name.slice(0, at + query.delimiter.length);
+  };
+  /** The bound that skips every name under `subdir`, in listing order. */
+  const past = (subdir: string) => (query.reverse ? subdir : subdir + MAX_CHAR);
+  const items: ListedObject[] = [];
+  const markerDir = query.marker !== undefined && !query.reverse ? subdirOf(query.marker) : undefined;
+  let after = markerDir !== undefined ? past(markerDir) : query.marker;
+  for (;;) {
+    const wanted = query.limit - items.length;
+    if (wanted <= 0) return items;
+    const rows = await fetch({ prefix, after, before: query.end_marker, reverse: query.reverse, limit: wanted });
+    let jumped = false;
+    for (const row of rows) {
+      const subdir = subdirOf(row.name);
+      if (subdir !== undefined) {
+        items.push({ subdir });
+        after = past(subdir);
+        jumped = true;
+        break;
+      }
+      items.push({
+        name: row.name,
+        hash: row.hash,
+        bytes: row.bytes,
+        content_type: row.content_type,
+        last_modified: row.last_modified.toISOString(),
+      });
+      after = row.name;
+    }
+    if (!jumped && rows.length < wanted) return items;
+  }
+}

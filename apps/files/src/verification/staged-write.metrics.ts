@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { MetricsService } from '@mp/platform';
+import { Counter } from 'prom-client';
+
+export type IgnoredWriteReason = 'session-active' | 'session-rejected' | 'no-session';
+
+/** `files_staged_writes_ignored_total{reason}`: form uploads that arrived after their session was decided. */
+@Injectable()
+export class StagedWriteMetrics {
+  private readonly ignored: Counter<'reason'>;
+
+  constructor(metrics: MetricsService) {
+    this.ignored = new Counter({
+      name: 'files_staged_writes_ignored_total',
+      help: 'Objects written to an upload staging key after its session was activated or rejected (or without a session); deleted',
+      labelNames: ['reason'],
+      registers: [metrics.registry],
+    });
+  }
+
+  recordIgnored(reason: IgnoredWriteReason, count = 1): void {
+    this.ignored.inc({ reason }, count);
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { BucketApiController } from './bucket-api.controller';
+import { BucketApiService } from './bucket-api.service';
+import { BucketPolicyAliasController } from './bucket-policy-alias.controller';
+import { MasterKeys } from './encryption/master-keys';
+import { SwiftAuthController } from './swift-auth.controller';
+import { SwiftBulkDeleteService } from './swift-bulk-delete.service';
+import { SwiftContainerService } from './swift-container.service';
+import { SwiftController } from './swift.controller';
+import { SwiftCorsController } from './swift-cors.controller';
+import { SwiftObjectService } from './swift-object.service';
+import { SwiftUploadService } from './swift-upload.service';
+
+/** Seed 004: the bucket API and the Swift object API, on the bucket dialect. */
+@Module({
+  controllers: [
+    BucketApiController,
+    BucketPolicyAliasController,
+    SwiftAuthController,
+    SwiftCorsController,
+    SwiftController,
+  ],
+  providers: [
+    MasterKeys,
+    BucketApiService,
+    SwiftContainerService,
+    SwiftObjectService,
+    SwiftUploadService,
+    SwiftBulkDeleteService,
+  ],
+})
+export class BucketApiModule {}

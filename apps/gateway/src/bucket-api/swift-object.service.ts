@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, Principal } from '@mp/contracts';
+import { LOGGER, RpcClient } from '@mp/platform';
+import { ObjectStorage } from '@mp/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { storedContentType } from '../http/content-type';
+import { sendStoredObject } from '../http/object-responder';
+import { asStorageFailure } from '../http/storage-failure';
+import { sendDynamicLargeObject } from './dlo-responder';
+import { deleteAtOf } from './swift-delete-at';
+import { MasterKeys } from './encryption/master-keys';
+import { readPlain } from './object-bytes';
+import { sendVirtualObject } from './virtual-object.responder';
+import { objectHeaders, quoteBareEtags } from './swift-headers';
+import { metadataOf } from './swift-metadata';
+import { clientContentType } from './swift-request-body';
+
+/** GET/HEAD, POST and DELETE of a Swift object; its record is the buckets app's, its bytes the store's. */
+@Injectable()
+export class SwiftObjectService {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    private readonly keys: MasterKeys,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Conditional requests and byte ranges (single → 206, several → multipart/byteranges, 416). */
+  async send(principal: Principal, container: string, object: string, request: FastifyRequest, reply: FastifyReply) {
+    const record = await this.rpc.request('buckets.object.head', { team_id: principal.team_id, container, object });
+    void reply.headers(objectHeaders(record));
+    quoteBareEtags(request.headers);
+    try {
+      if (record.manifest !== null) {
+        return await sendDynamicLargeObject(this.rpc, this.storage, this.keys, principal, record, request, reply);
+      }
+      if (record.encryption !== null) {
+        return await sendVirtualObject(request, reply, {
+          size: record.bytes,
+          etag: `"${record.hash}"`,
+          etagHeader: record.hash,
+          lastModified: new Date(record.last_modified),
+          contentType: record.content_type,
+          body: (start, end) => readPlain(this.storage, this.keys, record, start, end),
+        });
+      }
+      await sendStoredObject(this.storage, request, reply, {
+        key: record.storage_key,
+        contentType: record.content_type,
+        etag: `"${record.hash}"`,
+        etagHeader: record.hash,
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'ObjectNotFound') {
+        this.logger.error({ key: record.storage_key }, 'A recorded Swift object has no bytes in the store');
+        throw new DomainError('ObjectNotFound', 'Object not found', { container, object });
+      }
+      throw asStorageFailure(err, this.logger, 'swift-get');
+    }
+  }
+
+  /** Swift's POST: the metadata is replaced by the one sent; the type and expiry change when sent. */
+  async post(principal: Principal, container: string, object: string, request: FastifyRequest): Promise<void> {
+    const headers = request.headers;
+    const type = clientContentType(request);
+    const deleteAt = headers['x-remove-delete-at'] !== undefined ? null : (deleteAtOf(headers) as string | undefined);
+    await this.rpc.request('buckets.object.update', {
+      team_id: principal.team_id,
+      container,
+      object,
+      metadata: metadataOf(headers, 'object'),
+      ...(type ? { content_type: storedContentType(type, object) } : {}),
+      ...(deleteAt !== undefined ? { delete_at: deleteAt } : {}),
+    });
+  }
+
+  async delete(principal: Principal, container: string, object: string): Promise<void> {
+    await this.rpc.request('buckets.object.delete', { team_id: principal.team_id, container, object });
+  }
+}

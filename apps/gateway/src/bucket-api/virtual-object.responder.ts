@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { parseRange } from '../http/byte-range';
+import { ConditionalHeaders, evaluatePreconditions, rangeAllowed } from '../http/conditional-request';
+
+export interface VirtualObject {
+  size: number;
+  /** Quoted, as the validator; `etagHeader` is what is sent when it differs. */
+  etag: string;
+  etagHeader?: string;
+  lastModified: Date;
+  contentType: string;
+  /** The bytes `start`–`end` (inclusive). */
+  body(start: number, end: number): Promise<Readable>;
+}
+
+/**
+ * GET/HEAD of an object whose bytes are not one stored object as they are (a dynamic large
+ * object, an encrypted object): conditional requests (304/412), one byte range (206; several are
+ * served whole, as the RFC allows), 416, `Last-Modified`.
+ */
+export async function sendVirtualObject(request: FastifyRequest, reply: FastifyReply, object: VirtualObject) {
+  const validators = { etag: object.etag, lastModified: object.lastModified };
+  void reply
+    .header('etag', object.etagHeader ?? object.etag)
+    .header('last-modified', object.lastModified.toUTCString());
+  const headers = request.headers as ConditionalHeaders & { range?: string };
+  const precondition = evaluatePreconditions(headers, validators);
+  if (precondition === 'not-modified') return void (await reply.status(304).send());
+  if (precondition === 'precondition-failed') return void (await reply.status(412).send());
+  const range = rangeAllowed(headers, validators) ? parseRange(headers.range, object.size) : { kind: 'whole' as const };
+  if (range.kind === 'unsatisfiable') {
+    return void (await reply.status(416).header('content-range', `bytes */${object.size}`).send());
+  }
+  const single = range.kind === 'ranges' && range.ranges.length === 1 ? range.ranges[0]! : undefined;
+  const [start, end] = single ? [single.start, single.end] : [0, object.size - 1];
+  void reply.type(object.contentType).header('content-length', Math.max(0, end - start + 1));
+  if (single) void reply.status(206).header('content-range', `bytes ${start}-${end}/${object.size}`);
+  else void reply.status(200);
+  if (request.method === 'HEAD' || object.size === 0) return void (await reply.send());
+  await reply.send(await object.body(start, end));
+}

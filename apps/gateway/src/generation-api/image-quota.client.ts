@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@mp/contracts';
+import { LOGGER, RpcClient } from '@mp/platform';
+import type { Logger } from 'pino';
+
+/**
+ * The key's image quota around one generation: `hold` before the broker is called (a 403 when the
+ * key is exhausted, suspended or expired), `settle` to the delivered count after it (0 refunds).
+ */
+@Injectable()
+export class ImageQuotaClient {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async hold(principal: Principal, requestId: string, images: number): Promise<void> {
+    await this.rpc.request('billing.images.reserve', {
+      team_id: principal.team_id,
+      key_id: principal.key_id,
+      request_id: requestId,
+      images,
+    });
+  }
+
+  /**
+   * Never fails the request: when quota-billing cannot be reached the reservation lapses on its own
+   * (AI_IMAGE_RESERVATION_TTL_SECONDS) and gives its images back, so the client is never overcharged.
+   */
+  async settle(principal: Principal, requestId: string, delivered: number): Promise<void> {
+    try {
+      await this.rpc.request('billing.images.settle', {
+        team_id: principal.team_id,
+        key_id: principal.key_id,
+        request_id: requestId,
+        delivered,
+      });
+    } catch (err) {
+      this.logger.warn(
+        { err, key_id: principal.key_id, request_id: requestId, delivered },
+        'Could not settle an image reservation; it will lapse',
+      );
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { BodyChecks, BodyExpectations } from './body-checks.stream';
+
+const body = Buffer.from('hello');
+const md5 = createHash('md5').update(body).digest('base64');
+const sha256 = createHash('sha256').update(body).digest('hex');
+
+async function run(expect: BodyExpectations, trailers?: Record<string, string>): Promise<string> {
+  const announced = Object.keys(trailers ?? {}).map((name) => name.slice('x-amz-checksum-'.length));
+  const checks = new BodyChecks({ ...expect, trailing: announced });
+  if (trailers) checks.expectChecksums(trailers);
+  try {
+    for await (const chunk of Readable.from([body]).pipe(checks)) void chunk;
+    return 'ok';
+  } catch (err) {
+    return (err as { code: string; details: { s3_code?: string } }).details.s3_code ?? (err as { code: string }).code;
+  }
+}
+
+describe('BodyChecks', () => {
+  it('passes a body matching its length, Content-MD5, signed SHA-256 and checksums', async () => {
+    expect(await run({ length: 5, contentMd5: md5, sha256Hex: sha256, checksums: { crc32: 'NhCmhg==' } })).toBe('ok');
+    expect(await run({}, { 'x-amz-checksum-sha256': createHash('sha256').update(body).digest('base64') })).toBe('ok');
+    expect(await run({}, { 'x-amz-checksum-crc32c': 'unverified' })).toBe('ok');
+  });
+
+  it('fails at the end of a body that differs', async () => {
+    expect(await run({ length: 6 })).toBe('IncompleteBody');
+    expect(await run({ length: 4 })).toBe('IncompleteBody');
+    expect(await run({ contentMd5: Buffer.alloc(16).toString('base64') })).toBe('BadDigest');
+    expect(await run({ sha256Hex: '0'.repeat(64) })).toBe('XAmzContentSHA256Mismatch');
+    expect(await run({}, { 'x-amz-checksum-crc32': 'AAAAAA==' })).toBe('BadDigest');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './file-distinct.dto';
+export * from './file-search.dto';
