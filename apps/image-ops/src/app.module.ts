@@ -10,9 +10,11 @@ import { ImageJobEnqueuer } from './execution/image-job.enqueuer';
 import { OperationExecService } from './execution/operation-exec.service';
 import { OperationRunner } from './execution/operation-runner';
 import { OperationQueuePlanner } from './execution/operation-queue.planner';
+import { ImageJobClaimRepository } from './execution/image-job-claim.repository';
 import { QueueItemRepository } from './execution/queue-item.repository';
 import { imageEngineProvider } from './imaging/image-engine.provider';
 import { CollectImageOrphansProcessor } from './jobs/collect-image-orphans.processor';
+import { ImageJobStageMetrics } from './execution/job-stage-metrics';
 import { RedriveImageQueueProcessor } from './jobs/redrive-image-queue.processor';
 import { RunImageDeleteProcessor } from './jobs/run-image-delete.processor';
 import { RunImageOperationProcessor } from './jobs/run-image-operation.processor';
@@ -61,6 +63,8 @@ export class ImageOpsAppModule {
           OperationService,
           DerivedFileCleaner,
           QueueItemRepository,
+          ImageJobClaimRepository,
+          ImageJobStageMetrics,
           OperationQueuePlanner,
           OperationExecService,
           RunImageOperationProcessor,

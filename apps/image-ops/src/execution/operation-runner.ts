@@ -12,6 +12,7 @@ import { readObject } from '../storage/read-object';
 import { join, resultName } from '../tree/image-path';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
+import type { StageClock } from './job-stage-metrics';
 
 /** One result of an operation, already in object storage, not yet recorded. */
 export interface RenderedResult {
@@ -33,9 +34,11 @@ export class OperationRunner {
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
   ) {}
 
-  async render(scope: ImageScope, source: FileRow, op: OperationRow): Promise<RenderedResult[]> {
+  async render(scope: ImageScope, source: FileRow, op: OperationRow, clock?: StageClock): Promise<RenderedResult[]> {
     const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
+    clock?.lap('object_get');
     const probe = await this.engine.probe(bytes);
+    clock?.lap('probe');
     const outputs = await runPipeline(
       this.engine,
       { data: bytes, format: probe.format, width: probe.width, height: probe.height, frames: probe.frames },
@@ -46,6 +49,7 @@ export class OperationRunner {
         return readObject(this.storage, mark.object_key, this.config.IMAGE_MAX_FILE_BYTES);
       },
     );
+    clock?.lap('pixels');
     const rendered: RenderedResult[] = [];
     for (const out of outputs) {
       const key = newImageObjectKey(scope);
@@ -63,6 +67,7 @@ export class OperationRunner {
         bytes: out.image.data.length,
       });
     }
+    clock?.lap('object_put');
     return rendered;
   }
 

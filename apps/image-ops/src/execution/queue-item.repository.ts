@@ -85,13 +85,22 @@ export class QueueItemRepository {
     return rows[0] ?? null;
   }
 
-  /** W/P → P with the retry count; a finished item is left alone (returns false). */
-  async markProcessing(id: string, tryCount: number): Promise<boolean> {
-    const [, count] = await this.db.query(
-      `UPDATE ${T} SET "status" = 'P', "try_count" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" IN ('W', 'P')`,
-      [id, tryCount],
+  /** W/P → P with the retry count, in one round trip; null when no unfinished item of that type has the id. */
+  async claim(id: string, type: QueueItemRow['queue_type'], tryCount: number): Promise<QueueItemRow | null> {
+    const [rows] = await this.db.query(
+      `UPDATE ${T} SET "status" = 'P', "try_count" = $3, "updated_at" = now()
+       WHERE "id" = $1 AND "queue_type" = $2 AND "status" IN ('W', 'P') RETURNING *`,
+      [id, type, tryCount],
     );
-    return count > 0;
+    return rows[0] ?? null;
+  }
+
+  /** Why `claim` found nothing to run. */
+  async unclaimableReason(id: string, type: QueueItemRow['queue_type']): Promise<string> {
+    const item = await this.find(id);
+    if (!item) return 'item-missing';
+    if (item.queue_type !== type) return `not-a-${type}`;
+    return 'item-finished';
   }
 
   /** Progress of an unfinished item (kept across retries). */

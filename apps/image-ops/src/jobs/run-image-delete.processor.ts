@@ -37,11 +37,8 @@ export class RunImageDeleteProcessor {
 
   @JobHandler('RunImageDelete')
   async run(data: JobData<'RunImageDelete'>, ctx: JobContext): Promise<JobSkipped | void> {
-    const item = await this.items.find(data.queue_id);
-    if (!item) return skipJob('item-missing');
-    if (item.queue_type !== 'delete') return skipJob('not-a-delete');
-    if (item.status === 'D' || item.status === 'F') return skipJob('item-finished');
-    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return skipJob('item-claimed-elsewhere');
+    const item = await this.items.claim(data.queue_id, 'delete', ctx.attempt - 1);
+    if (!item) return skipJob(await this.items.unclaimableReason(data.queue_id, 'delete'));
     const scope: ImageScope = { team_id: item.team_id, app_key: item.app_key };
     try {
       const params = paramsSchema.parse(item.params);

@@ -15,12 +15,14 @@ import type { Logger } from 'pino';
 import { ImageOpsConfig } from '../app.config';
 import { deliveryIdFor, FileRef, operationCallbackBody } from '../callbacks/callback-bodies';
 import { requestCallback } from '../callbacks/callback-emitter';
+import { ImageJobClaimRepository } from '../execution/image-job-claim.repository';
 import { QueueItemRepository, QueueItemRow } from '../execution/queue-item.repository';
 import { OperationRunner } from '../execution/operation-runner';
-import { OperationRepository, OperationRow } from '../operations/operation.repository';
+import { OperationRow } from '../operations/operation.repository';
 import { imageUrl } from '../tree/image-dto.mapper';
-import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
+import { FileRow } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
+import { ImageJobStageMetrics, StageClock } from '../execution/job-stage-metrics';
 
 /**
  * Runs one queue item: W/P → P (tryCount = retries so far) → D with its result files stored next
@@ -31,8 +33,8 @@ import { ImageScope } from '../tree/image-scope';
 export class RunImageOperationProcessor {
   constructor(
     private readonly items: QueueItemRepository,
-    private readonly tree: ImageTreeRepository,
-    private readonly operations: OperationRepository,
+    private readonly claims: ImageJobClaimRepository,
+    private readonly stages: ImageJobStageMetrics,
     private readonly runner: OperationRunner,
     private readonly storage: ObjectStorage,
     private readonly outbox: Outbox,
@@ -42,15 +44,16 @@ export class RunImageOperationProcessor {
 
   @JobHandler('RunImageOperation')
   async run(data: JobData<'RunImageOperation'>, ctx: JobContext): Promise<JobSkipped | void> {
-    const item = await this.items.find(data.queue_id);
-    if (!item) return skipJob('item-missing');
-    if (item.status === 'D' || item.status === 'F') return skipJob('item-finished');
-    if (!(await this.items.markProcessing(item.id, ctx.attempt - 1))) return skipJob('item-claimed-elsewhere');
+    const clock = this.stages.start();
+    const claimed = await this.claims.claim(data.queue_id, ctx.attempt - 1);
+    if (!claimed) return skipJob(await this.items.unclaimableReason(data.queue_id, 'image'));
+    clock.lap('claim');
+    const { item, source, operation } = claimed;
     const scope: ImageScope = { team_id: item.team_id, app_key: item.app_key };
-    const source = item.source_file_id ? await this.tree.findFileById(scope, item.source_file_id) : null;
     try {
       if (!source) throw new DomainError('NotFound', 'The source image no longer exists');
-      await this.execute(scope, item, source);
+      if (!operation) throw new DomainError('NotFound', `Operation ${item.operation_id} no longer exists`);
+      await this.execute(scope, item, source, operation, clock);
     } catch (err) {
       const permanent =
         err instanceof DomainError &&
@@ -59,15 +62,19 @@ export class RunImageOperationProcessor {
         err.code !== 'Timeout';
       if (!permanent && ctx.attempt < ctx.maxAttempts) throw err;
       this.logger.warn({ err, queueId: item.id, attempt: ctx.attempt }, 'Image operation failed for good');
-      await this.fail(scope, item, source, err);
+      await this.fail(scope, item, source, operation, err);
       throw new PermanentJobError(err instanceof Error ? err.message : String(err));
     }
   }
 
-  private async execute(scope: ImageScope, item: QueueItemRow, source: FileRow): Promise<void> {
-    const op = await this.operations.find(scope, item.operation_id);
-    if (!op) throw new DomainError('NotFound', `Operation ${item.operation_id} no longer exists`);
-    const rendered = await this.runner.render(scope, source, op);
+  private async execute(
+    scope: ImageScope,
+    item: QueueItemRow,
+    source: FileRow,
+    op: OperationRow,
+    clock: StageClock,
+  ): Promise<void> {
+    const rendered = await this.runner.render(scope, source, op, clock);
     let replaced: string[] = [];
     await this.outbox.transaction(async (m, emit) => {
       replaced = await this.runner.record(m, scope, source, op, rendered);
@@ -91,14 +98,22 @@ export class RunImageOperationProcessor {
         });
       }
     });
-    if (replaced.length)
+    clock.lap('record');
+    if (replaced.length) {
       await this.storage
         .deleteMany(replaced)
         .catch((err: unknown) => this.logger.warn({ err }, 'Replaced result objects left behind'));
+      clock.lap('cleanup');
+    }
   }
 
-  private async fail(scope: ImageScope, item: QueueItemRow, source: FileRow | null, err: unknown): Promise<void> {
-    const op = await this.operations.find(scope, item.operation_id).catch(() => null);
+  private async fail(
+    scope: ImageScope,
+    item: QueueItemRow,
+    source: FileRow | null,
+    op: OperationRow | null,
+    err: unknown,
+  ): Promise<void> {
     await this.outbox.transaction(async (m, emit) => {
       await this.items.finish(m, item.id, 'F', { error: err instanceof Error ? err.message : String(err) });
       for (const url of callbackUrls(item, op)) {

@@ -115,22 +115,26 @@ export class ImageTreeRepository {
     return rows[0] ?? null;
   }
 
-  /** Inserts the file, or replaces the record at its path (keeping its id). Returns the row and the replaced object key. */
+  /**
+   * Inserts the file, or replaces the record at its path (keeping its id), and touches its folder:
+   * one statement. Returns the row and the object key it replaced.
+   */
   async upsertFile(
     m: EntityManager,
     scope: ImageScope,
     file: NewFile,
   ): Promise<{ row: FileRow; replacedObjectKey: string | null }> {
-    const existing = await this.findFile(scope, file.path, m);
-    const rows = await m.query(
-      `INSERT INTO ${T}."files" ("id", "team_id", "app_key", "path", "folder_path", "name", "object_key", "bytes", "format", "width", "height", "created_by", "operation_id", "source_file_id", "taken_at", "lat", "lng")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+    const rows: Array<FileRow & { _replaced: string | null }> = await m.query(
+      `WITH "prev" AS (SELECT "id", "object_key" FROM ${T}."files" WHERE "team_id" = $2 AND "app_key" = $3 AND "path" = $4),
+       "touched" AS (UPDATE ${T}."folders" SET "updated_at" = now() WHERE "team_id" = $2 AND "app_key" = $3 AND "path" = $5)
+       INSERT INTO ${T}."files" ("id", "team_id", "app_key", "path", "folder_path", "name", "object_key", "bytes", "format", "width", "height", "created_by", "operation_id", "source_file_id", "taken_at", "lat", "lng")
+       VALUES (COALESCE((SELECT "id" FROM "prev"), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT ("team_id", "app_key", "path") DO UPDATE SET "object_key" = EXCLUDED."object_key", "bytes" = EXCLUDED."bytes", "format" = EXCLUDED."format",
          "width" = EXCLUDED."width", "height" = EXCLUDED."height", "created_by" = EXCLUDED."created_by", "operation_id" = EXCLUDED."operation_id",
          "source_file_id" = EXCLUDED."source_file_id", "taken_at" = EXCLUDED."taken_at", "lat" = EXCLUDED."lat", "lng" = EXCLUDED."lng", "updated_at" = now()
-       RETURNING *`,
+       RETURNING *, (SELECT "object_key" FROM "prev") AS "_replaced"`,
       [
-        existing?.id ?? randomUUID(),
+        randomUUID(),
         scope.team_id,
         scope.app_key,
         file.path,
@@ -149,14 +153,8 @@ export class ImageTreeRepository {
         file.lng,
       ],
     );
-    await m.query(
-      `UPDATE ${T}."folders" SET "updated_at" = now() WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`,
-      [scope.team_id, scope.app_key, parentOf(file.path)],
-    );
-    return {
-      row: rows[0],
-      replacedObjectKey: existing && existing.object_key !== file.object_key ? existing.object_key : null,
-    };
+    const { _replaced, ...row } = rows[0];
+    return { row, replacedObjectKey: _replaced !== null && _replaced !== file.object_key ? _replaced : null };
   }
 
   async listFolders(scope: ImageScope, parent: string, o: ListOptions): Promise<{ rows: FolderRow[]; total: number }> {

@@ -12,6 +12,7 @@ export class MetricsService {
   readonly eventsHandled: Counter<'subject' | 'outcome'>;
   readonly jobsHandled: Counter<'job' | 'outcome'>;
   readonly jobsSkipped: Counter<'job' | 'reason'>;
+  readonly jobQueueWait: Histogram<'job'>;
   readonly sweepItems: Counter<'job' | 'count'>;
   readonly outboxPublished: Counter<'outcome'>;
 
@@ -55,6 +56,13 @@ export class MetricsService {
       name: 'jobs_skipped_total',
       help: 'BullMQ jobs completed without work, by reason',
       labelNames: ['job', 'reason'],
+      registers,
+    });
+    this.jobQueueWait = new Histogram({
+      name: 'job_queue_wait_seconds',
+      help: 'From a job being added (after its delay) to a worker starting its first attempt',
+      labelNames: ['job'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120],
       registers,
     });
     this.sweepItems = new Counter({

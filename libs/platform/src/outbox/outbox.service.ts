@@ -34,10 +34,15 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
 
   /** Runs `work` in a transaction; events it emits commit with it and are relayed right after. */
   async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
+    let emitted = false;
     const result = await this.dataSource.transaction((manager) =>
-      work(manager, (subject, data) => this.add(manager, subject, data)),
+      work(manager, (subject, data) => {
+        emitted = true;
+        return this.add(manager, subject, data);
+      }),
     );
-    this.poke();
+    // A relay pass costs a transaction of its own: only wake it when this one wrote an event.
+    if (emitted) this.poke();
     return result;
   }
 

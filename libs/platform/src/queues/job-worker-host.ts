@@ -88,6 +88,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
           maxAttempts: job.opts.attempts ?? 1,
           jobId: job.id,
         };
+        if (job.attemptsMade === 0 && job.processedOn)
+          this.metrics.jobQueueWait.observe(
+            { job: name },
+            Math.max(0, job.processedOn - job.timestamp - (job.opts.delay ?? 0)) / 1000,
+          );
         const result = await handler.call(parsed.data, context);
         if (!(result instanceof JobSkipped)) return result;
         this.metrics.jobsSkipped.inc({ job: name, reason: result.skipped });
