@@ -55,16 +55,28 @@ describe('callback delivery across a notifier restart (real processes)', () => {
         what: 'both deliveries after the restart',
       },
     );
-    const resumed = await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: pendingId });
+    // The receiver answers before the notifier records the attempt: wait for the record.
+    const resumed = await waitFor(
+      async () => {
+        const delivery = await callbacks.client.rpc('notifier.delivery.get', {
+          team_id: teamId,
+          delivery_id: pendingId,
+        });
+        return delivery.status === 'retrying' ? undefined : delivery;
+      },
+      { timeoutMs: 10_000, what: 'the resumed delivery to be recorded' },
+    );
     expect(resumed).toMatchObject({ status: 'delivered', attempt_count: 2 });
     expect(resumed.attempts.map((a) => [a.attempt, a.outcome, a.status_code])).toEqual([
       [1, 'retry', 503],
       [2, 'delivered', 200],
     ]);
-    expect(
-      (await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown }))
-        .status,
-    ).toBe('delivered');
+    await waitFor(
+      async () =>
+        (await callbacks.client.rpc('notifier.delivery.get', { team_id: teamId, delivery_id: requestedWhileDown }))
+          .status === 'delivered',
+      { timeoutMs: 10_000, what: 'the delivery requested while the notifier was down to be recorded' },
+    );
     const ids = callbacks.receiver.requestsTo('/restart').map((r) => r.headers['webhook-id']);
     expect(ids).toEqual([pendingId, pendingId]);
   });

@@ -317,6 +317,29 @@ describe('objects', () => {
     expect(await storage.head('absent/object')).toBeNull();
     await expectDomainError(storage.getStream({ key: 'absent/object' }), 'ObjectNotFound');
     await expectDomainError(storage.readHead({ key: 'absent/object', bytes: 4 }), 'ObjectNotFound');
+    await expectDomainError(storage.readAll('absent/object', 100), 'ObjectNotFound');
+  });
+
+  it('readAll reads a whole object (any key), refuses one over the limit from its size, and fails cleanly on a dead store', async () => {
+    const body = randomBytes(3 * MB + 17);
+    const key = 'whole/ünï +&?#.bin';
+    await storage.put({ key, body, contentType: 'application/octet-stream' });
+    expect((await storage.readAll(key, 4 * MB)).equals(body)).toBe(true);
+    expect((await storage.readAll(key, body.length)).equals(body)).toBe(true);
+    await expectDomainError(storage.readAll(key, body.length - 1), 'PayloadTooLarge');
+    await storage.put({ key: 'whole/empty', body: Buffer.alloc(0), contentType: 'text/plain' });
+    expect(await storage.readAll('whole/empty', 10)).toEqual(Buffer.alloc(0));
+    const reads = await Promise.all(Array.from({ length: 8 }, () => storage.readAll(key, 4 * MB)));
+    expect(reads.every((read) => read.equals(body))).toBe(true);
+    const wrongSecret = new ObjectStorage(config({ secretAccessKey: 'not-the-secret' }));
+    const dead = new ObjectStorage(config({ endpoint: 'http://127.0.0.1:9' }));
+    try {
+      await expectDomainError(wrongSecret.readAll(key, 4 * MB), 'DependencyUnavailable');
+      await expectDomainError(dead.readAll(key, 4 * MB), 'DependencyUnavailable');
+    } finally {
+      wrongSecret.destroy();
+      dead.destroy();
+    }
   });
 
   it('getStream reads ranges; readHead reads the first bytes', async () => {

@@ -38,6 +38,7 @@ import {
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
 import { SigV4Presigner } from './sigv4-presigner';
+import { WholeObjectReader } from './whole-object-reader';
 import {
   isBucketAlreadyOwned,
   isMissingBucket,
@@ -62,11 +63,13 @@ export class ObjectStorage {
   readonly bucket: string;
   private readonly client: S3Client;
   private readonly presigner: SigV4Presigner;
+  private readonly wholeReader: WholeObjectReader;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
     this.client = createS3Client(config, config.endpoint);
     this.presigner = new SigV4Presigner(config);
+    this.wholeReader = new WholeObjectReader(config);
   }
 
   /**
@@ -206,6 +209,14 @@ export class ObjectStorage {
       contentType: out.ContentType,
       etag: unquote(out.ETag),
     };
+  }
+
+  /**
+   * The whole object in one buffer, refused from its size before the body is read when larger than
+   * `maxBytes`. Throws `ObjectNotFound`, `PayloadTooLarge` or `DependencyUnavailable`.
+   */
+  readAll(key: string, maxBytes: number): Promise<Buffer> {
+    return this.wholeReader.read(key, maxBytes);
   }
 
   /** The first `bytes` bytes (fewer for a shorter object), for content sniffing. Throws `ObjectNotFound`. */
@@ -399,6 +410,7 @@ export class ObjectStorage {
   /** Closes the clients' connection pools. */
   destroy(): void {
     this.client.destroy();
+    this.wholeReader.destroy();
   }
 
   private async getObject(key: string, range?: ByteRange): Promise<GetObjectCommandOutput | 'unsatisfiable'> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Principal } from '@mp/contracts';
+import { DomainError, Principal } from '@mp/contracts';
 import { LOGGER, RpcClient } from '@mp/platform';
 import type { Logger } from 'pino';
 
@@ -24,22 +24,32 @@ export class ImageQuotaClient {
   }
 
   /**
-   * Never fails the request: when quota-billing cannot be reached the reservation lapses on its own
+   * Never fails the request: settling is idempotent, so a timed-out or unanswered attempt is tried
+   * again; when quota-billing stays unreachable the reservation lapses on its own
    * (AI_IMAGE_RESERVATION_TTL_SECONDS) and gives its images back, so the client is never overcharged.
    */
   async settle(principal: Principal, requestId: string, delivered: number): Promise<void> {
-    try {
-      await this.rpc.request('billing.images.settle', {
-        team_id: principal.team_id,
-        key_id: principal.key_id,
-        request_id: requestId,
-        delivered,
-      });
-    } catch (err) {
-      this.logger.warn(
-        { err, key_id: principal.key_id, request_id: requestId, delivered },
-        'Could not settle an image reservation; it will lapse',
-      );
+    const payload = { team_id: principal.team_id, key_id: principal.key_id, request_id: requestId, delivered };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.rpc.request('billing.images.settle', payload);
+        return;
+      } catch (err) {
+        const transient = err instanceof DomainError && TRANSIENT.has(err.code);
+        if (transient && attempt < SETTLE_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_RETRY_MS * attempt));
+          continue;
+        }
+        this.logger.warn(
+          { err, key_id: principal.key_id, request_id: requestId, delivered, attempts: attempt },
+          'Could not settle an image reservation; it will lapse',
+        );
+        return;
+      }
     }
   }
 }
+
+const SETTLE_ATTEMPTS = 3;
+const SETTLE_RETRY_MS = 250;
+const TRANSIENT = new Set(['DependencyUnavailable', 'Timeout']);
