@@ -81,6 +81,22 @@ for (let run = 0; run < RUNS; run++) {
   );
 }
 
+// BENCH_IMAGE_TUNE=1: raw sharp over a grid of files-at-once × libvips threads, the evidence the
+// worker's defaults (IMAGE_WORKER_CONCURRENCY, IMAGE_THREADS) are chosen from.
+const tuning = [];
+if (process.env.BENCH_IMAGE_TUNE === '1') {
+  for (const threads of [1, 2]) {
+    sharp.concurrency(threads);
+    for (const parallel of [1, 2, 3, 4, 6, 8]) {
+      const runs = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await rawSharp(sharp, paths, { parallel, quality: QUALITY }));
+      tuning.push({ files_at_once: parallel, libvips_threads: threads, files_per_second_median: median(runs) });
+      console.log(`tuning: ${parallel} at once × ${threads} threads → ${median(runs).toFixed(1)} files/s`);
+    }
+  }
+  sharp.concurrency(THREADS);
+}
+
 // The platform: the embedded S3 server in a process of its own, so its CPU time is counted apart.
 const infra = await createTestInfra({ s3: false });
 const s3 = await startEmbeddedS3(infra);
@@ -262,6 +278,7 @@ try {
           version: version(vipsCmd, ['--vips-version']),
         }
       : { note: 'vipsthumbnail not found: apt-get install -y libvips-tools' },
+    ...(tuning.length && { raw_sharp_tuning: tuning }),
     runs_detail: runs.map(({ stages_mean, cpu_seconds, ...r }) => r),
   });
 } finally {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { JobItem } from '@mp/contracts';
 import { JobQueue, LOGGER } from '@mp/platform';
 import type { Logger } from 'pino';
 import { QueueItemRow } from './queue-item.repository';
@@ -15,7 +16,18 @@ export class ImageJobEnqueuer {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** All items with one Redis round trip; when that fails, one at a time (the sweep adds what still fails). */
   async enqueue(items: Array<Pick<QueueItemRow, 'id' | 'queue_type'>>): Promise<number> {
+    if (items.length === 0) return 0;
+    try {
+      await this.jobs.enqueueMany(items.map((item) => ({ item: jobOf(item), options: { jobId: item.id } })));
+      return items.length;
+    } catch (err) {
+      this.logger.warn(
+        { err, items: items.length },
+        'Could not enqueue image queue items together; adding them one by one',
+      );
+    }
     let added = 0;
     for (const item of items) {
       try {
@@ -29,9 +41,12 @@ export class ImageJobEnqueuer {
   }
 
   enqueueOrThrow(item: Pick<QueueItemRow, 'id' | 'queue_type'>): Promise<void> {
-    const options = { jobId: item.id };
-    return item.queue_type === 'delete'
-      ? this.jobs.enqueue({ name: 'RunImageDelete', data: { queue_id: item.id } }, options)
-      : this.jobs.enqueue({ name: 'RunImageOperation', data: { queue_id: item.id } }, options);
+    return this.jobs.enqueue(jobOf(item), { jobId: item.id });
   }
+}
+
+function jobOf(item: Pick<QueueItemRow, 'id' | 'queue_type'>): JobItem {
+  return item.queue_type === 'delete'
+    ? { name: 'RunImageDelete', data: { queue_id: item.id } }
+    : { name: 'RunImageOperation', data: { queue_id: item.id } };
 }

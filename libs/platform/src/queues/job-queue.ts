@@ -41,6 +41,23 @@ export class JobQueue implements OnApplicationShutdown {
     });
   }
 
+  /** Adds many jobs with one Redis round trip per queue (BullMQ addBulk: all or none of a queue's jobs). */
+  async enqueueMany(entries: Array<{ item: JobItem; options?: EnqueueOptions }>): Promise<void> {
+    const byQueue = new Map<QueueName, Parameters<Queue['addBulk']>[0]>();
+    for (const { item, options = {} } of entries) {
+      const data = JOB_SCHEMAS[item.name].data.parse(item.data);
+      const queue = queueOf(item.name);
+      const jobs = byQueue.get(queue) ?? [];
+      jobs.push({
+        name: item.name,
+        data,
+        opts: { ...RETENTION, ...retryPolicyOf(item.name, this.retry), jobId: options.jobId, delay: options.delayMs },
+      });
+      byQueue.set(queue, jobs);
+    }
+    await Promise.all([...byQueue].map(([queue, jobs]) => this.queue(queue).addBulk(jobs)));
+  }
+
   /** A recurring job; BullMQ runs each occurrence once however many instances schedule it. */
   async schedule(item: JobItem, options: { everyMs: number }): Promise<void> {
     const data = JOB_SCHEMAS[item.name].data.parse(item.data);

@@ -101,6 +101,33 @@ describe('job outcomes', () => {
     ]);
   });
 
+  it('adds many jobs at once with their retry policy, once per job id, and observes their queue wait', async () => {
+    const keys = ['bulk-1', 'bulk-2', 'bulk-3'];
+    const entries = keys.map((key) => ({
+      item: { name: 'VerifyUpload', data: { object_key: key, trigger: 'reconcile' } } as const,
+      options: { jobId: key },
+    }));
+    await queue.enqueueMany(entries);
+    await queue.enqueueMany(entries); // the same ids again: nothing runs twice
+    const bull = queue.queue(queueOf('VerifyUpload'));
+    await waitFor(
+      async () => (await Promise.all(keys.map((k) => bull.getJobState(k)))).every((s) => s === 'completed'),
+      {
+        what: 'the bulk-added jobs to complete',
+      },
+    );
+    for (const key of keys) {
+      expect(contexts.get(key)).toHaveLength(1);
+      expect((await bull.getJob(key))!.opts.attempts).toBe(2);
+    }
+    const wait = await app.get(MetricsService).jobQueueWait.get();
+    const count = wait.values.find(
+      (v) => v.metricName === 'job_queue_wait_seconds_count' && v.labels.job === 'VerifyUpload',
+    );
+    expect(count?.value).toBeGreaterThanOrEqual(3);
+    await queue.enqueueMany([]);
+  });
+
   it('runs a sweep batch by batch up to maxBatches and returns its counts', async () => {
     backlog.push('a', 'b', 'c', 'd', 'e');
     const first = await run('ReconcileUploads', {});
