@@ -32,12 +32,9 @@ export class OperationExecService {
       throw new DomainError('NotFound', 'None of filepaths is an uploaded image', {
         resultCode: IMAGE_RESULT.pathNotFound.code,
       });
-    const planned: QueueItemRow[] = await this.db.transaction(async (m) => {
-      const all: QueueItemRow[] = [];
-      for (const source of sources)
-        all.push(...(await this.planner.plan(m, req, source, ops, req.callbackUrl ?? null)));
-      return all;
-    });
+    const planned: QueueItemRow[] = await this.db.transaction((m) =>
+      this.planner.plan(m, req, sources, ops, req.callbackUrl ?? null),
+    );
     await this.planner.enqueue(planned);
     return {
       operations: ops.map((op) => toOperationDto(req, op)),

@@ -7,7 +7,7 @@ import { join, resultName } from '../tree/image-path';
 import { FileRow } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
 import { ImageJobEnqueuer } from './image-job.enqueuer';
-import { QueueItemRepository, QueueItemRow } from './queue-item.repository';
+import { NewImageItem, QueueItemRepository, QueueItemRow } from './queue-item.repository';
 
 /** Turns (source file × operation) into queue items (status W) and, after commit, BullMQ jobs. */
 @Injectable()
@@ -17,28 +17,27 @@ export class OperationQueuePlanner {
     private readonly jobs: ImageJobEnqueuer,
   ) {}
 
-  /** Inside the caller's transaction. */
+  /** Inside the caller's transaction: every (source × operation) item in one statement. */
   async plan(
     m: EntityManager,
     scope: ImageScope,
-    source: FileRow,
+    sources: FileRow[],
     operations: OperationRow[],
     callbackUrl: string | null,
   ): Promise<QueueItemRow[]> {
-    const created: QueueItemRow[] = [];
-    for (const op of operations) {
-      const format = predictFormat(source.format as ImageFormat, op.steps);
-      const target = join(source.folder_path, resultName(source.name, op.operation_id, '', EXTENSION_OF[format]));
-      created.push(
-        await this.items.createImageItem(m, scope, {
+    const items: NewImageItem[] = sources.flatMap((source) =>
+      operations.map((op) => {
+        const format = predictFormat(source.format as ImageFormat, op.steps);
+        const target = join(source.folder_path, resultName(source.name, op.operation_id, '', EXTENSION_OF[format]));
+        return {
           operation_id: op.operation_id,
           source_file_id: source.id,
           target_path: target,
           callback_url: callbackUrl,
-        }),
-      );
-    }
-    return created;
+        };
+      }),
+    );
+    return this.items.createImageItems(m, scope, items);
   }
 
   /** After commit (see ImageJobEnqueuer). */

@@ -37,7 +37,7 @@ export class OperationRunner {
   async render(scope: ImageScope, source: FileRow, op: OperationRow, clock?: StageClock): Promise<RenderedResult[]> {
     const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
     clock?.lap('object_get');
-    const probe = await this.engine.probe(bytes);
+    const probe = singleFrameFacts(source) ?? (await this.engine.probe(bytes));
     clock?.lap('probe');
     const outputs = await runPipeline(
       this.engine,
@@ -100,4 +100,13 @@ export class OperationRunner {
     }
     return replaced;
   }
+}
+
+/**
+ * A JPEG or PNG source holds one frame whose format and size were probed when it was stored
+ * (objects never change under their key): no second probe. Formats with frames are probed again.
+ */
+function singleFrameFacts(source: FileRow): { format: ImageFormat; width: number; height: number; frames: 1 } | null {
+  if ((source.format !== 'jpeg' && source.format !== 'png') || !(source.width > 0) || !(source.height > 0)) return null;
+  return { format: source.format, width: source.width, height: source.height, frames: 1 };
 }

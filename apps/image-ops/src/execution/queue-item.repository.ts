@@ -23,31 +23,41 @@ export interface QueueItemRow {
   queued_at: Date;
 }
 
+export interface NewImageItem {
+  operation_id: string;
+  source_file_id: string;
+  target_path: string;
+  callback_url: string | null;
+}
+
 const T = '"imageops"."queue_items"';
 
 @Injectable()
 export class QueueItemRepository {
   constructor(private readonly db: DataSource) {}
 
-  async createImageItem(
-    m: EntityManager,
-    scope: ImageScope,
-    item: { operation_id: string; source_file_id: string; target_path: string; callback_url: string | null },
-  ): Promise<QueueItemRow> {
-    const rows = await m.query(
+  /** Waiting (W) image items, all in one statement; answered in the order given. */
+  async createImageItems(m: EntityManager, scope: ImageScope, items: NewImageItem[]): Promise<QueueItemRow[]> {
+    if (items.length === 0) return [];
+    const ids = items.map(() => randomUUID());
+    const rows: QueueItemRow[] = await m.query(
       `INSERT INTO ${T} ("id", "team_id", "app_key", "queue_type", "status", "operation_id", "source_file_id", "target_path", "callback_url")
-       VALUES ($1, $2, $3, 'image', 'W', $4, $5, $6, $7) RETURNING *`,
+       SELECT "u"."id", $1, $2, 'image', 'W', "u"."operation_id", "u"."source_file_id", "u"."target_path", "u"."callback_url"
+         FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[])
+           AS "u"("id", "operation_id", "source_file_id", "target_path", "callback_url")
+       RETURNING *`,
       [
-        randomUUID(),
         scope.team_id,
         scope.app_key,
-        item.operation_id,
-        item.source_file_id,
-        item.target_path,
-        item.callback_url,
+        ids,
+        items.map((i) => i.operation_id),
+        items.map((i) => i.source_file_id),
+        items.map((i) => i.target_path),
+        items.map((i) => i.callback_url),
       ],
     );
-    return rows[0];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)!);
   }
 
   async createDeleteItem(

@@ -152,7 +152,7 @@ export class ImageUploadService {
           lat: facts.lat,
           lng: facts.lng,
         });
-        const items = await this.planner.plan(m, scope, saved.row, ops, null);
+        const items = await this.planner.plan(m, scope, [saved.row], ops, null);
         return { row: saved.row, replaced: existing ? saved.replacedObjectKey : null, queued: items };
       });
       objectKey = null;
