@@ -72,20 +72,21 @@ export class ImageTreeRepository {
       throw new DomainError('Conflict', `A file exists at ${clash[0].path}`, {
         resultCode: IMAGE_RESULT.folderIsFile.code,
       });
-    for (const path of chain) {
-      await m.query(
-        `INSERT INTO ${T}."folders" ("id", "team_id", "app_key", "path", "parent_path", "name") VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT ("team_id", "app_key", "path") DO NOTHING`,
-        [
-          randomUUID(),
-          scope.team_id,
-          scope.app_key,
-          path,
-          path === '/' ? null : parentOf(path),
-          path === '/' ? '' : nameOf(path),
-        ],
-      );
-    }
+    await m.query(
+      `INSERT INTO ${T}."folders" ("id", "team_id", "app_key", "path", "parent_path", "name")
+       SELECT "c"."id", $1, $2, "c"."path", "c"."parent_path", "c"."name"
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS "c"("id", "path", "parent_path", "name", "n")
+        ORDER BY "c"."n"
+       ON CONFLICT ("team_id", "app_key", "path") DO NOTHING`,
+      [
+        scope.team_id,
+        scope.app_key,
+        chain.map(() => randomUUID()),
+        chain,
+        chain.map((path) => (path === '/' ? null : parentOf(path))),
+        chain.map((path) => (path === '/' ? '' : nameOf(path))),
+      ],
+    );
     return (await this.findFolder(scope, folder, m))!;
   }
 

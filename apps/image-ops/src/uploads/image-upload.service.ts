@@ -137,7 +137,6 @@ export class ImageUploadService {
         await this.tree.lockFolder(m, scope, folder);
         await this.tree.ensureFolders(m, scope, folder);
         const path = await this.choosePath(m, scope, staged.path, options);
-        const existing = await this.tree.findFile(scope, path, m);
         const saved = await this.tree.upsertFile(m, scope, {
           path,
           object_key: key,
@@ -153,7 +152,7 @@ export class ImageUploadService {
           lng: facts.lng,
         });
         const items = await this.planner.plan(m, scope, [saved.row], ops, null);
-        return { row: saved.row, replaced: existing ? saved.replacedObjectKey : null, queued: items };
+        return { row: saved.row, replaced: saved.replacedObjectKey, queued: items };
       });
       objectKey = null;
       if (replaced)
