@@ -64,8 +64,12 @@ const vipsCmd = vipsthumbnailCommand();
 const imCmd = imagemagickCommand();
 const baseline = { raw_sharp: [], vipsthumbnail: [], imagemagick: [] };
 await rawSharp(sharp, warmupPaths, { parallel: CONCURRENCY, quality: QUALITY });
+const rawSharpCpu = [];
 for (let run = 0; run < RUNS; run++) {
+  const cpuBefore = process.cpuUsage();
   baseline.raw_sharp.push(await rawSharp(sharp, paths, { parallel: CONCURRENCY, quality: QUALITY }));
+  const cpu = process.cpuUsage(cpuBefore);
+  rawSharpCpu.push((cpu.user + cpu.system) / 1000 / paths.length);
   if (vipsCmd) {
     process.env.VIPS_CONCURRENCY = String(THREADS);
     baseline.vipsthumbnail.push(
@@ -254,6 +258,12 @@ try {
       worker_stage_vs_vipsthumbnail: ratio(worker, vips),
     },
     targets: { worker_stage_vs_raw_sharp: 0.8, full_path_vs_raw_sharp: 0.5, full_path_vs_imagemagick: 4 },
+    cpu_ms_per_file: {
+      raw_sharp: round1(median(rawSharpCpu)),
+      worker_stage_by_process: perFile(medianRun.cpu_seconds.worker_stage, medianRun.files),
+      full_path_uploads_by_process: perFile(medianRun.cpu_seconds.uploads, medianRun.files),
+      note: 'CPU time (user + system) per file: raw sharp in this process; the platform per process over the median run (postgres, redis and nats are machine-wide: other work on the machine counts too)',
+    },
     worker_stage_breakdown_median_run: {
       stages_mean: medianRun.stages_mean,
       cpu_seconds: medianRun.cpu_seconds.worker_stage,
@@ -287,6 +297,16 @@ try {
   await s3.stop();
   await infra.dispose();
   rmSync(outDir, { recursive: true, force: true });
+}
+
+function round1(value) {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
+function perFile(cpuSeconds, files) {
+  return Object.fromEntries(
+    Object.entries(cpuSeconds).map(([name, seconds]) => [name, round1((seconds * 1000) / files)]),
+  );
 }
 
 /** `node libs/testing/dist/embedded-s3.main.js` on a free port with the test namespace's bucket. */
