@@ -32,4 +32,25 @@ describe('BodyChecks', () => {
     expect(await run({ sha256Hex: '0'.repeat(64) })).toBe('XAmzContentSHA256Mismatch');
     expect(await run({}, { 'x-amz-checksum-crc32': 'AAAAAA==' })).toBe('BadDigest');
   });
+
+  it('holds its last chunk back until the checks pass, so a failing body never reaches its full length', async () => {
+    const chunks = [Buffer.from('he'), Buffer.from('ll'), Buffer.from('o')];
+    const passed = async (expect: BodyExpectations) => {
+      const checks = new BodyChecks(expect);
+      let bytes = 0;
+      // Flowing, as a store's request reads it: every byte let through is counted, also before an error.
+      checks.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      const outcome = await new Promise<string>((resolve) => {
+        checks.once('end', () => resolve('ok'));
+        checks.once('error', (err: Error & { code?: string }) => resolve(err.code ?? err.message));
+        Readable.from(chunks).pipe(checks);
+      });
+      return { outcome, bytes };
+    };
+    expect(await passed({ length: 5, contentMd5: md5 })).toEqual({ outcome: 'ok', bytes: 5 });
+    expect(await passed({ length: 5, contentMd5: Buffer.alloc(16).toString('base64') })).toEqual({
+      outcome: 'BadDigest',
+      bytes: 4,
+    });
+  });
 });

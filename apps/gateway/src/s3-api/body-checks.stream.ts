@@ -22,7 +22,9 @@ const VERIFIED = ['crc32', 'sha1', 'sha256'] as const;
 
 /**
  * Passes a body through unchanged while measuring it with the digests the request promised (and
- * only those). A mismatch fails the stream at its end, so a store reading it never completes the object.
+ * only those). Its last chunk is held back until the checks pass; a mismatch fails the stream
+ * instead, so a store reading it (one PutObject of the declared length) never gets the whole
+ * object and never completes it.
  */
 export class BodyChecks extends Transform {
   private readonly md5?: Hash;
@@ -31,6 +33,7 @@ export class BodyChecks extends Transform {
   private readonly crc32: boolean;
   private crc = 0;
   private bytes = 0;
+  private held?: Buffer;
   private checksums: Record<string, string>;
 
   constructor(private readonly expect: BodyExpectations) {
@@ -67,16 +70,18 @@ export class BodyChecks extends Transform {
     this.sha256?.update(chunk);
     this.sha1?.update(chunk);
     if (this.crc32) this.crc = crc32(chunk, this.crc);
-    callback(null, chunk);
+    const previous = this.held;
+    this.held = chunk;
+    callback(null, previous);
   }
 
   override _flush(callback: TransformCallback): void {
     try {
       this.verify();
-      callback();
     } catch (err) {
-      callback(err as Error);
+      return callback(err as Error);
     }
+    callback(null, this.held);
   }
 
   private verify(): void {

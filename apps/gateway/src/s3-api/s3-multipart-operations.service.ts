@@ -109,7 +109,7 @@ export class S3MultipartOperations {
     const md5 = new PartDigest();
     let stored;
     try {
-      stored = await this.storage.put({
+      stored = await this.storage.putStream({
         key: layout.partKey(uploadId, partNumber),
         body: pipeThrough(body, md5),
         contentType: 'application/octet-stream',
