@@ -13,6 +13,7 @@ import { validateObjectKey } from '../s3-proxy/s3-object-key';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
 import { MultipartLayout, MultipartManifest, MultipartManifests } from './multipart-upload.store';
 import { copySourceOf } from './s3-copy-source';
+import { BodyChecks, checksumHeaders } from './body-checks.stream';
 import { openS3Body, readSmallBody } from './s3-body';
 import { noSuchKey, sendXml } from './s3-object-operations.service';
 import { S3ObjectWriter } from './s3-object-writer';
@@ -81,11 +82,11 @@ export class S3MultipartOperations {
     const copying = header(ctx.request, 'x-amz-copy-source') !== undefined;
     let body: Readable;
     let length: number;
+    let checks: BodyChecks | undefined;
     if (copying) {
       ({ body, length } = await this.copySource(ctx));
     } else {
-      const opened = openS3Body(ctx.request, ctx.payload);
-      ({ stream: body, length } = opened);
+      ({ stream: body, length, checks } = openS3Body(ctx.request, ctx.payload));
     }
     if (length > MAX_PART_BYTES) {
       body.destroy();
@@ -128,13 +129,16 @@ export class S3MultipartOperations {
     if (copying) {
       await sendXml(ctx, 'CopyPartResult', { LastModified: new Date().toISOString(), ETag: etag });
     } else {
-      await ctx.reply.status(200).header('etag', etag).send();
+      await ctx.reply.status(200).header('etag', etag).headers(checksumHeaders(checks?.verified)).send();
     }
   }
 
   async complete(ctx: S3ObjectContext): Promise<void> {
     const { layout, uploadId, manifest } = await this.open(ctx);
-    const xml = (await readSmallBody(ctx.request, ctx.payload, MAX_COMPLETE_BODY_BYTES)).toString('utf8');
+    // Its x-amz-checksum-* headers are the object's, not of this document.
+    const xml = (
+      await readSmallBody(ctx.request, ctx.payload, MAX_COMPLETE_BODY_BYTES, { checksumHeadersOfObject: true })
+    ).toString('utf8');
     const { items } = readXmlItems(xml, 'CompleteMultipartUpload', 'Part');
     if (items.length === 0)
       throw new DomainError('MalformedXML', 'CompleteMultipartUpload must list at least one Part.');
