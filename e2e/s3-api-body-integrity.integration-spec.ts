@@ -36,11 +36,12 @@ class TamperedCrc32c {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
- * The checksums current AWS SDKs add (`ChecksumAlgorithm`): CRC32C and CRC64NVME as a header for a
+ * A body is stored whole and as its client meant it, or not at all. The checksums current AWS SDKs add (`ChecksumAlgorithm`): CRC32C and CRC64NVME as a header for a
  * buffered body and as an aws-chunked trailer for a streamed one, verified before the object is
- * committed — a mismatch is 400 BadDigest with nothing stored and the quota untouched.
+ * committed — a mismatch is 400 BadDigest with nothing stored and the quota untouched; a client
+ * gone mid-body leaves no object and no reservation.
  */
-describe('S3 protocol endpoint: flexible checksums from @aws-sdk/client-s3 (CRC32C, CRC64NVME, …)', () => {
+describe('S3 protocol endpoint: body integrity — flexible checksums from @aws-sdk/client-s3, cut-off bodies', () => {
   const suite = platformSuite({
     apps: ['quota-billing', 'gateway'],
     env: { S3_CREDENTIALS_MASTER_KEY: randomBytes(32).toString('base64') },
@@ -194,4 +195,29 @@ describe('S3 protocol endpoint: flexible checksums from @aws-sdk/client-s3 (CRC3
     );
     expect(sha(await read(s3, 'mp.bin'))).toBe(sha(part));
   }, 60_000);
+
+  it('a client that disconnects mid-body leaves no object, and its reservation is given back', async () => {
+    const s3 = client();
+    const cut = new AbortController();
+    let sent = 0;
+    const body = new Readable({
+      read() {
+        if (sent >= 3 * MB) return cut.abort(); // gone after 3 of the 10 MB it declared
+        sent += 64 * 1024;
+        this.push(Buffer.alloc(64 * 1024, 7));
+      },
+    });
+    const put = s3.send(
+      new PutObjectCommand({ Bucket: creds.bucket, Key: 'cut.bin', Body: body, ContentLength: 10 * MB }),
+      { abortSignal: cut.signal },
+    );
+    expect(await refusal(put)).toMatch(/^AbortError/);
+    let after = await usage();
+    for (let i = 0; i < 40 && after.reserved_bytes !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await usage();
+    }
+    expect(after.reserved_bytes).toBe(0);
+    expect(await absent(s3, 'cut.bin')).toBe('NotFound 404');
+  }, 30_000);
 });
