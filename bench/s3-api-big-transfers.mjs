@@ -1,6 +1,7 @@
 // The 1 GB phase of the s3-api bench (BENCH_S3_BIG_MB): gateway RSS growth while an object of that
-// size goes up through /s3-api as a stream, and while a range of it comes back. Neither side holds
-// the object: the client sends a repeated random MiB and counts what it reads.
+// size goes up through /s3-api as a stream (unsigned payload), while a range of it comes back, and
+// while it goes up once more from a buffer (signed payload: the gateway hashes it all with SHA-256).
+// The streamed PUT and the GET hold nothing: a repeated random MiB is sent, what is read is counted.
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -22,8 +23,8 @@ function generatedBody(bytes) {
 }
 
 /**
- * PUT of `megabytes` MiB, then a ranged GET of all but its first byte, each timed with the
- * gateway's peak RSS growth (`timed` is the bench's sampler).
+ * PUT of `megabytes` MiB, then a ranged GET of all but its first byte, then a PUT of a buffer of
+ * that size, each timed with the gateway's peak RSS growth (`timed` is the bench's sampler).
  */
 export async function bigTransfers({ s3, bucket }, megabytes, timed) {
   const bytes = megabytes * MIB;
@@ -37,5 +38,14 @@ export async function bigTransfers({ s3, bucket }, megabytes, timed) {
     for await (const chunk of out.Body) n += chunk.length;
     if (n !== bytes - 1) throw new Error(`short ranged read: ${n} of ${bytes - 1}`);
   });
-  return { object_mb: megabytes, put, ranged_get: { range: 'bytes=1-', ...rangedGet } };
+  const buffer = Buffer.alloc(bytes, randomBytes(MIB));
+  const signedPut = await timed(bytes, () =>
+    s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.signed`, Body: buffer })),
+  );
+  return {
+    object_mb: megabytes,
+    put,
+    ranged_get: { range: 'bytes=1-', ...rangedGet },
+    put_signed_from_buffer: signedPut,
+  };
 }
