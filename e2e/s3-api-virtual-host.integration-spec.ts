@@ -11,6 +11,7 @@ import {
 import { platformSuite } from '@mp/testing';
 import { lookup } from 'node:dns';
 import { Agent } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { randomBytes } from 'node:crypto';
 
 interface S3Creds {
@@ -22,12 +23,8 @@ interface S3Creds {
 }
 
 /** `<bucket>.localhost` names this machine, as a wildcard DNS record would name the gateway. */
-const localhostAgent = () =>
-  new Agent({
-    keepAlive: true,
-    lookup: (_host: string, options: object, callback: Parameters<typeof lookup>[2]) =>
-      lookup('127.0.0.1', options, callback),
-  } as ConstructorParameters<typeof Agent>[0]);
+const toLoopback: LookupFunction = (_hostname, options, callback) => lookup('127.0.0.1', options, callback);
+const localhostAgent = () => new Agent({ keepAlive: true, lookup: toLoopback });
 
 describe('S3 protocol endpoint: virtual-hosted-style addressing (S3_API_VIRTUAL_HOST_BASE)', () => {
   const suite = platformSuite({
