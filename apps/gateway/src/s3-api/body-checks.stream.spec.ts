@@ -87,4 +87,14 @@ describe('BodyChecks', () => {
       bytes: 4,
     });
   });
+
+  it('computes the MD5 once when it is wanted anyway (a part’s ETag), checking a Content-MD5 with it', async () => {
+    const hex = createHash('md5').update(body).digest('hex');
+    const wanted = new BodyChecks({ computeMd5: true });
+    for await (const chunk of Readable.from([body]).pipe(wanted)) void chunk;
+    expect(wanted.md5Hex).toBe(hex);
+    expect(await run({ computeMd5: true, contentMd5: md5 })).toBe('ok');
+    expect(await run({ computeMd5: true, contentMd5: Buffer.alloc(16).toString('base64') })).toBe('BadDigest');
+    expect(new BodyChecks({}).md5Hex).toBeUndefined();
+  });
 });

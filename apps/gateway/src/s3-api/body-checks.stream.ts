@@ -9,6 +9,8 @@ export interface BodyExpectations {
   length?: number;
   /** Base64 MD5 (Content-MD5). */
   contentMd5?: string;
+  /** The MD5 is wanted anyway (a part's ETag): computed once, `md5Hex` at the end, checked against a Content-MD5. */
+  computeMd5?: boolean;
   /** Hex SHA-256 the signature covered (x-amz-content-sha256). */
   sha256Hex?: string;
   /** `x-amz-checksum-<algorithm>` values sent as headers; trailers are added with `expectChecksums`. */
@@ -32,11 +34,12 @@ export class BodyChecks extends Transform {
   private held?: Buffer;
   private readonly claimed: Record<string, string>;
   private verifiedChecksums: Partial<Record<ChecksumAlgorithm, string>> = {};
+  private md5Digest?: Buffer;
 
   constructor(private readonly expect: BodyExpectations) {
     super();
     this.claimed = { ...expect.checksums };
-    if (expect.contentMd5 !== undefined) this.md5 = createHash('md5');
+    if (expect.contentMd5 !== undefined || expect.computeMd5) this.md5 = createHash('md5');
     if (expect.sha256Hex !== undefined) this.payloadSha256 = runningChecksum('sha256');
     const wanted = new Set([...(Object.keys(this.claimed) as ChecksumAlgorithm[]), ...(expect.trailing ?? [])]);
     for (const algorithm of wanted) {
@@ -55,6 +58,11 @@ export class BodyChecks extends Transform {
 
   get size(): number {
     return this.bytes;
+  }
+
+  /** The body's MD5 in hex once it has ended, when it was computed (Content-MD5 or `computeMd5`). */
+  get md5Hex(): string | undefined {
+    return this.md5Digest?.toString('hex');
   }
 
   /** The `x-amz-checksum-*` values the body was verified against (once it has ended), as S3 echoes them. */
@@ -94,7 +102,8 @@ export class BodyChecks extends Transform {
         { s3_code: 'IncompleteBody' },
       );
     }
-    if (this.md5 && this.expect.contentMd5 !== this.md5.digest('base64')) {
+    this.md5Digest = this.md5?.digest();
+    if (this.expect.contentMd5 !== undefined && this.expect.contentMd5 !== this.md5Digest?.toString('base64')) {
       throw new DomainError('BadDigest', 'The Content-MD5 you specified did not match what we received.');
     }
     if (

@@ -16,6 +16,8 @@ export interface S3Body {
 }
 
 export interface S3BodyOptions {
+  /** The body's MD5 is wanted (a part's ETag): `checks.md5Hex` once it has ended. */
+  md5?: boolean;
   /**
    * The request's `x-amz-checksum-*` headers are of another thing than its body (those of
    * CompleteMultipartUpload are the object's): they are not checked against the body.
@@ -51,6 +53,7 @@ export function openS3Body(request: FastifyRequest, payload: PayloadMode, option
   const checks = new BodyChecks({
     length,
     contentMd5: header(request, 'content-md5'),
+    computeMd5: options.md5,
     sha256Hex: payload.kind === 'sha256' ? payload.hash : undefined,
     checksums,
     trailing,

@@ -86,7 +86,8 @@ export class S3MultipartOperations {
     if (copying) {
       ({ body, length } = await this.copySource(ctx));
     } else {
-      ({ stream: body, length, checks } = openS3Body(ctx.request, ctx.payload));
+      // The part's MD5 (its ETag) is computed once, also checking a Content-MD5 (the AWS CLI sends one).
+      ({ stream: body, length, checks } = openS3Body(ctx.request, ctx.payload, { md5: true }));
     }
     if (length > MAX_PART_BYTES) {
       body.destroy();
@@ -107,12 +108,12 @@ export class S3MultipartOperations {
         throw err;
       }
     }
-    const md5 = new PartDigest();
+    const copied = copying ? new PartDigest() : undefined;
     let stored;
     try {
       stored = await this.storage.putStream({
         key: layout.partKey(uploadId, partNumber),
-        body: pipeThrough(body, md5),
+        body: copied ? pipeThrough(body, copied) : body,
         contentType: 'application/octet-stream',
         contentLength: length,
       });
@@ -120,12 +121,13 @@ export class S3MultipartOperations {
       throw asStorageFailure(err, this.logger, 's3 upload part');
     }
     // The part's own MD5 is its ETag (what clients send back in CompleteMultipartUpload), kept beside it.
+    const md5 = copied ? copied.hex : checks!.md5Hex!;
     await this.storage.put({
       key: `${layout.partKey(uploadId, partNumber)}.md5`,
-      body: Buffer.from(JSON.stringify({ md5: md5.hex, size: stored.size })),
+      body: Buffer.from(JSON.stringify({ md5, size: stored.size })),
       contentType: 'application/json',
     });
-    const etag = `"${md5.hex}"`;
+    const etag = `"${md5}"`;
     if (copying) {
       await sendXml(ctx, 'CopyPartResult', { LastModified: new Date().toISOString(), ETag: etag });
     } else {
@@ -351,7 +353,7 @@ function partNumberOf(raw: string | null): number {
   return Number(raw);
 }
 
-/** Passes a part through while computing its MD5 (its ETag), known once the part has ended. */
+/** Passes a copied part through while computing its MD5 (its ETag), known once the part has ended. */
 class PartDigest extends Transform {
   private readonly hash = createHash('md5');
   hex = '';
