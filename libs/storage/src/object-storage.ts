@@ -35,6 +35,7 @@ import {
   PutObjectOptions,
   ReplacedAttributes,
   StoredObject,
+  StreamedPutOptions,
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
 import { SigV4Presigner } from './sigv4-presigner';
@@ -52,6 +53,8 @@ import { StorageConfig } from './storage-config';
 /** Parts of a streamed upload; two in flight bound memory to about three parts. */
 const PART_BYTES = 8 * 1024 * 1024;
 const MAX_PARTS = 10_000;
+/** The largest object S3 takes in one PutObject. */
+const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
 const DELETE_BATCH = 1000;
 
 /**
@@ -266,6 +269,57 @@ export class ObjectStorage {
       counter.destroy(); // stops reading the body, which the pipeline then destroys
       throw streamError ?? err; // the body's own failure explains more than the aborted upload
     }
+  }
+
+  /**
+   * Stores a stream of a known length in one PutObject (unsigned payload: no hashing, no part
+   * buffers), or in parts past S3's single-request limit. When the body fails, the request is
+   * aborted before its last byte, so the store never completes the object; the body's error is thrown.
+   */
+  async putStream(options: StreamedPutOptions): Promise<StoredObject> {
+    const { key, body, contentType, contentLength, metadata } = options;
+    if (contentLength > MAX_SINGLE_PUT_BYTES) return this.put(options);
+    const counter = new ByteCounter(contentLength);
+    const abort = new AbortController();
+    // The SDK pipes the body into its request, and a pipe does not end its target on a source's
+    // error: without the abort, the store would wait for the missing bytes and the call would hang.
+    let bodyError: unknown;
+    const flowed = new Promise<void>((resolve) =>
+      pipeline(body, counter, (err) => {
+        if (err && bodyError === undefined) {
+          bodyError = err;
+          abort.abort(err);
+        }
+        resolve();
+      }),
+    );
+    let etag: string;
+    try {
+      const out = await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: counter,
+          ContentType: contentType,
+          ContentLength: contentLength,
+          Metadata: metadata,
+        }),
+        { abortSignal: abort.signal },
+      );
+      etag = unquote(out.ETag);
+    } catch (err) {
+      const failed = bodyError; // before the destroy below adds a premature close
+      counter.destroy(); // stops reading the body, which the pipeline then destroys
+      throw failed ?? err; // the body's own failure explains more than the aborted request
+    }
+    // A body that failed only after its last byte reached the store (one not holding it back) is
+    // complete there: it must not stay.
+    await flowed;
+    if (bodyError !== undefined) {
+      await this.delete(key).catch(() => undefined);
+      throw bodyError;
+    }
+    return { etag, size: counter.bytes };
   }
 
   /**

@@ -96,6 +96,20 @@ export interface ReplacedAttributes {
   metadata: Record<string, string>;
 }
 
+/**
+ * A stream of a declared length sent as one PutObject. The store commits the object once it has
+ * the declared number of bytes, so a body that checks itself (digests, signatures) must hold its
+ * last bytes back until the checks pass, and fail instead: the request is then aborted short.
+ */
+export interface StreamedPutOptions {
+  key: string;
+  body: Readable;
+  contentType: string;
+  contentLength: number;
+  /** User metadata (`x-amz-meta-*`), names without the prefix. */
+  metadata?: Record<string, string>;
+}
+
 export interface StoredObject {
   etag: string;
   size: number;

@@ -14,6 +14,7 @@ import type { RateLimitConfig } from '../rate-limit/rate-limit.config';
 import { S3_API_PREFIX, S3ApiConfig } from './s3-api.config';
 import { S3_API_DIALECT } from './s3-api.dialect';
 import { bucketOf, looksLikeKeyBucket } from './s3-bucket-name';
+import { virtualHostBucket } from './s3-virtual-host';
 import { S3BucketOperations } from './s3-bucket-operations.service';
 import { renderS3Error } from './s3-error.xml';
 import { S3MultipartOperations } from './s3-multipart-operations.service';
@@ -63,7 +64,8 @@ const notImplemented = (what: string) =>
   );
 
 /**
- * The S3 protocol, path-style under `/s3-api`: `/s3-api/{bucket}/{key}` with SigV4. Registered as
+ * The S3 protocol, path-style under `/s3-api`: `/s3-api/{bucket}/{key}` with SigV4 (or virtual-hosted
+ * style, `{bucket}.{S3_API_VIRTUAL_HOST_BASE}/s3-api/{key}`, when that is set). Registered as
  * its own Fastify context so that no body parser of the other dialects reads an object's bytes
  * (a PutObject of JSON or text stays a stream); every error is S3 XML, never a 500 page.
  */
@@ -106,7 +108,8 @@ export class S3ApiRouter implements OnModuleInit {
   }
 
   private async dispatch(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const target = parseS3Target(request.raw.url ?? '/');
+    const virtualBucket = virtualHostBucket(request.headers.host, this.config.S3_API_VIRTUAL_HOST_BASE);
+    const target = parseS3Target(request.raw.url ?? '/', virtualBucket);
     const verified = await this.verify(request);
     await this.throttle(verified.principal, reply);
     const method = request.method;

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { declaredLength } from '../http/request-body';
 import { BodyChecks } from './body-checks.stream';
+import { requestedChecksums } from './requested-checksums';
 import { header } from './s3-request.context';
 import { AwsChunkedDecoder } from './sigv4/aws-chunked.decoder';
 import type { PayloadMode } from './sigv4/sigv4-verifier';
@@ -12,6 +13,16 @@ export interface S3Body {
   stream: Readable;
   checks: BodyChecks;
   length: number;
+}
+
+export interface S3BodyOptions {
+  /** The body's MD5 is wanted (a part's ETag): `checks.md5Hex` once it has ended. */
+  md5?: boolean;
+  /**
+   * The request's `x-amz-checksum-*` headers are of another thing than its body (those of
+   * CompleteMultipartUpload are the object's): they are not checked against the body.
+   */
+  checksumHeadersOfObject?: boolean;
 }
 
 /** The payload length: x-amz-decoded-content-length of an aws-chunked body, else Content-Length (required). */
@@ -36,21 +47,13 @@ export function payloadLength(request: FastifyRequest, payload: PayloadMode): nu
  * then its length, Content-MD5, signed SHA-256 and `x-amz-checksum-*` (header or trailer)
  * verified at its end — a failing body errors before it ends, so nothing is stored from it.
  */
-export function openS3Body(request: FastifyRequest, payload: PayloadMode): S3Body {
+export function openS3Body(request: FastifyRequest, payload: PayloadMode, options: S3BodyOptions = {}): S3Body {
   const length = payloadLength(request, payload);
-  const checksums: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name.startsWith('x-amz-checksum-') && typeof value === 'string' && name !== 'x-amz-checksum-type')
-      checksums[name.slice('x-amz-checksum-'.length)] = value;
-  }
-  const trailing = (header(request, 'x-amz-trailer') ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name.startsWith('x-amz-checksum-'))
-    .map((name) => name.slice('x-amz-checksum-'.length));
+  const { checksums, trailing } = requestedChecksums(request, options);
   const checks = new BodyChecks({
     length,
     contentMd5: header(request, 'content-md5'),
+    computeMd5: options.md5,
     sha256Hex: payload.kind === 'sha256' ? payload.hash : undefined,
     checksums,
     trailing,
@@ -72,14 +75,19 @@ export function openS3Body(request: FastifyRequest, payload: PayloadMode): S3Bod
 }
 
 /** Reads a small body (an XML document) whole, refusing more than `maxBytes`. */
-export async function readSmallBody(request: FastifyRequest, payload: PayloadMode, maxBytes: number): Promise<Buffer> {
+export async function readSmallBody(
+  request: FastifyRequest,
+  payload: PayloadMode,
+  maxBytes: number,
+  options: S3BodyOptions = {},
+): Promise<Buffer> {
   const length = payloadLength(request, payload);
   if (length > maxBytes) {
     throw new DomainError('ValidationFailed', `The request body must be at most ${maxBytes} bytes.`, {
       s3_code: 'MaxMessageLengthExceeded',
     });
   }
-  const { stream } = openS3Body(request, payload);
+  const { stream } = openS3Body(request, payload, options);
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

@@ -13,6 +13,7 @@ import { validateObjectKey } from '../s3-proxy/s3-object-key';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
 import { MultipartLayout, MultipartManifest, MultipartManifests } from './multipart-upload.store';
 import { copySourceOf } from './s3-copy-source';
+import { BodyChecks, checksumHeaders } from './body-checks.stream';
 import { openS3Body, readSmallBody } from './s3-body';
 import { noSuchKey, sendXml } from './s3-object-operations.service';
 import { S3ObjectWriter } from './s3-object-writer';
@@ -81,11 +82,12 @@ export class S3MultipartOperations {
     const copying = header(ctx.request, 'x-amz-copy-source') !== undefined;
     let body: Readable;
     let length: number;
+    let checks: BodyChecks | undefined;
     if (copying) {
       ({ body, length } = await this.copySource(ctx));
     } else {
-      const opened = openS3Body(ctx.request, ctx.payload);
-      ({ stream: body, length } = opened);
+      // The part's MD5 (its ETag) is computed once, also checking a Content-MD5 (the AWS CLI sends one).
+      ({ stream: body, length, checks } = openS3Body(ctx.request, ctx.payload, { md5: true }));
     }
     if (length > MAX_PART_BYTES) {
       body.destroy();
@@ -106,12 +108,12 @@ export class S3MultipartOperations {
         throw err;
       }
     }
-    const md5 = new PartDigest();
+    const copied = copying ? new PartDigest() : undefined;
     let stored;
     try {
-      stored = await this.storage.put({
+      stored = await this.storage.putStream({
         key: layout.partKey(uploadId, partNumber),
-        body: pipeThrough(body, md5),
+        body: copied ? pipeThrough(body, copied) : body,
         contentType: 'application/octet-stream',
         contentLength: length,
       });
@@ -119,22 +121,26 @@ export class S3MultipartOperations {
       throw asStorageFailure(err, this.logger, 's3 upload part');
     }
     // The part's own MD5 is its ETag (what clients send back in CompleteMultipartUpload), kept beside it.
+    const md5 = copied ? copied.hex : checks!.md5Hex!;
     await this.storage.put({
       key: `${layout.partKey(uploadId, partNumber)}.md5`,
-      body: Buffer.from(JSON.stringify({ md5: md5.hex, size: stored.size })),
+      body: Buffer.from(JSON.stringify({ md5, size: stored.size })),
       contentType: 'application/json',
     });
-    const etag = `"${md5.hex}"`;
+    const etag = `"${md5}"`;
     if (copying) {
       await sendXml(ctx, 'CopyPartResult', { LastModified: new Date().toISOString(), ETag: etag });
     } else {
-      await ctx.reply.status(200).header('etag', etag).send();
+      await ctx.reply.status(200).header('etag', etag).headers(checksumHeaders(checks?.verified)).send();
     }
   }
 
   async complete(ctx: S3ObjectContext): Promise<void> {
     const { layout, uploadId, manifest } = await this.open(ctx);
-    const xml = (await readSmallBody(ctx.request, ctx.payload, MAX_COMPLETE_BODY_BYTES)).toString('utf8');
+    // Its x-amz-checksum-* headers are the object's, not of this document.
+    const xml = (
+      await readSmallBody(ctx.request, ctx.payload, MAX_COMPLETE_BODY_BYTES, { checksumHeadersOfObject: true })
+    ).toString('utf8');
     const { items } = readXmlItems(xml, 'CompleteMultipartUpload', 'Part');
     if (items.length === 0)
       throw new DomainError('MalformedXML', 'CompleteMultipartUpload must list at least one Part.');
@@ -347,7 +353,7 @@ function partNumberOf(raw: string | null): number {
   return Number(raw);
 }
 
-/** Passes a part through while computing its MD5 (its ETag), known once the part has ended. */
+/** Passes a copied part through while computing its MD5 (its ETag), known once the part has ended. */
 class PartDigest extends Transform {
   private readonly hash = createHash('md5');
   hex = '';

@@ -10,6 +10,7 @@ import { validateObjectKey } from '../s3-proxy/s3-object-key';
 import { S3ProxyConfig } from '../s3-proxy/s3-proxy.config';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
 import { copySourceOf } from './s3-copy-source';
+import { checksumHeaders } from './body-checks.stream';
 import { openS3Body, readSmallBody } from './s3-body';
 import { S3ObjectWriter } from './s3-object-writer';
 import { header, S3ObjectContext, S3RequestContext, userMetadata } from './s3-request.context';
@@ -78,7 +79,11 @@ export class S3ObjectOperations {
       contentType: storedContentType(header(ctx.request, 'content-type'), userKey),
       metadata,
     });
-    await ctx.reply.status(200).header('etag', `"${stored.etag}"`).send();
+    await ctx.reply
+      .status(200)
+      .header('etag', `"${stored.etag}"`)
+      .headers(checksumHeaders(body.checks.verified))
+      .send();
   }
 
   /** CopyObject within the bucket: the copy is reserved at the source's size and charged like an upload. */

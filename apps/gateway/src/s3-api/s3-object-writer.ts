@@ -38,7 +38,7 @@ export class S3ObjectWriter {
     const objectKey = new KeySpace(write.principal).objectKey(write.userKey);
     let stored: { etag: string; size: number };
     try {
-      stored = await this.storage.put({
+      stored = await this.storage.putStream({
         key: objectKey,
         body: write.body,
         contentType: write.contentType,

@@ -27,10 +27,17 @@ export interface S3ObjectContext extends S3RequestContext {
   key: string;
 }
 
-/** `/s3-api`, `/s3-api/{bucket}[/]`, `/s3-api/{bucket}/{key…}` (the key percent-decoded, slashes kept). */
-export function parseS3Target(rawUrl: string): S3Target {
+/**
+ * `/s3-api`, `/s3-api/{bucket}[/]`, `/s3-api/{bucket}/{key…}` (the key percent-decoded, slashes
+ * kept); with the bucket of a virtual-hosted request (named by its Host), `/s3-api[/{key…}]`.
+ */
+export function parseS3Target(rawUrl: string, virtualBucket?: string): S3Target {
   const path = rawUrl.split('?')[0];
   const rest = path.slice(S3_API_PREFIX.length).replace(/^\//, '');
+  if (virtualBucket !== undefined) {
+    const key = decode(rest);
+    return key === '' ? { bucket: virtualBucket } : { bucket: virtualBucket, key };
+  }
   if (rest === '') return {};
   const slash = rest.indexOf('/');
   const bucket = decode(slash < 0 ? rest : rest.slice(0, slash));
