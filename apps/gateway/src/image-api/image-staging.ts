@@ -34,6 +34,7 @@ export async function stageBody(
   app: { team_id: string; app_key: string },
   body: Readable,
   maxBytes: number,
+  contentLength?: number,
 ): Promise<{ staging_key: string; bytes: number }> {
   const key = imageUploadKey(app);
   const limited = body.pipe(byteLimit(maxBytes, () => imageTooLarge(maxBytes)));
@@ -43,7 +44,11 @@ export async function stageBody(
     limited.destroy(err);
   });
   try {
-    const stored = await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
+    // A declared length within the limit goes up as one streamed request (no part buffers, no payload hash).
+    const stored =
+      contentLength !== undefined && contentLength <= maxBytes
+        ? await storage.putStream({ key, body: limited, contentType: 'application/octet-stream', contentLength })
+        : await storage.put({ key, body: limited, contentType: 'application/octet-stream' });
     return { staging_key: key, bytes: stored.size };
   } catch (err) {
     await cleanup.deleteObjects('delete refused image upload', [key]);

@@ -20,6 +20,7 @@ import { imageOk } from './image-response';
 import { Dialect } from '../dialects/dialect.decorator';
 import { IMAGE_DIALECT } from './image.dialect';
 import { receiveFileParts } from '../http/file-parts.receiver';
+import { declaredLength } from '../http/request-body';
 import { imageStoreFailure, imageTooLarge, imageUploadKey, stageBody } from './image-staging';
 
 type App = { team_id: string; app_key: string };
@@ -42,7 +43,14 @@ export class ImageUploadsController {
     @Query(new ZodPipe(singleImageUploadQuerySchema)) query: SingleImageUploadQuery,
     @Req() request: FastifyRequest,
   ) {
-    const staged = await stageBody(this.storage, this.cleanup, app, request.raw, this.config.IMAGE_MAX_FILE_BYTES);
+    const staged = await stageBody(
+      this.storage,
+      this.cleanup,
+      app,
+      request.raw,
+      this.config.IMAGE_MAX_FILE_BYTES,
+      declaredLength(request.raw),
+    );
     const result = await this.registerStaged(
       [staged.staging_key],
       this.rpc.request(
