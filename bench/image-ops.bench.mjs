@@ -66,7 +66,8 @@ const imCmd = imagemagickCommand();
 const baseline = { raw_sharp: [], vipsthumbnail: [], imagemagick: [] };
 await rawSharp(sharp, warmupPaths, { parallel: CONCURRENCY, quality: QUALITY });
 const rawSharpCpu = [];
-for (let run = 0; run < RUNS; run++) {
+/** One run of every baseline; the platform's run of the same index follows it, so each pair sees the same load. */
+async function baselineRun(run) {
   const cpuBefore = process.cpuUsage();
   baseline.raw_sharp.push(await rawSharp(sharp, paths, { parallel: CONCURRENCY, quality: QUALITY }));
   const cpu = process.cpuUsage(cpuBefore);
@@ -217,6 +218,7 @@ try {
   const rss = rssSampler(platform.pid('image-ops'));
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
+    await baselineRun(run);
     runs.push(await fullPath(`/run${run + 1}`, paths));
     const r = runs.at(-1);
     console.log(
@@ -225,6 +227,9 @@ try {
   }
   const peakRss = rss.stop();
 
+  const ratio = (a, b) => (a && b ? Math.round((a / b) * 1000) / 1000 : null);
+  const pairedRatios = (platform, base) =>
+    runs.map((r, i) => ratio(r[platform], baseline[base][i])).filter((v) => v !== null);
   const raw = median(baseline.raw_sharp);
   const vips = median(baseline.vipsthumbnail);
   const im = median(baseline.imagemagick);
@@ -233,7 +238,6 @@ try {
   const medianRun = runs.find((r) => r.worker_files_per_second === worker) ?? runs[0];
   const decodedBytes = WIDTH * HEIGHT * 3;
   const rssBound = CONCURRENCY * (images.averageBytes + decodedBytes) + 150 * 2 ** 20;
-  const ratio = (a, b) => (a && b ? Math.round((a / b) * 1000) / 1000 : null);
   writeResult('image-ops', {
     files: FILES,
     warmup_files: WARMUP,
@@ -261,6 +265,12 @@ try {
       ...baseline,
       worker_stage: runs.map((r) => r.worker_files_per_second),
       full_path: runs.map((r) => r.full_path_files_per_second),
+    },
+    paired_ratios_per_run: {
+      worker_stage_vs_raw_sharp: pairedRatios('worker_files_per_second', 'raw_sharp'),
+      full_path_vs_raw_sharp: pairedRatios('full_path_files_per_second', 'raw_sharp'),
+      full_path_vs_imagemagick: pairedRatios('full_path_files_per_second', 'imagemagick'),
+      note: 'each run of the platform over the baselines run just before it (same load)',
     },
     ratios: {
       worker_stage_vs_raw_sharp: ratio(worker, raw),
