@@ -81,3 +81,22 @@ export function stageMeans(before, after) {
   }
   return out;
 }
+
+/**
+ * What the cold path must do besides the conversion, timed straight from the bench: GET the source
+ * (a copy under `bench-floor/`, stored beforehand with `storeFloorCopy`) and PUT a result of the
+ * conversion's size. With raw sharp's time this is the floor of a cold request on this machine.
+ */
+export async function timeStoreRoundTrips(store, i, result) {
+  const g0 = performance.now();
+  const { body } = await store.getStream({ key: `bench-floor/source-${i}` });
+  for await (const _ of body);
+  const get = performance.now() - g0;
+  const p0 = performance.now();
+  await store.put({ key: `bench-floor/result-${i}`, body: result, contentType: 'application/octet-stream' });
+  return { get, put: performance.now() - p0 };
+}
+
+export function storeFloorCopy(store, i, bytes) {
+  return store.put({ key: `bench-floor/source-${i}`, body: bytes, contentType: 'image/jpeg' });
+}
