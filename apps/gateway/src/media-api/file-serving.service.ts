@@ -49,7 +49,12 @@ export class FileServingService {
     const remembered = this.variants.get(known);
     if (remembered) return { location: await this.redirectTo(remembered), variant: 'hit' };
     const variant = await this.rpc
-      .request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY })
+      .request('images.variant.ensure', {
+        source_key: key,
+        format,
+        quality: VARIANT_QUALITY,
+        source: { etag: head.etag, size: head.size },
+      })
       .catch((err: unknown) => {
         if (err instanceof DomainError && err.code === 'NotFound') throw notFound();
         throw err;

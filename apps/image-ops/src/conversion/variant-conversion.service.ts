@@ -27,7 +27,7 @@ const KNOWN_VARIANTS = 10_000;
  * quality, stored once under a derived key; later calls find it and convert nothing. Concurrent
  * calls for one variant share a single conversion in this process. A variant once seen stored is
  * remembered (its key names the source's ETag and variants are never rewritten), so a repeat call
- * costs one HEAD of the source.
+ * costs at most one HEAD of the source, none when the caller sends the source's HEAD along.
  */
 @Injectable()
 export class VariantConversionService {
@@ -53,11 +53,14 @@ export class VariantConversionService {
   @RpcHandler('images.variant.ensure')
   async ensure(request: RpcParsedRequest<'images.variant.ensure'>): Promise<VariantEnsureResponse> {
     const clock = this.stages.start('variant');
-    const source = await this.storage.head(request.source_key);
-    clock.lap('head_source');
+    let source: { etag: string; size: number } | null | undefined = request.source;
+    if (!source) {
+      source = await this.storage.head(request.source_key);
+      clock.lap('head_source');
+    }
     if (!source) throw new DomainError('NotFound', 'File not found', { key: request.source_key });
     const derivedKey = variantKey(request.source_key, source.etag, request.format, request.quality);
-    if (await this.exists(derivedKey, clock)) return { derived_key: derivedKey, converted: false };
+    if (this.known.has(derivedKey)) return { derived_key: derivedKey, converted: false };
     return this.flights.run(derivedKey, async () => {
       if (await this.exists(derivedKey, clock)) return { derived_key: derivedKey, converted: false };
       await this.convert(request.source_key, source.size, derivedKey, request.format, request.quality, clock);
