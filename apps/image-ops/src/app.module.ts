@@ -24,6 +24,7 @@ import { OperationRepository } from './operations/operation.repository';
 import { OperationService } from './operations/operation.service';
 import { AppSettingsRepository } from './realtime/app-settings.repository';
 import { PublicImageRepository } from './realtime/public-image.repository';
+import { OnRequestStageMetrics } from './realtime/on-request-stage-metrics';
 import { PublicImageService } from './realtime/public-image.service';
 import { RealtimeUserService } from './realtime/realtime-user.service';
 import { FolderService } from './tree/folder.service';
@@ -54,6 +55,7 @@ export class ImageOpsAppModule {
       {
         imports: [StorageModule.forRoot({ settings: config, ensureBucket: true, readinessCheck: true })],
         providers: [
+          OnRequestStageMetrics,
           VariantConversionService,
           imageEngineProvider,
           ImageTreeRepository,

@@ -211,6 +211,8 @@ export class ObjectStorage {
       totalSize: total === undefined ? size : Number(total),
       contentType: out.ContentType,
       etag: unquote(out.ETag),
+      lastModified: out.LastModified ?? new Date(0),
+      metadata: out.Metadata ?? {},
     };
   }
 

@@ -38,6 +38,8 @@ export interface ObjectStream {
   totalSize: number;
   contentType?: string;
   etag: string;
+  lastModified: Date;
+  metadata: Record<string, string>;
 }
 
 export interface PresignPostOptions {

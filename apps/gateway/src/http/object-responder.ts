@@ -4,10 +4,12 @@ import {
   isActiveContentType,
   ObjectHead,
   ObjectStorage,
+  ObjectStream,
   STORED_FILE_SAFETY_HEADERS,
 } from '@mp/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { parseRange } from './byte-range';
 import { ConditionalHeaders, evaluatePreconditions, rangeAllowed, Validators } from './conditional-request';
 import { byterangesBody, byterangesFraming } from './multipart-byteranges';
@@ -24,6 +26,12 @@ export interface StoredObjectResponse {
   contentDisposition?: string;
   /** More headers from the stored object's head (e.g. its user metadata as `x-amz-meta-*`). */
   headersOf?: (head: ObjectHead) => Record<string, string>;
+  /**
+   * A GET without `Range` opens the object straight away and takes size and validators from that
+   * answer instead of a HEAD first: one store round trip instead of two. The body is dropped when
+   * the answer is 304/412. Worth it where most requests are plain GETs (public image URLs).
+   */
+  openBeforeHead?: boolean;
 }
 
 /**
@@ -38,10 +46,37 @@ export async function sendStoredObject(
   reply: FastifyReply,
   options: StoredObjectResponse,
 ): Promise<void> {
-  const head = await storage.head(options.key);
+  const headers = request.headers as ConditionalHeaders & { range?: string };
+  const opened =
+    options.openBeforeHead && request.method === 'GET' && headers.range === undefined
+      ? await storage.getStream({ key: options.key })
+      : undefined;
+  let handedOver = false;
+  const whole = async (head: ObjectHead): Promise<Readable> => {
+    if (!opened) return wholeBody(storage, head);
+    handedOver = true;
+    return opened.body;
+  };
+  try {
+    await respond(storage, request, reply, options, headers, opened, whole);
+  } finally {
+    // The opened body was not sent (304, 412, or a failure before sending): release the connection.
+    if (opened && !handedOver) opened.body.destroy();
+  }
+}
+
+async function respond(
+  storage: ObjectStorage,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: StoredObjectResponse,
+  headers: ConditionalHeaders & { range?: string },
+  opened: ObjectStream | undefined,
+  whole: (head: ObjectHead) => Promise<Readable>,
+): Promise<void> {
+  const head = opened ? headOf(options.key, opened) : await storage.head(options.key);
   if (!head) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.key });
   const validators: Validators = { etag: options.etag ?? `"${head.etag}"`, lastModified: head.lastModified };
-  const headers = request.headers as ConditionalHeaders & { range?: string };
   void reply
     .header('etag', options.etagHeader ?? validators.etag)
     .header('last-modified', head.lastModified.toUTCString());
@@ -63,7 +98,8 @@ export async function sendStoredObject(
   const isHead = request.method === 'HEAD';
   if (range.kind === 'whole') {
     void reply.status(200).header('content-type', contentType).header('content-length', head.size);
-    return void (await (isHead ? reply.send() : reply.send(await wholeBody(storage, head))));
+    if (isHead) return void (await reply.send());
+    return void (await reply.send(await whole(head)));
   }
   if (range.ranges.length === 1) {
     const only = range.ranges[0]!;
@@ -89,6 +125,17 @@ export async function sendStoredObject(
     async (r) => (await storage.getStream({ key: head.key, range: r })).body,
   );
   await reply.send(body);
+}
+
+function headOf(key: string, opened: ObjectStream): ObjectHead {
+  return {
+    key,
+    size: opened.totalSize,
+    contentType: opened.contentType,
+    etag: opened.etag,
+    lastModified: opened.lastModified,
+    metadata: opened.metadata,
+  };
 }
 
 async function wholeBody(storage: ObjectStorage, head: ObjectHead) {

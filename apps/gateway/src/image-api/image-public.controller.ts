@@ -40,6 +40,7 @@ export class ImagePublicController {
         contentType: found.content_type,
         etag: found.etag,
         cacheControl: this.config.IMAGE_CACHE_CONTROL,
+        openBeforeHead: true,
       });
     } catch (err) {
       await this.fail(reply, err);

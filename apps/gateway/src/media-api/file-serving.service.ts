@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, MEDIA_RESOURCE_PREFIX, MEDIA_TEMP_PREFIX, ServeFormat, VARIANT_QUALITY } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
+import { LRUCache } from 'lru-cache';
 import { LORA_UPLOAD_PREFIX } from './lora-object-keys';
 
 /** Keys `/files/{path}` may serve: seed 003's temp uploads, canonical media and admin LoRA uploads, nothing of other dialects. */
 const SERVABLE_PREFIXES = [MEDIA_TEMP_PREFIX, MEDIA_RESOURCE_PREFIX, LORA_UPLOAD_PREFIX];
 /** Lifetime of the object URL a client is redirected to. */
 const REDIRECT_URL_TTL_SECONDS = 300;
+/** Variants this gateway has seen made, remembered by source key + source ETag + format. */
+const KNOWN_VARIANTS = 10_000;
 
 export interface ServedFile {
   location: string;
@@ -15,9 +18,16 @@ export interface ServedFile {
   variant?: 'hit' | 'miss';
 }
 
-/** Seed 003 `GET /files/{path}`: a redirect to a short-lived object URL, of the source or a format variant. */
+/**
+ * Seed 003 `GET /files/{path}`: a redirect to a short-lived object URL, of the source or a format
+ * variant. A variant is named by its source's ETag and never rewritten, so once image-ops has
+ * answered for a source version the gateway remembers the variant's key: a repeat `?type=` costs
+ * one HEAD of the source (which still sees a replaced or deleted source) and no RPC.
+ */
 @Injectable()
 export class FileServingService {
+  private readonly variants = new LRUCache<string, string>({ max: KNOWN_VARIANTS });
+
   constructor(
     private readonly storage: ObjectStorage,
     private readonly rpc: RpcClient,
@@ -25,9 +35,9 @@ export class FileServingService {
 
   async serve(key: string, format: ServeFormat | undefined): Promise<ServedFile> {
     if (!isServable(key)) throw notFound();
+    const head = await this.storage.head(key);
+    if (!head) throw notFound();
     if (!format) {
-      const head = await this.storage.head(key);
-      if (!head) throw notFound();
       const location = await this.storage.presignGet({
         key,
         contentType: head.contentType,
@@ -35,17 +45,26 @@ export class FileServingService {
       });
       return { location };
     }
+    const known = `${key}\u0000${head.etag}\u0000${format}\u0000${VARIANT_QUALITY}`;
+    const remembered = this.variants.get(known);
+    if (remembered) return { location: await this.redirectTo(remembered), variant: 'hit' };
     const variant = await this.rpc
-      .request('images.variant.ensure', { source_key: key, format, quality: VARIANT_QUALITY })
+      .request('images.variant.ensure', {
+        source_key: key,
+        format,
+        quality: VARIANT_QUALITY,
+        source: { etag: head.etag, size: head.size },
+      })
       .catch((err: unknown) => {
         if (err instanceof DomainError && err.code === 'NotFound') throw notFound();
         throw err;
       });
-    const location = await this.storage.presignGet({
-      key: variant.derived_key,
-      expiresInSeconds: REDIRECT_URL_TTL_SECONDS,
-    });
-    return { location, variant: variant.converted ? 'miss' : 'hit' };
+    this.variants.set(known, variant.derived_key);
+    return { location: await this.redirectTo(variant.derived_key), variant: variant.converted ? 'miss' : 'hit' };
+  }
+
+  private redirectTo(key: string): Promise<string> {
+    return this.storage.presignGet({ key, expiresInSeconds: REDIRECT_URL_TTL_SECONDS });
   }
 }
 

@@ -19,13 +19,19 @@ export class PublicImageRepository {
     return rows[0] ?? null;
   }
 
-  /** App keys are unique across teams; an app is known once it has stored an image or a setting. */
-  async scopeOf(appKey: string): Promise<ImageScope | null> {
-    const rows: Array<{ team_id: string }> = await this.db.query(
-      `SELECT "team_id" FROM ${T}."files" WHERE "app_key" = $1 UNION SELECT "team_id" FROM ${T}."app_settings" WHERE "app_key" = $1 LIMIT 1`,
+  /**
+   * The app's scope if it is known (app keys are unique across teams; an app is known once it has
+   * stored an image or a setting) and its realtime service is on (the default without a setting).
+   * One statement.
+   */
+  async realtimeScopeOf(appKey: string): Promise<ImageScope | null> {
+    const rows: Array<{ team_id: string; realtime_service: boolean | null }> = await this.db.query(
+      `SELECT k."team_id", s."realtime_service" FROM (SELECT "team_id" FROM ${T}."files" WHERE "app_key" = $1 UNION SELECT "team_id" FROM ${T}."app_settings" WHERE "app_key" = $1 LIMIT 1) k
+       LEFT JOIN ${T}."app_settings" s ON s."team_id" = k."team_id" AND s."app_key" = $1`,
       [appKey],
     );
-    return rows[0] ? { team_id: rows[0].team_id, app_key: appKey } : null;
+    const known = rows[0];
+    return known && (known.realtime_service ?? true) ? { team_id: known.team_id, app_key: appKey } : null;
   }
 
   /** User-uploaded files of a folder named `sourceBase` or `sourceBase.<ext>`, by name. */

@@ -11,7 +11,7 @@ import { OperationRepository, OperationRow } from '../operations/operation.repos
 import { nameOf, parentOf, splitExtension } from '../tree/image-path';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
-import { AppSettingsRepository } from './app-settings.repository';
+import { OnRequestClock, OnRequestStageMetrics } from './on-request-stage-metrics';
 import { PublicImageRepository } from './public-image.repository';
 import { realtimeCandidates } from './realtime-name';
 
@@ -32,39 +32,45 @@ export class PublicImageService {
     private readonly tree: ImageTreeRepository,
     private readonly images: PublicImageRepository,
     private readonly operations: OperationRepository,
-    private readonly settings: AppSettingsRepository,
     private readonly runner: OperationRunner,
     private readonly storage: ObjectStorage,
+    private readonly stages: OnRequestStageMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @RpcHandler('images.public.resolve')
   async resolve(req: RpcParsedRequest<'images.public.resolve'>): Promise<Resolved> {
+    const clock = this.stages.start('public');
     const stored = await this.images.findPublic(req.app_key, req.path);
+    clock.lap('lookup');
     if (stored) return served(stored);
     const key = `${req.app_key}\u0000${req.path}`;
     let run = this.inFlight.get(key);
     if (!run) {
-      run = this.produce(req.app_key, req.path).finally(() => this.inFlight.delete(key));
+      run = this.produce(req.app_key, req.path, clock).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, run);
     }
     return run;
   }
 
-  private async produce(appKey: string, path: string): Promise<Resolved> {
-    const scope = await this.images.scopeOf(appKey);
-    if (!scope || !(await this.settings.realtimeService(scope))) throw notFound(path);
+  private async produce(appKey: string, path: string, clock: OnRequestClock): Promise<Resolved> {
+    const scope = await this.images.realtimeScopeOf(appKey);
+    if (!scope) throw notFound(path);
     const plan = await this.planFor(scope, path);
+    clock.lap('plan');
     if (!plan) throw notFound(path);
     const made = await this.db.transaction(async (m) => {
       await this.images.lockProduction(m, scope, plan.source.id, plan.op.operation_id);
       const already = await this.tree.findFile(scope, path, m);
+      clock.lap('lock');
       if (already) return { file: already, replaced: [] as string[], unused: [] as string[] };
-      const rendered = await this.runner.render(scope, plan.source, plan.op);
+      const rendered = await this.runner.render(scope, plan.source, plan.op, clock);
       const replaced = await this.runner.record(m, scope, plan.source, plan.op, rendered);
       const file = await this.tree.findFile(scope, path, m);
+      clock.lap('record');
       return { file, replaced, unused: file ? [] : rendered.map((r) => r.key) };
     });
+    clock.lap('commit');
     const leftovers = [...made.replaced, ...made.unused];
     if (leftovers.length)
       await this.storage
@@ -82,11 +88,14 @@ export class PublicImageService {
   private async planFor(scope: ImageScope, path: string): Promise<{ source: FileRow; op: OperationRow } | null> {
     const folder = parentOf(path);
     for (const c of realtimeCandidates(nameOf(path))) {
-      const op = await this.operations.find(scope, c.operationId);
+      // Independent lookups, run side by side: one round trip of latency instead of two.
+      const [op, sources] = await Promise.all([
+        this.operations.find(scope, c.operationId),
+        this.images.findRealtimeSources(scope, folder, c.sourceBase),
+      ]);
       if (!op || !op.realtime_service || op.steps.length === 0) continue;
       const pieces = op.steps.some((s) => s.templateOperationId === 'slice' || s.templateOperationId === 'grid');
       if ((c.suffix !== '') !== pieces) continue;
-      const sources = await this.images.findRealtimeSources(scope, folder, c.sourceBase);
       for (const source of sources) {
         if (splitExtension(source.name)[0] !== c.sourceBase) continue;
         if (EXTENSION_OF[predictFormat(source.format as ImageFormat, op.steps)] === c.extension) return { source, op };

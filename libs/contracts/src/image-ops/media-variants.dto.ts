@@ -12,6 +12,8 @@ export const variantEnsureRequestSchema = z.object({
   source_key: z.string().min(1).max(1024),
   format: z.enum(SERVE_FORMATS),
   quality: z.number().int().min(1).max(100),
+  /** The source as the caller's own HEAD just saw it: image-ops then does not HEAD it again. */
+  source: z.object({ etag: z.string().min(1).max(256), size: z.number().int().nonnegative() }).optional(),
 });
 export const variantEnsureResponseSchema = z.object({ derived_key: z.string(), converted: z.boolean() });
 export type VariantEnsureResponse = z.infer<typeof variantEnsureResponseSchema>;

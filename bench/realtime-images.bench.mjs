@@ -1,0 +1,196 @@
+// Seed 001 public image URLs with the realtime service: `GET /image/files/{appKey}/{folder}/{name}_thumb.jpg`
+// of an uploaded `{name}.jpg` whose result does not exist yet (cold: image-ops reads the source,
+// runs the operation — `resize_max_fit` 320×320, quality 75, the seed's defaults otherwise — stores
+// and records the result, then the gateway streams it) versus repeat requests (cached: the stored
+// result is streamed). Raw sharp runs the same operation on the same bytes in the same run, each
+// cold request right after its raw conversion (same load). Sources are generated 2–4 MP JPEGs
+// uploaded with the seed's `PUT /images`. Real processes and infrastructure; figures are reported,
+// never asserted.
+import { createRequire } from 'node:module';
+import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
+import {
+  load,
+  ratio,
+  sharp,
+  sharpSettings,
+  sourceImage,
+  stageMeans,
+  stageTotals,
+  storeFloorCopy,
+  timeRaw,
+  timeStoreRoundTrips,
+} from './conversion-kit.mjs';
+
+const require = createRequire(import.meta.url);
+const { connect, JSONCodec } = require(`${root}/node_modules/nats`);
+const { createTestInfra, createTeamWithKeys, PlatformProcesses, testObjectStorage } = require(
+  `${root}/libs/testing/dist/index.js`,
+);
+
+const SOURCES = Number(process.env.BENCH_REALTIME_SOURCES ?? 50);
+const REPEATS = Number(process.env.BENCH_REALTIME_REPEATS ?? 10);
+const SIZE = 320;
+const QUALITY = 75;
+/** The operation as a sharp user writes it: downOnly fit inside, EXIF kept (the option defaults). */
+const rawConvert = (bytes) =>
+  sharp(bytes)
+    .resize({ width: SIZE, height: SIZE, fit: 'inside', withoutEnlargement: true })
+    .keepExif()
+    .jpeg({ quality: QUALITY })
+    .toBuffer();
+
+const infra = await createTestInfra({ s3: true });
+const platform = await PlatformProcesses.start({ ...infra.env, LOG_LEVEL: 'warn' }, [
+  'quota-billing',
+  'image-ops',
+  'gateway',
+]);
+try {
+  const team = await createTeamWithKeys(platform.gatewayUrl, 'bench-realtime', ['image']);
+  const { app_key: appKey, secret_key: secret } = team.keys.image;
+  const api = `${platform.gatewayUrl}/image/v2.0/appkeys/${appKey}`;
+  const call = async (method, path, init = {}) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: secret, 'content-type': init.type ?? 'application/json' },
+      body: init.body,
+    });
+    const body = await res.json();
+    if (res.status !== 200 || !body.header?.isSuccessful)
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body.header)}`);
+    return body;
+  };
+  await call('PUT', '/operations/thumb', {
+    body: JSON.stringify({
+      realtimeService: true,
+      data: [{ templateOperationId: 'resize_max_fit', option: { width: SIZE, height: SIZE, quality: QUALITY } }],
+    }),
+  });
+  const upload = (path, bytes) =>
+    call('PUT', `/images?path=${encodeURIComponent(path)}`, { body: bytes, type: 'application/octet-stream' });
+
+  const sources = [];
+  const megapixels = [];
+  for (let i = 0; i <= SOURCES; i++) {
+    const { bytes, width, height } = await sourceImage(i);
+    await upload(`/bench/source-${i}.jpg`, bytes);
+    sources.push(bytes);
+    megapixels.push((width * height) / 1e6);
+  }
+
+  /** One public GET, body read; the latency is until the whole image has arrived. */
+  const request = async (i) => {
+    const t0 = performance.now();
+    const res = await fetch(`${platform.gatewayUrl}/image/files/${appKey}/bench/source-${i}_thumb.jpg`);
+    const body = Buffer.from(await res.arrayBuffer());
+    const ms = performance.now() - t0;
+    if (res.status !== 200 || body.length === 0) throw new Error(`source-${i}_thumb.jpg: ${res.status}`);
+    return ms;
+  };
+
+  // Warm the path (connections, JIT) on the extra source `SOURCES`, not measured.
+  await timeRaw(rawConvert, sources[SOURCES]);
+  await request(SOURCES);
+  await request(SOURCES);
+
+  const stages = () => stageTotals(platform.url('image-ops'), 'public');
+  const store = testObjectStorage(infra.env);
+  for (let i = 0; i < SOURCES; i++) await storeFloorCopy(store, i, sources[i]);
+  const loadStart = load();
+  const stagesBefore = await stages();
+  const raw = [];
+  const cold = [];
+  const floorGets = [];
+  const floorPuts = [];
+  for (let i = 0; i < SOURCES; i++) {
+    const t0 = performance.now();
+    const result = await rawConvert(sources[i]);
+    raw.push(performance.now() - t0);
+    const trips = await timeStoreRoundTrips(store, i, result);
+    floorGets.push(trips.get);
+    floorPuts.push(trips.put);
+    cold.push(await request(i));
+  }
+  const stagesAfterCold = await stages();
+  // The two hops of a hit, each timed straight from the bench: the resolve RPC to image-ops (one
+  // indexed query there) and one GET of a stored result from the store.
+  const nc = await connect({ servers: infra.env.NATS_URL });
+  const json = JSONCodec();
+  const resolveSubject = `${infra.env.NAMESPACE}.rpc.images.public.resolve`;
+  const { objects } = await store.list({ prefix: `image/${team.teamId}/${appKey}/objects/`, limit: 1000 });
+  const resultKeys = objects.filter((o) => o.size < 256 * 1024).map((o) => o.key);
+  const cached = [];
+  const rpcs = [];
+  const storeGets = [];
+  for (let r = 0; r < REPEATS; r++)
+    for (let i = 0; i < SOURCES; i++) {
+      cached.push(await request(i));
+      const r0 = performance.now();
+      const reply = json.decode(
+        (
+          await nc.request(resolveSubject, json.encode({ app_key: appKey, path: `/bench/source-${i}_thumb.jpg` }), {
+            timeout: 10_000,
+          })
+        ).data,
+      );
+      if (!reply.ok) throw new Error(`resolve: ${JSON.stringify(reply)}`);
+      rpcs.push(performance.now() - r0);
+      const t0 = performance.now();
+      const { body } = await store.getStream({ key: resultKeys[i % resultKeys.length] });
+      for await (const _ of body);
+      storeGets.push(performance.now() - t0);
+    }
+  const loadEnd = load();
+  await nc.close();
+  const stagesAfterCached = await stages();
+
+  const produced = await call('GET', '/folders?basepath=/bench&createdBy=P');
+  const rawSummary = summarize(raw);
+  const coldSummary = summarize(cold);
+  const cachedSummary = summarize(cached);
+  const perSource = cold.map((c, i) => c / raw[i]).sort((a, b) => a - b);
+  writeResult('realtime-images', {
+    sources: SOURCES,
+    source_megapixels: [...new Set(megapixels.map((m) => Math.round(m * 100) / 100))],
+    operation: `resize_max_fit ${SIZE}×${SIZE}, quality ${QUALITY}, JPEG → JPEG`,
+    load_1_5_15: { start: loadStart, end: loadEnd },
+    raw_sharp: {
+      ...sharpSettings(),
+      conversion: `resize({ width: ${SIZE}, height: ${SIZE}, fit: 'inside', withoutEnlargement: true }).keepExif().jpeg({ quality: ${QUALITY} }), buffer to buffer`,
+      ...rawSummary,
+    },
+    store_from_bench_during_cold: { source_get: summarize(floorGets), result_put: summarize(floorPuts) },
+    cold_floor_p50_ms:
+      Math.round(
+        (rawSummary.p50_ms +
+          percentile(
+            [...floorGets].sort((a, b) => a - b),
+            50,
+          ) +
+          percentile(
+            [...floorPuts].sort((a, b) => a - b),
+            50,
+          )) *
+          100,
+      ) / 100,
+    cold: coldSummary,
+    cold_p50_over_raw_sharp_p50: ratio(coldSummary.p50_ms, rawSummary.p50_ms),
+    cold_over_raw_sharp_median_per_source: ratio(percentile(perSource, 50), 1),
+    cached: { repeats_per_source: REPEATS, ...cachedSummary },
+    resolve_rpc_from_bench: summarize(rpcs),
+    store_get_from_bench: summarize(storeGets),
+    image_ops_stages: {
+      cold: stageMeans(stagesBefore, stagesAfterCold),
+      cached: stageMeans(stagesAfterCold, stagesAfterCached),
+    },
+    targets: {
+      cold_p50_within_1_5x_raw_sharp: coldSummary.p50_ms <= 1.5 * rawSummary.p50_ms,
+      cached_p99_under_10_ms: cachedSummary.p99_ms < 10,
+    },
+    results_recorded: produced.files.length,
+    note: 'Sequential requests (one at a time); each cold request right after raw sharp runs the same operation on the same bytes in the bench process. Latency = until the whole body has arrived; cold includes image-ops reading the source from the embedded S3, the sharp operation, storing and recording the result, and the gateway streaming it. Client, gateway, image-ops, quota-billing and the embedded S3 share this 2-core machine.',
+  });
+} finally {
+  await platform.stopAll();
+  await infra.dispose();
+}
