@@ -71,14 +71,15 @@ export class OperationRunner {
     return rendered;
   }
 
-  /** Inside the caller's transaction; returns the object keys the results replaced (to delete after commit). */
+  /** Inside the caller's transaction: the recorded rows and the object keys they replaced (to delete after commit). */
   async record(
     m: EntityManager,
     scope: ImageScope,
     source: FileRow,
     op: OperationRow,
     results: RenderedResult[],
-  ): Promise<string[]> {
+  ): Promise<{ files: FileRow[]; replaced: string[] }> {
+    const files: FileRow[] = [];
     const replaced: string[] = [];
     await this.tree.lockFolder(m, scope, source.folder_path);
     for (const r of results) {
@@ -96,9 +97,10 @@ export class OperationRunner {
         lat: null,
         lng: null,
       });
+      files.push(saved.row);
       if (saved.replacedObjectKey) replaced.push(saved.replacedObjectKey);
     }
-    return replaced;
+    return { files, replaced };
   }
 }
 

@@ -80,7 +80,7 @@ export class RunImageOperationProcessor {
       const results = rendered.map((s) => this.ref(scope, s.path));
       // Before the folder lock: jobs of one folder wait on each other only for the upsert and commit.
       await this.items.finish(m, item.id, 'D', { files: results });
-      replaced = await this.runner.record(m, scope, source, op, rendered);
+      ({ replaced } = await this.runner.record(m, scope, source, op, rendered));
       for (const url of callbackUrls(item, op)) {
         const body = operationCallbackBody({
           url,

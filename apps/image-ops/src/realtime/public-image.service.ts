@@ -65,8 +65,8 @@ export class PublicImageService {
       clock.lap('lock');
       if (already) return { file: already, replaced: [] as string[], unused: [] as string[] };
       const rendered = await this.runner.render(scope, plan.source, plan.op, clock);
-      const replaced = await this.runner.record(m, scope, plan.source, plan.op, rendered);
-      const file = await this.tree.findFile(scope, path, m);
+      const { files, replaced } = await this.runner.record(m, scope, plan.source, plan.op, rendered);
+      const file = files.find((f) => f.path === path) ?? null;
       clock.lap('record');
       return { file, replaced, unused: file ? [] : rendered.map((r) => r.key) };
     });
