@@ -207,16 +207,143 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
       (await swift('/objs/manifest', { method: 'PUT', body: '', headers: { 'x-object-manifest': 'nocontainer' } }))
         .status,
     ).toBe(400);
-    expect(
-      (
-        await swift('/objs/copy-of-dlo', {
-          method: 'PUT',
-          headers: { 'x-copy-from': 'objs/manifest', 'content-length': '0' },
-        })
-      ).status,
-    ).toBe(501);
-    // Static large objects are not served yet.
-    expect((await swift('/objs/slo?multipart-manifest=put', { method: 'PUT', body: '[]' })).status).toBe(501);
+    // A copy of a DLO is its concatenated content; with ?multipart-manifest=get, the manifest itself.
+    const dloCopy = await swift('/objs/copy-of-dlo', {
+      method: 'PUT',
+      headers: { 'x-copy-from': 'objs/manifest', 'content-length': '0' },
+    });
+    expect(dloCopy.status).toBe(201);
+    expect(dloCopy.headers.get('etag')).toBe(md5('one-two-three'));
+    const copiedDlo = await swift('/objs/copy-of-dlo');
+    expect(await copiedDlo.text()).toBe('one-two-three');
+    expect(copiedDlo.headers.get('x-object-manifest')).toBeNull();
+    const manifestCopy = await swift('/objs/copy-of-manifest?multipart-manifest=get', {
+      method: 'PUT',
+      headers: { 'x-copy-from': 'objs/manifest', 'content-length': '0' },
+    });
+    expect(manifestCopy.status).toBe(201);
+    expect((await swift('/objs/copy-of-manifest', { method: 'HEAD' })).headers.get('x-object-manifest')).toBe(
+      'objs/seg/',
+    );
+    // A COPY without a usable Destination: 412, as Swift's copy middleware answers.
+    for (const headers of [{}, { destination: 'no-slash' }]) {
+      const refused = await fetch(`${base}/v1/${account}/objs/o.bin`, {
+        method: 'COPY',
+        headers: { 'x-auth-token': token('team-a'), ...headers },
+      });
+      expect(refused.status).toBe(412);
+    }
+  });
+
+  it('static large objects: manifest PUT validated, GET/HEAD/Range across segments, manifest GET, copy, delete', async () => {
+    await swift('/slo', { method: 'PUT' });
+    await swift('/slo-segs', { method: 'PUT' });
+    const parts = ['alpha-', 'bravo-', 'charlie'];
+    for (const [i, part] of parts.entries()) {
+      expect((await swift(`/slo-segs/p${i}`, { method: 'PUT', body: part })).status).toBe(201);
+    }
+    const segment = (i: number, extra: Record<string, unknown> = {}) => ({
+      path: `/slo-segs/p${i}`,
+      etag: md5(parts[i]!),
+      size_bytes: parts[i]!.length,
+      ...extra,
+    });
+    const put = (name: string, manifest: unknown, headers: Record<string, string> = {}) =>
+      swift(`/slo/${name}?multipart-manifest=put`, { method: 'PUT', body: JSON.stringify(manifest), headers });
+    const message = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
+
+    // Syntax faults, all reported at once in Swift's words.
+    for (const [manifest, wording] of [
+      ['nope', 'Manifest must be valid JSON.'],
+      [{}, 'Manifest must be a list.'],
+      [[], 'Manifest must have at least one segment.'],
+      [[{ etag: 'x' }], 'Index 0: expected keys to include path'],
+      [[{ path: 'noslash' }], 'Index 0: path does not refer to an object'],
+      [[segment(0, { size_bytes: 0 }), segment(1)], 'Index 0: too small; each segment must be at least 1 byte.'],
+      [[segment(0, { colour: 1 })], 'Index 0: extraneous keys "colour"'],
+      [[segment(0, { range: '9-2' })], 'Index 0: invalid range'],
+      [[segment(0, { range: '0-1,3-4' })], 'Index 0: multiple ranges (only one allowed)'],
+      [[segment(0, { range: '100-' })], 'Index 0: unsatisfiable range'],
+      [[{ path: '/slo/big' }], 'Index 0: manifest must not include itself as a segment'],
+    ] as Array<[unknown, string]>) {
+      const res =
+        typeof manifest === 'string'
+          ? await swift('/slo/big?multipart-manifest=put', { method: 'PUT', body: manifest })
+          : await put('big', manifest);
+      expect([manifest, res.status]).toEqual([manifest, 400]);
+      expect(await message(res)).toContain(wording);
+    }
+    // Segments checked against their records: absent, wrong ETag, wrong size.
+    const wrong = await put('big', [
+      segment(0),
+      { path: '/slo-segs/absent' },
+      segment(1, { etag: md5('other') }),
+      segment(2, { size_bytes: 3 }),
+    ]);
+    expect(wrong.status).toBe(400);
+    expect(await message(wrong)).toBe(
+      'Errors:\n/slo-segs/absent, 404 Not Found\n/slo-segs/p1, Etag Mismatch\n/slo-segs/p2, Size Mismatch',
+    );
+    expect((await swift('/slo/big', { method: 'HEAD' })).status).toBe(404);
+
+    const created = await put('big', [segment(0), segment(1, { etag: null, size_bytes: null }), segment(2)], {
+      'x-object-meta-kind': 'slo',
+    });
+    expect(created.status).toBe(201);
+    const sloEtag = `"${md5(parts.map((p) => md5(p)).join(''))}"`;
+    expect(created.headers.get('etag')).toBe(sloEtag);
+    const whole = await swift('/slo/big');
+    expect(await whole.text()).toBe('alpha-bravo-charlie');
+    expect(whole.headers.get('etag')).toBe(sloEtag);
+    expect(whole.headers.get('x-static-large-object')).toBe('True');
+    expect(whole.headers.get('x-object-meta-kind')).toBe('slo');
+    const head = await swift('/slo/big', { method: 'HEAD' });
+    expect(head.headers.get('content-length')).toBe('19');
+    const ranged = await swift('/slo/big', { headers: { range: 'bytes=4-13' } });
+    expect(ranged.status).toBe(206);
+    expect(await ranged.text()).toBe('a-bravo-ch');
+    expect(ranged.headers.get('content-range')).toBe('bytes 4-13/19');
+    expect((await swift('/slo/big', { headers: { 'if-none-match': sloEtag } })).status).toBe(304);
+
+    // Ranged segments: the ETag mixes in each range as Swift's does.
+    const partial = await put('partial', [segment(0, { range: '0-1' }), segment(2, { range: '-3' })]);
+    expect(partial.status).toBe(201);
+    expect(await (await swift('/slo/partial')).text()).toBe('allie');
+    expect(partial.headers.get('etag')).toBe(`"${md5(`${md5(parts[0]!)}:0-1;${md5(parts[2]!)}:4-6;`)}"`);
+
+    const manifest = await swift('/slo/big?multipart-manifest=get');
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
+    const stored = (await manifest.json()) as Array<Record<string, unknown>>;
+    expect(stored.map((s) => [s.name, s.hash, s.bytes])).toEqual(
+      parts.map((p, i) => [`/slo-segs/p${i}`, md5(p), p.length]),
+    );
+    const raw = (await (await swift('/slo/big?multipart-manifest=get&format=raw')).json()) as unknown[];
+    expect(raw).toEqual(parts.map((_, i) => segment(i)));
+
+    // A copy is the concatenated content; the listing shows the manifest.
+    const copy = await swift('/slo/flat', {
+      method: 'PUT',
+      headers: { 'x-copy-from': 'slo/big', 'content-length': '0' },
+    });
+    expect(copy.status).toBe(201);
+    expect(copy.headers.get('etag')).toBe(md5('alpha-bravo-charlie'));
+    expect((await swift('/slo/flat', { method: 'HEAD' })).headers.get('x-static-large-object')).toBeNull();
+
+    // A segment replaced after the manifest was made: the read fails instead of serving other bytes.
+    await swift('/slo-segs/p0', { method: 'PUT', body: 'ALPHA-' });
+    expect((await swift('/slo/big')).status).toBe(409);
+    await swift('/slo-segs/p0', { method: 'PUT', body: parts[0] });
+
+    const deleted = await swift('/slo/big?multipart-manifest=delete', {
+      method: 'DELETE',
+      headers: { accept: 'application/json' },
+    });
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toMatchObject({ 'Number Deleted': 4, 'Number Not Found': 0, Errors: [] });
+    expect((await swift('/slo/big', { method: 'HEAD' })).status).toBe(404);
+    expect(await (await swift('/slo-segs')).text()).toBe('');
+    const info = (await (await fetch(`${base}/info`)).json()) as { slo: Record<string, number> };
+    expect(info.slo).toMatchObject({ max_manifest_segments: 1000, max_manifest_size: 8388608, min_segment_size: 1 });
   });
 
   it('object GET: single and multiple ranges, 416, conditional requests', async () => {

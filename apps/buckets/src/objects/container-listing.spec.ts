@@ -23,6 +23,7 @@ function fetchFrom(names: string[]) {
       last_modified: new Date(0),
       delete_at: null,
       manifest: null,
+      slo: false,
       encryption: null,
     }));
   };

@@ -14,6 +14,7 @@ export interface ObjectRow {
   last_modified: Date;
   delete_at: Date | null;
   manifest: string | null;
+  slo: boolean;
   encryption: ObjectEncryption | null;
 }
 
@@ -27,6 +28,7 @@ export interface NewObject {
   metadata: Record<string, string>;
   delete_at: Date | null;
   manifest: string | null;
+  slo: boolean;
   encryption: ObjectEncryption | null;
 }
 
@@ -44,7 +46,7 @@ type RawObjectRow = Omit<ObjectRow, 'bytes'> & { bytes: string };
 const toRow = (raw: RawObjectRow): ObjectRow => ({ ...raw, bytes: Number(raw.bytes) });
 /** `s` matched literally by LIKE (backslash is LIKE's default escape). */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const COLUMNS = `o."name", o."storage_key", o."bytes", o."hash", o."content_type", o."metadata", o."last_modified", o."delete_at", o."manifest", o."encryption"`;
+const COLUMNS = `o."name", o."storage_key", o."bytes", o."hash", o."content_type", o."metadata", o."last_modified", o."delete_at", o."manifest", o."slo", o."encryption"`;
 
 /** SQL of the `objects` table. Rows past their expiry are treated as absent everywhere. */
 @Injectable()
@@ -74,13 +76,13 @@ export class ObjectRepository {
       if (ifNoneMatch && existing[0]?.visible) return 'exists';
       await m.query(
         `INSERT INTO "buckets"."objects"
-           ("bucket_id", "name", "storage_key", "bytes", "hash", "content_type", "metadata", "last_modified", "delete_at", "manifest", "encryption")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ("bucket_id", "name", "storage_key", "bytes", "hash", "content_type", "metadata", "last_modified", "delete_at", "manifest", "slo", "encryption")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT ("bucket_id", "name") DO UPDATE SET
            "storage_key" = EXCLUDED."storage_key", "bytes" = EXCLUDED."bytes", "hash" = EXCLUDED."hash",
            "content_type" = EXCLUDED."content_type", "metadata" = EXCLUDED."metadata",
            "last_modified" = EXCLUDED."last_modified", "delete_at" = EXCLUDED."delete_at",
-           "manifest" = EXCLUDED."manifest", "encryption" = EXCLUDED."encryption"`,
+           "manifest" = EXCLUDED."manifest", "slo" = EXCLUDED."slo", "encryption" = EXCLUDED."encryption"`,
         [
           object.bucket_id,
           object.name,
@@ -92,6 +94,7 @@ export class ObjectRepository {
           now,
           object.delete_at,
           object.manifest,
+          object.slo,
           object.encryption,
         ],
       );

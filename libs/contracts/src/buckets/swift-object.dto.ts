@@ -30,6 +30,8 @@ export const objectRecordSchema = z.object({
   delete_at: z.string().nullable(),
   /** A dynamic large object's `container/prefix` of segments. */
   manifest: z.string().nullable(),
+  /** A static large object: its bytes are the manifest (Swift's JSON list of segments). */
+  slo: z.boolean(),
   encryption: objectEncryptionSchema.nullable(),
 });
 export type ObjectRecord = z.infer<typeof objectRecordSchema>;
@@ -117,6 +119,7 @@ export const commitObjectRequestSchema = z.object({
   metadata: userMetadataSchema,
   delete_at: z.iso.datetime().nullable(),
   manifest: z.string().max(1400).nullable(),
+  slo: z.boolean(),
   encryption: objectEncryptionSchema.nullable(),
   /** `If-None-Match: *`: refuse (PreconditionFailed) when the object exists. */
   if_none_match: z.boolean(),
