@@ -226,7 +226,7 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
       'objs/seg/',
     );
     // A COPY without a usable Destination: 412, as Swift's copy middleware answers.
-    for (const headers of [{}, { destination: 'no-slash' }]) {
+    for (const headers of [{}, { destination: 'no-slash' }] as Array<Record<string, string>>) {
       const refused = await fetch(`${base}/v1/${account}/objs/o.bin`, {
         method: 'COPY',
         headers: { 'x-auth-token': token('team-a'), ...headers },

@@ -23,6 +23,7 @@ export interface NewBucket {
 }
 
 export interface BucketAccessRow {
+  owner_id: string | null;
   acl: BucketAcl | null;
   cors: CorsRule[];
   metadata: Record<string, string>;
@@ -35,6 +36,8 @@ export interface BucketFilter {
   /** Swift's markers: names strictly after `marker` and before `end_marker` (byte order). */
   marker?: string;
   end_marker?: string;
+  /** Only buckets this user may read: no per-user roles, owned by them, or granted to them. */
+  viewer?: string | null;
 }
 
 /** SQL of the `buckets` table; totals are computed from the visible objects at `now`. */
@@ -79,7 +82,7 @@ export class BucketRepository {
   /** The bucket's ACL, CORS rules and metadata without its totals; undefined when there is no such bucket. */
   async findAccess(teamId: string, name: string): Promise<BucketAccessRow | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT "acl", "cors", "metadata" FROM "buckets"."buckets" WHERE "team_id" = $1 AND "name" = $2`,
+      `SELECT "owner_id", "acl", "cors", "metadata" FROM "buckets"."buckets" WHERE "team_id" = $1 AND "name" = $2`,
       [teamId, name],
     )) as BucketAccessRow[];
     return rows[0];
@@ -206,6 +209,14 @@ export class BucketRepository {
     if (filter.type) add((p) => `b."type" = ${p}`, filter.type);
     if (filter.marker) add((p) => `b."name" ${reverse ? '<' : '>'} ${p}`, filter.marker);
     if (filter.end_marker) add((p) => `b."name" ${reverse ? '>' : '<'} ${p}`, filter.end_marker);
+    if (filter.viewer) {
+      add(
+        (p) =>
+          `(coalesce(jsonb_typeof(b."acl"->'permissions'), 'null') <> 'array' OR b."owner_id"::text = ${p}::text
+            OR b."acl"->'permissions' @> jsonb_build_array(jsonb_build_object('user', jsonb_build_object('id', ${p}::text))))`,
+        filter.viewer,
+      );
+    }
     return { where: clauses.join(' AND '), params };
   }
 

@@ -22,10 +22,10 @@ export class ContainerService {
   @RpcHandler('buckets.account.list')
   async account(request: RpcParsedRequest<'buckets.account.list'>): Promise<RpcResponse<'buckets.account.list'>> {
     const now = this.clock.now();
-    const { prefix, marker, end_marker, limit, reverse } = request;
+    const { prefix, marker, end_marker, limit, reverse, viewer_id } = request;
     const [totals, rows] = await Promise.all([
       this.buckets.accountTotals(request.team_id, now),
-      this.buckets.listByName(request.team_id, { prefix, marker, end_marker }, limit, reverse, now),
+      this.buckets.listByName(request.team_id, { prefix, marker, end_marker, viewer: viewer_id }, limit, reverse, now),
     ]);
     return {
       container_count: totals.containers,
@@ -76,6 +76,8 @@ export class ContainerService {
         max_age: meta('max-age'),
       },
       temp_url_keys: [row.metadata['temp-url-key'], row.metadata['temp-url-key-2']].filter((k): k is string => !!k),
+      owner_id: row.owner_id,
+      permissions: (row.acl?.permissions ?? []).map((p) => ({ user_id: p.user.id, permission: p.permission })),
     };
   }
 

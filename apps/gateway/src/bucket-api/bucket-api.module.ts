@@ -3,6 +3,7 @@ import { BucketApiController } from './bucket-api.controller';
 import { BucketApiService } from './bucket-api.service';
 import { BucketPolicyAliasController } from './bucket-policy-alias.controller';
 import { MasterKeys } from './encryption/master-keys';
+import { BucketRoles } from './bucket-roles.service';
 import { LargeObjects } from './large-object';
 import { ObjectWriter } from './object-writer';
 import { SloUploadService } from './slo-upload.service';
@@ -33,6 +34,7 @@ import { SwiftUploadService } from './swift-upload.service';
     ObjectWriter,
     LargeObjects,
     SloUploadService,
+    BucketRoles,
   ],
 })
 export class BucketApiModule {}

@@ -5,6 +5,7 @@ import { ObjectStorage } from '@mp/storage';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parseManifest } from './dlo-manifest';
+import { BucketRoles } from './bucket-roles.service';
 import { MasterKeys } from './encryption/master-keys';
 import { readPlain } from './object-bytes';
 import { parseStoredManifest, sloEtag, StoredSegment, storedNames, storedSpan } from './slo-manifest';
@@ -28,6 +29,8 @@ export interface LargeObjectView {
   size: number;
   etag: string;
   pieces: Piece[];
+  /** The buckets the segments are in. */
+  containers: string[];
   /** An SLO's stored manifest. */
   manifest?: StoredSegment[];
 }
@@ -43,13 +46,19 @@ export class LargeObjects {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     private readonly keys: MasterKeys,
+    private readonly roles: BucketRoles,
   ) {}
 
   /** The view of a large object, or undefined for a plain one. */
   async view(principal: Principal, record: ObjectRecord): Promise<LargeObjectView | undefined> {
-    if (record.slo) return this.sloView(record);
-    if (record.manifest !== null) return this.dloView(principal, record.manifest);
-    return undefined;
+    const view = record.slo
+      ? await this.sloView(record)
+      : record.manifest !== null
+        ? await this.dloView(principal, record.manifest)
+        : undefined;
+    // Reading a large object reads its segments' buckets: the caller's role must allow that too.
+    if (view) await this.roles.assertAll(principal, view.containers, 'read');
+    return view;
   }
 
   async readManifest(record: ObjectRecord): Promise<StoredSegment[]> {
@@ -125,6 +134,7 @@ export class LargeObjects {
       size: pieces.reduce((sum, p) => sum + p.length, 0),
       etag: sloEtag(manifest),
       pieces,
+      containers: [...new Set(pieces.map((p) => p.container))],
       manifest,
     };
   }
@@ -161,6 +171,7 @@ export class LargeObjects {
         .update(segments.map((s) => s.hash).join(''))
         .digest('hex'),
       pieces: segments.map((s) => ({ container, object: s.name, offset: 0, length: s.bytes })),
+      containers: [container],
     };
   }
 }

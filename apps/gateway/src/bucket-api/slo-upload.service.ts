@@ -4,6 +4,7 @@ import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { discardRestOfBody } from '../http/request-body';
+import { BucketRoles } from './bucket-roles.service';
 import { ObjectWriter, WrittenObject } from './object-writer';
 import { parseSloManifest, resolveRange, SLO_LIMITS, sloEtag, SloSegmentInput, StoredSegment } from './slo-manifest';
 
@@ -26,6 +27,7 @@ export class SloUploadService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly writer: ObjectWriter,
+    private readonly roles: BucketRoles,
   ) {}
 
   async store(
@@ -34,6 +36,11 @@ export class SloUploadService {
     request: FastifyRequest,
   ): Promise<StoredManifest> {
     const inputs = parseSloManifest(await readManifestBody(request), target);
+    await this.roles.assertAll(
+      principal,
+      inputs.map((s) => s.container),
+      'read',
+    );
     const segments = await this.resolve(principal, inputs);
     const body = Buffer.from(JSON.stringify(segments));
     const written = await this.writer.write(Readable.from([body]), {

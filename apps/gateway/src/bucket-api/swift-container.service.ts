@@ -16,6 +16,7 @@ export class SwiftContainerService {
     const query = parseListingQuery(request.query, request.headers.accept);
     const listing = await this.rpc.request('buckets.account.list', {
       team_id: principal.team_id,
+      viewer_id: principal.user_id,
       prefix: query.prefix,
       marker: query.marker,
       end_marker: query.end_marker,

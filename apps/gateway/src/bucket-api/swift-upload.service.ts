@@ -15,6 +15,8 @@ import { parseManifest } from './dlo-manifest';
 import { LargeObjects } from './large-object';
 import { ObjectWriter } from './object-writer';
 import { SloUploadService } from './slo-upload.service';
+import { BucketRoles } from './bucket-roles.service';
+import { TEMP_URL_KEY_ID } from './temp-url-reader';
 import { copySource } from './swift-path';
 import { deleteAtOf } from './swift-delete-at';
 import { metadataOf } from './swift-metadata';
@@ -42,6 +44,7 @@ export class SwiftUploadService {
     private readonly writer: ObjectWriter,
     private readonly large: LargeObjects,
     private readonly slo: SloUploadService,
+    private readonly roles: BucketRoles,
     @Inject(APP_CONFIG) config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -71,6 +74,11 @@ export class SwiftUploadService {
     const deleteAt = deleteAtOf(headers) ?? null;
     const copyFrom = headers['x-copy-from'];
     const team = { team_id: principal.team_id };
+    if (principal.key_id === TEMP_URL_KEY_ID && (copyFrom !== undefined || manifest !== null || multipart)) {
+      // A signature for one object must not read others through a copy or a large object.
+      throw new DomainError('ValidationFailed', 'Copies and large object manifests are not allowed with temp URLs', {});
+    }
+    if (manifest !== null) await this.roles.assert(principal, parseManifest(manifest).container, 'read');
     const target = await this.rpc.request('buckets.container.ref', { ...team, container });
     const ifNoneMatch = String(headers['if-none-match'] ?? '').trim();
     if (ifNoneMatch !== '' && ifNoneMatch !== '*') {
@@ -86,6 +94,7 @@ export class SwiftUploadService {
     let stored: Stored;
     if (typeof copyFrom === 'string') {
       const source = copySource(copyFrom);
+      await this.roles.assert(principal, source.container, 'read');
       const record = await this.rpc.request('buckets.object.head', { ...team, ...source });
       stored = await this.copy(principal, record, key, target.use_encryption, multipart === 'get');
       const fresh = String(headers['x-fresh-metadata'] ?? '').toLowerCase() === 'true';
