@@ -1,9 +1,18 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+const ADDED = `SELECT "bucket_id", 1 AS "n", "bytes" FROM "added"`;
+const REMOVED = `SELECT "bucket_id", -1 AS "n", -"bytes" AS "bytes" FROM "removed"`;
+/** Per event: its transition tables and the signed row changes they hold. */
+const TRIGGERS: Array<[string, string, string]> = [
+  ['insert', 'NEW TABLE AS "added"', ADDED],
+  ['delete', 'OLD TABLE AS "removed"', REMOVED],
+  ['update', 'OLD TABLE AS "removed" NEW TABLE AS "added"', `${ADDED} UNION ALL ${REMOVED}`],
+];
+
 /**
  * Every bucket keeps the count and bytes of its object rows, maintained in the same transaction as
- * each row change (a trigger, so every writer — uploads, deletes, the sweeper — is covered). Reads
- * subtract the few rows that are invisible already (past `X-Delete-At` or a lifecycle policy, not yet
+ * each change of them (statement triggers: every writer — uploads, deletes, the sweeper — is
+ * covered). Reads subtract the few rows that are invisible already (past `X-Delete-At` or a lifecycle policy, not yet
  * swept), found through the two indexes below instead of scanning the container.
  */
 export class BucketTotals1764900000005 implements MigrationInterface {
@@ -14,27 +23,21 @@ export class BucketTotals1764900000005 implements MigrationInterface {
       ALTER TABLE "buckets"."buckets"
         ADD COLUMN "total_objects" bigint NOT NULL DEFAULT 0,
         ADD COLUMN "total_bytes" bigint NOT NULL DEFAULT 0`);
-    await queryRunner.query(`
-      CREATE FUNCTION "buckets"."objects_keep_totals"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD."bucket_id" = NEW."bucket_id" THEN
-          UPDATE "buckets"."buckets" SET "total_bytes" = "total_bytes" - OLD."bytes" + NEW."bytes"
-           WHERE "id" = NEW."bucket_id";
+    // Statement-level, over the transition tables: one UPDATE per bucket a statement touched,
+    // so a statement writing many rows of one bucket (a seed, the sweeper) does not rewrite its row per row.
+    for (const [event, tables, rows] of TRIGGERS) {
+      await queryRunner.query(`
+        CREATE FUNCTION "buckets"."objects_totals_${event}"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE "buckets"."buckets" b SET "total_objects" = b."total_objects" + d."n", "total_bytes" = b."total_bytes" + d."bytes"
+            FROM (SELECT "bucket_id", sum("n") AS "n", sum("bytes") AS "bytes" FROM (${rows}) r GROUP BY "bucket_id") d
+           WHERE b."id" = d."bucket_id" AND (d."n" <> 0 OR d."bytes" <> 0);
           RETURN NULL;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-          UPDATE "buckets"."buckets" SET "total_objects" = "total_objects" - 1, "total_bytes" = "total_bytes" - OLD."bytes"
-           WHERE "id" = OLD."bucket_id";
-        END IF;
-        IF TG_OP IN ('UPDATE', 'INSERT') THEN
-          UPDATE "buckets"."buckets" SET "total_objects" = "total_objects" + 1, "total_bytes" = "total_bytes" + NEW."bytes"
-           WHERE "id" = NEW."bucket_id";
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER "objects_keep_totals" AFTER INSERT OR DELETE OR UPDATE OF "bytes", "bucket_id"
-        ON "buckets"."objects" FOR EACH ROW EXECUTE FUNCTION "buckets"."objects_keep_totals"()`);
+        END $$`);
+      await queryRunner.query(`
+        CREATE TRIGGER "objects_totals_${event}" AFTER ${event.toUpperCase()} ON "buckets"."objects"
+          REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION "buckets"."objects_totals_${event}"()`);
+    }
     await queryRunner.query(`
       UPDATE "buckets"."buckets" b SET "total_objects" = s."n", "total_bytes" = s."bytes"
         FROM (SELECT "bucket_id", count(*) AS "n", sum("bytes") AS "bytes" FROM "buckets"."objects" GROUP BY "bucket_id") s
@@ -50,8 +53,10 @@ export class BucketTotals1764900000005 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "buckets"."objects_bucket_delete_at_idx"`);
     await queryRunner.query(`DROP INDEX "buckets"."objects_bucket_modified_idx"`);
-    await queryRunner.query(`DROP TRIGGER "objects_keep_totals" ON "buckets"."objects"`);
-    await queryRunner.query(`DROP FUNCTION "buckets"."objects_keep_totals"()`);
+    for (const [event] of TRIGGERS) {
+      await queryRunner.query(`DROP TRIGGER "objects_totals_${event}" ON "buckets"."objects"`);
+      await queryRunner.query(`DROP FUNCTION "buckets"."objects_totals_${event}"()`);
+    }
     await queryRunner.query(`ALTER TABLE "buckets"."buckets" DROP COLUMN "total_objects", DROP COLUMN "total_bytes"`);
   }
 }

@@ -12,6 +12,8 @@ export interface ListingQuery {
 
 /** The largest code point: `x + MAX_CHAR` sorts after every name that starts with `x`. */
 const MAX_CHAR = '\u{10FFFF}';
+/** Rows read after a `subdir` jump of a delimited listing. */
+const FIRST_DELIMITED_BATCH = 16;
 
 /**
  * Swift's container listing over an index: names after `marker` and before `end_marker` under
@@ -33,8 +35,11 @@ export async function listContainer(
   const items: ListedObject[] = [];
   const markerDir = query.marker !== undefined && !query.reverse ? subdirOf(query.marker) : undefined;
   let after = markerDir !== undefined ? past(markerDir) : query.marker;
+  // With a delimiter, a read may stop at its first row (a subdir): read little after each jump,
+  // more while rows keep coming without one.
+  let batch = query.delimiter ? FIRST_DELIMITED_BATCH : query.limit;
   for (;;) {
-    const wanted = query.limit - items.length;
+    const wanted = Math.min(query.limit - items.length, batch);
     if (wanted <= 0) return items;
     const rows = await fetch({ prefix, after, before: query.end_marker, reverse: query.reverse, limit: wanted });
     let jumped = false;
@@ -56,5 +61,6 @@ export async function listContainer(
       after = row.name;
     }
     if (!jumped && rows.length < wanted) return items;
+    batch = jumped ? FIRST_DELIMITED_BATCH : batch * 4;
   }
 }

@@ -4,6 +4,7 @@ import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { listContainerPaged } from './container-pages';
 import { parseManifest } from './dlo-manifest';
 import { BucketRoles } from './bucket-roles.service';
 import { MasterKeys } from './encryption/master-keys';
@@ -142,28 +143,17 @@ export class LargeObjects {
   /** The objects of the manifest's container under its prefix, in name order. */
   private async dloView(principal: Principal, header: string): Promise<LargeObjectView> {
     const { container, prefix } = parseManifest(header);
-    const segments: Array<{ name: string; bytes: number; hash: string }> = [];
-    let marker: string | undefined;
-    for (;;) {
-      const page = await this.rpc.request('buckets.container.list', {
-        team_id: principal.team_id,
-        container,
-        prefix: prefix || undefined,
-        marker,
-        limit: 1000,
-        reverse: false,
-      });
-      for (const item of page.items) if ('name' in item) segments.push(item);
-      if (page.items.length < 1000) break;
-      if (segments.length >= MAX_DLO_SEGMENTS) {
-        throw new DomainError(
-          'ValidationFailed',
-          `A dynamic large object has at most ${MAX_DLO_SEGMENTS} segments`,
-          {},
-        );
-      }
-      marker = segments.at(-1)!.name;
+    const page = await listContainerPaged(this.rpc, {
+      team_id: principal.team_id,
+      container,
+      prefix: prefix || undefined,
+      limit: MAX_DLO_SEGMENTS + 1,
+      reverse: false,
+    });
+    if (page.items.length > MAX_DLO_SEGMENTS) {
+      throw new DomainError('ValidationFailed', `A dynamic large object has at most ${MAX_DLO_SEGMENTS} segments`, {});
     }
+    const segments = page.items.filter((item) => 'name' in item);
     return {
       kind: 'dlo',
       size: segments.reduce((sum, s) => sum + s.bytes, 0),

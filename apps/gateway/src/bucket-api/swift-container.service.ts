@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
+import { listContainerPaged } from './container-pages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { containerHeaders } from './swift-headers';
 import { formatAccountListing, formatContainerListing } from './swift-listing.format';
@@ -34,7 +35,7 @@ export class SwiftContainerService {
 
   async list(principal: Principal, container: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const query = parseListingQuery(request.query, request.headers.accept);
-    const listing = await this.rpc.request('buckets.container.list', {
+    const listing = await listContainerPaged(this.rpc, {
       team_id: principal.team_id,
       container,
       prefix: query.prefix,
