@@ -496,6 +496,18 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
     expect((await swift('/public/pic.txt', { team: null })).status).toBe(200);
     expect((await acl({ public: 'read-only' })).status).toBe(200);
     expect((await swift('/public/pic.txt', { team: null })).status).toBe(200);
+    // A large object in a public bucket serves tokenless readers only segments they could read themselves.
+    await swift('/private-segs', { method: 'PUT' });
+    await swift('/private-segs/s0', { method: 'PUT', body: 'secret' });
+    await swift('/public/seg0', { method: 'PUT', body: 'open' });
+    await swift('/public/leak', { method: 'PUT', body: '', headers: { 'x-object-manifest': 'private-segs/s' } });
+    await swift('/public/own', { method: 'PUT', body: '', headers: { 'x-object-manifest': 'public/seg' } });
+    const slo = JSON.stringify([{ path: '/private-segs/s0' }]);
+    await swift('/public/leak-slo?multipart-manifest=put', { method: 'PUT', body: slo });
+    expect((await swift('/public/leak', { team: null })).status).toBe(401);
+    expect((await swift('/public/leak-slo', { team: null })).status).toBe(401);
+    expect(await (await swift('/public/own', { team: null })).text()).toBe('open');
+    expect(await (await swift('/public/leak-slo')).text()).toBe('secret');
     expect((await acl(null)).status).toBe(200);
     expect((await swift('/public/pic.txt', { team: null })).status).toBe(401);
   });

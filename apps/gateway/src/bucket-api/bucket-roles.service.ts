@@ -3,6 +3,8 @@ import { DomainError, Principal } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import type { FastifyRequest } from 'fastify';
 import { containerAccess } from './container-access';
+import { ipAllowed } from './ip-allow-list';
+import { PUBLIC_READER_KEY_ID } from './public-reader';
 import { BucketNeed, bucketRole, roleAllows } from './bucket-roles';
 import { swiftTarget } from './swift-path';
 
@@ -35,6 +37,21 @@ export class BucketRoles {
   async assertAll(principal: Principal, containers: Iterable<string>, need: BucketNeed): Promise<void> {
     if (principal.user_id === null) return;
     for (const container of new Set(containers)) await this.assert(principal, container, need);
+  }
+
+  /**
+   * A tokenless public reader of a large object reads its segments only from buckets it could read
+   * itself (public-read, its IP allowed), as Swift checks a segment container's ACL; other callers
+   * are held to their roles.
+   */
+  async assertSegmentsReadable(principal: Principal, containers: Iterable<string>, clientIp: string): Promise<void> {
+    if (principal.key_id !== PUBLIC_READER_KEY_ID) return this.assertAll(principal, containers, 'read');
+    for (const container of new Set(containers)) {
+      const access = await containerAccess(this.rpc, principal.team_id, container);
+      if (!access || access.public !== 'read-only' || !ipAllowed(clientIp, access.public_read_allow_ip_list)) {
+        throw new DomainError('Unauthenticated', `The segments in bucket ${container} are not public`, { container });
+      }
+    }
   }
 
   /** The bucket a request of the bucket or Swift API names and what it does to it. */

@@ -50,15 +50,15 @@ export class LargeObjects {
     private readonly roles: BucketRoles,
   ) {}
 
-  /** The view of a large object, or undefined for a plain one. */
-  async view(principal: Principal, record: ObjectRecord): Promise<LargeObjectView | undefined> {
+  /** The view of a large object, or undefined for a plain one; `clientIp` of the request reading it. */
+  async view(principal: Principal, record: ObjectRecord, clientIp: string): Promise<LargeObjectView | undefined> {
     const view = record.slo
       ? await this.sloView(record)
       : record.manifest !== null
         ? await this.dloView(principal, record.manifest)
         : undefined;
     // Reading a large object reads its segments' buckets: the caller's role must allow that too.
-    if (view) await this.roles.assertAll(principal, view.containers, 'read');
+    if (view) await this.roles.assertSegmentsReadable(principal, view.containers, clientIp);
     return view;
   }
 

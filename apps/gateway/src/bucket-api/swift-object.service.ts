@@ -38,7 +38,8 @@ export class SwiftObjectService {
     const manifestGet = (request.query as Record<string, unknown>)['multipart-manifest'] === 'get';
     try {
       // `?multipart-manifest=get` of a DLO is its manifest object itself (an empty body).
-      const view = record.manifest !== null && manifestGet ? undefined : await this.large.view(principal, record);
+      const view =
+        record.manifest !== null && manifestGet ? undefined : await this.large.view(principal, record, request.ip);
       if (view && manifestGet) return await sendSloManifest(view, record, request, reply);
       if (view) return await sendLargeObject(this.large, principal, record, view, request, reply);
       if (record.encryption !== null) {

@@ -96,7 +96,7 @@ export class SwiftUploadService {
       const source = copySource(copyFrom);
       await this.roles.assert(principal, source.container, 'read');
       const record = await this.rpc.request('buckets.object.head', { ...team, ...source });
-      stored = await this.copy(principal, record, key, target.use_encryption, multipart === 'get');
+      stored = await this.copy(principal, record, key, target.use_encryption, multipart === 'get', request.ip);
       const fresh = String(headers['x-fresh-metadata'] ?? '').toLowerCase() === 'true';
       Object.assign(metadata, fresh ? {} : { ...record.metadata, ...metadata });
       if (declaredType) stored.contentType = storedContentType(declaredType, object);
@@ -153,8 +153,9 @@ export class SwiftUploadService {
     key: string,
     encrypt: boolean,
     manifestItself: boolean,
+    clientIp: string,
   ): Promise<Stored> {
-    const view = manifestItself ? undefined : await this.large.view(principal, record);
+    const view = manifestItself ? undefined : await this.large.view(principal, record, clientIp);
     const base = { bytes: record.bytes, hash: record.hash, contentType: record.content_type };
     if (!view) {
       try {
