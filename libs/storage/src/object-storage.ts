@@ -51,6 +51,8 @@ import { StorageConfig } from './storage-config';
 /** Parts of a streamed upload; two in flight bound memory to about three parts. */
 const PART_BYTES = 8 * 1024 * 1024;
 const MAX_PARTS = 10_000;
+/** S3's limit of one PutObject. */
+const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
 const DELETE_BATCH = 1000;
 
 /**
@@ -242,6 +244,25 @@ export class ObjectStorage {
     const counter = new ByteCounter(options.contentLength);
     let streamError: unknown;
     pipeline(body, counter, (err) => (streamError = err ?? undefined));
+    const length = options.contentLength;
+    if (options.singleRequest && length !== undefined && length <= MAX_SINGLE_PUT_BYTES) {
+      try {
+        const out = await this.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            Body: counter,
+            ContentType: contentType,
+            ContentLength: length,
+            Metadata: metadata,
+          }),
+        );
+        return { etag: unquote(out.ETag), size: counter.bytes };
+      } catch (err) {
+        counter.destroy();
+        throw streamError ?? err;
+      }
+    }
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: contentType, Metadata: metadata },

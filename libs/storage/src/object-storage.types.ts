@@ -78,6 +78,12 @@ export interface PutObjectOptions {
   contentType: string;
   /** When known for a stream: a body of another length is refused. */
   contentLength?: number;
+  /**
+   * A stream of known `contentLength` (at most 5 GiB) goes up as one streamed PutObject instead of
+   * buffered 8 MB parts of a multipart upload: no part copies, no per-part payload hash, no
+   * multipart assembly in the store. Ignored without `contentLength`.
+   */
+  singleRequest?: boolean;
   /** User metadata (`x-amz-meta-*`), names without the prefix. */
   metadata?: Record<string, string>;
 }

@@ -54,6 +54,7 @@ export class ObjectWriter {
         body,
         contentType: target.contentType,
         contentLength: target.length === undefined ? undefined : sealing ? storedSize(target.length) : target.length,
+        singleRequest: true,
       });
       await Promise.all([flowing, put]);
     } catch (err) {
