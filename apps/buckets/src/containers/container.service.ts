@@ -9,6 +9,9 @@ import { listContainer } from '../objects/container-listing';
 import { ObjectRepository } from '../objects/object.repository';
 import { toContainerInfo } from './container.mapper';
 
+/** Bytes of entries one listing reply holds at most, well under NATS's 1 MB payload. */
+const LISTING_REPLY_BUDGET = 700 * 1024;
+
 /** `buckets.account.list` and `buckets.container.*`: Swift's account and container requests. */
 @Injectable()
 export class ContainerService {
@@ -100,8 +103,11 @@ export class ContainerService {
     const now = this.clock.now();
     const row = await this.buckets.find(request.team_id, request.container, now);
     if (!row) throw noSuchBucket(request.container);
-    const items = await listContainer((range) => this.objects.range(row.id, range, now), request);
-    return { container: toContainerInfo(row), items };
+    const listed = await listContainer((range) => this.objects.range(row.id, range, now), {
+      ...request,
+      budgetBytes: LISTING_REPLY_BUDGET,
+    });
+    return { container: toContainerInfo(row), ...listed };
   }
 
   @RpcHandler('buckets.container.update')

@@ -32,6 +32,15 @@ export interface NewObject {
   encryption: ObjectEncryption | null;
 }
 
+/** An object as a listing shows it; `last_modified` is ISO 8601 (made by the database, not parsed). */
+export interface ListedRow {
+  name: string;
+  hash: string;
+  bytes: number;
+  content_type: string;
+  last_modified: string;
+}
+
 /** One index range of a container, in byte order of names (descending when `reverse`). */
 export interface ObjectRange {
   prefix?: string;
@@ -46,6 +55,8 @@ type RawObjectRow = Omit<ObjectRow, 'bytes'> & { bytes: string };
 const toRow = (raw: RawObjectRow): ObjectRow => ({ ...raw, bytes: Number(raw.bytes) });
 /** `s` matched literally by LIKE (backslash is LIKE's default escape). */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const LISTED_COLUMNS = `o."name", o."hash", o."bytes", o."content_type",
+  to_char(o."last_modified" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "last_modified"`;
 const COLUMNS = `o."name", o."storage_key", o."bytes", o."hash", o."content_type", o."metadata", o."last_modified", o."delete_at", o."manifest", o."slo", o."encryption"`;
 
 /** SQL of the `objects` table. Rows past their expiry are treated as absent everywhere. */
@@ -140,8 +151,8 @@ export class ObjectRepository {
     return row.visible ? { storage_key: row.storage_key } : 'absent';
   }
 
-  /** Up to `limit` visible objects of one index range. */
-  async range(bucketId: string, range: ObjectRange, now: Date): Promise<ObjectRow[]> {
+  /** Up to `limit` visible objects of one index range, with only what a listing shows. */
+  async range(bucketId: string, range: ObjectRange, now: Date): Promise<ListedRow[]> {
     const params: unknown[] = [now, bucketId];
     const clauses = [`o."bucket_id" = $2`, visibleObject(1)];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -154,10 +165,10 @@ export class ObjectRepository {
     if (range.before !== undefined) add((p) => `o."name" ${range.reverse ? '>' : '<'} ${p}`, range.before);
     params.push(range.limit);
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM "buckets"."objects" o WHERE ${clauses.join(' AND ')}
+      `SELECT ${LISTED_COLUMNS} FROM "buckets"."objects" o WHERE ${clauses.join(' AND ')}
         ORDER BY o."name" ${range.reverse ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
       params,
-    )) as RawObjectRow[];
-    return rows.map(toRow);
+    )) as Array<Omit<ListedRow, 'bytes'> & { bytes: string }>;
+    return rows.map((r) => ({ ...r, bytes: Number(r.bytes) }));
   }
 }

@@ -88,7 +88,12 @@ export const listedObjectSchema = z.union([
 ]);
 export type ListedObject = z.infer<typeof listedObjectSchema>;
 
-export const containerListingSchema = z.object({ container: containerInfoSchema, items: z.array(listedObjectSchema) });
+export const containerListingSchema = z.object({
+  container: containerInfoSchema,
+  items: z.array(listedObjectSchema),
+  /** The answer stopped before `limit` to stay within one RPC reply: continue after its last entry. */
+  truncated: z.boolean(),
+});
 export type ContainerListing = z.infer<typeof containerListingSchema>;
 
 export const containerRefSchema = z.object({ container: containerNameSchema });
