@@ -41,7 +41,10 @@ export function openChunk(key: Buffer, base: Buffer, index: number, final: boole
   const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(base, index));
   decipher.setAAD(aadOf(index, final));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+  const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  // GCM's final() yields no bytes: it only checks the tag (and throws when it does not match).
+  const rest = decipher.final();
+  return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
 }
 
 export const newNonceBase = () => randomBytes(12);
