@@ -192,6 +192,30 @@ describe('bucket roles (seed 004 acl.permissions, real processes)', () => {
       ],
     });
 
+    // An SLO the writer makes in its bucket over segments of a bucket it may only read: deleting it
+    // with its segments leaves those segments, reported as forbidden.
+    const grantOpen = await call('project', '/v1_ext/bucket/open', {
+      method: 'POST',
+      ...json({ acl: { permissions: [{ user: { id: users.writer }, permission: 'read-only' }] } }),
+    });
+    expect(grantOpen.status).toBe(200);
+    expect((await swift('project', '/open/seg', { method: 'PUT', body: 'open segment' })).status).toBe(201);
+    const sloOverOpen = await swift('writer', '/roles/slo-open?multipart-manifest=put', {
+      method: 'PUT',
+      body: JSON.stringify([{ path: '/open/seg' }]),
+    });
+    expect(sloOverOpen.status).toBe(201);
+    const removed = await swift('writer', '/roles/slo-open?multipart-manifest=delete', {
+      method: 'DELETE',
+      headers: { accept: 'application/json' },
+    });
+    expect(await removed.json()).toMatchObject({ 'Number Deleted': 1, Errors: [['/open/seg', '403 Forbidden']] });
+    expect((await swift('project', '/open/seg', { method: 'HEAD' })).status).toBe(200);
+    expect(
+      (await call('project', '/v1_ext/bucket/open', { method: 'POST', ...json({ acl: { permissions: null } }) }))
+        .status,
+    ).toBe(200);
+
     // The project's own token (no user) and the owner keep full access; clearing the grants opens the bucket.
     expect((await swift('project', '/roles/a.txt', { method: 'HEAD' })).status).toBe(200);
     expect((await grant(null)).status).toBe(200);

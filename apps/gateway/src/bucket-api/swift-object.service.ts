@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
 import { sendStoredObject } from '../http/object-responder';
 import { asStorageFailure } from '../http/storage-failure';
+import { BucketRoles } from './bucket-roles.service';
 import { LargeObjects } from './large-object';
 import { sendLargeObject, sendSloManifest } from './large-object.responder';
 import { deleteAtOf } from './swift-delete-at';
@@ -27,6 +28,7 @@ export class SwiftObjectService {
     private readonly storage: ObjectStorage,
     private readonly keys: MasterKeys,
     private readonly large: LargeObjects,
+    private readonly roles: BucketRoles,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -115,8 +117,17 @@ export class SwiftObjectService {
       });
     if (record?.slo) {
       const segments = (await this.large.readManifest(record)).map(storedNames);
-      for (let i = 0; i < segments.length; i += 10) {
-        await Promise.all(segments.slice(i, i + 10).map((s) => remove(s.container, s.object)));
+      // Segments in buckets the caller may not write to stay, reported as Swift's bulk delete does.
+      const writable = new Map<string, boolean>();
+      for (const c of new Set(segments.map((s) => s.container))) {
+        writable.set(c, await this.roles.allows(principal, c, 'write'));
+      }
+      for (const s of segments.filter((s) => !writable.get(s.container))) {
+        answer.errors.push([`/${s.container}/${s.object}`, '403 Forbidden']);
+      }
+      const allowed = segments.filter((s) => writable.get(s.container));
+      for (let i = 0; i < allowed.length; i += 10) {
+        await Promise.all(allowed.slice(i, i + 10).map((s) => remove(s.container, s.object)));
       }
     }
     await remove(container, object);
