@@ -216,10 +216,17 @@ describe('bucket roles (seed 004 acl.permissions, real processes)', () => {
         .status,
     ).toBe(200);
 
+    // A container a user's token makes through Swift is that user's.
+    expect((await swift('writer', '/mine', { method: 'PUT' })).status).toBe(201);
+    expect(((await (await call('writer', '/v1_ext/bucket/mine')).json()) as Json).owner).toEqual({
+      id: users.writer,
+      name: 'writer',
+    });
+
     // The project's own token (no user) and the owner keep full access; clearing the grants opens the bucket.
     expect((await swift('project', '/roles/a.txt', { method: 'HEAD' })).status).toBe(200);
     expect((await grant(null)).status).toBe(200);
     expect((await swift('stranger', '/roles/a.txt')).status).toBe(200);
-    expect(((await (await call('stranger', '/v1_ext/bucket')).json()) as { totalCount: number }).totalCount).toBe(2);
+    expect(((await (await call('stranger', '/v1_ext/bucket')).json()) as { totalCount: number }).totalCount).toBe(3);
   });
 });

@@ -53,7 +53,7 @@ export class ContainerService {
       name: request.container,
       type: 'hot',
       use_encryption: false,
-      owner_id: null,
+      owner_id: request.owner_id,
       metadata: request.metadata,
     });
     if (outcome === 'exists' && Object.keys(request.metadata).length > 0) {

@@ -60,6 +60,7 @@ export class SwiftContainerService {
       team_id: principal.team_id,
       container,
       metadata: metadataOf(request.headers, 'container'),
+      owner_id: principal.user_id,
     });
     await reply
       .status(created ? 201 : 202)

@@ -102,6 +102,8 @@ export const objectRefSchema = z.object({ container: containerNameSchema, object
 export const createContainerRequestSchema = z.object({
   container: containerNameSchema,
   metadata: userMetadataSchema,
+  /** The user of the creating token, who owns a new container (null: a project token). */
+  owner_id: z.uuid().nullable().default(null),
 });
 
 export const updateContainerMetadataRequestSchema = z.object({
