@@ -209,6 +209,10 @@ describe('Swift clients against the platform (swift CLI, python-swiftclient)', (
       container_count: '1',
       meta_after_post: 'changed',
       copy_etag: seen.md5,
+      slo_body_ok: true,
+      slo_header: 'True',
+      slo_segments: ['/py-container/segs/0', '/py-container/segs/1', '/py-container/segs/2'],
+      slo_segments_left: 0,
       delete_non_empty: 409,
       after_delete: 404,
     });
