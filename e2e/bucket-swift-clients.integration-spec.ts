@@ -123,6 +123,26 @@ describe('Swift clients against the platform (swift CLI, python-swiftclient)', (
     expect((await withToken('delete', '--all')).code).toBe(0);
   });
 
+  it('swift upload -S --use-slo (a static large object): segments, download checked, stat, delete with segments', async () => {
+    const big = Buffer.from(Array.from({ length: 4096 + 77 }, (_, i) => (i * 7) % 251));
+    await writeFile(join(work, 'slo.bin'), big);
+    const upload = await withToken('upload', '-S', '1024', '--use-slo', 'slo-box', 'slo.bin');
+    expect(upload).toMatchObject({ code: 0 });
+    expect((await withToken('list', 'slo-box_segments')).stdout.trim().split('\n')).toHaveLength(5);
+    const stat = await withToken('stat', 'slo-box', 'slo.bin');
+    expect(stat.stdout).toMatch(/Content Length: 4173/);
+    expect(stat.stdout).toMatch(/X-Static-Large-Object: True/i);
+    const download = await withToken('download', 'slo-box', 'slo.bin', '-o', 'slo.out');
+    expect(download).toMatchObject({ code: 0 });
+    expect(await readFile(join(work, 'slo.out'))).toEqual(big);
+    // Uploading again replaces the manifest and the client removes the old segments itself.
+    expect((await withToken('upload', '-S', '2048', '--use-slo', 'slo-box', 'slo.bin')).code).toBe(0);
+    expect((await withToken('list', 'slo-box_segments')).stdout.trim().split('\n')).toHaveLength(3);
+    expect((await withToken('delete', 'slo-box', 'slo.bin')).code).toBe(0);
+    expect((await withToken('list', 'slo-box_segments')).stdout).toBe('');
+    expect((await withToken('delete', '--all')).code).toBe(0);
+  });
+
   it('swift tempurl: a signed GET (sha256, sha512, IP range) works without a token until it expires', async () => {
     expect((await withToken('post', '-m', 'Temp-URL-Key:s3cret', 'temp-box')).code).toBe(0);
     await writeFile(join(work, 'shared.txt'), 'shared through a temp URL\n');
@@ -189,6 +209,10 @@ describe('Swift clients against the platform (swift CLI, python-swiftclient)', (
       container_count: '1',
       meta_after_post: 'changed',
       copy_etag: seen.md5,
+      slo_body_ok: true,
+      slo_header: 'True',
+      slo_segments: ['/py-container/segs/0', '/py-container/segs/1', '/py-container/segs/2'],
+      slo_segments_left: 0,
       delete_non_empty: 409,
       after_delete: 404,
     });

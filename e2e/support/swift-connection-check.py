@@ -29,6 +29,21 @@ conn.post_object('py-container', 'dir/file.txt', headers={'X-Object-Meta-Kind': 
 seen['meta_after_post'] = conn.head_object('py-container', 'dir/file.txt').get('x-object-meta-kind')
 conn.copy_object('py-container', 'dir/file.txt', '/py-container/copy.txt')
 seen['copy_etag'] = conn.head_object('py-container', 'copy.txt').get('etag')
+# A static large object made with the Connection API: segments, the manifest, the whole body back.
+parts = [b'first segment|', b'second segment|', b'third']
+manifest = []
+for i, part in enumerate(parts):
+    etag = conn.put_object('py-container', 'segs/%d' % i, part)
+    manifest.append({'path': '/py-container/segs/%d' % i, 'etag': etag, 'size_bytes': len(part)})
+conn.put_object('py-container', 'large.bin', json.dumps(manifest), query_string='multipart-manifest=put')
+slo_headers, slo_body = conn.get_object('py-container', 'large.bin')
+seen['slo_body_ok'] = slo_body == b''.join(parts)
+seen['slo_header'] = slo_headers.get('x-static-large-object')
+_, stored = conn.get_object('py-container', 'large.bin', query_string='multipart-manifest=get')
+seen['slo_segments'] = [s['name'] for s in json.loads(stored)]
+conn.delete_object('py-container', 'large.bin', query_string='multipart-manifest=delete')
+_, left = conn.get_container('py-container', prefix='segs/')
+seen['slo_segments_left'] = len(left)
 try:
     conn.delete_container('py-container')
     seen['delete_non_empty'] = 'deleted'

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BucketAcl, CorsRule, ListBucketsQuery } from '@mp/contracts';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../database/query-errors';
+import { invisibleTotals, latestVisibleChange } from '../objects/invisible-totals.sql';
 import { visibleObject } from '../objects/visible-object.sql';
 import { BucketRow, RawBucketRow, toBucketRow } from './bucket.row';
 
@@ -23,6 +24,7 @@ export interface NewBucket {
 }
 
 export interface BucketAccessRow {
+  owner_id: string | null;
   acl: BucketAcl | null;
   cors: CorsRule[];
   metadata: Record<string, string>;
@@ -35,9 +37,11 @@ export interface BucketFilter {
   /** Swift's markers: names strictly after `marker` and before `end_marker` (byte order). */
   marker?: string;
   end_marker?: string;
+  /** Only buckets this user may read: no per-user roles, owned by them, or granted to them. */
+  viewer?: string | null;
 }
 
-/** SQL of the `buckets` table; totals are computed from the visible objects at `now`. */
+/** SQL of the `buckets` table; totals are the kept ones less the objects already invisible at `now`. */
 @Injectable()
 export class BucketRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -79,7 +83,7 @@ export class BucketRepository {
   /** The bucket's ACL, CORS rules and metadata without its totals; undefined when there is no such bucket. */
   async findAccess(teamId: string, name: string): Promise<BucketAccessRow | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT "acl", "cors", "metadata" FROM "buckets"."buckets" WHERE "team_id" = $1 AND "name" = $2`,
+      `SELECT "owner_id", "acl", "cors", "metadata" FROM "buckets"."buckets" WHERE "team_id" = $1 AND "name" = $2`,
       [teamId, name],
     )) as BucketAccessRow[];
     return rows[0];
@@ -112,13 +116,13 @@ export class BucketRepository {
     return { total, rows };
   }
 
-  /** Totals of the team's visible objects over every bucket, and how many buckets it has. */
+  /** Totals of the team's visible objects over every bucket (kept totals less the not yet swept), and its bucket count. */
   async accountTotals(teamId: string, now: Date): Promise<{ containers: number; objects: number; bytes: number }> {
     const [row] = (await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM "buckets"."buckets" WHERE "team_id" = $1)::int AS "containers",
-              count(o.*)::bigint AS "objects", coalesce(sum(o."bytes"), 0)::bigint AS "bytes"
-         FROM "buckets"."objects" o JOIN "buckets"."buckets" b ON b."id" = o."bucket_id"
-        WHERE b."team_id" = $1 AND ${visibleObject(2)}`,
+      `SELECT count(*)::int AS "containers", coalesce(sum(b."total_objects" - i."n"), 0)::bigint AS "objects",
+              coalesce(sum(b."total_bytes" - i."bytes"), 0)::bigint AS "bytes"
+         FROM "buckets"."buckets" b CROSS JOIN LATERAL ${invisibleTotals(2)} i
+        WHERE b."team_id" = $1`,
       [teamId, now],
     )) as Array<{ containers: number; objects: string; bytes: string }>;
     return { containers: row.containers, objects: Number(row.objects), bytes: Number(row.bytes) };
@@ -173,6 +177,8 @@ export class BucketRepository {
       const left = (await m.query(`SELECT "storage_key" FROM "buckets"."objects" WHERE "bucket_id" = $1`, [
         id,
       ])) as Array<{ storage_key: string }>;
+      // The rows first: their trigger keeps the totals of a bucket that still exists.
+      await m.query(`DELETE FROM "buckets"."objects" WHERE "bucket_id" = $1`, [id]);
       await m.query(`DELETE FROM "buckets"."buckets" WHERE "id" = $1`, [id]);
       return { keys: left.map((r) => r.storage_key) };
     });
@@ -206,6 +212,14 @@ export class BucketRepository {
     if (filter.type) add((p) => `b."type" = ${p}`, filter.type);
     if (filter.marker) add((p) => `b."name" ${reverse ? '<' : '>'} ${p}`, filter.marker);
     if (filter.end_marker) add((p) => `b."name" ${reverse ? '>' : '<'} ${p}`, filter.end_marker);
+    if (filter.viewer) {
+      add(
+        (p) =>
+          `(coalesce(jsonb_typeof(b."acl"->'permissions'), 'null') <> 'array' OR b."owner_id"::text = ${p}::text
+            OR b."acl"->'permissions' @> jsonb_build_array(jsonb_build_object('user', jsonb_build_object('id', ${p}::text))))`,
+        filter.viewer,
+      );
+    }
     return { where: clauses.join(' AND '), params };
   }
 
@@ -220,14 +234,12 @@ export class BucketRepository {
   ): Promise<BucketRow[]> {
     const n = params.length + 1;
     const raw = (await this.dataSource.query(
-      `SELECT b.*, coalesce(s."bytes", 0)::bigint AS "bytes", coalesce(s."count", 0)::bigint AS "object_count",
+      `SELECT b.*, (b."total_bytes" - i."bytes")::bigint AS "bytes", (b."total_objects" - i."n")::bigint AS "object_count",
               (SELECT count(*) FROM "buckets"."lifecycle_policies" p WHERE p."bucket_id" = b."id")::bigint AS "policy_count",
-              greatest(b."updated_at", s."last") AS "last_modified"
+              greatest(b."updated_at", l."last") AS "last_modified"
          FROM "buckets"."buckets" b
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS "count", sum(o."bytes") AS "bytes", max(o."last_modified") AS "last"
-             FROM "buckets"."objects" o WHERE o."bucket_id" = b."id" AND ${visibleObject(1)}
-         ) s ON true
+         CROSS JOIN LATERAL ${invisibleTotals(1)} i
+         LEFT JOIN LATERAL ${latestVisibleChange(1)} l ON true
         WHERE ${where}
         ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [now, ...params, limit, offset],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BucketAcl, RpcParsedRequest, RpcResponse } from '@mp/contracts';
+import { BucketAcl, BucketPermission, RpcParsedRequest, RpcResponse } from '@mp/contracts';
 import { RpcHandler } from '@mp/platform';
 import { Clock } from '../clock/clock';
 import { OrphanBytes } from '../objects/orphan-bytes';
@@ -43,7 +43,7 @@ export class BucketService {
     const { offset, limit, prefix, include, type, by, direct } = request.query;
     const page = await this.buckets.page(
       request.team_id,
-      { prefix, include, type },
+      { prefix, include, type, viewer: request.viewer_id },
       { by, direct },
       limit,
       offset,
@@ -57,8 +57,10 @@ export class BucketService {
   async update(request: RpcParsedRequest<'buckets.bucket.update'>): Promise<RpcResponse<'buckets.bucket.update'>> {
     const { team_id, name } = request;
     if (request.acl !== undefined) {
+      const current = await this.buckets.findAccess(team_id, name);
+      if (!current) throw noSuchBucket(name);
       const acl: BucketAcl | null = request.acl && {
-        permissions: null,
+        permissions: permissionsOf(request.acl.permissions, current.acl?.permissions ?? null),
         public: request.acl.public ?? null,
         public_read_allow_ip_list: request.acl.public_read_allow_ip_list ?? [],
       };
@@ -85,4 +87,14 @@ export class BucketService {
     if (outcome === 'not-empty') throw bucketNotEmpty(name);
     await this.orphans.delete(outcome.keys);
   }
+}
+
+/** `acl.permissions` as sent (absent: unchanged; `null`/`[]`: none). Names are the gateway's to fill in. */
+function permissionsOf(
+  sent: Array<{ user: { id: string }; permission: BucketPermission['permission'] }> | null | undefined,
+  current: BucketPermission[] | null,
+): BucketPermission[] | null {
+  if (sent === undefined) return current;
+  if (sent === null || sent.length === 0) return null;
+  return sent.map((p) => ({ user: { id: p.user.id, name: '' }, permission: p.permission }));
 }

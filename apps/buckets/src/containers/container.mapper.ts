@@ -25,6 +25,7 @@ export function toObjectRecord(row: ObjectRow): ObjectRecord {
     last_modified: row.last_modified.toISOString(),
     delete_at: row.delete_at?.toISOString() ?? null,
     manifest: row.manifest,
+    slo: row.slo,
     encryption: row.encryption,
   };
 }

@@ -9,6 +9,9 @@ import { listContainer } from '../objects/container-listing';
 import { ObjectRepository } from '../objects/object.repository';
 import { toContainerInfo } from './container.mapper';
 
+/** Bytes of entries one listing reply holds at most, well under NATS's 1 MB payload. */
+const LISTING_REPLY_BUDGET = 700 * 1024;
+
 /** `buckets.account.list` and `buckets.container.*`: Swift's account and container requests. */
 @Injectable()
 export class ContainerService {
@@ -22,10 +25,10 @@ export class ContainerService {
   @RpcHandler('buckets.account.list')
   async account(request: RpcParsedRequest<'buckets.account.list'>): Promise<RpcResponse<'buckets.account.list'>> {
     const now = this.clock.now();
-    const { prefix, marker, end_marker, limit, reverse } = request;
+    const { prefix, marker, end_marker, limit, reverse, viewer_id } = request;
     const [totals, rows] = await Promise.all([
       this.buckets.accountTotals(request.team_id, now),
-      this.buckets.listByName(request.team_id, { prefix, marker, end_marker }, limit, reverse, now),
+      this.buckets.listByName(request.team_id, { prefix, marker, end_marker, viewer: viewer_id }, limit, reverse, now),
     ]);
     return {
       container_count: totals.containers,
@@ -50,7 +53,7 @@ export class ContainerService {
       name: request.container,
       type: 'hot',
       use_encryption: false,
-      owner_id: null,
+      owner_id: request.owner_id,
       metadata: request.metadata,
     });
     if (outcome === 'exists' && Object.keys(request.metadata).length > 0) {
@@ -76,6 +79,8 @@ export class ContainerService {
         max_age: meta('max-age'),
       },
       temp_url_keys: [row.metadata['temp-url-key'], row.metadata['temp-url-key-2']].filter((k): k is string => !!k),
+      owner_id: row.owner_id,
+      permissions: (row.acl?.permissions ?? []).map((p) => ({ user_id: p.user.id, permission: p.permission })),
     };
   }
 
@@ -98,8 +103,11 @@ export class ContainerService {
     const now = this.clock.now();
     const row = await this.buckets.find(request.team_id, request.container, now);
     if (!row) throw noSuchBucket(request.container);
-    const items = await listContainer((range) => this.objects.range(row.id, range, now), request);
-    return { container: toContainerInfo(row), items };
+    const listed = await listContainer((range) => this.objects.range(row.id, range, now), {
+      ...request,
+      budgetBytes: LISTING_REPLY_BUDGET,
+    });
+    return { container: toContainerInfo(row), ...listed };
   }
 
   @RpcHandler('buckets.container.update')

@@ -1,11 +1,11 @@
 import { listContainer, ListingQuery } from './container-listing';
-import type { ObjectRange, ObjectRow } from './object.repository';
+import type { ListedRow, ObjectRange } from './object.repository';
 
 const NAMES = ['a', 'b/1', 'b/2', 'b/c/3', 'c', 'd/1', 'e'].sort();
 
 /** The repository's range over an in-memory container (byte order). */
 function fetchFrom(names: string[]) {
-  return async (range: ObjectRange): Promise<ObjectRow[]> => {
+  return async (range: ObjectRange): Promise<ListedRow[]> => {
     const ordered = range.reverse ? [...names].reverse() : names;
     const inRange = ordered.filter((n) => {
       if (range.prefix && !n.startsWith(range.prefix)) return false;
@@ -15,21 +15,16 @@ function fetchFrom(names: string[]) {
     });
     return inRange.slice(0, range.limit).map((name) => ({
       name,
-      storage_key: `k/${name}`,
       bytes: 1,
       hash: 'd41d8cd98f00b204e9800998ecf8427e',
       content_type: 'text/plain',
-      metadata: {},
-      last_modified: new Date(0),
-      delete_at: null,
-      manifest: null,
-      encryption: null,
+      last_modified: new Date(0).toISOString(),
     }));
   };
 }
 
 const names = (query: Partial<ListingQuery>) =>
-  listContainer(fetchFrom(NAMES), { limit: 100, reverse: false, ...query }).then((items) =>
+  listContainer(fetchFrom(NAMES), { limit: 100, reverse: false, ...query }).then(({ items }) =>
     items.map((i) => ('subdir' in i ? `${i.subdir}(dir)` : i.name)),
   );
 
@@ -54,5 +49,22 @@ describe('listContainer', () => {
     expect(await names({ reverse: true })).toEqual([...NAMES].reverse());
     expect(await names({ reverse: true, delimiter: '/' })).toEqual(['e', 'd/(dir)', 'c', 'b/(dir)', 'a']);
     expect(await names({ reverse: true, marker: 'c', limit: 2 })).toEqual(['b/c/3', 'b/2']);
+  });
+
+  it('stops at the byte budget and says so; the rest follows after its last entry', async () => {
+    const first = await listContainer(fetchFrom(NAMES), { limit: 100, reverse: false, budgetBytes: 400 });
+    expect(first.truncated).toBe(true);
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(first.items.length).toBeLessThan(NAMES.length);
+    const last = first.items.at(-1)!;
+    const rest = await listContainer(fetchFrom(NAMES), {
+      limit: 100,
+      reverse: false,
+      marker: 'name' in last ? last.name : last.subdir,
+    });
+    expect(rest.truncated).toBe(false);
+    expect([...first.items, ...rest.items]).toEqual(
+      (await listContainer(fetchFrom(NAMES), { limit: 100, reverse: false })).items,
+    );
   });
 });

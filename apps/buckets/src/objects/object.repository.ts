@@ -14,6 +14,7 @@ export interface ObjectRow {
   last_modified: Date;
   delete_at: Date | null;
   manifest: string | null;
+  slo: boolean;
   encryption: ObjectEncryption | null;
 }
 
@@ -27,7 +28,17 @@ export interface NewObject {
   metadata: Record<string, string>;
   delete_at: Date | null;
   manifest: string | null;
+  slo: boolean;
   encryption: ObjectEncryption | null;
+}
+
+/** An object as a listing shows it; `last_modified` is ISO 8601 (made by the database, not parsed). */
+export interface ListedRow {
+  name: string;
+  hash: string;
+  bytes: number;
+  content_type: string;
+  last_modified: string;
 }
 
 /** One index range of a container, in byte order of names (descending when `reverse`). */
@@ -44,7 +55,9 @@ type RawObjectRow = Omit<ObjectRow, 'bytes'> & { bytes: string };
 const toRow = (raw: RawObjectRow): ObjectRow => ({ ...raw, bytes: Number(raw.bytes) });
 /** `s` matched literally by LIKE (backslash is LIKE's default escape). */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const COLUMNS = `o."name", o."storage_key", o."bytes", o."hash", o."content_type", o."metadata", o."last_modified", o."delete_at", o."manifest", o."encryption"`;
+const LISTED_COLUMNS = `o."name", o."hash", o."bytes", o."content_type",
+  to_char(o."last_modified" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "last_modified"`;
+const COLUMNS = `o."name", o."storage_key", o."bytes", o."hash", o."content_type", o."metadata", o."last_modified", o."delete_at", o."manifest", o."slo", o."encryption"`;
 
 /** SQL of the `objects` table. Rows past their expiry are treated as absent everywhere. */
 @Injectable()
@@ -74,13 +87,13 @@ export class ObjectRepository {
       if (ifNoneMatch && existing[0]?.visible) return 'exists';
       await m.query(
         `INSERT INTO "buckets"."objects"
-           ("bucket_id", "name", "storage_key", "bytes", "hash", "content_type", "metadata", "last_modified", "delete_at", "manifest", "encryption")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ("bucket_id", "name", "storage_key", "bytes", "hash", "content_type", "metadata", "last_modified", "delete_at", "manifest", "slo", "encryption")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT ("bucket_id", "name") DO UPDATE SET
            "storage_key" = EXCLUDED."storage_key", "bytes" = EXCLUDED."bytes", "hash" = EXCLUDED."hash",
            "content_type" = EXCLUDED."content_type", "metadata" = EXCLUDED."metadata",
            "last_modified" = EXCLUDED."last_modified", "delete_at" = EXCLUDED."delete_at",
-           "manifest" = EXCLUDED."manifest", "encryption" = EXCLUDED."encryption"`,
+           "manifest" = EXCLUDED."manifest", "slo" = EXCLUDED."slo", "encryption" = EXCLUDED."encryption"`,
         [
           object.bucket_id,
           object.name,
@@ -92,6 +105,7 @@ export class ObjectRepository {
           now,
           object.delete_at,
           object.manifest,
+          object.slo,
           object.encryption,
         ],
       );
@@ -137,8 +151,8 @@ export class ObjectRepository {
     return row.visible ? { storage_key: row.storage_key } : 'absent';
   }
 
-  /** Up to `limit` visible objects of one index range. */
-  async range(bucketId: string, range: ObjectRange, now: Date): Promise<ObjectRow[]> {
+  /** Up to `limit` visible objects of one index range, with only what a listing shows. */
+  async range(bucketId: string, range: ObjectRange, now: Date): Promise<ListedRow[]> {
     const params: unknown[] = [now, bucketId];
     const clauses = [`o."bucket_id" = $2`, visibleObject(1)];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -151,10 +165,10 @@ export class ObjectRepository {
     if (range.before !== undefined) add((p) => `o."name" ${range.reverse ? '>' : '<'} ${p}`, range.before);
     params.push(range.limit);
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM "buckets"."objects" o WHERE ${clauses.join(' AND ')}
+      `SELECT ${LISTED_COLUMNS} FROM "buckets"."objects" o WHERE ${clauses.join(' AND ')}
         ORDER BY o."name" ${range.reverse ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
       params,
-    )) as RawObjectRow[];
-    return rows.map(toRow);
+    )) as Array<Omit<ListedRow, 'bytes'> & { bytes: string }>;
+    return rows.map((r) => ({ ...r, bytes: Number(r.bytes) }));
   }
 }

@@ -45,6 +45,7 @@ export class ObjectService {
         metadata: request.metadata,
         delete_at: request.delete_at === null ? null : new Date(request.delete_at),
         manifest: request.manifest,
+        slo: request.slo,
         encryption: request.encryption,
       },
       request.if_none_match,

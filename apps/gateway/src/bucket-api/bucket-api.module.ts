@@ -3,6 +3,10 @@ import { BucketApiController } from './bucket-api.controller';
 import { BucketApiService } from './bucket-api.service';
 import { BucketPolicyAliasController } from './bucket-policy-alias.controller';
 import { MasterKeys } from './encryption/master-keys';
+import { BucketRoles } from './bucket-roles.service';
+import { LargeObjects } from './large-object';
+import { ObjectWriter } from './object-writer';
+import { SloUploadService } from './slo-upload.service';
 import { SwiftAuthController } from './swift-auth.controller';
 import { SwiftBulkDeleteService } from './swift-bulk-delete.service';
 import { SwiftContainerService } from './swift-container.service';
@@ -27,6 +31,10 @@ import { SwiftUploadService } from './swift-upload.service';
     SwiftObjectService,
     SwiftUploadService,
     SwiftBulkDeleteService,
+    ObjectWriter,
+    LargeObjects,
+    SloUploadService,
+    BucketRoles,
   ],
 })
 export class BucketApiModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Bucket,
+  BucketAcl,
   BucketList,
   CorsConfiguration,
   CreateBucketBody,
@@ -41,28 +42,44 @@ export class BucketApiService {
   async get(principal: Principal, name: string): Promise<Bucket> {
     const bucket = await this.rpc.request('buckets.bucket.get', { team_id: principal.team_id, name });
     const [named] = await this.withOwnerNames(principal, [bucket]);
-    return named;
+    return { ...named, acl: await this.withGranteeNames(principal, named.acl) };
   }
 
   async list(principal: Principal, query: ListBucketsQuery): Promise<BucketList> {
-    const page = await this.rpc.request('buckets.bucket.list', { team_id: principal.team_id, query });
+    const page = await this.rpc.request('buckets.bucket.list', {
+      team_id: principal.team_id,
+      viewer_id: principal.user_id,
+      query,
+    });
     return { ...page, items: await this.withOwnerNames(principal, page.items) };
   }
 
-  /** `ownerId` must be a user of the caller's project; another project's user is unknown here (404). */
+  /**
+   * `ownerId` and the users of `acl.permissions` must be users of the caller's project; another
+   * project's user is unknown here (404).
+   */
   async update(principal: Principal, name: string, body: UpdateBucketBody): Promise<UpdatedBucket> {
-    if (body.ownerId !== undefined) {
+    const grantees = (body.acl?.permissions ?? []).map((p) => p.user.id);
+    if (body.ownerId !== undefined || grantees.length > 0) {
       const { users } = await this.rpc.request('billing.user.list', { team_id: principal.team_id });
-      if (!users.some((u) => u.id === body.ownerId)) {
+      const known = new Set(users.map((u) => u.id));
+      if (body.ownerId !== undefined && !known.has(body.ownerId)) {
         throw new DomainError('NotFound', 'ownerId is not a user of this project', { ownerId: body.ownerId });
       }
+      const stranger = grantees.findIndex((id) => !known.has(id));
+      if (stranger >= 0) {
+        throw new DomainError('NotFound', `acl.permissions[${stranger}].user.id is not a user of this project`, {
+          userId: grantees[stranger],
+        });
+      }
     }
-    return this.rpc.request('buckets.bucket.update', {
+    const updated = await this.rpc.request('buckets.bucket.update', {
       team_id: principal.team_id,
       name,
       ...(body.acl !== undefined ? { acl: body.acl } : {}),
       ...(body.ownerId !== undefined ? { owner_id: body.ownerId } : {}),
     });
+    return { ...updated, acl: await this.withGranteeNames(principal, updated.acl) };
   }
 
   async delete(principal: Principal, name: string): Promise<void> {
@@ -87,6 +104,17 @@ export class BucketApiService {
 
   async deletePolicy(principal: Principal, name: string, id: number): Promise<void> {
     await this.rpc.request('buckets.policy.delete', { team_id: principal.team_id, name, id });
+  }
+
+  /** Fills the names of `acl.permissions` users in (the user's name, else e-mail). */
+  private async withGranteeNames(principal: Principal, acl: BucketAcl): Promise<BucketAcl> {
+    if (!acl.permissions?.length) return acl;
+    const { users } = await this.rpc.request('billing.user.list', { team_id: principal.team_id });
+    const names = new Map(users.map((u) => [u.id, u.name ?? u.email]));
+    return {
+      ...acl,
+      permissions: acl.permissions.map((p) => ({ ...p, user: { id: p.user.id, name: names.get(p.user.id) ?? '' } })),
+    };
   }
 
   /** Fills `owner.name` (the user's name, else e-mail) in from the project's users. */

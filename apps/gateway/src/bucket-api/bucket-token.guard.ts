@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KeyAuthenticator } from '../auth/key-authenticator.service';
 import { AuthenticatedRequest } from '../auth/principal.decorator';
 import { DeclinedByRoute } from '../errors/declined-route';
+import { BucketRoles } from './bucket-roles.service';
 import { checkCors } from './cors-check';
 import { isProjectId } from './project-id';
 import { publicReader } from './public-reader';
@@ -15,13 +16,14 @@ import { tempUrlPrincipal } from './temp-url-reader';
  * (a UUID), else the request was never a Swift one (`/v1/files/nope`) and answers as an unrouted
  * path; a project other than the token's is refused. Without a token, a public-read bucket's
  * objects and listing may be read (`publicReader`), and a TempURL signature admits its one
- * object (`tempUrlPrincipal`).
+ * object (`tempUrlPrincipal`). A user's token is held to its role on the bucket (`BucketRoles`).
  */
 @Injectable()
 export class BucketTokenGuard implements CanActivate {
   constructor(
     private readonly keys: KeyAuthenticator,
     private readonly rpc: RpcClient,
+    private readonly roles: BucketRoles,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,6 +53,7 @@ export class BucketTokenGuard implements CanActivate {
       throw new DomainError('Forbidden', 'The token is not valid for this account', { account });
     }
     request.principal = principal;
+    await this.roles.assertRequest(principal, request);
     if (account !== undefined) {
       await checkCors(this.rpc, request, context.switchToHttp().getResponse<FastifyReply>(), account);
     }

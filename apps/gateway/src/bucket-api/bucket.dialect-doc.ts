@@ -106,7 +106,7 @@ export const BUCKET_DOC: DialectDoc = {
       path: '/v1_ext/bucket/{name}',
       summary: 'Set the ACL or the owner',
       description:
-        '`acl` (`public: "read-only"`, `public_read_allow_ip_list` of IPs/CIDRs; `null` clears) or `ownerId` (a user of the same project, else 404).',
+        '`acl` (`public: "read-only"`, `public_read_allow_ip_list` of IPs/CIDRs, `permissions` `[{user: {id}, permission: read-only|read-write}]` of users of the same project — absent keeps them, `null`/`[]` removes; `acl: null` clears all) or `ownerId` (a user of the same project, else 404).',
       params: bucketParamsSchema,
       body: updateBucketBodySchema,
       response: updatedBucketSchema,
@@ -231,7 +231,7 @@ export const BUCKET_DOC: DialectDoc = {
       path: '/v1/{account}/{container}/{object}',
       summary: 'Swift: upload an object',
       description:
-        'Streamed. `ETag` (MD5) checked (422), `Content-Length` or chunked required (411), `If-None-Match: *` (412), `X-Object-Meta-*`, `X-Delete-At`/`X-Delete-After`, `X-Copy-From`.',
+        "Streamed. `ETag` (MD5) checked (422), `Content-Length` or chunked required (411), `If-None-Match: *` (412), `X-Object-Meta-*`, `X-Delete-At`/`X-Delete-After`, `X-Copy-From` (a large object is copied as its content; `?multipart-manifest=get` copies the manifest), `X-Object-Manifest` (DLO), `?multipart-manifest=put` with a JSON segment list (SLO, 400 with Swift's wording on faulty segments). `COPY` with `Destination` is this PUT; without one → 412.",
       params: objectParams,
       body: z.string(),
       bodyContentType: 'application/octet-stream',
@@ -243,7 +243,7 @@ export const BUCKET_DOC: DialectDoc = {
       path: '/v1/{account}/{container}/{object}',
       summary: 'Swift: download an object',
       description:
-        'Range (206, multipart/byteranges, 416) and If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since.',
+        "Range (206, multipart/byteranges, 416) and If-Match / If-None-Match / If-Modified-Since / If-Unmodified-Since. Large objects (DLO, SLO) are served as their segments laid end to end; `?multipart-manifest=get` answers an SLO's manifest (`&format=raw`: the PUT format).",
       params: objectParams,
       response: z.string(),
       responseContentType: 'application/octet-stream',
@@ -261,6 +261,8 @@ export const BUCKET_DOC: DialectDoc = {
       method: 'delete',
       path: '/v1/{account}/{container}/{object}',
       summary: 'Swift: delete an object',
+      description:
+        "`?multipart-manifest=delete` deletes an SLO's segments, then its manifest, answered 200 with the bulk-delete document.",
       params: objectParams,
       response: empty,
       status: 204,

@@ -7,6 +7,8 @@ const access = (over: Partial<ContainerAccess> = {}): ContainerAccess => ({
   cors: [],
   swift_cors: { allow_origin: null, expose_headers: null, max_age: null },
   temp_url_keys: [],
+  owner_id: null,
+  permissions: [],
   ...over,
 });
 const SEED_RULES = access({

@@ -10,6 +10,7 @@ import {
 import { RpcClient } from '@mp/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { discardRestOfBody } from '../http/request-body';
+import { BucketRoles } from './bucket-roles.service';
 import { BulkDeleteAnswer, formatBulkDeleteResult } from './bulk-delete-result.format';
 
 /** A line is at most a 256-byte container and a 1,024-byte object name, percent-encoded. */
@@ -27,7 +28,10 @@ interface Item {
  */
 @Injectable()
 export class SwiftBulkDeleteService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly roles: BucketRoles,
+  ) {}
 
   async run(principal: Principal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const lines = (await readBody(request))
@@ -45,7 +49,7 @@ export class SwiftBulkDeleteService {
       if (!item) answer.invalid.push([line.slice(0, 1100), '400 Bad Request']);
       else (item.object === undefined ? containers : objects).push(item);
     }
-    const items = [...objects, ...containers];
+    const items = await this.permitted(principal, [...objects, ...containers], answer);
     for (let i = 0; i < items.length; i += BULK_DELETE_BATCH) {
       const batch = await this.rpc.request('buckets.bulk.delete', {
         team_id: principal.team_id,
@@ -57,6 +61,24 @@ export class SwiftBulkDeleteService {
     }
     const formatted = formatBulkDeleteResult(answer, request.headers.accept);
     await reply.status(200).type(formatted.contentType).send(formatted.body);
+  }
+
+  /** The items the caller's role allows (objects: write, containers: admin); the others are `403 Forbidden`. */
+  private async permitted(principal: Principal, items: Item[], answer: BulkDeleteAnswer): Promise<Item[]> {
+    if (principal.user_id === null) return items;
+    const decided = new Map<string, boolean>();
+    const kept: Item[] = [];
+    for (const item of items) {
+      const need = item.object === undefined ? 'admin' : 'write';
+      const key = `${need}:${item.container}`;
+      if (!decided.has(key)) decided.set(key, await this.roles.allows(principal, item.container, need));
+      if (decided.get(key)) kept.push(item);
+      else {
+        const path = item.object === undefined ? `/${item.container}` : `/${item.container}/${item.object}`;
+        answer.errors.push([path, '403 Forbidden']);
+      }
+    }
+    return kept;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
+import { listContainerPaged } from './container-pages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { containerHeaders } from './swift-headers';
 import { formatAccountListing, formatContainerListing } from './swift-listing.format';
@@ -16,6 +17,7 @@ export class SwiftContainerService {
     const query = parseListingQuery(request.query, request.headers.accept);
     const listing = await this.rpc.request('buckets.account.list', {
       team_id: principal.team_id,
+      viewer_id: principal.user_id,
       prefix: query.prefix,
       marker: query.marker,
       end_marker: query.end_marker,
@@ -33,7 +35,7 @@ export class SwiftContainerService {
 
   async list(principal: Principal, container: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const query = parseListingQuery(request.query, request.headers.accept);
-    const listing = await this.rpc.request('buckets.container.list', {
+    const listing = await listContainerPaged(this.rpc, {
       team_id: principal.team_id,
       container,
       prefix: query.prefix,
@@ -58,6 +60,7 @@ export class SwiftContainerService {
       team_id: principal.team_id,
       container,
       metadata: metadataOf(request.headers, 'container'),
+      owner_id: principal.user_id,
     });
     await reply
       .status(created ? 201 : 202)

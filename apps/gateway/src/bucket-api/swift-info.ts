@@ -1,8 +1,9 @@
 import { MAX_BULK_DELETES, MAX_CONTAINER_NAME_BYTES, MAX_OBJECT_NAME_BYTES, MAX_METADATA_BYTES } from '@mp/contracts';
+import { SLO_LIMITS } from './slo-manifest';
 
 /**
- * `GET /info`: what this server serves of Swift. Only what works is advertised (no `slo` yet),
- * so clients do not switch on features that would fail.
+ * `GET /info`: what this server serves of Swift. Only what works is advertised, so clients do not
+ * switch on features that would fail.
  */
 export function swiftInfo(config: { SWIFT_MAX_OBJECT_BYTES: number }) {
   return {
@@ -22,6 +23,7 @@ export function swiftInfo(config: { SWIFT_MAX_OBJECT_BYTES: number }) {
       valid_api_versions: ['v1'],
       policies: [{ name: 'default', default: true }],
     },
+    slo: { ...SLO_LIMITS },
     bulk_delete: { max_deletes_per_request: MAX_BULK_DELETES, max_failed_deletes: MAX_BULK_DELETES },
     tempurl: {
       methods: ['GET', 'HEAD', 'PUT'],

@@ -7,11 +7,15 @@ import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
 import { sendStoredObject } from '../http/object-responder';
 import { asStorageFailure } from '../http/storage-failure';
-import { sendDynamicLargeObject } from './dlo-responder';
+import { BucketRoles } from './bucket-roles.service';
+import { LargeObjects } from './large-object';
+import { sendLargeObject, sendSloManifest } from './large-object.responder';
 import { deleteAtOf } from './swift-delete-at';
 import { MasterKeys } from './encryption/master-keys';
 import { readPlain } from './object-bytes';
 import { sendVirtualObject } from './virtual-object.responder';
+import { BulkDeleteAnswer, formatBulkDeleteResult } from './bulk-delete-result.format';
+import { storedNames } from './slo-manifest';
 import { objectHeaders, quoteBareEtags } from './swift-headers';
 import { metadataOf } from './swift-metadata';
 import { clientContentType } from './swift-request-body';
@@ -23,6 +27,8 @@ export class SwiftObjectService {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     private readonly keys: MasterKeys,
+    private readonly large: LargeObjects,
+    private readonly roles: BucketRoles,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -31,10 +37,13 @@ export class SwiftObjectService {
     const record = await this.rpc.request('buckets.object.head', { team_id: principal.team_id, container, object });
     void reply.headers(objectHeaders(record));
     quoteBareEtags(request.headers);
+    const manifestGet = (request.query as Record<string, unknown>)['multipart-manifest'] === 'get';
     try {
-      if (record.manifest !== null) {
-        return await sendDynamicLargeObject(this.rpc, this.storage, this.keys, principal, record, request, reply);
-      }
+      // `?multipart-manifest=get` of a DLO is its manifest object itself (an empty body).
+      const view =
+        record.manifest !== null && manifestGet ? undefined : await this.large.view(principal, record, request.ip);
+      if (view && manifestGet) return await sendSloManifest(view, record, request, reply);
+      if (view) return await sendLargeObject(this.large, principal, record, view, request, reply);
       if (record.encryption !== null) {
         return await sendVirtualObject(request, reply, {
           size: record.bytes,
@@ -77,5 +86,52 @@ export class SwiftObjectService {
 
   async delete(principal: Principal, container: string, object: string): Promise<void> {
     await this.rpc.request('buckets.object.delete', { team_id: principal.team_id, container, object });
+  }
+
+  /**
+   * `DELETE ?multipart-manifest=delete`: an SLO's segments, then its manifest (any other object is
+   * deleted alone), answered with Swift's bulk-delete document.
+   */
+  async deleteWithSegments(
+    principal: Principal,
+    container: string,
+    object: string,
+    reply: FastifyReply,
+    accept?: string,
+  ) {
+    const answer: BulkDeleteAnswer = { deleted: 0, not_found: 0, errors: [], invalid: [] };
+    const remove = async (c: string, o: string) => {
+      try {
+        await this.delete(principal, c, o);
+        answer.deleted += 1;
+      } catch (err) {
+        if (!(err instanceof DomainError) || !['ObjectNotFound', 'NotFound'].includes(err.code)) throw err;
+        answer.not_found += 1;
+      }
+    };
+    const record = await this.rpc
+      .request('buckets.object.head', { team_id: principal.team_id, container, object })
+      .catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'ObjectNotFound') return undefined;
+        throw err;
+      });
+    if (record?.slo) {
+      const segments = (await this.large.readManifest(record)).map(storedNames);
+      // Segments in buckets the caller may not write to stay, reported as Swift's bulk delete does.
+      const writable = new Map<string, boolean>();
+      for (const c of new Set(segments.map((s) => s.container))) {
+        writable.set(c, await this.roles.allows(principal, c, 'write'));
+      }
+      for (const s of segments.filter((s) => !writable.get(s.container))) {
+        answer.errors.push([`/${s.container}/${s.object}`, '403 Forbidden']);
+      }
+      const allowed = segments.filter((s) => writable.get(s.container));
+      for (let i = 0; i < allowed.length; i += 10) {
+        await Promise.all(allowed.slice(i, i + 10).map((s) => remove(s.container, s.object)));
+      }
+    }
+    await remove(container, object);
+    const formatted = formatBulkDeleteResult(answer, accept);
+    await reply.status(200).type(formatted.contentType).send(formatted.body);
   }
 }

@@ -4,7 +4,6 @@ import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../app.config';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
@@ -12,13 +11,14 @@ import { byteLimit } from '../http/byte-limit.stream';
 import { storedContentType } from '../http/content-type';
 import { declaredLength, discardRestOfBody } from '../http/request-body';
 import { asStorageFailure } from '../http/storage-failure';
-import { EncryptStream, newNonceBase, storedSize } from './encryption/chunked-cipher';
-import { MasterKeys } from './encryption/master-keys';
-import { Md5Stream } from './md5.stream';
 import { parseManifest } from './dlo-manifest';
+import { LargeObjects } from './large-object';
+import { ObjectWriter } from './object-writer';
+import { SloUploadService } from './slo-upload.service';
+import { BucketRoles } from './bucket-roles.service';
+import { TEMP_URL_KEY_ID } from './temp-url-reader';
 import { copySource } from './swift-path';
 import { deleteAtOf } from './swift-delete-at';
-import { notServed } from './swift-errors';
 import { metadataOf } from './swift-metadata';
 import { clientContentType } from './swift-request-body';
 
@@ -41,7 +41,10 @@ export class SwiftUploadService {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     private readonly cleanup: BestEffortCleanup,
-    private readonly keys: MasterKeys,
+    private readonly writer: ObjectWriter,
+    private readonly large: LargeObjects,
+    private readonly slo: SloUploadService,
+    private readonly roles: BucketRoles,
     @Inject(APP_CONFIG) config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -64,14 +67,18 @@ export class SwiftUploadService {
 
   private async store(principal: Principal, container: string, object: string, request: FastifyRequest) {
     const headers = request.headers;
-    const query = request.query as Record<string, unknown>;
-    if (query['multipart-manifest'] !== undefined) throw notServed('Static large objects (multipart-manifest)');
+    const multipart = multipartManifestOf(request);
     const manifestHeader = headers['x-object-manifest'];
     const manifest = typeof manifestHeader === 'string' ? (parseManifest(manifestHeader), manifestHeader.trim()) : null;
     const metadata = metadataOf(headers, 'object');
     const deleteAt = deleteAtOf(headers) ?? null;
     const copyFrom = headers['x-copy-from'];
     const team = { team_id: principal.team_id };
+    if (principal.key_id === TEMP_URL_KEY_ID && (copyFrom !== undefined || manifest !== null || multipart)) {
+      // A signature for one object must not read others through a copy or a large object.
+      throw new DomainError('ValidationFailed', 'Copies and large object manifests are not allowed with temp URLs', {});
+    }
+    if (manifest !== null) await this.roles.assert(principal, parseManifest(manifest).container, 'read');
     const target = await this.rpc.request('buckets.container.ref', { ...team, container });
     const ifNoneMatch = String(headers['if-none-match'] ?? '').trim();
     if (ifNoneMatch !== '' && ifNoneMatch !== '*') {
@@ -82,33 +89,24 @@ export class SwiftUploadService {
     }
     const key = `swift/${principal.team_id}/${target.id}/${randomUUID()}`;
     const declaredType = clientContentType(request);
-    let stored: {
-      bytes: number;
-      hash: string;
-      contentType: string;
-      copiedFrom?: string;
-      encryption: ObjectEncryption | null;
-    };
+    const typeOf = () =>
+      detectType(headers) ? storedContentType(undefined, object) : storedContentType(declaredType, object);
+    let stored: Stored;
     if (typeof copyFrom === 'string') {
       const source = copySource(copyFrom);
+      await this.roles.assert(principal, source.container, 'read');
       const record = await this.rpc.request('buckets.object.head', { ...team, ...source });
-      if (record.manifest !== null) throw notServed('Copying a dynamic large object');
-      await this.copyBytes(record, key);
+      stored = await this.copy(principal, record, key, target.use_encryption, multipart === 'get', request.ip);
       const fresh = String(headers['x-fresh-metadata'] ?? '').toLowerCase() === 'true';
       Object.assign(metadata, fresh ? {} : { ...record.metadata, ...metadata });
-      stored = {
-        bytes: record.bytes,
-        hash: record.hash,
-        contentType: declaredType ? storedContentType(declaredType, object) : record.content_type,
-        copiedFrom: `${source.container}/${source.object}`,
-        // The copy holds the same ciphertext: it keeps the source's wrapped data key.
-        encryption: record.encryption,
-      };
+      if (declaredType) stored.contentType = storedContentType(declaredType, object);
+      stored.copiedFrom = `${source.container}/${source.object}`;
+    } else if (multipart === 'put') {
+      const slo = await this.slo.store(principal, { container, object, key, encrypt: target.use_encryption }, request);
+      stored = { ...slo, contentType: typeOf(), manifest: null, slo: true, etag: `"${slo.sloEtag}"` };
     } else {
-      const contentType = detectType(headers)
-        ? storedContentType(undefined, object)
-        : storedContentType(declaredType, object);
-      stored = { ...(await this.streamBody(request, key, contentType, target.use_encryption)), contentType };
+      stored = { ...(await this.streamBody(request, key, typeOf(), target.use_encryption)), contentType: typeOf() };
+      stored.manifest = manifest;
     }
     try {
       await this.rpc.request('buckets.object.commit', {
@@ -122,7 +120,8 @@ export class SwiftUploadService {
         content_type: stored.contentType,
         metadata,
         delete_at: deleteAt,
-        manifest,
+        manifest: stored.manifest ?? null,
+        slo: stored.slo ?? false,
         encryption: stored.encryption,
         if_none_match: ifNoneMatch === '*',
       });
@@ -130,7 +129,7 @@ export class SwiftUploadService {
       await this.cleanup.deleteObjects('swift-put-uncommitted', [key]);
       throw err;
     }
-    return { etag: stored.hash, lastModified: new Date(), copiedFrom: stored.copiedFrom };
+    return { etag: stored.etag ?? stored.hash, lastModified: new Date(), copiedFrom: stored.copiedFrom };
   }
 
   private async exists(principal: Principal, container: string, object: string): Promise<boolean> {
@@ -143,12 +142,40 @@ export class SwiftUploadService {
     }
   }
 
-  private async copyBytes(record: ObjectRecord, key: string): Promise<void> {
-    try {
-      await this.storage.copy({ from: record.storage_key, to: key });
-    } catch (err) {
-      throw asStorageFailure(err, this.logger, 'swift-copy');
+  /**
+   * A copy of a plain object shares its bytes (and wrapped data key); a large object's copy is its
+   * concatenated content as a new plain object, as Swift copies it — unless `?multipart-manifest=get`,
+   * which copies the manifest itself.
+   */
+  private async copy(
+    principal: Principal,
+    record: ObjectRecord,
+    key: string,
+    encrypt: boolean,
+    manifestItself: boolean,
+    clientIp: string,
+  ): Promise<Stored> {
+    const view = manifestItself ? undefined : await this.large.view(principal, record, clientIp);
+    const base = { bytes: record.bytes, hash: record.hash, contentType: record.content_type };
+    if (!view) {
+      try {
+        await this.storage.copy({ from: record.storage_key, to: key });
+      } catch (err) {
+        throw asStorageFailure(err, this.logger, 'swift-copy');
+      }
+      return { ...base, encryption: record.encryption, manifest: record.manifest, slo: record.slo };
     }
+    if (view.size > this.maxBytes) {
+      throw new DomainError('PayloadTooLarge', `An object is at most ${this.maxBytes} bytes`, { max: this.maxBytes });
+    }
+    const body = await this.large.open(principal, view.pieces, 0, view.size - 1);
+    const written = await this.writer.write(body, {
+      key,
+      contentType: record.content_type,
+      length: view.size,
+      encrypt,
+    });
+    return { ...written, contentType: record.content_type };
   }
 
   /** Streams the body to `key`; checks its length and the client's ETag. */
@@ -159,46 +186,49 @@ export class SwiftUploadService {
     if (length === undefined && !chunked) {
       throw new DomainError('LengthRequired', 'Send Content-Length or Transfer-Encoding: chunked', {});
     }
-    if (length !== undefined && length > this.maxBytes) {
-      throw new DomainError('PayloadTooLarge', `An object is at most ${this.maxBytes} bytes`, { max: this.maxBytes });
-    }
-    const md5 = new Md5Stream();
-    const limit = byteLimit(
-      this.maxBytes,
-      () => new DomainError('PayloadTooLarge', `An object is at most ${this.maxBytes} bytes`, { max: this.maxBytes }),
-    );
-    const sealing = encrypt ? this.sealing() : undefined;
-    try {
-      const flowing = sealing ? pipeline(raw, limit, md5, sealing.stream) : pipeline(raw, limit, md5);
-      const put = this.storage.put({
-        key,
-        body: sealing ? sealing.stream : md5,
-        contentType,
-        contentLength: length === undefined ? undefined : sealing ? storedSize(length) : length,
-      });
-      await Promise.all([flowing, put]);
-    } catch (err) {
-      await this.cleanup.deleteObjects('swift-put-failed', [key]);
-      throw asStorageFailure(err, this.logger, 'swift-put');
-    }
-    const hash = md5.hex();
+    const tooLarge = () =>
+      new DomainError('PayloadTooLarge', `An object is at most ${this.maxBytes} bytes`, { max: this.maxBytes });
+    if (length !== undefined && length > this.maxBytes) throw tooLarge();
+    const written = await this.writer.write(raw, {
+      key,
+      contentType,
+      length,
+      encrypt,
+      through: [byteLimit(this.maxBytes, tooLarge)],
+    });
     const expected = String(request.headers.etag ?? '')
       .trim()
       .replace(/"/g, '')
       .toLowerCase();
-    if (expected !== '' && expected !== hash) {
+    if (expected !== '' && expected !== written.hash) {
       await this.cleanup.deleteObjects('swift-put-etag-mismatch', [key]);
-      throw new DomainError('ChecksumMismatch', 'The body does not match the ETag sent', { etag: expected, md5: hash });
+      throw new DomainError('ChecksumMismatch', 'The body does not match the ETag sent', {
+        etag: expected,
+        md5: written.hash,
+      });
     }
-    return { bytes: md5.bytes, hash, encryption: sealing?.encryption ?? null };
+    return written;
   }
+}
 
-  /** A fresh data key wrapped by the active master key, and the stream that encrypts with it. */
-  private sealing(): { stream: EncryptStream; encryption: ObjectEncryption } {
-    const { key, wrapped } = this.keys.newDataKey();
-    const base = newNonceBase();
-    return { stream: new EncryptStream(key, base), encryption: { ...wrapped, nonce_base: base.toString('base64') } };
-  }
+interface Stored {
+  bytes: number;
+  hash: string;
+  contentType: string;
+  encryption: ObjectEncryption | null;
+  manifest?: string | null;
+  slo?: boolean;
+  /** The ETag answered when it is not `hash` (an SLO's). */
+  etag?: string;
+  copiedFrom?: string;
+}
+
+/** `?multipart-manifest=` of a PUT: `put` makes an SLO, `get` copies a manifest itself (with X-Copy-From). */
+function multipartManifestOf(request: FastifyRequest): 'put' | 'get' | undefined {
+  const value = (request.query as Record<string, unknown>)['multipart-manifest'];
+  if (value === undefined) return undefined;
+  if (value === 'put' || value === 'get') return value;
+  throw new DomainError('ValidationFailed', 'multipart-manifest on a PUT must be put (or get with X-Copy-From)', {});
 }
 
 const detectType = (headers: FastifyRequest['headers']) =>

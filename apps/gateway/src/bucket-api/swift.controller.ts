@@ -8,6 +8,7 @@ import { SwiftContainerService } from './swift-container.service';
 import { methodNotAllowed, notServed } from './swift-errors';
 import { SwiftObjectService } from './swift-object.service';
 import { swiftTarget } from './swift-path';
+import { assertCopyHadDestination } from './swift-copy.rewrite';
 import { SwiftBulkDeleteService } from './swift-bulk-delete.service';
 import { SwiftUploadService } from './swift-upload.service';
 
@@ -63,6 +64,7 @@ export class SwiftController {
 
   @Put('*')
   async put(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    assertCopyHadDestination(req.raw);
     const target = swiftTarget(req);
     if (target.level === 'account') return this.putAccount(req);
     if (target.level === 'container') return this.containers.create(p, target.container, req, reply);
@@ -100,6 +102,10 @@ export class SwiftController {
     const target = swiftTarget(req);
     if (target.level === 'account') return accountWrite(this.bulk, p, req, reply);
     if (target.level === 'container') return this.containers.delete(p, target.container, reply);
+    const manifest = (req.query as Record<string, unknown>)['multipart-manifest'];
+    if (manifest === 'delete') {
+      return this.objects.deleteWithSegments(p, target.container, target.object, reply, req.headers.accept);
+    }
     await this.objects.delete(p, target.container, target.object);
     await reply.status(204).send();
   }

@@ -34,9 +34,10 @@ export async function sendVirtualObject(request: FastifyRequest, reply: FastifyR
   }
   const single = range.kind === 'ranges' && range.ranges.length === 1 ? range.ranges[0]! : undefined;
   const [start, end] = single ? [single.start, single.end] : [0, object.size - 1];
+  // The body is opened before the status and length are set: a failure to open it is an error answer.
+  const body = request.method === 'HEAD' || object.size === 0 ? undefined : await object.body(start, end);
   void reply.type(object.contentType).header('content-length', Math.max(0, end - start + 1));
   if (single) void reply.status(206).header('content-range', `bytes ${start}-${end}/${object.size}`);
   else void reply.status(200);
-  if (request.method === 'HEAD' || object.size === 0) return void (await reply.send());
-  await reply.send(await object.body(start, end));
+  await reply.send(body);
 }

@@ -67,5 +67,8 @@ export const containerAccessSchema = z.object({
   swift_cors: swiftCorsMetadataSchema,
   /** `X-Container-Meta-Temp-URL-Key` and `-Key-2` (the keys TempURL signatures are checked with). */
   temp_url_keys: z.array(z.string()),
+  /** Who holds which role on the bucket (see bucket-roles in the gateway). */
+  owner_id: z.string().nullable(),
+  permissions: z.array(z.object({ user_id: z.string(), permission: z.enum(['read-only', 'read-write']) })),
 });
 export type ContainerAccess = z.output<typeof containerAccessSchema>;

@@ -24,6 +24,8 @@ import {
 
 const team = { team_id: z.uuid({ error: 'must be a UUID' }) };
 const named = { ...team, name: containerNameSchema };
+/** The user a listing is for: buckets with per-user roles that do not name them are left out (null: all). */
+const viewer = { viewer_id: z.uuid().nullable().default(null) };
 
 /** `buckets.*` RPC subjects: the bucket API (`/v1_ext`) and the Swift object API (`/v1/{account}`). */
 export const BUCKET_RPC = {
@@ -32,7 +34,10 @@ export const BUCKET_RPC = {
     response: createdBucketSchema,
   },
   bucketGet: { request: z.object(named), response: bucketSchema },
-  bucketList: { request: z.object({ ...team, query: listBucketsQuerySchema }), response: bucketListSchema },
+  bucketList: {
+    request: z.object({ ...team, ...viewer, query: listBucketsQuerySchema }),
+    response: bucketListSchema,
+  },
   bucketUpdate: {
     request: z.object({ ...named, acl: bucketAclInputSchema.optional(), owner_id: z.uuid().optional() }),
     response: updatedBucketSchema,
@@ -47,7 +52,7 @@ export const BUCKET_RPC = {
     response: z.object({ deleted: z.literal(true) }),
   },
   accountList: {
-    request: accountListingRequestSchema.extend(team),
+    request: accountListingRequestSchema.extend({ ...team, ...viewer }),
     response: accountListingSchema,
   },
   containerCreate: {

@@ -30,6 +30,8 @@ export const objectRecordSchema = z.object({
   delete_at: z.string().nullable(),
   /** A dynamic large object's `container/prefix` of segments. */
   manifest: z.string().nullable(),
+  /** A static large object: its bytes are the manifest (Swift's JSON list of segments). */
+  slo: z.boolean(),
   encryption: objectEncryptionSchema.nullable(),
 });
 export type ObjectRecord = z.infer<typeof objectRecordSchema>;
@@ -86,7 +88,12 @@ export const listedObjectSchema = z.union([
 ]);
 export type ListedObject = z.infer<typeof listedObjectSchema>;
 
-export const containerListingSchema = z.object({ container: containerInfoSchema, items: z.array(listedObjectSchema) });
+export const containerListingSchema = z.object({
+  container: containerInfoSchema,
+  items: z.array(listedObjectSchema),
+  /** The answer stopped before `limit` to stay within one RPC reply: continue after its last entry. */
+  truncated: z.boolean(),
+});
 export type ContainerListing = z.infer<typeof containerListingSchema>;
 
 export const containerRefSchema = z.object({ container: containerNameSchema });
@@ -95,6 +102,8 @@ export const objectRefSchema = z.object({ container: containerNameSchema, object
 export const createContainerRequestSchema = z.object({
   container: containerNameSchema,
   metadata: userMetadataSchema,
+  /** The user of the creating token, who owns a new container (null: a project token). */
+  owner_id: z.uuid().nullable().default(null),
 });
 
 export const updateContainerMetadataRequestSchema = z.object({
@@ -117,6 +126,7 @@ export const commitObjectRequestSchema = z.object({
   metadata: userMetadataSchema,
   delete_at: z.iso.datetime().nullable(),
   manifest: z.string().max(1400).nullable(),
+  slo: z.boolean(),
   encryption: objectEncryptionSchema.nullable(),
   /** `If-None-Match: *`: refuse (PreconditionFailed) when the object exists. */
   if_none_match: z.boolean(),

@@ -1,6 +1,7 @@
 import { DomainError } from '@mp/contracts';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Transform, TransformCallback } from 'node:stream';
+import { ChunkGatherer } from './chunk-gatherer';
 
 /** Plaintext bytes per chunk; each stored chunk is this plus a 16-byte GCM tag. */
 export const CHUNK_BYTES = 64 * 1024;
@@ -40,7 +41,10 @@ export function openChunk(key: Buffer, base: Buffer, index: number, final: boole
   const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(base, index));
   decipher.setAAD(aadOf(index, final));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+  const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  // GCM's final() yields no bytes: it only checks the tag (and throws when it does not match).
+  const rest = decipher.final();
+  return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
 }
 
 export const newNonceBase = () => randomBytes(12);
@@ -50,7 +54,7 @@ export const newNonceBase = () => randomBytes(12);
  * end) show whether it is the last, so the final flag is always right.
  */
 export class EncryptStream extends Transform {
-  private pending = Buffer.alloc(0);
+  private readonly pending = new ChunkGatherer();
   private index = 0;
 
   constructor(
@@ -61,16 +65,15 @@ export class EncryptStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pending = Buffer.concat([this.pending, chunk]);
+    this.pending.push(chunk);
     while (this.pending.length > CHUNK_BYTES) {
-      this.push(sealChunk(this.key, this.base, this.index++, false, this.pending.subarray(0, CHUNK_BYTES)));
-      this.pending = this.pending.subarray(CHUNK_BYTES);
+      this.push(sealChunk(this.key, this.base, this.index++, false, this.pending.take(CHUNK_BYTES)));
     }
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    this.push(sealChunk(this.key, this.base, this.index++, true, this.pending));
+    this.push(sealChunk(this.key, this.base, this.index++, true, this.pending.take(CHUNK_BYTES)));
     done();
   }
 }
@@ -80,7 +83,7 @@ export class EncryptStream extends Transform {
  * start at chunk `first`), yielding plaintext; fails on any tampered, reordered or cut chunk.
  */
 export class DecryptStream extends Transform {
-  private pending = Buffer.alloc(0);
+  private readonly pending = new ChunkGatherer();
   private index: number;
   private readonly finalIndex: number;
 
@@ -97,11 +100,10 @@ export class DecryptStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pending = Buffer.concat([this.pending, chunk]);
+    this.pending.push(chunk);
     try {
       while (this.pending.length >= STORED_CHUNK_BYTES && this.index <= this.last) {
-        this.push(this.open(this.pending.subarray(0, STORED_CHUNK_BYTES)));
-        this.pending = this.pending.subarray(STORED_CHUNK_BYTES);
+        this.push(this.open(this.pending.take(STORED_CHUNK_BYTES)));
       }
       done();
     } catch (err) {
@@ -111,7 +113,7 @@ export class DecryptStream extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      if (this.index <= this.last) this.push(this.open(this.pending));
+      if (this.index <= this.last) this.push(this.open(this.pending.take(STORED_CHUNK_BYTES)));
       if (this.index <= this.last) {
         throw new DomainError('DependencyUnavailable', 'The stored object is truncated', { chunk: this.index });
       }
