@@ -6,6 +6,8 @@ import { AtomicObjectWrites } from './atomic-object-writes';
 import { corsConfigurationXml } from './cors-configuration-xml';
 import { parseFormFieldsPrefix } from './form-fields.parser';
 import { DirectoryPruneGuard } from './directory-prune.guard';
+import { installLargeReadChunks } from './large-read-chunks';
+import { installSubresourceCache } from './subresource-cache';
 import { ObjectEventFeed } from './object-event.feed';
 import { verifyPostPolicy } from './post-policy.verifier';
 import { readRequestPrefix, replayRequest } from './replayed-request';
@@ -68,7 +70,9 @@ export class EmbeddedS3Server {
     await s3rver.configureBuckets();
     // Failed requests are already answered with S3 XML errors; without a listener Koa also prints them.
     s3rver.on('error', () => undefined);
-    const atomicWrites = AtomicObjectWrites.install(s3rver.store); // first: the guard below wraps its writes
+    installSubresourceCache(s3rver.store);
+    installLargeReadChunks(s3rver.store); // before the atomic writes, which serialise reads with writes
+    const atomicWrites = AtomicObjectWrites.install(s3rver.store); // the guard below wraps its writes
     DirectoryPruneGuard.install(s3rver.store); // before the event feed wraps deleteObject
     atomicWrites.serializeDeletes();
     const events = new ObjectEventFeed(s3rver, {

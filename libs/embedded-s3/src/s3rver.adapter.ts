@@ -29,7 +29,12 @@ export interface S3rverStore {
   /** Writes the MD5 (when given) and the allowed metadata headers of an object. */
   putMetadata(bucket: string, key: string, metadata: unknown, md5?: string): Promise<void>;
   /** Resolves once the object's file is open for reading (null when absent). */
-  getObject(bucket: string, key: string, options?: unknown): Promise<unknown>;
+  getObject(bucket: string, key: string, options?: ByteRangeOption): Promise<unknown>;
+  /** A bucket's (`key` undefined) or an object's configuration document, parsed; null when absent. */
+  getSubresource(bucket: string, key: string | undefined, resourceType: string): Promise<unknown>;
+  putSubresource(bucket: string, key: string | undefined, resource: { type: string }): Promise<void>;
+  deleteSubresource(bucket: string, key: string | undefined, resourceType: string): Promise<void>;
+  deleteBucket(bucket: string): Promise<void>;
   deleteObject(bucket: string, key: string): Promise<void>;
   putObject(object: {
     bucket: string;
@@ -48,6 +53,25 @@ export interface S3rverStore {
   getResourcePath(bucket: string, key: string, resource: string): string;
   getBucketPath(bucket: string): string;
 }
+
+/** The range s3rver passes to `getObject` (inclusive ends, as in a Range header). */
+export interface ByteRangeOption {
+  start?: number;
+  end?: number;
+}
+
+/** s3rver's object model: what `getObject` answers, with `range` set for ranged reads. */
+export interface S3rverObject {
+  content: Readable | null;
+  range?: { start: number; end: number };
+}
+
+export const S3rverObjectModel = require('@20minutes/s3rver/lib/models/object') as new (
+  bucket: string,
+  key: string,
+  content: Readable | null,
+  metadata: Record<string, unknown>,
+) => S3rverObject;
 
 export interface S3rverApp {
   readonly store: S3rverStore;

@@ -1,3 +1,4 @@
+import { DeleteBucketCorsCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { DomainError } from '@mp/contracts';
 import { EmbeddedS3Server } from '../src';
 import { startTemporaryS3, TemporaryS3 } from './support/temporary-s3';
@@ -109,6 +110,31 @@ describe('buckets', () => {
         headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' },
       });
       expect(postPreflight.status).toBe(200);
+      // The server keeps buckets' CORS documents in memory: its own writes of them take effect at once.
+      const admin = new S3Client({
+        endpoint: server.endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
+      });
+      const preflightPut = () =>
+        fetch(`${server.endpoint}/${BUCKET}-fresh/k`, {
+          method: 'OPTIONS',
+          headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'PUT' },
+        }).then((r) => r.status);
+      try {
+        await admin.send(new DeleteBucketCorsCommand({ Bucket: `${BUCKET}-fresh` }));
+        expect(await preflightPut()).toBe(403);
+        await admin.send(
+          new PutBucketCorsCommand({
+            Bucket: `${BUCKET}-fresh`,
+            CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['https://app.example'], AllowedMethods: ['PUT'] }] },
+          }),
+        );
+        expect(await preflightPut()).toBe(200);
+      } finally {
+        admin.destroy();
+      }
     } finally {
       fresh.destroy();
     }
@@ -350,6 +376,10 @@ describe('objects', () => {
     for await (const chunk of middle.body) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('cdef');
     expect(middle).toMatchObject({ size: 4, totalSize: 26, contentType: 'text/plain' });
+    const first = await storage.getStream({ key, range: { start: 0, end: 0 } });
+    const firstBytes: Buffer[] = [];
+    for await (const chunk of first.body) firstBytes.push(chunk as Buffer);
+    expect([Buffer.concat(firstBytes).toString(), first.size]).toEqual(['a', 1]);
     const tail = await storage.getStream({ key, range: { start: 20 } });
     tail.body.destroy();
     expect(tail).toMatchObject({ size: 6, totalSize: 26 });
