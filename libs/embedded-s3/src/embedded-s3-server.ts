@@ -7,7 +7,7 @@ import { corsConfigurationXml } from './cors-configuration-xml';
 import { parseFormFieldsPrefix } from './form-fields.parser';
 import { DirectoryPruneGuard } from './directory-prune.guard';
 import { installLargeReadChunks } from './large-read-chunks';
-import { installSubresourceCache } from './subresource-cache';
+import { installBucketStateCache } from './bucket-state-cache';
 import { ObjectEventFeed } from './object-event.feed';
 import { verifyPostPolicy } from './post-policy.verifier';
 import { readRequestPrefix, replayRequest } from './replayed-request';
@@ -70,7 +70,7 @@ export class EmbeddedS3Server {
     await s3rver.configureBuckets();
     // Failed requests are already answered with S3 XML errors; without a listener Koa also prints them.
     s3rver.on('error', () => undefined);
-    installSubresourceCache(s3rver.store);
+    installBucketStateCache(s3rver.store);
     installLargeReadChunks(s3rver.store); // before the atomic writes, which serialise reads with writes
     const atomicWrites = AtomicObjectWrites.install(s3rver.store); // the guard below wraps its writes
     DirectoryPruneGuard.install(s3rver.store); // before the event feed wraps deleteObject

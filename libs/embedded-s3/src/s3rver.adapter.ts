@@ -34,6 +34,9 @@ export interface S3rverStore {
   getSubresource(bucket: string, key: string | undefined, resourceType: string): Promise<unknown>;
   putSubresource(bucket: string, key: string | undefined, resource: { type: string }): Promise<void>;
   deleteSubresource(bucket: string, key: string | undefined, resourceType: string): Promise<void>;
+  /** The bucket (its directory's stat), or null when there is none. */
+  getBucket(bucket: string): Promise<unknown>;
+  putBucket(bucket: string): Promise<unknown>;
   deleteBucket(bucket: string): Promise<void>;
   deleteObject(bucket: string, key: string): Promise<void>;
   putObject(object: {

@@ -1,12 +1,26 @@
 import { S3rverStore } from './s3rver.adapter';
 
 /**
- * Keeps buckets' configuration documents (CORS, website…) in memory: s3rver's CORS and website
- * middlewares read and parse them from disk on every request. The server is the only writer of
- * its directory, so its own writes (put/delete of a document, deleting the bucket) are what
+ * Keeps what s3rver looks up about a bucket on every request in memory: its configuration
+ * documents (CORS, website…, read and parsed from disk by the CORS and website middlewares) and
+ * that it exists (a stat of its directory). The server is the only writer of its directory, so
+ * its own writes (put/delete of a document, creating or deleting the bucket) are what
  * invalidates them. Objects' documents are not cached (there is one per object).
  */
-export function installSubresourceCache(store: S3rverStore): void {
+export function installBucketStateCache(store: S3rverStore): void {
+  const existing = new Map<string, unknown>();
+  const getBucket = store.getBucket.bind(store);
+  const putBucket = store.putBucket.bind(store);
+  store.getBucket = async (bucket) => {
+    if (existing.has(bucket)) return existing.get(bucket);
+    const found = await getBucket(bucket);
+    if (found) existing.set(bucket, found); // an absent bucket is asked again: it may be created
+    return found;
+  };
+  store.putBucket = async (bucket) => {
+    existing.delete(bucket);
+    return putBucket(bucket);
+  };
   const cached = new Map<string, Promise<unknown>>();
   const keyOf = (bucket: string, resourceType: string) => `${bucket}\u0000${resourceType}`;
   const forget = (bucket: string) => {
@@ -45,6 +59,7 @@ export function installSubresourceCache(store: S3rverStore): void {
     try {
       await deleteBucket(bucket);
     } finally {
+      existing.delete(bucket);
       forget(bucket);
     }
   };
