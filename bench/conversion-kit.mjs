@@ -2,7 +2,7 @@
 // sources, raw sharp timed on the same bytes in the same run, the machine's load.
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { root } from './bench-kit.mjs';
+import { percentile, root, summarize } from './bench-kit.mjs';
 
 const require = createRequire(import.meta.url);
 export const sharp = require(`${root}/node_modules/sharp`);
@@ -99,4 +99,20 @@ export async function timeStoreRoundTrips(store, i, result) {
 
 export function storeFloorCopy(store, i, bytes) {
   return store.put({ key: `bench-floor/source-${i}`, body: bytes, contentType: 'image/jpeg' });
+}
+
+/** The cold-request figures both benches report: the store round trips timed from the bench, the floor, the ratios. */
+export function coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }) {
+  const p50 = (samples) =>
+    percentile(
+      [...samples].sort((a, b) => a - b),
+      50,
+    );
+  return {
+    store_from_bench_during_cold: { source_get: summarize(floorGets), result_put: summarize(floorPuts) },
+    cold_floor_p50_ms: Math.round((rawSummary.p50_ms + p50(floorGets) + p50(floorPuts)) * 100) / 100,
+    cold: coldSummary,
+    cold_p50_over_raw_sharp_p50: ratio(coldSummary.p50_ms, rawSummary.p50_ms),
+    cold_over_raw_sharp_median_per_source: ratio(percentile(perSource, 50), 1),
+  };
 }

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
 import {
+  coldFigures,
   load,
   ratio,
   sharp,
@@ -173,23 +174,7 @@ try {
       conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer',
       ...rawSummary,
     },
-    store_from_bench_during_cold: { source_get: summarize(floorGets), result_put: summarize(floorPuts) },
-    cold_floor_p50_ms:
-      Math.round(
-        (rawSummary.p50_ms +
-          percentile(
-            [...floorGets].sort((a, b) => a - b),
-            50,
-          ) +
-          percentile(
-            [...floorPuts].sort((a, b) => a - b),
-            50,
-          )) *
-          100,
-      ) / 100,
-    cold: coldSummary,
-    cold_p50_over_raw_sharp_p50: ratio(coldSummary.p50_ms, rawSummary.p50_ms),
-    cold_over_raw_sharp_median_per_source: ratio(percentile(perSource, 50), 1),
+    ...coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }),
     cached: { repeats_per_source: REPEATS, ...cachedSummary },
     store_head_from_bench: summarize(storeHeads),
     image_ops_stages: {
