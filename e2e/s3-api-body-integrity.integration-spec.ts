@@ -1,5 +1,6 @@
 // The SDK here is a customer's client of the /s3-api endpoint, not the platform's store adapter.
 // eslint-disable-next-line no-restricted-imports
+import type { S3ClientCredentials } from '@mp/contracts';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
@@ -15,14 +16,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 const MB = 1024 * 1024;
-
-interface S3Creds {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  access_key_id: string;
-  secret_access_key: string;
-}
 
 /** A CRC32C that is wrong for every body: what a client whose bytes changed on the way would have sent. */
 class TamperedCrc32c {
@@ -47,7 +40,7 @@ describe('S3 protocol endpoint: body integrity — flexible checksums from @aws-
     env: { S3_CREDENTIALS_MASTER_KEY: randomBytes(32).toString('base64') },
     teams: { 'team-a': ['kikaku_s3'] },
   });
-  let creds: S3Creds;
+  let creds: S3ClientCredentials;
   let key: string;
   const clients: S3Client[] = [];
 
@@ -87,7 +80,7 @@ describe('S3 protocol endpoint: body integrity — flexible checksums from @aws-
     key = suite.team('team-a').keys.kikaku_s3!.key!;
     const res = await fetch(`${suite.gatewayUrl}/s3/credentials`, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
-    creds = (await res.json()) as S3Creds;
+    creds = (await res.json()) as S3ClientCredentials;
   });
 
   it('CRC32C and CRC64NVME, as headers (buffered body) and as aws-chunked trailers (streamed body), are verified and echoed', async () => {

@@ -1,5 +1,6 @@
 // The SDK here is a customer's client of the /s3-api endpoint, not the platform's store adapter.
 // eslint-disable-next-line no-restricted-imports
+import type { S3ClientCredentials } from '@mp/contracts';
 import {
   GetObjectCommand,
   HeadBucketCommand,
@@ -13,14 +14,6 @@ import { lookup } from 'node:dns';
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { randomBytes } from 'node:crypto';
-
-interface S3Creds {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  access_key_id: string;
-  secret_access_key: string;
-}
 
 /** `<bucket>.localhost` names this machine, as a wildcard DNS record would name the gateway. */
 const toLoopback: LookupFunction = (_hostname, options, callback) => lookup('127.0.0.1', options, callback);
@@ -38,7 +31,7 @@ describe('S3 protocol endpoint: virtual-hosted-style addressing (S3_API_VIRTUAL_
   const credentialsOf = async (key: string) => {
     const res = await fetch(`${suite.gatewayUrl}/s3/credentials`, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
-    return (await res.json()) as S3Creds;
+    return (await res.json()) as S3ClientCredentials;
   };
 
   it('@aws-sdk/client-s3 without forcePathStyle: <bucket>.localhost:<port>/s3-api/<key>; path style still works', async () => {

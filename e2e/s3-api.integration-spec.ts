@@ -1,3 +1,4 @@
+import type { S3ClientCredentials } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import { platformSuite, TEST_ADMIN_TOKEN, testObjectStorage } from '@mp/testing';
 import { execFile } from 'node:child_process';
@@ -14,14 +15,6 @@ const AWS = '/usr/bin/aws';
 const PYTHON = '/usr/bin/python3';
 const MB = 1024 * 1024;
 const DEFAULT_QUOTA = 200 * MB;
-
-interface S3Creds {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  access_key_id: string;
-  secret_access_key: string;
-}
 
 type Usage = { used_bytes: number; reserved_bytes: number; file_count: number; remaining_bytes: number };
 
@@ -51,7 +44,7 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
     fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as object) } });
 
   /** A fresh kikaku_s3 key of team A (its own bucket and quota) with its S3 credentials. */
-  const freshKey = async (limit?: number): Promise<{ id: string; key: string; creds: S3Creds }> => {
+  const freshKey = async (limit?: number): Promise<{ id: string; key: string; creds: S3ClientCredentials }> => {
     const teamId = suite.team('team-a').teamId;
     const res = await admin(`/teams/${teamId}/api-keys`, {
       method: 'POST',
@@ -68,7 +61,7 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
     }
     const creds = await bearer(created.key, '/s3/credentials');
     expect(creds.status).toBe(200);
-    return { ...created, creds: (await creds.json()) as S3Creds };
+    return { ...created, creds: (await creds.json()) as S3ClientCredentials };
   };
 
   const usage = async (key: string): Promise<Usage> => (await (await bearer(key, '/s3/usage')).json()) as Usage;
@@ -94,7 +87,7 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
   };
 
   /** The seed's `aws configure set …` lines, verbatim but for the values. */
-  const configured = async (creds: S3Creds, home: string) => {
+  const configured = async (creds: S3ClientCredentials, home: string) => {
     const aws = awsCli(home);
     expect((await aws('configure', 'set', 'aws_access_key_id', creds.access_key_id)).code).toBe(0);
     expect((await aws('configure', 'set', 'aws_secret_access_key', creds.secret_access_key)).code).toBe(0);
@@ -143,7 +136,9 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
     expect(rotated.status).toBe(200);
     const fresh = (await rotated.json()) as { access_key_id: string };
     expect(fresh.access_key_id).not.toBe(creds.access_key_id);
-    expect(((await (await bearer(key, '/s3/credentials')).json()) as S3Creds).access_key_id).toBe(fresh.access_key_id);
+    expect(((await (await bearer(key, '/s3/credentials')).json()) as S3ClientCredentials).access_key_id).toBe(
+      fresh.access_key_id,
+    );
   });
 
   it('the AWS CLI as the seed shows it: ls, cp up (small, and 20 MB multipart), cp down, rm, presign; one storage with /s3', async () => {
@@ -396,7 +391,7 @@ print(json.dumps(out))
     const mine = await freshKey();
     const other = await freshKey();
     const sdk = (
-      creds: Partial<S3Creds> & { offset?: number },
+      creds: Partial<S3ClientCredentials> & { offset?: number },
       body: string,
     ) => `const { S3Client, ListObjectsV2Command, GetBucketPolicyCommand } = require('@aws-sdk/client-s3');
 const c = ${JSON.stringify({ ...mine.creds, ...creds })};
@@ -406,7 +401,7 @@ const s3 = new S3Client({ endpoint: c.endpoint, region: c.region, forcePathStyle
 `;
     const list = (bucket: string) => `await s3.send(new ListObjectsV2Command({ Bucket: '${bucket}' }));`;
     // Scripts resolve @aws-sdk/client-s3 from the repository.
-    const inRepo = async (creds: Partial<S3Creds> & { offset?: number }, body: string) => {
+    const inRepo = async (creds: Partial<S3ClientCredentials> & { offset?: number }, body: string) => {
       const file = join(ROOT, 'node_modules', `.s3api-refusal-${randomBytes(4).toString('hex')}.cjs`);
       await writeFile(file, sdk(creds, body));
       try {
