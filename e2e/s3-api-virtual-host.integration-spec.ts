@@ -1,6 +1,6 @@
+import type { S3ClientCredentials } from '@mp/contracts';
 // The SDK here is a customer's client of the /s3-api endpoint, not the platform's store adapter.
 // eslint-disable-next-line no-restricted-imports
-import type { S3ClientCredentials } from '@mp/contracts';
 import {
   GetObjectCommand,
   HeadBucketCommand,
