@@ -346,7 +346,7 @@ describe('objects', () => {
     await expectDomainError(storage.readAll('absent/object', 100), 'ObjectNotFound');
   });
 
-  it('readAll reads a whole object (any key), refuses one over the limit from its size, and fails cleanly on a dead store', async () => {
+  it('readAll / readFirstBytes read a whole object or its head (any key), refusing one over the limit from its size; writeAll stores a buffer; all fail cleanly', async () => {
     const body = randomBytes(3 * MB + 17);
     const key = 'whole/ünï +&?#.bin';
     await storage.put({ key, body, contentType: 'application/octet-stream' });
@@ -357,11 +357,28 @@ describe('objects', () => {
     expect(await storage.readAll('whole/empty', 10)).toEqual(Buffer.alloc(0));
     const reads = await Promise.all(Array.from({ length: 8 }, () => storage.readAll(key, 4 * MB)));
     expect(reads.every((read) => read.equals(body))).toBe(true);
+    const first = await storage.readFirstBytes(key, 10, 4 * MB);
+    expect([first.bytes.equals(body.subarray(0, 10)), first.size]).toEqual([true, body.length]);
+    const all = await storage.readFirstBytes(key, 4 * MB, 4 * MB);
+    expect([all.bytes.equals(body), all.size]).toEqual([true, body.length]);
+    await expectDomainError(storage.readFirstBytes(key, 10, body.length - 1), 'PayloadTooLarge');
+    expect(await storage.readFirstBytes('whole/empty', 10, 100)).toEqual({ bytes: Buffer.alloc(0), size: 0 });
+    await expectDomainError(storage.readFirstBytes('whole/absent', 10, 100), 'ObjectNotFound');
+    const small = randomBytes(3000);
+    const written = await storage.writeAll({ key: 'whole/ünï written.bin', body: small, contentType: 'image/png' });
+    expect(written).toEqual({ etag: createHash('md5').update(small).digest('hex'), size: small.length });
+    expect((await storage.readAll('whole/ünï written.bin', MB)).equals(small)).toBe(true);
+    expect(await storage.head('whole/ünï written.bin')).toMatchObject({ size: small.length, contentType: 'image/png' });
     const wrongSecret = new ObjectStorage(config({ secretAccessKey: 'not-the-secret' }));
     const dead = new ObjectStorage(config({ endpoint: 'http://127.0.0.1:9' }));
     try {
       await expectDomainError(wrongSecret.readAll(key, 4 * MB), 'DependencyUnavailable');
       await expectDomainError(dead.readAll(key, 4 * MB), 'DependencyUnavailable');
+      await expectDomainError(
+        wrongSecret.writeAll({ key: 'whole/x', body: small, contentType: 'image/png' }),
+        'DependencyUnavailable',
+      );
+      await expectDomainError(dead.readFirstBytes(key, 10, 4 * MB), 'DependencyUnavailable');
     } finally {
       wrongSecret.destroy();
       dead.destroy();

@@ -39,7 +39,7 @@ import {
 } from './object-storage.types';
 import { createS3Client } from './s3-client.factory';
 import { SigV4Presigner } from './sigv4-presigner';
-import { WholeObjectReader } from './whole-object-reader';
+import { DirectObjectIo } from './direct-object-io';
 import {
   isBucketAlreadyOwned,
   isMissingBucket,
@@ -66,13 +66,13 @@ export class ObjectStorage {
   readonly bucket: string;
   private readonly client: S3Client;
   private readonly presigner: SigV4Presigner;
-  private readonly wholeReader: WholeObjectReader;
+  private readonly direct: DirectObjectIo;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
     this.client = createS3Client(config, config.endpoint);
     this.presigner = new SigV4Presigner(config);
-    this.wholeReader = new WholeObjectReader(config);
+    this.direct = new DirectObjectIo(config);
   }
 
   /**
@@ -221,7 +221,21 @@ export class ObjectStorage {
    * `maxBytes`. Throws `ObjectNotFound`, `PayloadTooLarge` or `DependencyUnavailable`.
    */
   readAll(key: string, maxBytes: number): Promise<Buffer> {
-    return this.wholeReader.read(key, maxBytes);
+    return this.direct.readAll(key, maxBytes);
+  }
+
+  /**
+   * The first `bytes` bytes (fewer for a shorter object) and the whole size, in one ranged GET;
+   * `PayloadTooLarge` when the whole size passes `maxBytes`. Throws `ObjectNotFound`, `DependencyUnavailable`.
+   */
+  readFirstBytes(key: string, bytes: number, maxBytes: number): Promise<{ bytes: Buffer; size: number }> {
+    return this.direct.readHead(key, bytes, maxBytes);
+  }
+
+  /** A small buffer (no user metadata) in one PutObject, its MD5 checked by the store. Throws `DependencyUnavailable`. */
+  async writeAll(options: { key: string; body: Buffer; contentType: string }): Promise<StoredObject> {
+    const etag = await this.direct.writeAll(options.key, options.body, options.contentType);
+    return { etag, size: options.body.length };
   }
 
   /** The first `bytes` bytes (fewer for a shorter object), for content sniffing. Throws `ObjectNotFound`. */
@@ -466,7 +480,7 @@ export class ObjectStorage {
   /** Closes the clients' connection pools. */
   destroy(): void {
     this.client.destroy();
-    this.wholeReader.destroy();
+    this.direct.destroy();
   }
 
   private async getObject(key: string, range?: ByteRange): Promise<GetObjectCommandOutput | 'unsatisfiable'> {

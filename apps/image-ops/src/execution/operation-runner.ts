@@ -53,7 +53,7 @@ export class OperationRunner {
     const rendered: RenderedResult[] = [];
     for (const out of outputs) {
       const key = newImageObjectKey(scope);
-      await this.storage.put({ key, body: out.image.data, contentType: `image/${out.image.format}` });
+      await this.storage.writeAll({ key, body: out.image.data, contentType: `image/${out.image.format}` });
       const path = join(
         source.folder_path,
         resultName(source.name, op.operation_id, out.suffix, EXTENSION_OF[out.image.format]),

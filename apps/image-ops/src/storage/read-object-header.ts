@@ -1,6 +1,5 @@
-import { DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
-import { ObjectStream, openObject } from './open-object';
+import { inImageTerms } from './read-object';
 
 export interface ObjectHeader {
   /** The first bytes of the object (all of it when `complete`). */
@@ -20,23 +19,6 @@ export async function readObjectHeader(
   bytes: number,
   maxBytes: number,
 ): Promise<ObjectHeader> {
-  let stream: ObjectStream;
-  try {
-    stream = await openObject(storage, { key, range: { start: 0, end: bytes - 1 } }, maxBytes);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'ValidationFailed')
-      return { bytes: Buffer.alloc(0), size: 0, complete: true }; // no byte 0: empty
-    throw err;
-  }
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of stream.body) {
-    chunks.push(chunk as Buffer);
-    length += (chunk as Buffer).length;
-    if (length >= bytes) break; // a store ignoring the range must not make us read it all
-  }
-  const head = Buffer.concat(chunks).subarray(0, bytes);
-  return { bytes: head, size: stream.totalSize, complete: head.length >= stream.totalSize };
+  const head = await storage.readFirstBytes(key, bytes, maxBytes).catch(inImageTerms);
+  return { bytes: head.bytes, size: head.size, complete: head.bytes.length >= head.size };
 }
-
-export { goneFromStorage } from './open-object';

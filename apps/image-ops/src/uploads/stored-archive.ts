@@ -1,6 +1,6 @@
 import { DomainError, IMAGE_RESULT } from '@mp/contracts';
 import { ObjectStorage, objectRangeSource, RangeSource } from '@mp/storage';
-import { goneFromStorage } from '../storage/read-object-header';
+import { goneFromStorage } from '../storage/read-object';
 
 /**
  * A stored archive for the ZIP reader, read with ranged GETs. Refused like any stored upload (`readObject`):
