@@ -2,10 +2,10 @@ import { DomainError } from '@mp/contracts';
 import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, ClientRequest, IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { MAX_SOCKETS } from './s3-client.factory';
 import { SigV4Presigner } from './sigv4-presigner';
 import { StorageConfig } from './storage-config';
 
-const MAX_SOCKETS = 50;
 /** A stalled store fails the call instead of holding a worker slot forever. */
 const IDLE_TIMEOUT_MS = 30_000;
 const URL_LIFETIME_SECONDS = 60;

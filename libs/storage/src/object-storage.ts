@@ -240,17 +240,9 @@ export class ObjectStorage {
 
   /** The first `bytes` bytes (fewer for a shorter object), for content sniffing. Throws `ObjectNotFound`. */
   async readHead(options: { key: string; bytes: number }): Promise<Buffer> {
-    if (options.bytes <= 0) return Buffer.alloc(0);
-    const out = await this.getObject(options.key, { start: 0, end: options.bytes - 1 });
-    if (out === 'unsatisfiable') return Buffer.alloc(0); // an empty object
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for await (const chunk of out.Body as Readable) {
-      chunks.push(chunk as Buffer);
-      length += (chunk as Buffer).length;
-      if (length >= options.bytes) break; // a store ignoring the range must not make us read it all
-    }
-    return Buffer.concat(chunks).subarray(0, options.bytes);
+    const bytes = Math.floor(Number(options.bytes));
+    if (!(bytes > 0)) return Buffer.alloc(0);
+    return (await this.direct.readHead(options.key, bytes, Number.POSITIVE_INFINITY)).bytes;
   }
 
   /** Stores a body. A stream goes up in parts as it is read (multipart beyond one part). */

@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { StorageConfig } from './storage-config';
 
 /** Connections to the store kept open per client, reused across requests. */
-const MAX_SOCKETS = 50;
+export const MAX_SOCKETS = 50;
 
 /**
  * An S3 client for one endpoint, reusing its connections (keep-alive). Checksums only where an

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@mp/platform';
 import { Histogram } from 'prom-client';
+import { StageClock, stageClock } from './stage-clock';
 
 /** The stages of one image job, in the order they run. */
 export type ImageJobStage =
   'claim' | 'lookup' | 'object_get' | 'probe' | 'pixels' | 'object_put' | 'record' | 'cleanup';
 
-/** Laps of one job: each `lap(stage)` records the time since the previous lap (or the start). */
-export interface StageClock {
-  lap(stage: ImageJobStage): void;
-}
+export type { StageClock };
 
 /**
  * `image_job_stage_seconds{stage}`: where the wall time of image jobs goes (`_sum / _count` per
@@ -29,14 +27,7 @@ export class ImageJobStageMetrics {
     });
   }
 
-  start(): StageClock {
-    let last = performance.now();
-    return {
-      lap: (stage) => {
-        const now = performance.now();
-        this.stages.observe({ stage }, (now - last) / 1000);
-        last = now;
-      },
-    };
+  start(): StageClock<ImageJobStage> {
+    return stageClock((stage, seconds) => this.stages.observe({ stage }, seconds));
   }
 }

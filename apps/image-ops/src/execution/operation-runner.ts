@@ -12,7 +12,8 @@ import { readObject } from '../storage/read-object';
 import { join, resultName } from '../tree/image-path';
 import { FileRow, ImageTreeRepository } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
-import type { StageClock } from './job-stage-metrics';
+import type { ImageJobStage } from './job-stage-metrics';
+import type { StageClock } from './stage-clock';
 
 /** One result of an operation, already in object storage, not yet recorded. */
 export interface RenderedResult {
@@ -34,7 +35,12 @@ export class OperationRunner {
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
   ) {}
 
-  async render(scope: ImageScope, source: FileRow, op: OperationRow, clock?: StageClock): Promise<RenderedResult[]> {
+  async render(
+    scope: ImageScope,
+    source: FileRow,
+    op: OperationRow,
+    clock?: StageClock<ImageJobStage>,
+  ): Promise<RenderedResult[]> {
     const bytes = await readObject(this.storage, source.object_key, this.config.IMAGE_MAX_FILE_BYTES);
     clock?.lap('object_get');
     const probe = singleFrameFacts(source) ?? (await this.engine.probe(bytes));

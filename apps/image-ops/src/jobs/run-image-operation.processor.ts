@@ -22,7 +22,8 @@ import { OperationRow } from '../operations/operation.repository';
 import { imageUrl } from '../tree/image-dto.mapper';
 import { FileRow } from '../tree/image-tree.repository';
 import { ImageScope } from '../tree/image-scope';
-import { ImageJobStageMetrics, StageClock } from '../execution/job-stage-metrics';
+import { ImageJobStage, ImageJobStageMetrics } from '../execution/job-stage-metrics';
+import { StageClock } from '../execution/stage-clock';
 
 /**
  * Runs one queue item: W/P → P (tryCount = retries so far) → D with its result files stored next
@@ -72,7 +73,7 @@ export class RunImageOperationProcessor {
     item: QueueItemRow,
     source: FileRow,
     op: OperationRow,
-    clock: StageClock,
+    clock: StageClock<ImageJobStage>,
   ): Promise<void> {
     const rendered = await this.runner.render(scope, source, op, clock);
     let replaced: string[] = [];

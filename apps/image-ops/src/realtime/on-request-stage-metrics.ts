@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@mp/platform';
 import { Histogram } from 'prom-client';
+import { StageClock, stageClock } from '../execution/stage-clock';
 
 /** The two paths that render on a client's request instead of in the queue. */
 export type OnRequestPath = 'public' | 'variant';
 
-/** Laps of one request: each `lap(stage)` records the time since the previous lap (or the start). */
-export interface OnRequestClock {
-  lap(stage: string): void;
-}
+/** Laps of one request. */
+export type OnRequestClock = StageClock;
 
 /**
  * `image_on_request_stage_seconds{path,stage}`: where the wall time of the on-request paths goes —
@@ -32,13 +31,6 @@ export class OnRequestStageMetrics {
   }
 
   start(path: OnRequestPath): OnRequestClock {
-    let last = performance.now();
-    return {
-      lap: (stage) => {
-        const now = performance.now();
-        this.stages.observe({ path, stage }, (now - last) / 1000);
-        last = now;
-      },
-    };
+    return stageClock((stage, seconds) => this.stages.observe({ path, stage }, seconds));
   }
 }
