@@ -2,7 +2,8 @@ import { ObjectStorage, ObjectStream } from '@mp/storage';
 import { strictMock } from '@mp/testing';
 import Fastify from 'fastify';
 import { Readable } from 'node:stream';
-import { sendStoredObject } from './object-responder';
+import { sendStoredObject, StoredObjectResponse } from './object-responder';
+import { SmallObjectCache } from './small-object.cache';
 
 const KEY = 'image/team/app/objects/v1';
 const BYTES = Buffer.from('stored image bytes');
@@ -30,9 +31,15 @@ function getOnlyStore() {
 }
 
 /** A real server (Fastify's `inject` loads an ES module Jest cannot): the answer's status, headers and body. */
-async function serve(storage: ObjectStorage, headers: Record<string, string> = {}) {
+async function serve(
+  storage: ObjectStorage,
+  headers: Record<string, string> = {},
+  extra: Partial<StoredObjectResponse> = {},
+) {
   const app = Fastify();
-  app.get('/x', (request, reply) => sendStoredObject(storage, request, reply, { key: KEY, openBeforeHead: true }));
+  app.get('/x', (request, reply) =>
+    sendStoredObject(storage, request, reply, { key: KEY, openBeforeHead: true, ...extra }),
+  );
   try {
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const res = await fetch(`${base}/x`, { headers });
@@ -97,5 +104,56 @@ describe('sendStoredObject with openBeforeHead', () => {
     expect(res.statusCode).toBe(206);
     expect(res.rawPayload).toEqual(BYTES.subarray(0, 6));
     expect(heads).toEqual([KEY]);
+  });
+});
+
+describe('sendStoredObject with a small-object cache', () => {
+  it('reads an object once for a version, then answers from memory: whole, ranges and 304', async () => {
+    const outcomes: string[] = [];
+    const cache = new SmallObjectCache(1024 * 1024, 1024, (o) => outcomes.push(o));
+    const { storage, bodies } = getOnlyStore();
+    const first = await serve(storage, {}, { cache: { store: cache, version: '"v1"' } });
+    expect(first.rawPayload).toEqual(BYTES);
+    expect(bodies).toHaveLength(1);
+
+    const noStore = strictMock<ObjectStorage>({});
+    const again = await serve(noStore, {}, { cache: { store: cache, version: '"v1"' } });
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload).toEqual(BYTES);
+    expect(again.headers).toMatchObject({ etag: '"abc"', 'content-length': String(BYTES.length) });
+    const part = await serve(noStore, { range: 'bytes=7-11' }, { cache: { store: cache, version: '"v1"' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.rawPayload).toEqual(BYTES.subarray(7, 12));
+    const parts = await serve(noStore, { range: 'bytes=0-1,3-4' }, { cache: { store: cache, version: '"v1"' } });
+    expect(parts.statusCode).toBe(206);
+    expect(parts.rawPayload.toString()).toContain('st');
+    const unchanged = await serve(noStore, { 'if-none-match': '"abc"' }, { cache: { store: cache, version: '"v1"' } });
+    expect(unchanged.statusCode).toBe(304);
+    expect(outcomes).toEqual(['miss', 'hit', 'hit', 'hit', 'hit']);
+  });
+
+  it('reads the store again for another version, and never keeps an object larger than its limit', async () => {
+    const cache = new SmallObjectCache(1024 * 1024, 1024);
+    const { storage, bodies } = getOnlyStore();
+    await serve(storage, {}, { cache: { store: cache, version: '"v1"' } });
+    await serve(storage, {}, { cache: { store: cache, version: '"v2"' } });
+    expect(bodies).toHaveLength(2);
+
+    const tiny = new SmallObjectCache(1024 * 1024, BYTES.length - 1);
+    const large = getOnlyStore();
+    await serve(large.storage, {}, { cache: { store: tiny, version: '"v1"' } });
+    const second = await serve(large.storage, {}, { cache: { store: tiny, version: '"v1"' } });
+    expect(second.rawPayload).toEqual(BYTES);
+    expect(large.bodies).toHaveLength(2);
+  });
+
+  it('with no memory configured, every GET reads the store', async () => {
+    const outcomes: string[] = [];
+    const off = new SmallObjectCache(0, 1024, (o) => outcomes.push(o));
+    const { storage, bodies } = getOnlyStore();
+    await serve(storage, {}, { cache: { store: off, version: '"v1"' } });
+    await serve(storage, {}, { cache: { store: off, version: '"v1"' } });
+    expect(bodies).toHaveLength(2);
+    expect(outcomes).toEqual(['bypass', 'bypass']);
   });
 });

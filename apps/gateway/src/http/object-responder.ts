@@ -9,10 +9,14 @@ import {
 } from '@mp/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { parseRange } from './byte-range';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { parseRange, SatisfiableRange } from './byte-range';
 import { ConditionalHeaders, evaluatePreconditions, rangeAllowed, Validators } from './conditional-request';
 import { byterangesBody, byterangesFraming } from './multipart-byteranges';
+import { SmallObjectCache } from './small-object.cache';
+
+type RequestHeaders = ConditionalHeaders & { range?: string };
 
 export interface StoredObjectResponse {
   key: string;
@@ -32,6 +36,17 @@ export interface StoredObjectResponse {
    * the answer is 304/412. Worth it where most requests are plain GETs (public image URLs).
    */
   openBeforeHead?: boolean;
+  /**
+   * Small objects answered from memory when `version` (an immutable key, or the ETag the object's
+   * owner reported) was read before; a whole read of an admitted size is kept.
+   */
+  cache?: { store: SmallObjectCache; version: string };
+}
+
+/** Where the answer's bytes come from: the store, or memory for a cached object. */
+interface BodySource {
+  whole(head: ObjectHead): Promise<Readable | Buffer>;
+  part(range: SatisfiableRange): Promise<Readable | Buffer>;
 }
 
 /**
@@ -46,19 +61,33 @@ export async function sendStoredObject(
   reply: FastifyReply,
   options: StoredObjectResponse,
 ): Promise<void> {
-  const headers = request.headers as ConditionalHeaders & { range?: string };
+  const headers = request.headers as RequestHeaders;
+  const cache = options.cache;
+  const cached = cache?.store.get(options.key, cache.version);
+  if (cached) return respond(request, reply, options, headers, cached.head, memoryBody(cached.bytes));
   const opened =
     options.openBeforeHead && request.method === 'GET' && headers.range === undefined
       ? await storage.getStream({ key: options.key })
       : undefined;
   let handedOver = false;
-  const whole = async (head: ObjectHead): Promise<Readable> => {
-    if (!opened) return wholeBody(storage, head);
-    handedOver = true;
-    return opened.body;
+  const fromStore: BodySource = {
+    whole: async (head) => {
+      const body = opened ? opened.body : (await storage.getStream({ key: head.key })).body;
+      if (!cache?.store.admits(head.size)) {
+        handedOver = true;
+        return body;
+      }
+      const bytes = await buffer(body);
+      handedOver = true;
+      cache.store.set(options.key, cache.version, { head, bytes });
+      return bytes;
+    },
+    part: async (range) => (await storage.getStream({ key: options.key, range })).body,
   };
   try {
-    await respond(storage, request, reply, options, headers, opened, whole);
+    const head = opened ? headOf(options.key, opened) : await storage.head(options.key);
+    if (!head) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.key });
+    await respond(request, reply, options, headers, head, fromStore);
   } finally {
     // The opened body was not sent (304, 412, or a failure before sending): release the connection.
     if (opened && !handedOver) opened.body.destroy();
@@ -66,16 +95,13 @@ export async function sendStoredObject(
 }
 
 async function respond(
-  storage: ObjectStorage,
   request: FastifyRequest,
   reply: FastifyReply,
   options: StoredObjectResponse,
-  headers: ConditionalHeaders & { range?: string },
-  opened: ObjectStream | undefined,
-  whole: (head: ObjectHead) => Promise<Readable>,
+  headers: RequestHeaders,
+  head: ObjectHead,
+  source: BodySource,
 ): Promise<void> {
-  const head = opened ? headOf(options.key, opened) : await storage.head(options.key);
-  if (!head) throw new DomainError('ObjectNotFound', 'Object not found', { key: options.key });
   const validators: Validators = { etag: options.etag ?? `"${head.etag}"`, lastModified: head.lastModified };
   void reply
     .header('etag', options.etagHeader ?? validators.etag)
@@ -99,7 +125,7 @@ async function respond(
   if (range.kind === 'whole') {
     void reply.status(200).header('content-type', contentType).header('content-length', head.size);
     if (isHead) return void (await reply.send());
-    return void (await reply.send(await whole(head)));
+    return void (await reply.send(await source.whole(head)));
   }
   if (range.ranges.length === 1) {
     const only = range.ranges[0]!;
@@ -109,8 +135,7 @@ async function respond(
       .header('content-range', `bytes ${only.start}-${only.end}/${head.size}`)
       .header('content-length', only.end - only.start + 1);
     if (isHead) return void (await reply.send());
-    const part = await storage.getStream({ key: head.key, range: only });
-    return void (await reply.send(part.body));
+    return void (await reply.send(await source.part(only)));
   }
   const boundary = randomUUID().replace(/-/g, '');
   const framing = byterangesFraming(boundary, contentType, range.ranges, head.size);
@@ -119,12 +144,18 @@ async function respond(
     .header('content-type', `multipart/byteranges; boundary=${boundary}`)
     .header('content-length', framing.length);
   if (isHead) return void (await reply.send());
-  const body = byterangesBody(
-    framing,
-    range.ranges,
-    async (r) => (await storage.getStream({ key: head.key, range: r })).body,
-  );
-  await reply.send(body);
+  await reply.send(byterangesBody(framing, range.ranges, async (r) => asStream(await source.part(r))));
+}
+
+function memoryBody(bytes: Buffer): BodySource {
+  return {
+    whole: async () => bytes,
+    part: async (range) => bytes.subarray(range.start, range.end + 1),
+  };
+}
+
+function asStream(body: Readable | Buffer): Readable {
+  return Buffer.isBuffer(body) ? Readable.from([body]) : body;
 }
 
 function headOf(key: string, opened: ObjectStream): ObjectHead {
@@ -136,8 +167,4 @@ function headOf(key: string, opened: ObjectStream): ObjectHead {
     lastModified: opened.lastModified,
     metadata: opened.metadata,
   };
-}
-
-async function wholeBody(storage: ObjectStorage, head: ObjectHead) {
-  return (await storage.getStream({ key: head.key })).body;
 }

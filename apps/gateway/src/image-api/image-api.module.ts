@@ -6,6 +6,7 @@ import { ImageOperationsController } from './image-operations.controller';
 import { ImagePublicController } from './image-public.controller';
 import { ImageUploadsController } from './image-uploads.controller';
 import { ImageUsersController } from './image-users.controller';
+import { PublicImageCache } from './public-image.cache';
 
 /** Seed 001: folders, uploads, deletes, operations, the realtime service and public image URLs. */
 @Module({
@@ -17,6 +18,6 @@ import { ImageUsersController } from './image-users.controller';
     ImageUsersController,
     ImagePublicController,
   ],
-  providers: [ImageBodyParsers],
+  providers: [ImageBodyParsers, PublicImageCache],
 })
 export class ImageApiModule {}

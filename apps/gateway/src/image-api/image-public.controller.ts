@@ -9,6 +9,7 @@ import { toDomainError } from '../errors/to-domain-error';
 import { Dialect } from '../dialects/dialect.decorator';
 import { IMAGE_DIALECT } from './image.dialect';
 import { sendStoredObject } from '../http/object-responder';
+import { PublicImageCache } from './public-image.cache';
 
 const NOT_FOUND = { header: { isSuccessful: false, resultCode: 404, resultMessage: 'No such image.' } };
 
@@ -26,6 +27,7 @@ export class ImagePublicController {
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly cache: PublicImageCache,
   ) {}
 
   @Get(':appKey/*')
@@ -41,6 +43,7 @@ export class ImagePublicController {
         etag: found.etag,
         cacheControl: this.config.IMAGE_CACHE_CONTROL,
         openBeforeHead: true,
+        cache: { store: this.cache, version: found.etag },
       });
     } catch (err) {
       await this.fail(reply, err);

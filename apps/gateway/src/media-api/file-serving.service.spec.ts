@@ -2,7 +2,11 @@ import { DomainError, RpcRequest, VARIANT_QUALITY } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
 import { ObjectHead, ObjectStorage } from '@mp/storage';
 import { strictMock } from '@mp/testing';
+import type { NatsConnection } from 'nats';
+import type { Logger } from 'pino';
+import { GatewayConfig } from '../app.config';
 import { FileServingService } from './file-serving.service';
+import { SourceHeadCache } from './source-head.cache';
 
 const KEY = 'temp/team/file-id/photo.jpg';
 
@@ -29,7 +33,14 @@ describe('FileServingService ?type=', () => {
         return { derived_key: `variants/x/${heads.get(payload.source_key)}-q90.webp`, converted: made };
       }) as RpcClient['request'],
     });
-    return { service: new FileServingService(storage, rpc), heads, ensured };
+    // Heads not remembered: every request sees the store as it is now.
+    const sources = new SourceHeadCache(
+      storage,
+      strictMock<NatsConnection>({}),
+      { MEDIA_SOURCE_HEAD_CACHE_MS: 0 } as GatewayConfig,
+      strictMock<Logger>({}),
+    );
+    return { service: new FileServingService(storage, rpc, sources), heads, ensured };
   };
 
   it('asks image-ops once per source version; a repeat is a hit answered from what the gateway remembers', async () => {

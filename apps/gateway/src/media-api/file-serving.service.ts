@@ -4,6 +4,7 @@ import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import { LRUCache } from 'lru-cache';
 import { LORA_UPLOAD_PREFIX } from './lora-object-keys';
+import { SourceHeadCache } from './source-head.cache';
 
 /** Keys `/files/{path}` may serve: seed 003's temp uploads, canonical media and admin LoRA uploads, nothing of other dialects. */
 const SERVABLE_PREFIXES = [MEDIA_TEMP_PREFIX, MEDIA_RESOURCE_PREFIX, LORA_UPLOAD_PREFIX];
@@ -22,7 +23,7 @@ export interface ServedFile {
  * Seed 003 `GET /files/{path}`: a redirect to a short-lived object URL, of the source or a format
  * variant. A variant is named by its source's ETag and never rewritten, so once image-ops has
  * answered for a source version the gateway remembers the variant's key: a repeat `?type=` costs
- * one HEAD of the source (which still sees a replaced or deleted source) and no RPC.
+ * no RPC, and no store round trip while the source's HEAD is remembered (`SourceHeadCache`).
  */
 @Injectable()
 export class FileServingService {
@@ -31,11 +32,12 @@ export class FileServingService {
   constructor(
     private readonly storage: ObjectStorage,
     private readonly rpc: RpcClient,
+    private readonly sources: SourceHeadCache,
   ) {}
 
   async serve(key: string, format: ServeFormat | undefined): Promise<ServedFile> {
     if (!isServable(key)) throw notFound();
-    const head = await this.storage.head(key);
+    const head = await this.sources.head(key);
     if (!head) throw notFound();
     if (!format) {
       const location = await this.storage.presignGet({

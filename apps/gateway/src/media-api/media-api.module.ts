@@ -8,6 +8,7 @@ import { ExportConfigAccess } from './export-config-access.service';
 import { ExportConfigController } from './export-config.controller';
 import { FileServingController } from './file-serving.controller';
 import { FileServingService } from './file-serving.service';
+import { SourceHeadCache } from './source-head.cache';
 import { LoginController } from './login.controller';
 import { LoraUploadReceiver } from './lora-upload.receiver';
 import { MediaResourcesController } from './media-resources.controller';
@@ -29,6 +30,7 @@ import { MediaUploadsController } from './uploads.controller';
     BearerTokenGuard,
     ExportConfigAccess,
     FileServingService,
+    SourceHeadCache,
     LoraUploadReceiver,
     BulkUploadZipReceiver,
   ],
