@@ -1,15 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /**
  * Buckets (Swift containers) of a team, their objects and lifecycle policies. Names compare
  * byte-wise (`COLLATE "C"`), as Swift orders listings; the objects' primary key is the index
  * every listing walks, so a container of any size lists a page in one index range scan.
  */
-export class Buckets1764900000000 implements MigrationInterface {
-  name = 'Buckets1764900000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class Buckets1764900000000 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "buckets"."buckets" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         "team_id" uuid NOT NULL,
@@ -23,8 +21,8 @@ export class Buckets1764900000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "buckets_team_name_key" UNIQUE ("team_id", "name")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "buckets"."objects" (
         "bucket_id" uuid NOT NULL CONSTRAINT "objects_bucket_fk" REFERENCES "buckets"."buckets" ("id") ON DELETE CASCADE,
         "name" text COLLATE "C" NOT NULL CHECK (octet_length("name") BETWEEN 1 AND 1024),
@@ -36,21 +34,22 @@ export class Buckets1764900000000 implements MigrationInterface {
         "last_modified" timestamptz NOT NULL DEFAULT now(),
         "delete_at" timestamptz,
         PRIMARY KEY ("bucket_id", "name")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "buckets"."lifecycle_policies" (
         "id" serial PRIMARY KEY,
         "bucket_id" uuid NOT NULL CONSTRAINT "policies_bucket_fk" REFERENCES "buckets"."buckets" ("id") ON DELETE CASCADE,
         "target" text COLLATE "C" NOT NULL,
         "duration_days" integer NOT NULL CHECK ("duration_days" >= 1),
         "created_at" timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX "policies_bucket_idx" ON "buckets"."lifecycle_policies" ("bucket_id")`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "buckets"."lifecycle_policies"`);
-    await queryRunner.query(`DROP TABLE "buckets"."objects"`);
-    await queryRunner.query(`DROP TABLE "buckets"."buckets"`);
-  }
+      )`,
+    `CREATE INDEX "policies_bucket_idx" ON "buckets"."lifecycle_policies" ("bucket_id")`,
+  ],
+  down: [
+    `DROP TABLE "buckets"."lifecycle_policies"`,
+    `DROP TABLE "buckets"."objects"`,
+    `DROP TABLE "buckets"."buckets"`,
+  ],
+}) {
+  override name = 'Buckets1764900000000';
 }

@@ -18,18 +18,9 @@ export interface ObjectRow {
   encryption: ObjectEncryption | null;
 }
 
-export interface NewObject {
+/** An object to store: its row but for `last_modified`, which the write sets. */
+export interface NewObject extends Omit<ObjectRow, 'last_modified'> {
   bucket_id: string;
-  name: string;
-  storage_key: string;
-  bytes: number;
-  hash: string;
-  content_type: string;
-  metadata: Record<string, string>;
-  delete_at: Date | null;
-  manifest: string | null;
-  slo: boolean;
-  encryption: ObjectEncryption | null;
 }
 
 /** An object as a listing shows it; `last_modified` is ISO 8601 (made by the database, not parsed). */

@@ -1,14 +1,5 @@
-import { outboxTableSql } from '@mp/platform';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxInitMigration } from '@mp/platform';
 
-export class Init1763856000000 implements MigrationInterface {
-  name = 'Init1763856000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of outboxTableSql('files')) await queryRunner.query(sql);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "files"."outbox"');
-  }
+export class Init1763856000000 extends outboxInitMigration('files') {
+  override name = 'Init1763856000000';
 }

@@ -1,10 +1,8 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
-export class Files1763856000001 implements MigrationInterface {
-  name = 'Files1763856000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class Files1763856000001 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "files"."files" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         "team_id" uuid NOT NULL,
@@ -33,14 +31,11 @@ export class Files1763856000001 implements MigrationInterface {
         "expires_at" timestamptz,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "files_pending_idx" ON "files"."files" ("last_checked_at" NULLS FIRST, "created_at") WHERE "status" = 'pending'`,
-    );
-    await queryRunner.query(`CREATE INDEX "files_team_created_idx" ON "files"."files" ("team_id", "created_at" DESC)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "files"."files"');
-  }
+      )`,
+    `CREATE INDEX "files_pending_idx" ON "files"."files" ("last_checked_at" NULLS FIRST, "created_at") WHERE "status" = 'pending'`,
+    `CREATE INDEX "files_team_created_idx" ON "files"."files" ("team_id", "created_at" DESC)`,
+  ],
+  down: ['DROP TABLE "files"."files"'],
+}) {
+  override name = 'Files1763856000001';
 }

@@ -1,15 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /**
  * Content-addressed media (one resource per team and sha256), its links to entities, the record of
  * which temp object became which resource (so a retried ingest finds its resource after the temp
  * object is gone), products, and bulk-upload tasks.
  */
-export class MediaResources1763942400100 implements MigrationInterface {
-  name = 'MediaResources1763942400100';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class MediaResources1763942400100 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "files"."media_resources" (
         "id" uuid PRIMARY KEY,
         "team_id" uuid NOT NULL,
@@ -22,8 +20,8 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "last_used_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "media_resources_team_sha256_key" UNIQUE ("team_id", "sha256")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "files"."media_resource_attachments" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         "team_id" uuid NOT NULL,
@@ -33,19 +31,17 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "position" integer NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "media_attachments_unique" UNIQUE ("team_id", "entity_type", "entity_id", "resource_id")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "media_attachments_resource_idx" ON "files"."media_resource_attachments" ("resource_id")`,
-    );
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "media_attachments_resource_idx" ON "files"."media_resource_attachments" ("resource_id")`,
+    `
       CREATE TABLE "files"."media_ingestions" (
         "team_id" uuid NOT NULL,
         "temp_key" text NOT NULL,
         "resource_id" uuid NOT NULL REFERENCES "files"."media_resources" ("id") ON DELETE CASCADE,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY ("team_id", "temp_key")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "files"."products" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         "team_id" uuid NOT NULL,
@@ -58,8 +54,8 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "products_team_sku_key" UNIQUE ("team_id", "sku")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "files"."bulk_upload_tasks" (
         "id" uuid PRIMARY KEY,
         "team_id" uuid NOT NULL,
@@ -80,17 +76,16 @@ export class MediaResources1763942400100 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "completed_at" timestamptz
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "bulk_upload_tasks_owner_idx" ON "files"."bulk_upload_tasks" ("team_id", "owner_id", "created_at" DESC)`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "files"."bulk_upload_tasks"');
-    await queryRunner.query('DROP TABLE "files"."products"');
-    await queryRunner.query('DROP TABLE "files"."media_ingestions"');
-    await queryRunner.query('DROP TABLE "files"."media_resource_attachments"');
-    await queryRunner.query('DROP TABLE "files"."media_resources"');
-  }
+      )`,
+    `CREATE INDEX "bulk_upload_tasks_owner_idx" ON "files"."bulk_upload_tasks" ("team_id", "owner_id", "created_at" DESC)`,
+  ],
+  down: [
+    'DROP TABLE "files"."bulk_upload_tasks"',
+    'DROP TABLE "files"."products"',
+    'DROP TABLE "files"."media_ingestions"',
+    'DROP TABLE "files"."media_resource_attachments"',
+    'DROP TABLE "files"."media_resources"',
+  ],
+}) {
+  override name = 'MediaResources1763942400100';
 }

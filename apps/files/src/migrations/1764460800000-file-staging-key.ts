@@ -1,18 +1,12 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /** Presigned POST forms write to a per-session staging key; rows without one (older sessions) verify in place. */
-export class FileStagingKey1764460800000 implements MigrationInterface {
-  name = 'FileStagingKey1764460800000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "files"."files" ADD COLUMN "staging_key" text`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "files_staging_key_idx" ON "files"."files" ("staging_key") WHERE "staging_key" IS NOT NULL`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX "files"."files_staging_key_idx"');
-    await queryRunner.query('ALTER TABLE "files"."files" DROP COLUMN "staging_key"');
-  }
+export class FileStagingKey1764460800000 extends sqlMigration({
+  up: [
+    `ALTER TABLE "files"."files" ADD COLUMN "staging_key" text`,
+    `CREATE UNIQUE INDEX "files_staging_key_idx" ON "files"."files" ("staging_key") WHERE "staging_key" IS NOT NULL`,
+  ],
+  down: ['DROP INDEX "files"."files_staging_key_idx"', 'ALTER TABLE "files"."files" DROP COLUMN "staging_key"'],
+}) {
+  override name = 'FileStagingKey1764460800000';
 }

@@ -1,11 +1,9 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /** Seed 000 predictions: one row per job, the job id being the BullMQ job id too. */
-export class Predictions1764600000000 implements MigrationInterface {
-  name = 'Predictions1764600000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "generation"."predictions" (
+export class Predictions1764600000000 extends sqlMigration({
+  up: [
+    `CREATE TABLE "generation"."predictions" (
       "id" uuid PRIMARY KEY,
       "team_id" uuid NOT NULL,
       "key_id" uuid NOT NULL,
@@ -23,14 +21,11 @@ export class Predictions1764600000000 implements MigrationInterface {
       "created_at" timestamptz NOT NULL DEFAULT clock_timestamp(),
       "started_at" timestamptz,
       "completed_at" timestamptz,
-      "updated_at" timestamptz NOT NULL DEFAULT clock_timestamp())`);
-    await q.query(
-      `CREATE INDEX "predictions_queued_idx" ON "generation"."predictions" ("created_at") WHERE "status" = 'queued'`,
-    );
-    await q.query(`CREATE INDEX "predictions_team_idx" ON "generation"."predictions" ("team_id", "created_at")`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "generation"."predictions"`);
-  }
+      "updated_at" timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    `CREATE INDEX "predictions_queued_idx" ON "generation"."predictions" ("created_at") WHERE "status" = 'queued'`,
+    `CREATE INDEX "predictions_team_idx" ON "generation"."predictions" ("team_id", "created_at")`,
+  ],
+  down: [`DROP TABLE "generation"."predictions"`],
+}) {
+  override name = 'Predictions1764600000000';
 }

@@ -1,11 +1,9 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /** Folders, image files, operations, operation/delete queue items and per-app settings; all rows carry team and app key. */
-export class ImageTree1763856000001 implements MigrationInterface {
-  name = 'ImageTree1763856000001';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "imageops"."folders" (
+export class ImageTree1763856000001 extends sqlMigration({
+  up: [
+    `CREATE TABLE "imageops"."folders" (
       "id" uuid PRIMARY KEY,
       "team_id" uuid NOT NULL,
       "app_key" text NOT NULL,
@@ -14,9 +12,9 @@ export class ImageTree1763856000001 implements MigrationInterface {
       "name" text NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "updated_at" timestamptz NOT NULL DEFAULT now(),
-      UNIQUE ("team_id", "app_key", "path"))`);
-    await q.query(`CREATE INDEX "folders_parent_idx" ON "imageops"."folders" ("team_id", "app_key", "parent_path")`);
-    await q.query(`CREATE TABLE "imageops"."files" (
+      UNIQUE ("team_id", "app_key", "path"))`,
+    `CREATE INDEX "folders_parent_idx" ON "imageops"."folders" ("team_id", "app_key", "parent_path")`,
+    `CREATE TABLE "imageops"."files" (
       "id" uuid PRIMARY KEY,
       "team_id" uuid NOT NULL,
       "app_key" text NOT NULL,
@@ -36,12 +34,10 @@ export class ImageTree1763856000001 implements MigrationInterface {
       "lng" double precision,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "updated_at" timestamptz NOT NULL DEFAULT now(),
-      UNIQUE ("team_id", "app_key", "path"))`);
-    await q.query(`CREATE INDEX "files_folder_idx" ON "imageops"."files" ("team_id", "app_key", "folder_path")`);
-    await q.query(
-      `CREATE INDEX "files_source_idx" ON "imageops"."files" ("source_file_id") WHERE "source_file_id" IS NOT NULL`,
-    );
-    await q.query(`CREATE TABLE "imageops"."operations" (
+      UNIQUE ("team_id", "app_key", "path"))`,
+    `CREATE INDEX "files_folder_idx" ON "imageops"."files" ("team_id", "app_key", "folder_path")`,
+    `CREATE INDEX "files_source_idx" ON "imageops"."files" ("source_file_id") WHERE "source_file_id" IS NOT NULL`,
+    `CREATE TABLE "imageops"."operations" (
       "team_id" uuid NOT NULL,
       "app_key" text NOT NULL,
       "operation_id" text NOT NULL,
@@ -50,8 +46,8 @@ export class ImageTree1763856000001 implements MigrationInterface {
       "steps" jsonb NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "updated_at" timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY ("team_id", "app_key", "operation_id"))`);
-    await q.query(`CREATE TABLE "imageops"."queue_items" (
+      PRIMARY KEY ("team_id", "app_key", "operation_id"))`,
+    `CREATE TABLE "imageops"."queue_items" (
       "id" uuid PRIMARY KEY,
       "team_id" uuid NOT NULL,
       "app_key" text NOT NULL,
@@ -64,11 +60,10 @@ export class ImageTree1763856000001 implements MigrationInterface {
       "callback_url" text,
       "result" jsonb,
       "queued_at" timestamptz NOT NULL DEFAULT now(),
-      "updated_at" timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX "queue_items_team_idx" ON "imageops"."queue_items" ("team_id", "app_key")`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['queue_items', 'operations', 'files', 'folders']) await q.query(`DROP TABLE "imageops"."${t}"`);
-  }
+      "updated_at" timestamptz NOT NULL DEFAULT now())`,
+    `CREATE INDEX "queue_items_team_idx" ON "imageops"."queue_items" ("team_id", "app_key")`,
+  ],
+  down: ['queue_items', 'operations', 'files', 'folders'].map((table) => `DROP TABLE "imageops"."${table}"`),
+}) {
+  override name = 'ImageTree1763856000001';
 }

@@ -98,21 +98,24 @@ export class ImageTreeRepository {
     return rows[0] ?? null;
   }
 
-  async findFile(scope: ImageScope, path: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
-    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "path" = $3`, [
-      scope.team_id,
-      scope.app_key,
-      path,
-    ]);
-    return rows[0] ?? null;
+  findFile(scope: ImageScope, path: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
+    return this.findFileBy(m, scope, 'path', path);
   }
 
-  async findFileById(scope: ImageScope, id: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
-    const rows = await m.query(`SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "id" = $3`, [
-      scope.team_id,
-      scope.app_key,
-      id,
-    ]);
+  findFileById(scope: ImageScope, id: string, m: EntityManager = this.db.manager): Promise<FileRow | null> {
+    return this.findFileBy(m, scope, 'id', id);
+  }
+
+  private async findFileBy(
+    m: EntityManager,
+    scope: ImageScope,
+    column: 'path' | 'id',
+    value: string,
+  ): Promise<FileRow | null> {
+    const rows = await m.query(
+      `SELECT * FROM ${T}."files" WHERE "team_id" = $1 AND "app_key" = $2 AND "${column}" = $3`,
+      [scope.team_id, scope.app_key, value],
+    );
     return rows[0] ?? null;
   }
 

@@ -1,10 +1,8 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
-export class Callbacks1763856000001 implements MigrationInterface {
-  name = 'Callbacks1763856000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class Callbacks1763856000001 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "notifier"."deliveries" (
         "id" uuid PRIMARY KEY,
         "team_id" uuid NOT NULL,
@@ -23,17 +21,11 @@ export class Callbacks1763856000001 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "completed_at" timestamptz
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "deliveries_team_created_idx" ON "notifier"."deliveries" ("team_id", "created_at" DESC, "id")`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "deliveries_team_status_idx" ON "notifier"."deliveries" ("team_id", "status", "created_at" DESC)`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "deliveries_due_idx" ON "notifier"."deliveries" ("next_attempt_at") WHERE "status" IN ('pending', 'retrying')`,
-    );
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "deliveries_team_created_idx" ON "notifier"."deliveries" ("team_id", "created_at" DESC, "id")`,
+    `CREATE INDEX "deliveries_team_status_idx" ON "notifier"."deliveries" ("team_id", "status", "created_at" DESC)`,
+    `CREATE INDEX "deliveries_due_idx" ON "notifier"."deliveries" ("next_attempt_at") WHERE "status" IN ('pending', 'retrying')`,
+    `
       CREATE TABLE "notifier"."delivery_attempts" (
         "id" bigserial PRIMARY KEY,
         "delivery_id" uuid NOT NULL REFERENCES "notifier"."deliveries" ("id") ON DELETE CASCADE,
@@ -49,20 +41,21 @@ export class Callbacks1763856000001 implements MigrationInterface {
         "response_excerpt" text,
         "next_retry_at" timestamptz,
         UNIQUE ("delivery_id", "round", "attempt")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "notifier"."team_secrets" (
         "team_id" uuid PRIMARY KEY,
         "sealed_secret" text NOT NULL,
         "hint" text NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "revealed_at" timestamptz
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "notifier"."team_secrets"');
-    await queryRunner.query('DROP TABLE "notifier"."delivery_attempts"');
-    await queryRunner.query('DROP TABLE "notifier"."deliveries"');
-  }
+      )`,
+  ],
+  down: [
+    'DROP TABLE "notifier"."team_secrets"',
+    'DROP TABLE "notifier"."delivery_attempts"',
+    'DROP TABLE "notifier"."deliveries"',
+  ],
+}) {
+  override name = 'Callbacks1763856000001';
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { insertReturning } from '@mp/platform';
 import { DataSource } from 'typeorm';
 import { redactQueryError } from '../database/query-errors';
 import { ApiKeyEntity } from './api-key.entity';
@@ -56,14 +57,7 @@ export class ApiKeyRepository {
   /** Fails with a redacted error: a foreign key violation (team, or user of the team) or a unique violation (hash, app key). */
   async insert(key: NewApiKey): Promise<ApiKeyEntity> {
     try {
-      const result = await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(ApiKeyEntity)
-        .values(key)
-        .returning('*')
-        .execute();
-      return (result.raw as ApiKeyEntity[])[0];
+      return await insertReturning(this.dataSource.manager, ApiKeyEntity, key);
     } catch (err) {
       throw redactQueryError(err);
     }

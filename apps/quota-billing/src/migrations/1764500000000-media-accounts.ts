@@ -1,15 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /**
  * Seed 003 accounts: a password login for a user of a team (username unique platform-wide, since the
  * OAuth2 form carries no team), a superuser flag, deactivation; organisations of a team and their
  * members. Composite foreign keys keep a login, an organisation and its members inside one team.
  */
-export class MediaAccounts1764500000000 implements MigrationInterface {
-  name = 'MediaAccounts1764500000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class MediaAccounts1764500000000 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "billing"."user_logins" (
         "user_id" uuid PRIMARY KEY,
         "team_id" uuid NOT NULL,
@@ -20,21 +18,17 @@ export class MediaAccounts1764500000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "user_logins_user_fk" FOREIGN KEY ("team_id", "user_id") REFERENCES "billing"."users" ("team_id", "id")
-      )`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "user_logins_username_key" ON "billing"."user_logins" (lower("username"))`,
-    );
-
-    await queryRunner.query(`
+      )`,
+    `CREATE UNIQUE INDEX "user_logins_username_key" ON "billing"."user_logins" (lower("username"))`,
+    `
       CREATE TABLE "billing"."organizations" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         "team_id" uuid NOT NULL CONSTRAINT "organizations_team_fk" REFERENCES "billing"."teams" ("id"),
         "name" text NOT NULL CHECK (length("name") BETWEEN 1 AND 200),
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "organizations_team_id_id_key" UNIQUE ("team_id", "id")
-      )`);
-
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "billing"."organization_members" (
         "organization_id" uuid NOT NULL,
         "user_id" uuid NOT NULL,
@@ -43,15 +37,14 @@ export class MediaAccounts1764500000000 implements MigrationInterface {
         PRIMARY KEY ("organization_id", "user_id"),
         CONSTRAINT "organization_members_org_fk" FOREIGN KEY ("team_id", "organization_id") REFERENCES "billing"."organizations" ("team_id", "id") ON DELETE CASCADE,
         CONSTRAINT "organization_members_user_fk" FOREIGN KEY ("team_id", "user_id") REFERENCES "billing"."users" ("team_id", "id")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "organization_members_user_idx" ON "billing"."organization_members" ("user_id", "created_at")`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "billing"."organization_members"');
-    await queryRunner.query('DROP TABLE "billing"."organizations"');
-    await queryRunner.query('DROP TABLE "billing"."user_logins"');
-  }
+      )`,
+    `CREATE INDEX "organization_members_user_idx" ON "billing"."organization_members" ("user_id", "created_at")`,
+  ],
+  down: [
+    'DROP TABLE "billing"."organization_members"',
+    'DROP TABLE "billing"."organizations"',
+    'DROP TABLE "billing"."user_logins"',
+  ],
+}) {
+  override name = 'MediaAccounts1764500000000';
 }

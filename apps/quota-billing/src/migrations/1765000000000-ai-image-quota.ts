@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /**
  * Seed 002's AI Image keys: a profile per `kikaku` key (owner, image quota with used and reserved
@@ -8,11 +8,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `quota_limit` and `rate_limit_per_minute` null: the deployment's defaults (AI_IMAGE_DEFAULT_QUOTA,
  * the gateway's GENERATION_RATE_LIMIT).
  */
-export class AiImageQuota1765000000000 implements MigrationInterface {
-  name = 'AiImageQuota1765000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class AiImageQuota1765000000000 extends sqlMigration({
+  up: [
+    `
       CREATE TABLE "billing"."ai_image_profiles" (
         "key_id" uuid PRIMARY KEY CONSTRAINT "ai_image_profiles_key_fk" REFERENCES "billing"."api_keys" ("id"),
         "team_id" uuid NOT NULL CONSTRAINT "ai_image_profiles_team_fk" REFERENCES "billing"."teams" ("id"),
@@ -25,10 +23,9 @@ export class AiImageQuota1765000000000 implements MigrationInterface {
         "expires_at" timestamptz,
         "rate_limit_per_minute" integer CONSTRAINT "ai_image_profiles_rate_check" CHECK ("rate_limit_per_minute" > 0),
         "updated_at" timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX "ai_image_profiles_team_idx" ON "billing"."ai_image_profiles" ("team_id")`);
-
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "ai_image_profiles_team_idx" ON "billing"."ai_image_profiles" ("team_id")`,
+    `
       CREATE TABLE "billing"."ai_image_reservations" (
         "key_id" uuid NOT NULL CONSTRAINT "ai_image_reservations_profile_fk" REFERENCES "billing"."ai_image_profiles" ("key_id"),
         "request_id" text NOT NULL,
@@ -39,12 +36,9 @@ export class AiImageQuota1765000000000 implements MigrationInterface {
         "expires_at" timestamptz NOT NULL,
         "settled_at" timestamptz,
         PRIMARY KEY ("key_id", "request_id")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "ai_image_reservations_held_idx" ON "billing"."ai_image_reservations" ("expires_at") WHERE "state" = 'held'`,
-    );
-
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "ai_image_reservations_held_idx" ON "billing"."ai_image_reservations" ("expires_at") WHERE "state" = 'held'`,
+    `
       CREATE TABLE "billing"."ai_image_request_logs" (
         "id" bigserial PRIMARY KEY,
         "request_id" text NOT NULL CONSTRAINT "ai_image_request_logs_request_unique" UNIQUE,
@@ -56,12 +50,9 @@ export class AiImageQuota1765000000000 implements MigrationInterface {
         "error_message" text,
         "images_generated" integer NOT NULL DEFAULT 0,
         "occurred_at" timestamptz NOT NULL
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "ai_image_request_logs_key_time_idx" ON "billing"."ai_image_request_logs" ("key_id", "occurred_at" DESC, "id" DESC)`,
-    );
-
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "ai_image_request_logs_key_time_idx" ON "billing"."ai_image_request_logs" ("key_id", "occurred_at" DESC, "id" DESC)`,
+    `
       CREATE TABLE "billing"."ai_image_gallery" (
         "id" bigserial PRIMARY KEY,
         "object_key" text NOT NULL CONSTRAINT "ai_image_gallery_object_unique" UNIQUE,
@@ -76,16 +67,15 @@ export class AiImageQuota1765000000000 implements MigrationInterface {
         "height" integer NOT NULL,
         "bytes" bigint NOT NULL,
         "created_at" timestamptz NOT NULL
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "ai_image_gallery_key_time_idx" ON "billing"."ai_image_gallery" ("key_id", "created_at" DESC, "id" DESC)`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE "billing"."ai_image_gallery"');
-    await queryRunner.query('DROP TABLE "billing"."ai_image_request_logs"');
-    await queryRunner.query('DROP TABLE "billing"."ai_image_reservations"');
-    await queryRunner.query('DROP TABLE "billing"."ai_image_profiles"');
-  }
+      )`,
+    `CREATE INDEX "ai_image_gallery_key_time_idx" ON "billing"."ai_image_gallery" ("key_id", "created_at" DESC, "id" DESC)`,
+  ],
+  down: [
+    'DROP TABLE "billing"."ai_image_gallery"',
+    'DROP TABLE "billing"."ai_image_request_logs"',
+    'DROP TABLE "billing"."ai_image_reservations"',
+    'DROP TABLE "billing"."ai_image_profiles"',
+  ],
+}) {
+  override name = 'AiImageQuota1765000000000';
 }

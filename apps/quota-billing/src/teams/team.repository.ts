@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { insertReturning } from '@mp/platform';
 import { DataSource } from 'typeorm';
 import { TeamEntity } from './team.entity';
 
@@ -7,15 +8,8 @@ import { TeamEntity } from './team.entity';
 export class TeamRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(name: string): Promise<TeamEntity> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(TeamEntity)
-      .values({ name })
-      .returning('*')
-      .execute();
-    return (result.raw as TeamEntity[])[0];
+  insert(name: string): Promise<TeamEntity> {
+    return insertReturning(this.dataSource.manager, TeamEntity, { name });
   }
 
   findById(id: string): Promise<TeamEntity | null> {

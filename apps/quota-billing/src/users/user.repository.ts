@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { insertReturning } from '@mp/platform';
 import { DataSource } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -10,15 +11,8 @@ export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Fails with a foreign key violation (unknown team) or a unique violation (e-mail taken in the team). */
-  async insert(user: NewUser): Promise<UserEntity> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values(user)
-      .returning('*')
-      .execute();
-    return (result.raw as UserEntity[])[0];
+  insert(user: NewUser): Promise<UserEntity> {
+    return insertReturning(this.dataSource.manager, UserEntity, user);
   }
 
   listByTeam(teamId: string): Promise<UserEntity[]> {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@mp/platform';
 
 /**
  * `search.metadata_timestamptz(jsonb)`: a custom metadata value as a date, for range filters on
@@ -7,11 +7,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * IMMUTABLE because every accepted string carries its zone, so TimeZone cannot change the result;
  * impossible dates are caught before the cast, so no exception block (subtransaction) per row.
  */
-export class MetadataTimestamptz1763856000004 implements MigrationInterface {
-  name = 'MetadataTimestamptz1763856000004';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export class MetadataTimestamptz1763856000004 extends sqlMigration({
+  up: [
+    `
       CREATE FUNCTION "search"."metadata_timestamptz"(value jsonb) RETURNS timestamptz
       LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
       DECLARE
@@ -32,10 +30,9 @@ export class MetadataTimestamptz1763856000004 implements MigrationInterface {
         END IF;
         RETURN s::timestamptz;
       END
-      $fn$`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP FUNCTION "search"."metadata_timestamptz"(jsonb)');
-  }
+      $fn$`,
+  ],
+  down: ['DROP FUNCTION "search"."metadata_timestamptz"(jsonb)'],
+}) {
+  override name = 'MetadataTimestamptz1763856000004';
 }
