@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const wanted = process.argv.slice(2);
@@ -12,6 +13,7 @@ const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.bu
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(1);
+ensureDebianPackages();
 const benches = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.mjs'))
   .filter((f) => wanted.length === 0 || wanted.includes(f.replace('.bench.mjs', '')));

@@ -53,7 +53,9 @@ export function vipsthumbnailCommand() {
 
 /** The real ImageMagick binary first: a `convert` earlier on PATH may be a wrapper with its own start-up cost. */
 export function imagemagickCommand() {
-  return ['magick', '/usr/bin/convert', 'convert'].find((cmd) => found(cmd, ['-version'], /ImageMagick/)) ?? null;
+  return (
+    ['magick', '/usr/bin/convert', 'convert'].find((cmd) => found(cmd, ['-version'], /^Version: ImageMagick/m)) ?? null
+  );
 }
 
 export function vipsthumbnail(cmd, paths, { parallel, quality, outDir }) {
