@@ -2,6 +2,7 @@ export * from './bootstrap';
 export * from './config';
 export * from './database';
 export * from './discovery/discover-handlers';
+export * from './discovery/handler-discovery';
 export * from './health';
 export * from './logging';
 export * from './messaging';

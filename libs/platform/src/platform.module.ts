@@ -15,6 +15,7 @@ import { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { BaseConfig } from './config';
 import { DatabaseModule, DatabaseOptions } from './database';
+import { HandlerDiscovery } from './discovery/handler-discovery';
 import { HealthController, HealthRegistry } from './health';
 import { createLogger } from './logging';
 import {
@@ -22,10 +23,12 @@ import {
   connectNats,
   ensureEventStream,
   EventConsumerHost,
+  EventDelivery,
   EventPublisher,
   RpcClient,
   RpcServer,
   wireNames,
+  WireNames,
 } from './messaging';
 import { METRICS_PORT, MetricsController, MetricsHttpServer, MetricsService } from './metrics';
 import { Outbox } from './outbox';
@@ -35,9 +38,10 @@ import {
   JobQueue,
   JobWorkerHost,
   RetryOverrides,
-  WORKER_CONCURRENCY,
+  WORKER_SETTINGS,
+  WorkerSettings,
 } from './queues';
-import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, REDIS_CONNECTION } from './tokens';
+import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION, REDIS_CONNECTION, WIRE_NAMES } from './tokens';
 
 export interface PlatformOptions {
   app: string;
@@ -62,13 +66,13 @@ class InfrastructureLifecycle implements OnModuleInit, OnModuleDestroy, OnApplic
   constructor(
     private readonly health: HealthRegistry,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(WIRE_NAMES) private readonly names: WireNames,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.health.register({ name: 'nats', check: () => checkNats(this.nc) });
-    await ensureEventStream(this.nc, wireNames(this.config.NAMESPACE));
+    await ensureEventStream(this.nc, this.names);
   }
 
   /** First step of shutdown: readiness fails so no new work is routed here. */
@@ -100,9 +104,11 @@ class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
+    const names = wireNames(options.config.NAMESPACE);
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: options.config },
       { provide: APP_NAME, useValue: options.app },
+      { provide: WIRE_NAMES, useValue: names },
       { provide: LOGGER, useValue: createLogger({ app: options.app, level: options.config.LOG_LEVEL }) },
       {
         provide: NATS_CONNECTION,
@@ -111,9 +117,11 @@ export class PlatformModule {
       },
       HealthRegistry,
       MetricsService,
+      HandlerDiscovery,
       RpcClient,
       RpcServer,
       EventPublisher,
+      EventDelivery,
       EventConsumerHost,
       InfrastructureLifecycle,
     ];
@@ -141,7 +149,16 @@ export class PlatformModule {
           provide: REDIS_CONNECTION,
           useFactory: () => createRedis(options.config.REDIS_URL, `${options.config.NAMESPACE}.${options.app}`),
         },
-        { provide: WORKER_CONCURRENCY, useValue: options.queues.concurrency ?? {} },
+        {
+          provide: WORKER_SETTINGS,
+          inject: [REDIS_CONNECTION],
+          useFactory: (connection: Redis): WorkerSettings => ({
+            connection,
+            prefix: names.bullPrefix,
+            lockDurationMs: options.config.JOB_LOCK_DURATION_MS,
+            concurrency: options.queues?.concurrency ?? {},
+          }),
+        },
         { provide: JOB_RETRY_OVERRIDES, useValue: options.queues.retry ?? {} },
         JobQueue,
         JobWorkerHost,

@@ -12,48 +12,37 @@ const minioRecord = (overrides: Record<string, unknown> = {}, object: Record<str
   ...overrides,
 });
 
+/** An AWS record, which is also the shape the parser returns. */
+const awsRecord = (eventName: string, eventTime: string, object: Record<string, unknown>) => ({
+  eventName,
+  eventTime,
+  s3: { bucket: { name: 'media' }, object },
+});
+
 describe('parseS3Notification', () => {
   it('decodes MinIO keys, strips the s3: prefix and quotes', () => {
     expect(
       parseS3Notification({ EventName: 's3:ObjectCreated:Put', Key: 'media/a%2Fb+c.png', Records: [minioRecord()] }),
     ).toEqual([
-      {
-        eventName: 'ObjectCreated:Put',
-        eventTime: '2026-11-22T10:00:00.000Z',
-        s3: {
-          bucket: { name: 'media' },
-          object: { key: 'a/b c.png', size: 42, eTag: 'abc123', sequencer: '17A0F0E0D0C0B0A0' },
-        },
-      },
+      awsRecord('ObjectCreated:Put', '2026-11-22T10:00:00.000Z', {
+        key: 'a/b c.png',
+        size: 42,
+        eTag: 'abc123',
+        sequencer: '17A0F0E0D0C0B0A0',
+      }),
     ]);
   });
 
   it('reads AWS records, removals without size or ETag, and JSON text or bytes', () => {
     const aws = {
       Records: [
-        {
-          eventName: 'ObjectRemoved:Delete',
-          eventTime: '2026-11-22T10:00:01Z',
-          s3: { bucket: { name: 'media' }, object: { key: 'caf%C3%A9%2B1.png', sequencer: '0A' } },
-        },
-        {
-          eventName: 'ObjectCreated:CompleteMultipartUpload',
-          eventTime: '2026-11-22T10:00:02Z',
-          s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } },
-        },
+        awsRecord('ObjectRemoved:Delete', '2026-11-22T10:00:01Z', { key: 'caf%C3%A9%2B1.png', sequencer: '0A' }),
+        awsRecord('ObjectCreated:CompleteMultipartUpload', '2026-11-22T10:00:02Z', { key: 'big.bin', size: 12 }),
       ],
     };
     const expected = [
-      {
-        eventName: 'ObjectRemoved:Delete',
-        eventTime: '2026-11-22T10:00:01Z',
-        s3: { bucket: { name: 'media' }, object: { key: 'café+1.png', sequencer: '0A' } },
-      },
-      {
-        eventName: 'ObjectCreated:CompleteMultipartUpload',
-        eventTime: '2026-11-22T10:00:02Z',
-        s3: { bucket: { name: 'media' }, object: { key: 'big.bin', size: 12 } },
-      },
+      awsRecord('ObjectRemoved:Delete', '2026-11-22T10:00:01Z', { key: 'café+1.png', sequencer: '0A' }),
+      awsRecord('ObjectCreated:CompleteMultipartUpload', '2026-11-22T10:00:02Z', { key: 'big.bin', size: 12 }),
     ];
     expect(parseS3Notification(aws)).toEqual(expected);
     expect(parseS3Notification(JSON.stringify(aws))).toEqual(expected);

@@ -1,4 +1,4 @@
-import { SigV4Presigner } from './sigv4-presigner';
+import { PresignRequest, SigV4Presigner } from './sigv4-presigner';
 
 // The credentials and expected signature of the presigned-URL example in AWS's "Authenticating
 // Requests: Using Query Parameters (AWS Signature Version 4)" documentation.
@@ -54,36 +54,15 @@ describe('SigV4Presigner', () => {
 
   it('signs required headers and extra query parameters', () => {
     const presigner = new SigV4Presigner(example);
-    const now = new Date('2013-05-24T00:00:00Z');
-    const put = new URL(
-      presigner.presignUrl({
-        method: 'PUT',
-        key: 'k',
-        expiresInSeconds: 60,
-        signedHeaders: { 'content-type': 'image/png' },
-        now,
-      }),
-    );
+    const presign = (request: Omit<PresignRequest, 'key' | 'expiresInSeconds' | 'now'>) =>
+      new URL(
+        presigner.presignUrl({ key: 'k', expiresInSeconds: 60, now: new Date('2013-05-24T00:00:00Z'), ...request }),
+      );
+    const put = presign({ method: 'PUT', signedHeaders: { 'content-type': 'image/png' } });
     expect(put.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
-    const other = new URL(
-      presigner.presignUrl({
-        method: 'PUT',
-        key: 'k',
-        expiresInSeconds: 60,
-        signedHeaders: { 'content-type': 'image/jpeg' },
-        now,
-      }),
-    );
+    const other = presign({ method: 'PUT', signedHeaders: { 'content-type': 'image/jpeg' } });
     expect(other.searchParams.get('X-Amz-Signature')).not.toBe(put.searchParams.get('X-Amz-Signature'));
-    const get = new URL(
-      presigner.presignUrl({
-        method: 'GET',
-        key: 'k',
-        expiresInSeconds: 60,
-        query: { 'response-content-disposition': 'attachment; filename="a.png"' },
-        now,
-      }),
-    );
+    const get = presign({ method: 'GET', query: { 'response-content-disposition': 'attachment; filename="a.png"' } });
     expect(get.searchParams.get('response-content-disposition')).toBe('attachment; filename="a.png"');
   });
 

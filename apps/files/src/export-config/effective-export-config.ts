@@ -15,23 +15,23 @@ export function resolveEffectiveExportConfig(
 ): EffectiveExportConfiguration {
   for (const organizationId of organizationIds) {
     const shared = candidates.find((c) => c.organization_id === organizationId);
-    if (shared)
-      return {
-        image_format: shared.image_format,
-        metadata_adapter: shared.metadata_adapter,
-        source: 'organization',
-        organization_id: organizationId,
-        configuration_id: shared.id,
-      };
+    if (shared) return applied(shared, 'organization', organizationId);
   }
   const personal = candidates.find((c) => c.organization_id === null && c.user_id === userId);
-  if (personal)
-    return {
-      image_format: personal.image_format,
-      metadata_adapter: personal.metadata_adapter,
-      source: 'user',
-      organization_id: null,
-      configuration_id: personal.id,
-    };
+  if (personal) return applied(personal, 'user', null);
   return { ...SYSTEM_DEFAULT_EXPORT, source: 'default', organization_id: null, configuration_id: null };
+}
+
+function applied(
+  row: ExportConfigRow,
+  source: 'organization' | 'user',
+  organizationId: string | null,
+): EffectiveExportConfiguration {
+  return {
+    image_format: row.image_format,
+    metadata_adapter: row.metadata_adapter,
+    source,
+    organization_id: organizationId,
+    configuration_id: row.id,
+  };
 }

@@ -36,7 +36,7 @@ function activeFile(metadata: Record<string, unknown>): FileEntity {
 
 describe('toFileDocument', () => {
   it('fills indexed fields from well-known metadata and keeps all metadata as custom', () => {
-    const metadata = {
+    const wellKnown = {
       project: 'avatar-gen',
       category: 'portraits',
       tags: ['portrait', 'approved'],
@@ -47,23 +47,14 @@ describe('toFileDocument', () => {
       cfg_scale: 7.5,
       legal_hold: true,
       retention_days: 3,
-      assigned_to: 'reviewer@company.com',
     };
+    const metadata = { ...wellKnown, assigned_to: 'reviewer@company.com' };
     const doc = toFileDocument(activeFile(metadata));
     expect(fileDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc).toMatchObject({
-      project: 'avatar-gen',
-      category: 'portraits',
-      tags: ['portrait', 'approved'],
+      ...wellKnown,
       labels: [],
       source: 'upload',
-      source_model: 'flux-schnell',
-      prompt: 'A professional headshot',
-      seed: 12345,
-      steps: 28,
-      cfg_scale: 7.5,
-      legal_hold: true,
-      retention_days: 3,
       status: 'active',
       width: 64,
       height: 48,

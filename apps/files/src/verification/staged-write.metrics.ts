@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@mp/platform';
-import { Counter } from 'prom-client';
+import type { Counter } from 'prom-client';
 
 export type IgnoredWriteReason = 'session-active' | 'session-rejected' | 'no-session';
 
@@ -10,12 +10,11 @@ export class StagedWriteMetrics {
   private readonly ignored: Counter<'reason'>;
 
   constructor(metrics: MetricsService) {
-    this.ignored = new Counter({
-      name: 'files_staged_writes_ignored_total',
-      help: 'Objects written to an upload staging key after its session was activated or rejected (or without a session); deleted',
-      labelNames: ['reason'],
-      registers: [metrics.registry],
-    });
+    this.ignored = metrics.counter(
+      'files_staged_writes_ignored_total',
+      'Objects written to an upload staging key after its session was activated or rejected (or without a session); deleted',
+      ['reason'],
+    );
   }
 
   recordIgnored(reason: IgnoredWriteReason, count = 1): void {

@@ -3,7 +3,7 @@ import { DomainError, RpcParsedRequest, ServeFormat, VariantEnsureResponse } fro
 import { APP_CONFIG, MetricsService, RpcHandler } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import { LRUCache } from 'lru-cache';
-import { Counter } from 'prom-client';
+import type { Counter } from 'prom-client';
 import { ImageOpsConfig } from '../app.config';
 import { IMAGE_ENGINE, ImageEngine } from '../imaging/image-engine';
 import { OnRequestClock, OnRequestStageMetrics } from '../realtime/on-request-stage-metrics';
@@ -42,12 +42,11 @@ export class VariantConversionService {
     private readonly stages: OnRequestStageMetrics,
     metrics: MetricsService,
   ) {
-    this.conversions = new Counter({
-      name: 'image_variant_conversions_total',
-      help: 'Format conversions performed for GET /files/{path}?type=',
-      labelNames: ['format'],
-      registers: [metrics.registry],
-    });
+    this.conversions = metrics.counter(
+      'image_variant_conversions_total',
+      'Format conversions performed for GET /files/{path}?type=',
+      ['format'],
+    );
   }
 
   @RpcHandler('images.variant.ensure')

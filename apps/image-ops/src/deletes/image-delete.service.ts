@@ -3,8 +3,8 @@ import { DomainError, IMAGE_RESULT, RpcParsedRequest, RpcResponse } from '@mp/co
 import { APP_CONFIG, RpcHandler } from '@mp/platform';
 import { DataSource } from 'typeorm';
 import { ImageOpsConfig } from '../app.config';
-import { ImageJobEnqueuer } from '../execution/image-job.enqueuer';
-import { QueueItemRepository, toQueueDto } from '../execution/queue-item.repository';
+import { OperationQueuePlanner } from '../execution/operation-queue.planner';
+import { toQueueDto } from '../execution/queue-item.repository';
 import { ImageScope } from '../tree/image-scope';
 import { ImageDeleteRepository } from './image-delete.repository';
 import { ImageObjectRemover } from './image-object.remover';
@@ -15,8 +15,7 @@ export class ImageDeleteService {
   constructor(
     private readonly db: DataSource,
     private readonly deletes: ImageDeleteRepository,
-    private readonly items: QueueItemRepository,
-    private readonly jobs: ImageJobEnqueuer,
+    private readonly planner: OperationQueuePlanner,
     private readonly remover: ImageObjectRemover,
     @Inject(APP_CONFIG) private readonly config: ImageOpsConfig,
   ) {}
@@ -52,13 +51,13 @@ export class ImageDeleteService {
       if (missingFolders.length) throw notFound('folder', missingFolders[0]);
       const missingFiles = await this.deletes.missing(m, scope, 'files', req.fileIds);
       if (missingFiles.length) throw notFound('file', missingFiles[0]);
-      return this.items.createDeleteItem(m, scope, {
+      return this.planner.planDelete(m, scope, {
         folderIds: req.folderIds,
         fileIds: req.fileIds,
         includeThumbnail: req.includeThumbnail,
       });
     });
-    await this.jobs.enqueue([item]);
+    await this.planner.enqueue([item]);
     return { queue: toQueueDto(this.config.IMAGE_PUBLIC_BASE_URL, item) };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@mp/platform';
-import { Histogram } from 'prom-client';
-import { StageClock, stageClock } from './stage-clock';
+import type { Histogram } from 'prom-client';
+import { STAGE_SECONDS_BUCKETS, StageClock, stageClock } from './stage-clock';
 
 /** The stages of one image job, in the order they run. */
 export type ImageJobStage =
@@ -18,13 +18,12 @@ export class ImageJobStageMetrics {
   private readonly stages: Histogram<'stage'>;
 
   constructor(metrics: MetricsService) {
-    this.stages = new Histogram({
-      name: 'image_job_stage_seconds',
-      help: 'Wall time of each stage of an image operation job',
-      labelNames: ['stage'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-      registers: [metrics.registry],
-    });
+    this.stages = metrics.histogram(
+      'image_job_stage_seconds',
+      'Wall time of each stage of an image operation job',
+      ['stage'],
+      STAGE_SECONDS_BUCKETS,
+    );
   }
 
   start(): StageClock<ImageJobStage> {

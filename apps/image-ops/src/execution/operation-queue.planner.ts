@@ -9,7 +9,16 @@ import { ImageScope } from '../tree/image-scope';
 import { ImageJobEnqueuer } from './image-job.enqueuer';
 import { NewImageItem, QueueItemRepository, QueueItemRow } from './queue-item.repository';
 
-/** Turns (source file × operation) into queue items (status W) and, after commit, BullMQ jobs. */
+export interface DeleteTargets {
+  folderIds: string[];
+  fileIds: string[];
+  includeThumbnail: boolean;
+}
+
+/**
+ * Writes the image queue's items (status W), inside the caller's transaction: one per (source file ×
+ * operation), or one delete item; after commit, adds their BullMQ jobs.
+ */
 @Injectable()
 export class OperationQueuePlanner {
   constructor(
@@ -38,6 +47,11 @@ export class OperationQueuePlanner {
       }),
     );
     return this.items.createImageItems(m, scope, items);
+  }
+
+  /** Inside the caller's transaction: one item deleting these folders and files. */
+  async planDelete(m: EntityManager, scope: ImageScope, targets: DeleteTargets): Promise<QueueItemRow> {
+    return this.items.createDeleteItem(m, scope, targets);
   }
 
   /** After commit (see ImageJobEnqueuer). */

@@ -13,3 +13,6 @@ export function stageClock<S extends string>(observe: (stage: S, seconds: number
     },
   };
 }
+
+/** Histogram buckets for stage laps: from half a millisecond (a lookup) to seconds (pixels of a large image). */
+export const STAGE_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];

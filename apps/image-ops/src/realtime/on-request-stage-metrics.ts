@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsService } from '@mp/platform';
-import { Histogram } from 'prom-client';
-import { StageClock, stageClock } from '../execution/stage-clock';
+import type { Histogram } from 'prom-client';
+import { STAGE_SECONDS_BUCKETS, StageClock, stageClock } from '../execution/stage-clock';
 
 /** The two paths that render on a client's request instead of in the queue. */
 export type OnRequestPath = 'public' | 'variant';
@@ -21,13 +21,12 @@ export class OnRequestStageMetrics {
   private readonly stages: Histogram<'path' | 'stage'>;
 
   constructor(metrics: MetricsService) {
-    this.stages = new Histogram({
-      name: 'image_on_request_stage_seconds',
-      help: 'Wall time of each stage of an image rendered or found on request (public URLs, ?type= variants)',
-      labelNames: ['path', 'stage'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-      registers: [metrics.registry],
-    });
+    this.stages = metrics.histogram(
+      'image_on_request_stage_seconds',
+      'Wall time of each stage of an image rendered or found on request (public URLs, ?type= variants)',
+      ['path', 'stage'],
+      STAGE_SECONDS_BUCKETS,
+    );
   }
 
   start(path: OnRequestPath): OnRequestClock {

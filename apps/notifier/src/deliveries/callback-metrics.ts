@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallbackAttemptOutcome } from '@mp/contracts';
 import { MetricsService } from '@mp/platform';
-import { Counter, Histogram } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 
 /** Delivery attempts by outcome and their latency, on the app's registry. */
 @Injectable()
@@ -10,20 +10,13 @@ export class CallbackMetrics {
   private readonly latency: Histogram<'outcome'>;
 
   constructor(metrics: MetricsService) {
-    const registers = [metrics.registry];
-    this.attempts = new Counter({
-      name: 'callback_attempts_total',
-      help: 'Outbound callback attempts',
-      labelNames: ['outcome'],
-      registers,
-    });
-    this.latency = new Histogram({
-      name: 'callback_attempt_duration_seconds',
-      help: 'Outbound callback attempt latency',
-      labelNames: ['outcome'],
-      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
-    });
+    this.attempts = metrics.counter('callback_attempts_total', 'Outbound callback attempts', ['outcome']);
+    this.latency = metrics.histogram(
+      'callback_attempt_duration_seconds',
+      'Outbound callback attempt latency',
+      ['outcome'],
+      [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    );
   }
 
   observe(outcome: CallbackAttemptOutcome, durationMs: number): void {

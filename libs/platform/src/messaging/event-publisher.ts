@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope, EventMap, EventSubject } from '@mp/contracts';
 import { randomUUID } from 'node:crypto';
 import { JetStreamClient, NatsConnection } from 'nats';
-import { BaseConfig } from '../config';
-import { APP_CONFIG, NATS_CONNECTION } from '../tokens';
+import { NATS_CONNECTION, WIRE_NAMES } from '../tokens';
 import { encodeJson } from './json-codec';
-import { wireNames } from './subjects';
+import { WireNames } from './subjects';
 
 export function buildEnvelope<S extends EventSubject>(
   subject: S,
@@ -22,11 +21,12 @@ export function buildEnvelope<S extends EventSubject>(
 @Injectable()
 export class EventPublisher {
   private readonly js: JetStreamClient;
-  private readonly names;
 
-  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, @Inject(APP_CONFIG) config: BaseConfig) {
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(WIRE_NAMES) private readonly names: WireNames,
+  ) {
     this.js = nc.jetstream();
-    this.names = wireNames(config.NAMESPACE);
   }
 
   async publish<S extends EventSubject>(

@@ -1,4 +1,5 @@
 export * from './event-consumer-host';
+export * from './event-delivery';
 export * from './event-handler.decorator';
 export * from './event-publisher';
 export * from './jetstream-streams';

@@ -1,17 +1,16 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { DomainError, RPC_SCHEMAS, RpcSubject } from '@mp/contracts';
 import { Msg, NatsConnection, Subscription } from 'nats';
 import type { Logger } from 'pino';
-import { BaseConfig } from '../config';
-import { assertUnique, discoverHandlers } from '../discovery/discover-handlers';
+import { assertUnique } from '../discovery/discover-handlers';
+import { HandlerDiscovery } from '../discovery/handler-discovery';
 import { MetricsService } from '../metrics';
-import { APP_CONFIG, APP_NAME, LOGGER, NATS_CONNECTION } from '../tokens';
+import { APP_NAME, LOGGER, NATS_CONNECTION, WIRE_NAMES } from '../tokens';
 import { boundedError } from './bounded-error';
 import { decodeJson, encodeJson } from './json-codec';
 import { RpcReply } from './rpc-envelope';
 import { RPC_HANDLER } from './rpc-handler.decorator';
-import { wireNames } from './subjects';
+import { WireNames } from './subjects';
 import { validationError } from './validation-error';
 
 /** NATS's default `max_payload`, used while the server's own value is unknown. */
@@ -28,23 +27,21 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly subscriptions: Subscription[] = [];
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
+    private readonly discovery: HandlerDiscovery,
     private readonly metrics: MetricsService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(WIRE_NAMES) private readonly names: WireNames,
     @Inject(APP_NAME) private readonly app: string,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
-    const handlers = discoverHandlers<RpcSubject>(this.discovery, this.scanner, RPC_HANDLER);
+    const handlers = this.discovery.methods<RpcSubject>(RPC_HANDLER);
     assertUnique(handlers, (s) => s, 'RPC');
-    const names = wireNames(this.config.NAMESPACE);
     for (const handler of handlers) {
       const subject = handler.meta;
-      const sub = this.nc.subscribe(names.rpc(subject), {
-        queue: names.queueGroup(this.app),
+      const sub = this.nc.subscribe(this.names.rpc(subject), {
+        queue: this.names.queueGroup(this.app),
         callback: (err, msg) => {
           if (err) {
             this.logger.error({ err, subject }, 'RPC subscription error');

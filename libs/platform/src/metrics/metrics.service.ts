@@ -19,63 +19,55 @@ export class MetricsService {
   constructor(@Inject(APP_NAME) app: string) {
     this.registry.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this.registry });
-    const registers = [this.registry];
-    this.httpDuration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request latency',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers,
-    });
-    this.rpcDuration = new Histogram({
-      name: 'rpc_handler_duration_seconds',
-      help: 'NATS request/reply handler latency',
-      labelNames: ['subject', 'outcome'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-      registers,
-    });
-    this.rpcReplyFailures = new Counter({
-      name: 'rpc_reply_failures_total',
-      help: 'RPC replies that could not be sent as produced (too large, connection closing)',
-      labelNames: ['subject', 'reason'],
-      registers,
-    });
-    this.eventsHandled = new Counter({
-      name: 'events_handled_total',
-      help: 'JetStream events handled',
-      labelNames: ['subject', 'outcome'],
-      registers,
-    });
-    this.jobsHandled = new Counter({
-      name: 'jobs_handled_total',
-      help: 'BullMQ jobs handled',
-      labelNames: ['job', 'outcome'],
-      registers,
-    });
-    this.jobsSkipped = new Counter({
-      name: 'jobs_skipped_total',
-      help: 'BullMQ jobs completed without work, by reason',
-      labelNames: ['job', 'reason'],
-      registers,
-    });
-    this.jobQueueWait = new Histogram({
-      name: 'job_queue_wait_seconds',
-      help: 'From a job being added (after its delay) to a worker starting its first attempt',
-      labelNames: ['job'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120],
-      registers,
-    });
-    this.sweepItems = new Counter({
-      name: 'sweep_items_total',
-      help: 'Items counted by scheduled sweeps (looked at, purged, re-enqueued...)',
-      labelNames: ['job', 'count'],
-      registers,
-    });
-    this.outboxPublished = new Counter({
-      name: 'outbox_messages_total',
-      help: 'Outbox relay publications',
-      labelNames: ['outcome'],
-      registers,
-    });
+    this.httpDuration = this.histogram(
+      'http_request_duration_seconds',
+      'HTTP request latency',
+      ['method', 'route', 'status'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    );
+    this.rpcDuration = this.histogram(
+      'rpc_handler_duration_seconds',
+      'NATS request/reply handler latency',
+      ['subject', 'outcome'],
+      [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    );
+    this.rpcReplyFailures = this.counter(
+      'rpc_reply_failures_total',
+      'RPC replies that could not be sent as produced (too large, connection closing)',
+      ['subject', 'reason'],
+    );
+    this.eventsHandled = this.counter('events_handled_total', 'JetStream events handled', ['subject', 'outcome']);
+    this.jobsHandled = this.counter('jobs_handled_total', 'BullMQ jobs handled', ['job', 'outcome']);
+    this.jobsSkipped = this.counter('jobs_skipped_total', 'BullMQ jobs completed without work, by reason', [
+      'job',
+      'reason',
+    ]);
+    this.jobQueueWait = this.histogram(
+      'job_queue_wait_seconds',
+      'From a job being added (after its delay) to a worker starting its first attempt',
+      ['job'],
+      [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120],
+    );
+    this.sweepItems = this.counter(
+      'sweep_items_total',
+      'Items counted by scheduled sweeps (looked at, purged, re-enqueued...)',
+      ['job', 'count'],
+    );
+    this.outboxPublished = this.counter('outbox_messages_total', 'Outbox relay publications', ['outcome']);
+  }
+
+  /** A counter on this app's registry. */
+  counter<Label extends string>(name: string, help: string, labelNames: Label[]): Counter<Label> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram on this app's registry; `buckets` are upper bounds in the metric's unit. */
+  histogram<Label extends string>(
+    name: string,
+    help: string,
+    labelNames: Label[],
+    buckets: number[],
+  ): Histogram<Label> {
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 }

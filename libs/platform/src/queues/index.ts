@@ -6,3 +6,4 @@ export * from './job-worker-host';
 export * from './redis-connection';
 export * from './scheduled-sweep.decorator';
 export * from './sweep-runner';
+export * from './worker-settings';

@@ -2,9 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JOB_SCHEMAS, JobItem, QueueName, queueOf } from '@mp/contracts';
 import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { BaseConfig } from '../config';
-import { wireNames } from '../messaging/subjects';
-import { APP_CONFIG, REDIS_CONNECTION } from '../tokens';
+import { WireNames } from '../messaging/subjects';
+import { REDIS_CONNECTION, WIRE_NAMES } from '../tokens';
 import { JOB_RETRY_OVERRIDES, RetryOverrides, retryPolicyOf } from './job-retry-policy';
 
 export interface EnqueueOptions {
@@ -25,10 +24,10 @@ export class JobQueue implements OnApplicationShutdown {
 
   constructor(
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
-    @Inject(APP_CONFIG) config: BaseConfig,
+    @Inject(WIRE_NAMES) names: WireNames,
     @Inject(JOB_RETRY_OVERRIDES) private readonly retry: RetryOverrides,
   ) {
-    this.prefix = wireNames(config.NAMESPACE).bullPrefix;
+    this.prefix = names.bullPrefix;
   }
 
   async enqueue(item: JobItem, options: EnqueueOptions = {}): Promise<void> {

@@ -1,21 +1,20 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { JOB_SCHEMAS, JobName, QueueName } from '@mp/contracts';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { BaseConfig } from '../config';
-import { assertUnique, DiscoveredHandler, discoverHandlers } from '../discovery/discover-handlers';
-import { wireNames } from '../messaging/subjects';
+import { assertUnique, DiscoveredHandler } from '../discovery/discover-handlers';
+import { DiscoveredProvider, HandlerDiscovery } from '../discovery/handler-discovery';
 import { MetricsService } from '../metrics';
-import { APP_CONFIG, LOGGER, REDIS_CONNECTION } from '../tokens';
-import { discoverSweeps, DiscoveredSweep } from './discover-sweeps';
+import { APP_CONFIG, LOGGER } from '../tokens';
 import { JOB_HANDLER, JobContext, JobHandlerOptions } from './job-handler.decorator';
 import { JobQueue } from './job-queue';
 import { JobSkipped } from './job-skip';
+import { SCHEDULED_SWEEP, Sweeper, SweepOptions } from './scheduled-sweep.decorator';
 import { runSweep, sweepInterval } from './sweep-runner';
+import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 
-export const WORKER_CONCURRENCY = Symbol('WORKER_CONCURRENCY');
+type DiscoveredSweep = DiscoveredProvider<SweepOptions>;
 
 /** A failure that retrying cannot fix. */
 export class PermanentJobError extends UnrecoverableError {}
@@ -30,20 +29,18 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
   private readonly workers: Worker[] = [];
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
+    private readonly discovery: HandlerDiscovery,
     private readonly metrics: MetricsService,
     private readonly queue: JobQueue,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
     @Inject(APP_CONFIG) private readonly config: BaseConfig,
-    @Inject(WORKER_CONCURRENCY) private readonly concurrency: Partial<Record<QueueName, number>>,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const sweeps = discoverSweeps(this.discovery);
+    const sweeps = this.discovery.providers<SweepOptions>(SCHEDULED_SWEEP);
     const handlers = [
-      ...discoverHandlers<JobHandlerOptions>(this.discovery, this.scanner, JOB_HANDLER),
+      ...this.discovery.methods<JobHandlerOptions>(JOB_HANDLER),
       ...sweeps.map((s) => this.sweepHandler(s)),
     ];
     assertUnique(handlers, (h) => h.name, 'job');
@@ -57,7 +54,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     }
     await this.scheduleSweeps(sweeps);
     // A Redis that comes back empty (restarted without persistence) has lost the schedules too.
-    this.redis.on('ready', () =>
+    this.settings.connection.on('ready', () =>
       this.scheduleSweeps(sweeps).catch((err: unknown) =>
         this.logger.error({ err }, 'Could not schedule the sweeps again after Redis reconnected'),
       ),
@@ -65,13 +62,13 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async scheduleSweeps(sweeps: DiscoveredSweep[]): Promise<void> {
-    for (const { options } of sweeps)
-      await this.queue.schedule({ name: options.job, data: {} }, { everyMs: sweepInterval(options, this.config) });
+    for (const { meta } of sweeps)
+      await this.queue.schedule({ name: meta.job, data: {} }, { everyMs: sweepInterval(meta, this.config) });
   }
 
-  private sweepHandler({ sweeper, options, owner }: DiscoveredSweep): DiscoveredHandler<JobHandlerOptions> {
+  private sweepHandler({ instance, meta, owner }: DiscoveredSweep): DiscoveredHandler<JobHandlerOptions> {
     const deps = { metrics: this.metrics, logger: this.logger };
-    return { meta: { name: options.job }, owner, call: () => runSweep(sweeper, options, deps) };
+    return { meta: { name: meta.job }, owner, call: () => runSweep(instance as Sweeper, meta, deps) };
   }
 
   private startWorker(queue: QueueName, handlers: Map<JobName, DiscoveredHandler<JobHandlerOptions>>): Worker {
@@ -100,11 +97,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
         return { skipped: result.skipped };
       },
       {
-        connection: this.redis,
-        prefix: wireNames(this.config.NAMESPACE).bullPrefix,
-        concurrency: this.concurrency[queue] ?? 4,
-        lockDuration: this.config.JOB_LOCK_DURATION_MS,
-        stalledInterval: this.config.JOB_LOCK_DURATION_MS,
+        connection: this.settings.connection,
+        prefix: this.settings.prefix,
+        concurrency: this.settings.concurrency[queue] ?? 4,
+        lockDuration: this.settings.lockDurationMs,
+        stalledInterval: this.settings.lockDurationMs,
         autorun: true,
       },
     );
