@@ -40,22 +40,25 @@ export const presignedUrlRequestSchema = z.object({
 });
 export type PresignedUrlRequest = z.infer<typeof presignedUrlRequestSchema>;
 
+/** How the client sends the file to the presigned URL: one PUT, before the URL expires, within the size limit. */
+const presignedPutTerms = {
+  upload_method: z.literal('PUT'),
+  expires_in_seconds: z.number().int(),
+  max_file_size: z.number().int(),
+};
+
 export const mediaUploadSessionSchema = z.object({
   file_id: z.string(),
   object_key: z.string(),
   upload_url: z.string(),
-  upload_method: z.literal('PUT'),
-  expires_in_seconds: z.number().int(),
-  max_file_size: z.number().int(),
+  ...presignedPutTerms,
 });
 export type MediaUploadSession = z.infer<typeof mediaUploadSessionSchema>;
 
 export const presignedUrlResponseSchema = z.object({
   upload_url: z.string(),
   file_url: z.string(),
-  upload_method: z.literal('PUT'),
-  expires_in_seconds: z.number().int(),
-  max_file_size: z.number().int(),
+  ...presignedPutTerms,
 });
 export type PresignedUrlResponse = z.infer<typeof presignedUrlResponseSchema>;
 
