@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { z } from 'zod';
-import { MediaAuthenticatedRequest, MediaPrincipal } from './media-principal';
+import { mediaPrincipalOf, MediaPrincipal } from './media-principal';
 import { MediaValidationPipe } from './media-validation.pipe';
 
 const uuidPath = new MediaValidationPipe(z.uuid({ error: 'Input should be a valid UUID' }), 'path');
@@ -14,9 +14,7 @@ export interface ExportOwnerClaim {
 
 /** The caller and the owner id of an export-configuration route (422 when the id is not a UUID). */
 export const ExportOwner = createParamDecorator((_data: unknown, ctx: ExecutionContext): ExportOwnerClaim => {
-  const request = ctx.switchToHttp().getRequest<MediaAuthenticatedRequest & { params?: Record<string, string> }>();
-  const caller = request.mediaPrincipal;
-  if (!caller) throw new Error('ExportOwner used on a route without BearerTokenGuard');
-  const [ownerId] = Object.values(request.params ?? {});
+  const caller = mediaPrincipalOf(ctx);
+  const [ownerId] = Object.values(ctx.switchToHttp().getRequest<{ params?: Record<string, string> }>().params ?? {});
   return ownerId === undefined ? { caller } : { caller, ownerId: uuidPath.transform(ownerId) };
 });
