@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { folderSchema } from './upload-url.dto';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Seed 003 (FastAPI-style media API): presigned PUT uploads, kept by files. */
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 export const MEDIA_MAX_FILE_SIZE = 52_428_800;
 
@@ -75,7 +74,7 @@ export type LoraUploadResponse = z.infer<typeof loraUploadResponseSchema>;
 
 export const MEDIA_UPLOAD_RPC = {
   uploadCreate: {
-    request: presignedUrlRequestSchema.extend({ team_id: id, user_id: id }),
+    request: presignedUrlRequestSchema.extend({ team_id: uuidField, user_id: uuidField }),
     response: mediaUploadSessionSchema,
   },
 } as const;

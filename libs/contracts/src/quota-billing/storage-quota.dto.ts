@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keyScoped, rpcId } from '../rpc/scoped-ids';
+import { keyScoped, uuidField } from '../rpc/scoped-ids';
 
 /**
  * Storage quota of the S3 proxy (seed 002, `/s3/...`): bytes per `kikaku_s3` key, kept by
@@ -34,20 +34,20 @@ export const storageUsageSchema = z.object({
 export type StorageUsage = z.infer<typeof storageUsageSchema>;
 
 export const storageReserveRequestSchema = z.object({ ...keyScoped, bytes });
-export const storageReservationSchema = z.object({ reservation_id: rpcId, reserved_bytes: bytes });
+export const storageReservationSchema = z.object({ reservation_id: uuidField, reserved_bytes: bytes });
 export type StorageReservation = z.infer<typeof storageReservationSchema>;
 
-export const storageExtendRequestSchema = z.object({ ...keyScoped, reservation_id: rpcId, bytes: bytes.min(1) });
+export const storageExtendRequestSchema = z.object({ ...keyScoped, reservation_id: uuidField, bytes: bytes.min(1) });
 
 export const storageCommitRequestSchema = z.object({
   ...keyScoped,
-  reservation_id: rpcId,
+  reservation_id: uuidField,
   object_key: objectKey,
   size: bytes,
 });
 export const storageCommitResponseSchema = z.object({ replaced_bytes: bytes.nullable(), usage: storageUsageSchema });
 
-export const storageReleaseRequestSchema = z.object({ ...keyScoped, reservation_id: rpcId });
+export const storageReleaseRequestSchema = z.object({ ...keyScoped, reservation_id: uuidField });
 export const storageReleaseResponseSchema = z.object({ released_bytes: bytes });
 
 export const storageFreeRequestSchema = z.object({ ...keyScoped, object_key: objectKey });

@@ -67,7 +67,7 @@ import { MEDIA_UPLOAD_RPC } from '../files/media-uploads.dto';
 import { MEDIA_ACCOUNT_RPC } from '../quota-billing/media-accounts.dto';
 import { S3_CREDENTIALS_RPC } from '../quota-billing/s3-credentials.dto';
 import { BUCKET_RPC } from '../buckets/bucket-rpc';
-import { keyScoped, rpcId, teamScoped } from './scoped-ids';
+import { keyScoped, uuidField, teamScoped } from './scoped-ids';
 
 /** NATS request/reply subjects (`<app>.<entity>.<verb>`) with request and response schemas. */
 export const RPC_SCHEMAS = {
@@ -82,10 +82,10 @@ export const RPC_SCHEMAS = {
   'billing.user.list': { request: z.object(teamScoped), response: z.object({ users: z.array(userSchema) }) },
   'billing.key.create': {
     request: z.object({
-      team_id: rpcId,
+      team_id: uuidField,
       kind: z.enum(API_KEY_KINDS),
       name: z.string().max(200).optional(),
-      user_id: rpcId.optional(),
+      user_id: uuidField.optional(),
     }),
     response: createdApiKeySchema,
   },
@@ -105,8 +105,8 @@ export const RPC_SCHEMAS = {
   'billing.images.gallery': { request: imagesGalleryRequestSchema, response: storedGalleryPageSchema },
   'files.upload.create': {
     request: createUploadUrlBodySchema.extend({
-      team_id: rpcId,
-      user_id: rpcId.nullable(),
+      team_id: uuidField,
+      user_id: uuidField.nullable(),
       upload_ip: z.string().max(64).nullable(),
     }),
     response: uploadUrlResponseSchema,
@@ -131,11 +131,11 @@ export const RPC_SCHEMAS = {
     response: callbackDeliveryPageSchema,
   },
   'notifier.delivery.get': {
-    request: z.object({ ...teamScoped, delivery_id: rpcId }),
+    request: z.object({ ...teamScoped, delivery_id: uuidField }),
     response: callbackDeliveryDetailSchema,
   },
   'notifier.delivery.redeliver': {
-    request: z.object({ ...teamScoped, delivery_id: rpcId }),
+    request: z.object({ ...teamScoped, delivery_id: uuidField }),
     response: callbackDeliverySchema,
   },
   'notifier.secret.get': { request: z.object(teamScoped), response: callbackSecretSchema },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** An id in an RPC request: the gateway has already named the field in its own error, so the message does not. */
-export const rpcId = z.uuid({ error: 'must be a UUID' });
+/** A UUID field of a request; the message names no field, since a validation error starts with the field's path. */
+export const uuidField = z.uuid({ error: 'must be a UUID' });
 
 /** The fields of a request about one team, and about one API key of a team. */
-export const teamScoped = { team_id: rpcId };
-export const keyScoped = { team_id: rpcId, key_id: rpcId };
+export const teamScoped = { team_id: uuidField };
+export const keyScoped = { team_id: uuidField, key_id: uuidField };
