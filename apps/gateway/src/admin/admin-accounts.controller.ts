@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   AddOrganizationMemberBody,
   addOrganizationMemberBodySchema,
@@ -12,12 +12,10 @@ import {
   updateMediaAccountBodySchema,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { z } from 'zod';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ADMIN_DIALECT } from './admin.dialect';
 import { ZodPipe } from '../http/zod-validation.pipe';
-
-const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
+import { AdminIds, AdminIdsParam } from './admin-ids.param';
 
 /** Admin API for seed 003: password accounts (superuser flag, deactivation), organisations and members. */
 @Controller('admin/v1/teams/:teamId')
@@ -28,54 +26,40 @@ export class AdminAccountsController {
   @Post('accounts')
   @HttpCode(201)
   createAccount(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @AdminIdsParam() ids: AdminIds,
     @Body(new ZodPipe(createMediaAccountBodySchema)) body: CreateMediaAccountBody,
   ): Promise<MediaAccount> {
-    return this.rpc.request('billing.account.create', { ...body, team_id: teamId });
+    return this.rpc.request('billing.account.create', { ...body, ...ids });
   }
 
   @Patch('accounts/:userId')
   updateAccount(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('userId', uuidParam('userId')) userId: string,
+    @AdminIdsParam() ids: AdminIds<'user_id'>,
     @Body(new ZodPipe(updateMediaAccountBodySchema)) body: UpdateMediaAccountBody,
   ): Promise<MediaAccount> {
-    return this.rpc.request('billing.account.update', { ...body, team_id: teamId, user_id: userId });
+    return this.rpc.request('billing.account.update', { ...body, ...ids });
   }
 
   @Post('organizations')
   @HttpCode(201)
   createOrganization(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @AdminIdsParam() ids: AdminIds,
     @Body(new ZodPipe(createOrganizationBodySchema)) body: CreateOrganizationBody,
   ): Promise<Organization> {
-    return this.rpc.request('billing.organization.create', { ...body, team_id: teamId });
+    return this.rpc.request('billing.organization.create', { ...body, ...ids });
   }
 
   @Post('organizations/:orgId/members')
   @HttpCode(201)
   addMember(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('orgId', uuidParam('orgId')) orgId: string,
+    @AdminIdsParam() ids: AdminIds<'organization_id'>,
     @Body(new ZodPipe(addOrganizationMemberBodySchema)) body: AddOrganizationMemberBody,
   ): Promise<Organization> {
-    return this.rpc.request('billing.organization.member-add', {
-      team_id: teamId,
-      organization_id: orgId,
-      user_id: body.user_id,
-    });
+    return this.rpc.request('billing.organization.member-add', { ...ids, user_id: body.user_id });
   }
 
   @Delete('organizations/:orgId/members/:userId')
-  removeMember(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('orgId', uuidParam('orgId')) orgId: string,
-    @Param('userId', uuidParam('userId')) userId: string,
-  ): Promise<Organization> {
-    return this.rpc.request('billing.organization.member-remove', {
-      team_id: teamId,
-      organization_id: orgId,
-      user_id: userId,
-    });
+  removeMember(@AdminIdsParam() ids: AdminIds<'organization_id' | 'user_id'>): Promise<Organization> {
+    return this.rpc.request('billing.organization.member-remove', ids);
   }
 }

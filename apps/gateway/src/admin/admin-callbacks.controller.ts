@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import {
   CallbackDelivery,
   CallbackDeliveryDetail,
@@ -8,12 +8,10 @@ import {
   listCallbackDeliveriesQuerySchema,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { z } from 'zod';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ADMIN_DIALECT } from './admin.dialect';
 import { ZodPipe } from '../http/zod-validation.pipe';
-
-const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
+import { AdminIds, AdminIdsParam } from './admin-ids.param';
 
 /** A team's outbound callbacks: the delivery log, manual redelivery and the signing secret (served by the notifier). */
 @Controller('admin/v1/teams/:teamId')
@@ -23,40 +21,34 @@ export class AdminCallbacksController {
 
   @Get('callbacks')
   listDeliveries(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @AdminIdsParam() ids: AdminIds,
     @Query(new ZodPipe(listCallbackDeliveriesQuerySchema)) query: ListCallbackDeliveriesQuery,
   ): Promise<CallbackDeliveryPage> {
-    return this.rpc.request('notifier.delivery.list', { ...query, team_id: teamId });
+    return this.rpc.request('notifier.delivery.list', { ...query, ...ids });
   }
 
   @Get('callbacks/:deliveryId')
-  getDelivery(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string,
-  ): Promise<CallbackDeliveryDetail> {
-    return this.rpc.request('notifier.delivery.get', { team_id: teamId, delivery_id: deliveryId });
+  getDelivery(@AdminIdsParam() ids: AdminIds<'delivery_id'>): Promise<CallbackDeliveryDetail> {
+    return this.rpc.request('notifier.delivery.get', ids);
   }
 
   @Post('callbacks/:deliveryId/redeliver')
   @HttpCode(202)
-  redeliver(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('deliveryId', uuidParam('deliveryId')) deliveryId: string,
-  ): Promise<CallbackDelivery> {
-    return this.rpc.request('notifier.delivery.redeliver', { team_id: teamId, delivery_id: deliveryId });
+  redeliver(@AdminIdsParam() ids: AdminIds<'delivery_id'>): Promise<CallbackDelivery> {
+    return this.rpc.request('notifier.delivery.redeliver', ids);
   }
 
   /** The secret itself only on its first read (afterwards a hint); rotate to get a new one. */
   @Get('callback-secret')
   @Header('Cache-Control', 'no-store')
-  getSecret(@Param('teamId', uuidParam('teamId')) teamId: string): Promise<CallbackSecret> {
-    return this.rpc.request('notifier.secret.get', { team_id: teamId });
+  getSecret(@AdminIdsParam() ids: AdminIds): Promise<CallbackSecret> {
+    return this.rpc.request('notifier.secret.get', ids);
   }
 
   @Post('callback-secret')
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
-  rotateSecret(@Param('teamId', uuidParam('teamId')) teamId: string): Promise<CallbackSecret> {
-    return this.rpc.request('notifier.secret.rotate', { team_id: teamId });
+  rotateSecret(@AdminIdsParam() ids: AdminIds): Promise<CallbackSecret> {
+    return this.rpc.request('notifier.secret.rotate', ids);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiKeySummary,
   CreateApiKeyBody,
@@ -12,12 +12,10 @@ import {
   User,
 } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { z } from 'zod';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ADMIN_DIALECT } from './admin.dialect';
 import { ZodPipe } from '../http/zod-validation.pipe';
-
-const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
+import { AdminIds, AdminIdsParam } from './admin-ids.param';
 
 /** Tenancy administration: teams, users and keys (plaintext keys are shown once, at creation). */
 @Controller('admin/v1/teams')
@@ -37,48 +35,40 @@ export class AdminController {
   }
 
   @Get(':teamId')
-  getTeam(@Param('teamId', uuidParam('teamId')) teamId: string): Promise<Team> {
-    return this.rpc.request('billing.team.get', { team_id: teamId });
+  getTeam(@AdminIdsParam() ids: AdminIds): Promise<Team> {
+    return this.rpc.request('billing.team.get', ids);
   }
 
   @Post(':teamId/users')
   @HttpCode(201)
   createUser(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @AdminIdsParam() ids: AdminIds,
     @Body(new ZodPipe(createUserBodySchema)) body: CreateUserBody,
   ): Promise<User> {
-    return this.rpc.request('billing.user.create', { ...body, team_id: teamId });
+    return this.rpc.request('billing.user.create', { ...body, ...ids });
   }
 
   @Get(':teamId/users')
-  listUsers(@Param('teamId', uuidParam('teamId')) teamId: string): Promise<{ users: User[] }> {
-    return this.rpc.request('billing.user.list', { team_id: teamId });
+  listUsers(@AdminIdsParam() ids: AdminIds): Promise<{ users: User[] }> {
+    return this.rpc.request('billing.user.list', ids);
   }
 
   @Post(':teamId/api-keys')
   @HttpCode(201)
   async createKey(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
+    @AdminIdsParam() ids: AdminIds,
     @Body(new ZodPipe(createApiKeyBodySchema)) body: CreateApiKeyBody,
   ): Promise<CreatedApiKey> {
-    return this.rpc.request('billing.key.create', {
-      team_id: teamId,
-      kind: body.kind,
-      name: body.name,
-      user_id: body.user_id,
-    });
+    return this.rpc.request('billing.key.create', { ...ids, kind: body.kind, name: body.name, user_id: body.user_id });
   }
 
   @Get(':teamId/api-keys')
-  listKeys(@Param('teamId', uuidParam('teamId')) teamId: string): Promise<{ keys: ApiKeySummary[] }> {
-    return this.rpc.request('billing.key.list', { team_id: teamId });
+  listKeys(@AdminIdsParam() ids: AdminIds): Promise<{ keys: ApiKeySummary[] }> {
+    return this.rpc.request('billing.key.list', ids);
   }
 
   @Delete(':teamId/api-keys/:keyId')
-  revokeKey(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('keyId', uuidParam('keyId')) keyId: string,
-  ): Promise<ApiKeySummary> {
-    return this.rpc.request('billing.key.revoke', { team_id: teamId, key_id: keyId });
+  revokeKey(@AdminIdsParam() ids: AdminIds<'key_id'>): Promise<ApiKeySummary> {
+    return this.rpc.request('billing.key.revoke', ids);
   }
 }

@@ -1,6 +1,6 @@
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { defineDialect } from '../dialects/dialect-registry';
-import { plainStatusOf, renderPlainError } from '../dialects/plain-errors';
+import { renderPlainError } from '../dialects/plain-errors';
 import { ADMIN_DOC } from './admin.dialect-doc';
 
 /** The operator's API under `/admin/v1`, with `Authorization: Bearer <ADMIN_TOKEN>`. */
@@ -8,7 +8,6 @@ export const ADMIN_DIALECT = defineDialect({
   id: 'admin',
   unroutedPrefixes: ['/admin'],
   renderError: renderPlainError,
-  statusOf: plainStatusOf,
   docs: ADMIN_DOC,
   guard: AdminTokenGuard,
 });

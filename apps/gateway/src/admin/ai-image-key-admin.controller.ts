@@ -1,12 +1,10 @@
-import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Patch } from '@nestjs/common';
 import { ApiKeySummary, UpdateAiImageKeyBody, updateAiImageKeyBodySchema } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { z } from 'zod';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ZodPipe } from '../http/zod-validation.pipe';
 import { ADMIN_DIALECT } from './admin.dialect';
-
-const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
+import { AdminIds, AdminIdsParam } from './admin-ids.param';
 
 /** The AI Image profile of a `kikaku` key (seed 002): owner, image quota, status, expiry, rate limit. */
 @Controller('admin/v1/teams/:teamId/api-keys/:keyId')
@@ -16,10 +14,9 @@ export class AiImageKeyAdminController {
 
   @Patch()
   update(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('keyId', uuidParam('keyId')) keyId: string,
+    @AdminIdsParam() ids: AdminIds<'key_id'>,
     @Body(new ZodPipe(updateAiImageKeyBodySchema)) body: UpdateAiImageKeyBody,
   ): Promise<ApiKeySummary> {
-    return this.rpc.request('billing.key.update', { ...body, team_id: teamId, key_id: keyId });
+    return this.rpc.request('billing.key.update', { ...body, ...ids });
   }
 }

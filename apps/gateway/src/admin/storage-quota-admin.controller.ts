@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { SetStorageLimitBody, setStorageLimitBodySchema, StorageUsage } from '@mp/contracts';
 import { RpcClient } from '@mp/platform';
-import { z } from 'zod';
 import { Dialect } from '../dialects/dialect.decorator';
 import { ADMIN_DIALECT } from './admin.dialect';
 import { ZodPipe } from '../http/zod-validation.pipe';
-
-const uuidParam = (name: string) => new ZodPipe(z.uuid({ error: `${name} must be a UUID` }));
+import { AdminIds, AdminIdsParam } from './admin-ids.param';
 
 /** Storage quota of one `kikaku_s3` key (S3 proxy, seed 002): read it, set its limit or restore the default (null). */
 @Controller('admin/v1/teams/:teamId/api-keys/:keyId/storage-quota')
@@ -15,23 +13,15 @@ export class StorageQuotaAdminController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  get(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('keyId', uuidParam('keyId')) keyId: string,
-  ): Promise<StorageUsage> {
-    return this.rpc.request('billing.storage.usage', { team_id: teamId, key_id: keyId });
+  get(@AdminIdsParam() ids: AdminIds<'key_id'>): Promise<StorageUsage> {
+    return this.rpc.request('billing.storage.usage', ids);
   }
 
   @Put()
   set(
-    @Param('teamId', uuidParam('teamId')) teamId: string,
-    @Param('keyId', uuidParam('keyId')) keyId: string,
+    @AdminIdsParam() ids: AdminIds<'key_id'>,
     @Body(new ZodPipe(setStorageLimitBodySchema)) body: SetStorageLimitBody,
   ): Promise<StorageUsage> {
-    return this.rpc.request('billing.storage.set-limit', {
-      team_id: teamId,
-      key_id: keyId,
-      limit_bytes: body.limit_bytes,
-    });
+    return this.rpc.request('billing.storage.set-limit', { ...ids, limit_bytes: body.limit_bytes });
   }
 }

@@ -1,8 +1,15 @@
+import { DomainError, ErrorCode } from '@mp/contracts';
 import { LRUCache } from 'lru-cache';
 
 const MAX_ENTRIES = 50_000;
 /** Unknown credentials are remembered briefly, so one created a moment ago is not refused for long. */
 const NEGATIVE_TTL_MS = 1000;
+
+/** How a credential is looked up, and the error codes of the answer that mean it is unknown. */
+export interface CredentialSource<Lookup, Value> {
+  load: (lookup: Lookup) => Promise<Value>;
+  unknownWhen: readonly ErrorCode[];
+}
 
 /**
  * Credential lookups (API keys, S3 access keys) cached for `ttlMs`: a revoked credential stops
@@ -14,7 +21,7 @@ export class CredentialCache<Lookup, Value> {
 
   constructor(
     ttlMs: number,
-    private readonly load: (lookup: Lookup) => Promise<Value | null>,
+    private readonly source: CredentialSource<Lookup, Value>,
   ) {
     if (ttlMs <= 0) return;
     this.cache = new LRUCache({
@@ -32,5 +39,14 @@ export class CredentialCache<Lookup, Value> {
   async get(key: string, lookup: Lookup): Promise<Value | null> {
     if (!this.cache) return this.load(lookup);
     return (await this.cache.fetch(key, { context: lookup }))?.value ?? null;
+  }
+
+  private async load(lookup: Lookup): Promise<Value | null> {
+    try {
+      return await this.source.load(lookup);
+    } catch (err) {
+      if (err instanceof DomainError && this.source.unknownWhen.includes(err.code)) return null;
+      throw err;
+    }
   }
 }

@@ -22,7 +22,10 @@ export class KeyAuthenticator {
     private readonly rpc: RpcClient,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
-    this.cache = new CredentialCache(config.KEY_CACHE_TTL_MS, (lookup) => this.load(lookup));
+    this.cache = new CredentialCache(config.KEY_CACHE_TTL_MS, {
+      load: (lookup) => this.rpc.request('billing.key.authenticate', { key_hash: lookup.hash, app_key: lookup.appKey }),
+      unknownWhen: ['InvalidApiKey'],
+    });
   }
 
   /** The principal of `secret` (with `appKey` for image keys), required to be of one of `kinds`. */
@@ -45,14 +48,5 @@ export class KeyAuthenticator {
       );
     }
     return principal;
-  }
-
-  private async load(lookup: Lookup): Promise<Principal | null> {
-    try {
-      return await this.rpc.request('billing.key.authenticate', { key_hash: lookup.hash, app_key: lookup.appKey });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'InvalidApiKey') return null;
-      throw err;
-    }
   }
 }

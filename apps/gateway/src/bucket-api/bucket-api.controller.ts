@@ -7,12 +7,8 @@ import {
   createBucketBodySchema,
   CreateBucketBody,
   CreatedBucket,
-  createPolicyBodySchema,
-  CreatePolicyBody,
   ListBucketsQuery,
   listBucketsQuerySchema,
-  PolicyList,
-  policyParamsSchema,
   Principal,
   putCorsBodySchema,
   UpdateBucketBody,
@@ -27,7 +23,7 @@ import { BUCKET_DIALECT } from './bucket.dialect';
 
 const NameParam = () => Param(new ZodPipe(bucketParamsSchema));
 
-/** Seed 004's bucket API: `/v1_ext/bucket`, `/v1_ext/bucket/{name}`, its CORS rules and lifecycle policies. */
+/** Seed 004's bucket API: `/v1_ext/bucket`, `/v1_ext/bucket/{name}` and its CORS rules (policies: BucketPolicyController). */
 @Controller('v1_ext/bucket')
 @Dialect(BUCKET_DIALECT)
 export class BucketApiController {
@@ -94,28 +90,5 @@ export class BucketApiController {
     @Body(ZodBody(putCorsBodySchema)) body: CorsConfiguration,
   ): Promise<CorsConfiguration> {
     return this.buckets.putCors(p, name, body);
-  }
-
-  @Get(':name/policy')
-  listPolicies(@CurrentPrincipal() p: Principal, @NameParam() { name }: { name: string }): Promise<PolicyList> {
-    return this.buckets.listPolicies(p, name);
-  }
-
-  @Put(':name/policy')
-  createPolicy(
-    @CurrentPrincipal() p: Principal,
-    @NameParam() { name }: { name: string },
-    @Body(ZodBody(createPolicyBodySchema)) body: CreatePolicyBody,
-  ): Promise<PolicyList> {
-    return this.buckets.createPolicy(p, name, body);
-  }
-
-  @Delete(':name/policy/:id')
-  @HttpCode(204)
-  deletePolicy(
-    @CurrentPrincipal() p: Principal,
-    @Param(new ZodPipe(policyParamsSchema)) params: { name: string; id: number },
-  ): Promise<void> {
-    return this.buckets.deletePolicy(p, params.name, params.id);
   }
 }

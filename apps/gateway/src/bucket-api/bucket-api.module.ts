@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BucketApiController } from './bucket-api.controller';
 import { BucketApiService } from './bucket-api.service';
-import { BucketPolicyAliasController } from './bucket-policy-alias.controller';
+import { BucketPolicyController } from './bucket-policy.controller';
 import { MasterKeys } from './encryption/master-keys';
 import { BucketRoles } from './bucket-roles.service';
 import { LargeObjects } from './large-object';
@@ -17,13 +17,7 @@ import { SwiftUploadService } from './swift-upload.service';
 
 /** Seed 004: the bucket API and the Swift object API, on the bucket dialect. */
 @Module({
-  controllers: [
-    BucketApiController,
-    BucketPolicyAliasController,
-    SwiftAuthController,
-    SwiftCorsController,
-    SwiftController,
-  ],
+  controllers: [BucketApiController, BucketPolicyController, SwiftAuthController, SwiftCorsController, SwiftController],
   providers: [
     MasterKeys,
     BucketApiService,

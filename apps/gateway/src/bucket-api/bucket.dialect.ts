@@ -1,5 +1,4 @@
 import { defineDialect } from '../dialects/dialect-registry';
-import { plainStatusOf } from '../dialects/plain-errors';
 import { renderBucketError } from './bucket-error.renderer';
 import { BucketTokenGuard } from './bucket-token.guard';
 import { BUCKET_DOC } from './bucket.dialect-doc';
@@ -13,7 +12,6 @@ export const BUCKET_DIALECT = defineDialect({
   id: 'bucket',
   unroutedPrefixes: ['/v1_ext', '/v1', '/auth', '/info'],
   renderError: renderBucketError,
-  statusOf: plainStatusOf,
   docs: BUCKET_DOC,
   guard: BucketTokenGuard,
 });

@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ObjectEncryption } from '@mp/contracts';
-import { LOGGER } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Logger } from 'pino';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { EncryptStream, newNonceBase, storedSize } from './encryption/chunked-cipher';
 import { MasterKeys } from './encryption/master-keys';
 import { Md5Stream } from './md5.stream';
@@ -39,7 +37,7 @@ export class ObjectWriter {
     private readonly storage: ObjectStorage,
     private readonly cleanup: BestEffortCleanup,
     private readonly keys: MasterKeys,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {}
 
   async write(source: Readable, target: WriteTarget): Promise<WrittenObject> {
@@ -58,7 +56,7 @@ export class ObjectWriter {
       await Promise.all([flowing, put]);
     } catch (err) {
       await this.cleanup.deleteObjects('swift-put-failed', [target.key]);
-      throw asStorageFailure(err, this.logger, 'swift-put');
+      throw this.failures.of(err, 'swift-put');
     }
     return { bytes: md5.bytes, hash: md5.hex(), encryption: sealing?.encryption ?? null };
   }

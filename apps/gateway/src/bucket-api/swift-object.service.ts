@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
 import { sendStoredObject } from '../http/object-responder';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { BucketRoles } from './bucket-roles.service';
 import { LargeObjects } from './large-object';
 import { sendLargeObject, sendSloManifest } from './large-object.responder';
@@ -29,6 +29,7 @@ export class SwiftObjectService {
     private readonly keys: MasterKeys,
     private readonly large: LargeObjects,
     private readonly roles: BucketRoles,
+    private readonly failures: StorageFailures,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -65,7 +66,7 @@ export class SwiftObjectService {
         this.logger.error({ key: record.storage_key }, 'A recorded Swift object has no bytes in the store');
         throw new DomainError('ObjectNotFound', 'Object not found', { container, object });
       }
-      throw asStorageFailure(err, this.logger, 'swift-get');
+      throw this.failures.of(err, 'swift-get');
     }
   }
 

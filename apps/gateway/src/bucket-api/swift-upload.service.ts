@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ObjectEncryption, ObjectRecord, Principal } from '@mp/contracts';
-import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { GatewayConfig } from '../app.config';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { byteLimit } from '../http/byte-limit.stream';
 import { storedContentType } from '../http/content-type';
 import { declaredLength, discardRestOfBody } from '../http/request-body';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { parseManifest } from './dlo-manifest';
 import { LargeObjects } from './large-object';
 import { ObjectWriter } from './object-writer';
@@ -46,7 +45,7 @@ export class SwiftUploadService {
     private readonly slo: SloUploadService,
     private readonly roles: BucketRoles,
     @Inject(APP_CONFIG) config: GatewayConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {
     this.maxBytes = config.SWIFT_MAX_OBJECT_BYTES;
   }
@@ -158,11 +157,7 @@ export class SwiftUploadService {
     const view = manifestItself ? undefined : await this.large.view(principal, record, clientIp);
     const base = { bytes: record.bytes, hash: record.hash, contentType: record.content_type };
     if (!view) {
-      try {
-        await this.storage.copy({ from: record.storage_key, to: key });
-      } catch (err) {
-        throw asStorageFailure(err, this.logger, 'swift-copy');
-      }
+      await this.failures.attempt('swift-copy', () => this.storage.copy({ from: record.storage_key, to: key }));
       return { ...base, encryption: record.encryption, manifest: record.manifest, slo: record.slo };
     }
     if (view.size > this.maxBytes) {

@@ -34,11 +34,8 @@ export class SwiftController {
   }
 
   @Head('*')
-  async head(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const target = swiftTarget(req);
-    if (target.level === 'account') return this.containers.account(p, req, reply);
-    if (target.level === 'container') return this.containers.head(p, target.container, reply);
-    return this.objects.send(p, target.container, target.object, req, reply);
+  head(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.read(p, req, reply, (container) => this.containers.head(p, container, reply));
   }
 
   @Get()
@@ -47,11 +44,8 @@ export class SwiftController {
   }
 
   @Get('*')
-  async get(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const target = swiftTarget(req);
-    if (target.level === 'account') return this.containers.account(p, req, reply);
-    if (target.level === 'container') return this.containers.list(p, target.container, req, reply);
-    return this.objects.send(p, target.container, target.object, req, reply);
+  get(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.read(p, req, reply, (container) => this.containers.list(p, container, req, reply));
   }
 
   @Put()
@@ -108,6 +102,19 @@ export class SwiftController {
     }
     await this.objects.delete(p, target.container, target.object);
     await reply.status(204).send();
+  }
+
+  /** HEAD and GET below the account: the account, a container (answered by `ofContainer`) or an object. */
+  private async read(
+    p: Principal,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    ofContainer: (container: string) => Promise<void>,
+  ): Promise<void> {
+    const target = swiftTarget(req);
+    if (target.level === 'account') return this.containers.account(p, req, reply);
+    if (target.level === 'container') return ofContainer(target.container);
+    return this.objects.send(p, target.container, target.object, req, reply);
   }
 }
 

@@ -20,7 +20,8 @@ export interface DialectDefinition {
   renderError(error: DomainError): unknown;
   /** Media type of rendered errors (default `application/json`); a string body is sent as is. */
   errorContentType?: string;
-  statusOf(error: DomainError): number;
+  /** HTTP status of rendered errors (default: the error code's own, as REST dialects answer). */
+  statusOf?(error: DomainError): number;
   docs?: DialectDoc;
   /** Authenticates every route of the dialect's controllers, unless a controller opts out (public routes). */
   guard?: Type<CanActivate>;

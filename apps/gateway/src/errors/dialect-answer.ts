@@ -6,7 +6,7 @@ import { plainStatusOf, renderPlainError } from '../dialects/plain-errors';
 type ErrorDialect = Pick<DialectDefinition, 'renderError' | 'statusOf' | 'errorContentType'>;
 
 /** What answers errors of requests that belong to no dialect (e.g. `/docs`, `/health`, `/metrics`). */
-const NO_DIALECT: ErrorDialect = { renderError: renderPlainError, statusOf: plainStatusOf };
+const NO_DIALECT: ErrorDialect = { renderError: renderPlainError };
 
 export interface DialectAnswer {
   status: number;
@@ -25,7 +25,7 @@ export function errorDialectOf(path: string, routedDialectId?: string): ErrorDia
  * (the image API's 200) keeps it.
  */
 export function answerInDialect(dialect: ErrorDialect, error: DomainError, frameworkStatus?: number): DialectAnswer {
-  const status = dialect.statusOf(error);
+  const status = (dialect.statusOf ?? plainStatusOf)(error);
   const precise = frameworkStatus !== undefined && status === httpStatusOf(error.code) ? frameworkStatus : status;
   return {
     status: precise,

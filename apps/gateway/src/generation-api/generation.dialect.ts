@@ -1,5 +1,4 @@
 import { defineDialect } from '../dialects/dialect-registry';
-import { plainStatusOf } from '../dialects/plain-errors';
 import { renderGenerationError } from './generation-error.renderer';
 import { GENERATION_DOC } from './generation.dialect-doc';
 import { KikakuKeyGuard } from './kikaku-key.guard';
@@ -9,7 +8,6 @@ export const GENERATION_DIALECT = defineDialect({
   id: 'generation',
   unroutedPrefixes: ['/v1/images', '/v1/usage', '/v1/logs', '/v1/gallery'],
   renderError: renderGenerationError,
-  statusOf: plainStatusOf,
   docs: GENERATION_DOC,
   guard: KikakuKeyGuard,
   rateLimit: (config) => ({

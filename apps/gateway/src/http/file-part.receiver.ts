@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '@mp/contracts';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
@@ -134,5 +135,18 @@ async function store(
     const raw = request.raw;
     const context = { bodyError, interrupted: raw.destroyed && !raw.readableEnded };
     throw (options.storeFailed ?? defaultStoreFailure)(cause, context);
+  }
+}
+
+/** `receiveFilePart` on the app's object store and clean-up, for receivers that need nothing else. */
+@Injectable()
+export class FilePartReceiver {
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly cleanup: BestEffortCleanup,
+  ) {}
+
+  receive(request: FastifyRequest, options: ReceiveFilePartOptions): Promise<ReceivedFilePart> {
+    return receiveFilePart(request, this.storage, this.cleanup, options);
   }
 }

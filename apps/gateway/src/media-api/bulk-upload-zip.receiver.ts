@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { BULK_UPLOAD_LIMITS, DomainError } from '@mp/contracts';
-import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
-import { BestEffortCleanup } from '../http/best-effort-cleanup';
-import { receiveFilePart } from '../http/file-part.receiver';
+import { FilePartReceiver } from '../http/file-part.receiver';
+import { missingFileField } from './missing-file-field';
 
 export interface ReceivedZip {
   objectKey: string;
   filename: string;
 }
 
-const missingFile = () =>
-  new DomainError('ValidationFailed', 'file: Field required', {
-    issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }],
-  });
 const tooLarge = () =>
   new DomainError('PayloadTooLarge', `The ZIP file is larger than ${BULK_UPLOAD_LIMITS.maxZipBytes} bytes`);
 const wrongField = () =>
@@ -25,19 +20,16 @@ const wrongField = () =>
  */
 @Injectable()
 export class BulkUploadZipReceiver {
-  constructor(
-    private readonly storage: ObjectStorage,
-    private readonly cleanup: BestEffortCleanup,
-  ) {}
+  constructor(private readonly parts: FilePartReceiver) {}
 
   async receive(request: FastifyRequest, teamId: string, taskId: string): Promise<ReceivedZip> {
-    const received = await receiveFilePart(request, this.storage, this.cleanup, {
+    const received = await this.parts.receive(request, {
       field: 'file',
       maxBytes: BULK_UPLOAD_LIMITS.maxZipBytes,
       key: () => `bulk-uploads/${teamId}/${taskId}.zip`,
       contentType: () => 'application/zip',
       tooLarge,
-      missing: missingFile,
+      missing: missingFileField,
       wrongField,
       cleanupWhat: 'delete refused bulk-upload zip',
     });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, MEDIA_MAX_FILE_SIZE } from '@mp/contracts';
-import { ObjectStorage, sanitizeUploadFilename } from '@mp/storage';
+import { sanitizeUploadFilename } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { BestEffortCleanup } from '../http/best-effort-cleanup';
-import { receiveFilePart } from '../http/file-part.receiver';
+import { FilePartReceiver } from '../http/file-part.receiver';
+import { missingFileField } from './missing-file-field';
 import { LORA_UPLOAD_PREFIX } from './lora-object-keys';
 
 export interface ReceivedLora {
@@ -17,10 +17,6 @@ export interface ReceivedLora {
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 const tooLarge = () =>
   new DomainError('PayloadTooLarge', `The file is larger than ${MEDIA_MAX_FILE_SIZE} bytes (50 MB)`);
-const missingFile = () =>
-  new DomainError('ValidationFailed', 'file: Field required', {
-    issues: [{ field: 'file', message: 'Field required', type: 'missing', location: 'body' }],
-  });
 const wrongField = () =>
   new DomainError('ValidationFailed', 'Send the LoRA model as one file in the field "file"', { field: 'file' });
 
@@ -31,20 +27,17 @@ const wrongField = () =>
  */
 @Injectable()
 export class LoraUploadReceiver {
-  constructor(
-    private readonly storage: ObjectStorage,
-    private readonly cleanup: BestEffortCleanup,
-  ) {}
+  constructor(private readonly parts: FilePartReceiver) {}
 
   async receive(request: FastifyRequest, teamId: string): Promise<ReceivedLora> {
     const filenameOf = (name: string) => sanitizeUploadFilename(name || 'lora.safetensors');
-    const received = await receiveFilePart(request, this.storage, this.cleanup, {
+    const received = await this.parts.receive(request, {
       field: 'file',
       maxBytes: MEDIA_MAX_FILE_SIZE,
       key: (part) => `${LORA_UPLOAD_PREFIX}${teamId}/${randomUUID()}_${filenameOf(part.filename)}`,
       contentType: (part) => (MIME.test(part.mimetype) ? part.mimetype : 'application/octet-stream'),
       tooLarge,
-      missing: missingFile,
+      missing: missingFileField,
       wrongField,
       cleanupWhat: 'delete refused lora upload',
     });

@@ -5,14 +5,16 @@ import { BearerTokenGuard } from './bearer-token.guard';
 import { BulkUploadZipReceiver } from './bulk-upload-zip.receiver';
 import { BulkUploadController } from './bulk-upload.controller';
 import { ExportConfigAccess } from './export-config-access.service';
-import { ExportConfigController } from './export-config.controller';
 import { FileServingController } from './file-serving.controller';
 import { FileServingService } from './file-serving.service';
 import { SourceHeadCache } from './source-head.cache';
 import { LoginController } from './login.controller';
 import { LoraUploadReceiver } from './lora-upload.receiver';
 import { MediaResourcesController } from './media-resources.controller';
+import { MyExportConfigController } from './my-export-config.controller';
+import { OrganizationExportConfigController } from './organization-export-config.controller';
 import { MediaUploadsController } from './uploads.controller';
+import { UserExportConfigController } from './user-export-config.controller';
 
 /** Seed 003 (FastAPI-style media API): login, uploads, file serving, export configuration, media resources, products bulk upload. */
 @Module({
@@ -20,7 +22,9 @@ import { MediaUploadsController } from './uploads.controller';
     LoginController,
     MediaUploadsController,
     FileServingController,
-    ExportConfigController,
+    MyExportConfigController,
+    OrganizationExportConfigController,
+    UserExportConfigController,
     MediaResourcesController,
     BulkUploadController,
   ],

@@ -8,8 +8,11 @@ export interface MediaAuthenticatedRequest {
   mediaPrincipal?: MediaPrincipal;
 }
 
-export const CurrentMediaUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): MediaPrincipal => {
+/** The caller BearerTokenGuard attached to the request of `ctx`. */
+export function mediaPrincipalOf(ctx: ExecutionContext): MediaPrincipal {
   const principal = ctx.switchToHttp().getRequest<MediaAuthenticatedRequest>().mediaPrincipal;
-  if (!principal) throw new Error('CurrentMediaUser used on a route without BearerTokenGuard');
+  if (!principal) throw new Error('A media caller was asked for on a route without BearerTokenGuard');
   return principal;
-});
+}
+
+export const CurrentMediaUser = createParamDecorator((_data: unknown, ctx: ExecutionContext) => mediaPrincipalOf(ctx));

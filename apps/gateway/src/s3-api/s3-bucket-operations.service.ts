@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@mp/contracts';
-import { APP_CONFIG, LOGGER } from '@mp/platform';
+import { APP_CONFIG } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyReply } from 'fastify';
-import type { Logger } from 'pino';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { S3ApiConfig } from './s3-api.config';
 import { bucketOf } from './s3-bucket-name';
 import { encodeToken, parseListObjects, urlEncodeKey } from './s3-list-objects';
@@ -21,7 +20,7 @@ export class S3BucketOperations {
   constructor(
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: S3ApiConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {}
 
   async listBuckets(principal: Principal, reply: FastifyReply): Promise<void> {
@@ -61,7 +60,7 @@ export class S3BucketOperations {
               maxKeys: params.maxKeys,
             });
     } catch (err) {
-      throw asStorageFailure(err, this.logger, 's3 list');
+      throw this.failures.of(err, 's3 list');
     }
     const enc = (key: string) => (params.encodeUrl ? urlEncodeKey(key) : key);
     const owner = { ID: ctx.principal.key_id, DisplayName: ctx.principal.key_id };

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, Principal } from '@mp/contracts';
-import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable, Transform, TransformCallback } from 'node:stream';
-import type { Logger } from 'pino';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { parseRange } from '../http/byte-range';
 import { storedContentType } from '../http/content-type';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { validateObjectKey } from '../s3-proxy/s3-object-key';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
 import { MultipartLayout, MultipartManifest, MultipartManifests } from './multipart-upload.store';
@@ -46,7 +45,7 @@ export class S3MultipartOperations {
     private readonly storage: ObjectStorage,
     private readonly writer: S3ObjectWriter,
     private readonly cleanup: BestEffortCleanup,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
     @Inject(APP_CONFIG) private readonly config: S3ApiConfig,
   ) {
     this.manifests = new MultipartManifests(storage);
@@ -70,7 +69,7 @@ export class S3MultipartOperations {
       await this.manifests.save(layout, uploadId, manifest);
     } catch (err) {
       await this.cleanup.run('release storage reservation', () => reservation.release());
-      throw asStorageFailure(err, this.logger, 's3 create multipart');
+      throw this.failures.of(err, 's3 create multipart');
     }
     await sendXml(ctx, 'InitiateMultipartUploadResult', { Bucket: ctx.bucket, Key: key, UploadId: uploadId });
   }
@@ -118,7 +117,7 @@ export class S3MultipartOperations {
         contentLength: length,
       });
     } catch (err) {
-      throw asStorageFailure(err, this.logger, 's3 upload part');
+      throw this.failures.of(err, 's3 upload part');
     }
     // The part's own MD5 is its ETag (what clients send back in CompleteMultipartUpload), kept beside it.
     const md5 = copied ? copied.hex : checks!.md5Hex!;

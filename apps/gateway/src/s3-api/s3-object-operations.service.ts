@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@mp/contracts';
-import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
 import { sendStoredObject } from '../http/object-responder';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { validateObjectKey } from '../s3-proxy/s3-object-key';
 import { S3ProxyConfig } from '../s3-proxy/s3-proxy.config';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
@@ -38,7 +37,7 @@ export class S3ObjectOperations {
     private readonly storage: ObjectStorage,
     private readonly writer: S3ObjectWriter,
     @Inject(APP_CONFIG) private readonly config: S3ProxyConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {}
 
   /** GetObject / HeadObject: Range, If-Match, If-None-Match, If-(Un)Modified-Since, user metadata. */
@@ -61,7 +60,7 @@ export class S3ObjectOperations {
       });
     } catch (err) {
       if (err instanceof DomainError && err.code === 'ObjectNotFound') throw noSuchKey(ctx.key);
-      throw asStorageFailure(err, this.logger, 's3 get');
+      throw this.failures.of(err, 's3 get');
     }
   }
 
@@ -113,7 +112,7 @@ export class S3ObjectOperations {
     } catch (err) {
       await reservation.release().catch(() => undefined);
       if (err instanceof DomainError && err.code === 'ObjectNotFound') throw noSuchKey(sourceKey);
-      throw asStorageFailure(err, this.logger, 's3 copy');
+      throw this.failures.of(err, 's3 copy');
     }
     await this.writer.commit(ctx.principal, reservation, userKey, head.size);
     await sendXml(ctx, 'CopyObjectResult', { LastModified: new Date().toISOString(), ETag: `"${etag}"` });
@@ -141,7 +140,7 @@ export class S3ObjectOperations {
         await this.deleteKey(ctx, validateObjectKey(key));
         deleted.push({ Key: key });
       } catch (err) {
-        const e = err instanceof DomainError ? err : asStorageFailure(err, this.logger, 's3 delete');
+        const e = this.failures.of(err, 's3 delete');
         errors.push({
           Key: key,
           Code: e.code === 'ValidationFailed' ? 'InvalidArgument' : 'InternalError',
@@ -153,11 +152,7 @@ export class S3ObjectOperations {
   }
 
   private async deleteKey(ctx: S3RequestContext, userKey: string): Promise<void> {
-    try {
-      await this.storage.delete(ctx.space.objectKey(userKey));
-    } catch (err) {
-      throw asStorageFailure(err, this.logger, 's3 delete');
-    }
+    await this.failures.attempt('s3 delete', () => this.storage.delete(ctx.space.objectKey(userKey)));
     await this.rpc.request('billing.storage.free', {
       team_id: ctx.principal.team_id,
       key_id: ctx.principal.key_id,
@@ -166,12 +161,7 @@ export class S3ObjectOperations {
   }
 
   private async headOrThrow(objectKey: string, userKey: string) {
-    let head;
-    try {
-      head = await this.storage.head(objectKey);
-    } catch (err) {
-      throw asStorageFailure(err, this.logger, 's3 head');
-    }
+    const head = await this.failures.attempt('s3 head', () => this.storage.head(objectKey));
     if (!head) throw noSuchKey(userKey);
     return head;
   }

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, Principal } from '@mp/contracts';
-import { LOGGER, RpcClient } from '@mp/platform';
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@mp/contracts';
+import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { Readable } from 'node:stream';
-import type { Logger } from 'pino';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { KeySpace } from '../s3-proxy/s3-object-key';
 import { StorageReservation } from '../s3-proxy/storage-reservation';
 
@@ -30,7 +29,7 @@ export class S3ObjectWriter {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     private readonly cleanup: BestEffortCleanup,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {}
 
   async write(write: ObjectWrite, reservation?: StorageReservation): Promise<{ etag: string; size: number }> {
@@ -47,8 +46,7 @@ export class S3ObjectWriter {
       });
     } catch (err) {
       await this.cleanup.run('release storage reservation', () => held.release());
-      if (err instanceof DomainError) throw err;
-      throw asStorageFailure(err, this.logger, 's3 put');
+      throw this.failures.of(err, 's3 put');
     }
     await this.commit(write.principal, held, write.userKey, stored.size);
     return stored;

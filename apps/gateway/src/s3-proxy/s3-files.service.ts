@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, Principal, S3DeleteResult, S3FileList, StorageUsage } from '@mp/contracts';
-import { LOGGER, RpcClient } from '@mp/platform';
+import { RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
 import { S3ListQuery } from './s3-list-query';
 import { KeySpace, validateObjectKey } from './s3-object-key';
 import { sendStoredObject } from '../http/object-responder';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 
 const fileNotFound = (key: string) => new DomainError('FileNotFound', 'File not found', { key });
 
@@ -17,17 +16,14 @@ export class S3FilesService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
   ) {}
 
   async list(principal: Principal, query: S3ListQuery): Promise<S3FileList> {
     const space = new KeySpace(principal);
-    let page;
-    try {
-      page = await this.storage.list({ prefix: space.root + query.prefix, cursor: query.cursor, limit: query.limit });
-    } catch (err) {
-      throw asStorageFailure(err, this.logger, 'list');
-    }
+    const page = await this.failures.attempt('list', () =>
+      this.storage.list({ prefix: space.root + query.prefix, cursor: query.cursor, limit: query.limit }),
+    );
     return {
       files: page.objects.map((o) => ({
         key: space.userKey(o.key),
@@ -48,7 +44,7 @@ export class S3FilesService {
       await sendStoredObject(this.storage, request, reply, { key: objectKey });
     } catch (err) {
       if (err instanceof DomainError && err.code === 'ObjectNotFound') throw fileNotFound(key);
-      throw asStorageFailure(err, this.logger, 'download');
+      throw this.failures.of(err, 'download');
     }
   }
 
@@ -62,7 +58,7 @@ export class S3FilesService {
       exists = (await this.storage.head(objectKey)) !== null;
       if (exists) await this.storage.delete(objectKey);
     } catch (err) {
-      throw asStorageFailure(err, this.logger, 'delete');
+      throw this.failures.of(err, 'delete');
     }
     // Also when the object is gone: a record left by an interrupted delete is settled here.
     const freed = await this.rpc.request('billing.storage.free', {

@@ -1,5 +1,4 @@
 import { defineDialect } from '../dialects/dialect-registry';
-import { plainStatusOf } from '../dialects/plain-errors';
 import { renderS3ProxyError } from './s3-error.renderer';
 import { S3KeyGuard } from './s3-key.guard';
 import { S3_PROXY_DOC } from './s3-proxy.dialect-doc';
@@ -9,7 +8,6 @@ export const S3_PROXY_DIALECT = defineDialect({
   id: 's3-proxy',
   unroutedPrefixes: ['/s3'],
   renderError: renderS3ProxyError,
-  statusOf: plainStatusOf,
   docs: S3_PROXY_DOC,
   guard: S3KeyGuard,
   rateLimit: (config) => ({

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, Principal, S3UploadResult } from '@mp/contracts';
-import { APP_CONFIG, LOGGER, RpcClient } from '@mp/platform';
+import { APP_CONFIG, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { storedContentType } from '../http/content-type';
 import { defaultStoreFailure, receiveFilePart } from '../http/file-part.receiver';
 import { declaredLength } from '../http/request-body';
@@ -12,7 +11,7 @@ import { PerKeyQueue } from './per-key-queue';
 import { initialReservation } from './reservation-growth';
 import { KeySpace, validateObjectKey } from './s3-object-key';
 import { S3ProxyConfig } from './s3-proxy.config';
-import { asStorageFailure } from '../http/storage-failure';
+import { StorageFailures } from '../http/storage-failures';
 import { BestEffortCleanup } from '../http/best-effort-cleanup';
 import { StorageReservation } from './storage-reservation';
 
@@ -40,7 +39,7 @@ export class S3UploadService {
     private readonly rpc: RpcClient,
     private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: S3ProxyConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly failures: StorageFailures,
     private readonly cleanup: BestEffortCleanup,
   ) {}
 
@@ -92,7 +91,7 @@ export class S3UploadService {
         storeFailed: (err, context) =>
           context.bodyError || context.interrupted
             ? defaultStoreFailure(err, context)
-            : asStorageFailure(err, this.logger, 'upload'),
+            : this.failures.of(err, 'upload'),
         cleanupWhat: 'delete partial upload',
       });
       staged = {
@@ -117,11 +116,9 @@ export class S3UploadService {
   /** Moves the staged file to its key and charges its size (replacing whatever the key held). */
   private async place(space: KeySpace, staged: StagedFile, userKey: string): Promise<S3UploadResult> {
     const objectKey = space.objectKey(userKey);
-    try {
-      await this.storage.copy({ from: staged.stagingKey, to: objectKey });
-    } catch (err) {
-      throw asStorageFailure(err, this.logger, 'copy staged upload');
-    }
+    await this.failures.attempt('copy staged upload', () =>
+      this.storage.copy({ from: staged.stagingKey, to: objectKey }),
+    );
     let replaced: boolean;
     try {
       replaced = (await staged.reservation.commit(userKey, staged.size)).replaced_bytes !== null;

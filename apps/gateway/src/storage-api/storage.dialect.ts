@@ -1,6 +1,5 @@
 import { CdtKeyGuard } from '../auth/cdt-key.guard';
 import { defineDialect } from '../dialects/dialect-registry';
-import { plainStatusOf } from '../dialects/plain-errors';
 import { renderStorageError } from './storage-error.renderer';
 import { STORAGE_DOC } from './storage.dialect-doc';
 
@@ -9,7 +8,6 @@ export const STORAGE_DIALECT = defineDialect({
   id: 'storage',
   unroutedPrefixes: ['/v1/files', '/v1/predictions'],
   renderError: renderStorageError,
-  statusOf: plainStatusOf,
   docs: STORAGE_DOC,
   guard: CdtKeyGuard,
 });

@@ -6,6 +6,7 @@ import { useLoad } from '../components/use-load';
 import { formatBytes } from '../format/bytes';
 import { formatTime } from '../format/usage-figures';
 import { MESSAGES } from '../messages';
+import { FileActionButton } from './file-action-button';
 import { folderListing, parentPrefix } from './folders';
 import { saveBlob } from './save-blob';
 
@@ -96,22 +97,8 @@ export function FilesTable({ api, round, onChanged }: FilesTableProps) {
                 <td data-bytes={file.size}>{formatBytes(file.size)}</td>
                 <td>{formatTime(file.last_modified)}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    data-testid="file-download"
-                    onClick={() => void download(file)}
-                    aria-label={`Download ${file.key}`}
-                  >
-                    Download
-                  </button>
-                  <button
-                    type="button"
-                    data-testid="file-delete"
-                    onClick={() => void remove(file)}
-                    aria-label={`Delete ${file.key}`}
-                  >
-                    Delete
-                  </button>
+                  <FileActionButton file={file} label="Download" testId="file-download" onAction={download} />
+                  <FileActionButton file={file} label="Delete" testId="file-delete" onAction={remove} />
                 </td>
               </tr>
             ))}

@@ -23,23 +23,21 @@ export const extBucketNameSchema = z
   )
   .refine((name) => !name.includes('..'), 'name must not contain ".."');
 
+/** A Swift name (`what` says which in the messages): 1 to `maxBytes` bytes of UTF-8. */
+const swiftNameSchema = (what: string, maxBytes: number) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .min(1, `${what} must not be empty`)
+    .max(maxBytes, `${what} must be at most ${maxBytes} bytes`)
+    .refine((name) => utf8Bytes(name) <= maxBytes, { message: `${what} must be at most ${maxBytes} bytes` });
+
 /** Any container name Swift accepts: 1–256 bytes of UTF-8 without "/" or control characters. */
-export const containerNameSchema = z
-  .string({ error: 'container name must be a string' })
-  .min(1, 'container name must not be empty')
-  .max(MAX_CONTAINER_NAME_BYTES, `container name must be at most ${MAX_CONTAINER_NAME_BYTES} bytes`)
-  .refine((name) => utf8Bytes(name) <= MAX_CONTAINER_NAME_BYTES, {
-    message: `container name must be at most ${MAX_CONTAINER_NAME_BYTES} bytes`,
-  })
+export const containerNameSchema = swiftNameSchema('container name', MAX_CONTAINER_NAME_BYTES)
   .refine((name) => !name.includes('/'), 'container name must not contain "/"')
   .refine((name) => !UNPRINTABLE.test(name), 'container name must be printable UTF-8');
 
 /** Any object name Swift accepts: 1–1,024 bytes of UTF-8 without control characters. */
-export const objectNameSchema = z
-  .string({ error: 'object name must be a string' })
-  .min(1, 'object name must not be empty')
-  .max(MAX_OBJECT_NAME_BYTES, `object name must be at most ${MAX_OBJECT_NAME_BYTES} bytes`)
-  .refine((name) => utf8Bytes(name) <= MAX_OBJECT_NAME_BYTES, {
-    message: `object name must be at most ${MAX_OBJECT_NAME_BYTES} bytes`,
-  })
-  .refine((name) => !UNPRINTABLE.test(name), 'object name must be printable UTF-8');
+export const objectNameSchema = swiftNameSchema('object name', MAX_OBJECT_NAME_BYTES).refine(
+  (name) => !UNPRINTABLE.test(name),
+  'object name must be printable UTF-8',
+);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Products and bulk upload (seed 003 `/api/v1/products/bulk-upload/`), kept by files. */
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 export const BULK_UPLOAD_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'] as const;
 export type BulkUploadStatus = (typeof BULK_UPLOAD_STATUSES)[number];
@@ -68,7 +67,7 @@ const booleanParam = (name: string, fallback: boolean) =>
 export const createBulkUploadQuerySchema = z.object({
   caption_products: booleanParam('caption_products', true),
   skip_existing_skus: booleanParam('skip_existing_skus', false),
-  shooting_id: id.optional(),
+  shooting_id: uuidField.optional(),
 });
 
 /** Query of `GET /api/v1/products/bulk-upload/`. */
@@ -92,20 +91,23 @@ export const listBulkUploadsQuerySchema = z.object({
 export const BULK_UPLOAD_RPC = {
   create: {
     request: z.object({
-      team_id: id,
-      owner_id: id,
-      task_id: id,
+      team_id: uuidField,
+      owner_id: uuidField,
+      task_id: uuidField,
       filename: z.string().min(1).max(BULK_UPLOAD_LIMITS.maxFilenameBytes),
       object_key: z.string().min(1).max(1024),
       caption_products: z.boolean(),
       skip_existing_skus: z.boolean(),
-      shooting_id: id.nullable(),
+      shooting_id: uuidField.nullable(),
     }),
     response: bulkUploadTaskSchema,
   },
   list: {
-    request: listBulkUploadsQuerySchema.extend({ team_id: id, owner_id: id }),
+    request: listBulkUploadsQuerySchema.extend({ team_id: uuidField, owner_id: uuidField }),
     response: z.object({ tasks: z.array(bulkUploadTaskSchema) }),
   },
-  get: { request: z.object({ team_id: id, owner_id: id, task_id: id }), response: bulkUploadTaskSchema },
+  get: {
+    request: z.object({ team_id: uuidField, owner_id: uuidField, task_id: uuidField }),
+    response: bulkUploadTaskSchema,
+  },
 } as const;

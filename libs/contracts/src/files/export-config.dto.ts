@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Seed 003 (FastAPI-style media API): export configuration, kept by files. */
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 export const EXPORT_IMAGE_FORMATS = ['webp', 'jpeg', 'png', 'avif'] as const;
 export type ExportImageFormat = (typeof EXPORT_IMAGE_FORMATS)[number];
@@ -54,7 +53,7 @@ export const effectiveExportConfigurationSchema = z.object({
 export type EffectiveExportConfiguration = z.infer<typeof effectiveExportConfigurationSchema>;
 
 /** Whose configuration: a user's personal one, or an organisation's (then `user_id` is the creator). */
-const exportOwner = z.object({ team_id: id, user_id: id, organization_id: id.nullable() });
+const exportOwner = z.object({ team_id: uuidField, user_id: uuidField, organization_id: uuidField.nullable() });
 
 export const EXPORT_CONFIG_RPC = {
   exportConfigGet: { request: exportOwner, response: exportConfigurationSchema },
@@ -68,7 +67,7 @@ export const EXPORT_CONFIG_RPC = {
   },
   exportConfigDelete: { request: exportOwner, response: z.object({ deleted: z.literal(true) }) },
   exportConfigResolve: {
-    request: z.object({ team_id: id, user_id: id, organization_ids: z.array(id).max(1000) }),
+    request: z.object({ team_id: uuidField, user_id: uuidField, organization_ids: z.array(uuidField).max(1000) }),
     response: effectiveExportConfigurationSchema,
   },
 } as const;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const id = z.uuid({ error: 'must be a UUID' });
+import { uuidField } from '../rpc/scoped-ids';
 
 /** What a media resource can be attached to: `product`, `shooting`, … (lowercase identifier). */
 export const entityTypeSchema = z
@@ -57,10 +56,13 @@ export const detachMediaResultSchema = z.object({ id: z.string(), resource_id: z
 export type DetachMediaResult = z.infer<typeof detachMediaResultSchema>;
 
 /** The caller of every media RPC: the team owns every row and object; the user is the owner of tasks. */
-export const mediaCallerSchema = z.object({ team_id: id, user_id: id.nullable() });
+export const mediaCallerSchema = z.object({ team_id: uuidField, user_id: uuidField.nullable() });
 
 export const MEDIA_RPC = {
   ingest: { request: ingestMediaBodySchema.extend(mediaCallerSchema.shape), response: ingestMediaResultSchema },
-  list: { request: listMediaAttachmentsQuerySchema.extend({ team_id: id }), response: mediaAttachmentListSchema },
-  detach: { request: z.object({ team_id: id, attachment_id: id }), response: detachMediaResultSchema },
+  list: {
+    request: listMediaAttachmentsQuerySchema.extend({ team_id: uuidField }),
+    response: mediaAttachmentListSchema,
+  },
+  detach: { request: z.object({ team_id: uuidField, attachment_id: uuidField }), response: detachMediaResultSchema },
 } as const;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { folderSchema } from './upload-url.dto';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Seed 003 (FastAPI-style media API): presigned PUT uploads, kept by files. */
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 export const MEDIA_MAX_FILE_SIZE = 52_428_800;
 
@@ -40,22 +39,25 @@ export const presignedUrlRequestSchema = z.object({
 });
 export type PresignedUrlRequest = z.infer<typeof presignedUrlRequestSchema>;
 
+/** How the client sends the file to the presigned URL: one PUT, before the URL expires, within the size limit. */
+const presignedPutTerms = {
+  upload_method: z.literal('PUT'),
+  expires_in_seconds: z.number().int(),
+  max_file_size: z.number().int(),
+};
+
 export const mediaUploadSessionSchema = z.object({
   file_id: z.string(),
   object_key: z.string(),
   upload_url: z.string(),
-  upload_method: z.literal('PUT'),
-  expires_in_seconds: z.number().int(),
-  max_file_size: z.number().int(),
+  ...presignedPutTerms,
 });
 export type MediaUploadSession = z.infer<typeof mediaUploadSessionSchema>;
 
 export const presignedUrlResponseSchema = z.object({
   upload_url: z.string(),
   file_url: z.string(),
-  upload_method: z.literal('PUT'),
-  expires_in_seconds: z.number().int(),
-  max_file_size: z.number().int(),
+  ...presignedPutTerms,
 });
 export type PresignedUrlResponse = z.infer<typeof presignedUrlResponseSchema>;
 
@@ -72,7 +74,7 @@ export type LoraUploadResponse = z.infer<typeof loraUploadResponseSchema>;
 
 export const MEDIA_UPLOAD_RPC = {
   uploadCreate: {
-    request: presignedUrlRequestSchema.extend({ team_id: id, user_id: id }),
+    request: presignedUrlRequestSchema.extend({ team_id: uuidField, user_id: uuidField }),
     response: mediaUploadSessionSchema,
   },
 } as const;

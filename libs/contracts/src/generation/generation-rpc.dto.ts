@@ -6,8 +6,8 @@ import {
   MAX_REFERENCES,
 } from './image-generation-request.dto';
 import { PROMPT_MODES } from './seedream-models';
+import { uuidField } from '../rpc/scoped-ids';
 
-const id = z.uuid({ error: 'must be a UUID' });
 const objectKey = z.string().min(1).max(1024);
 
 /**
@@ -26,9 +26,9 @@ export type GenerationReferenceInput = z.infer<typeof generationReferenceSchema>
  * same model registry).
  */
 export const generateImagesRequestSchema = z.object({
-  team_id: id,
-  key_id: id,
-  request_id: id,
+  team_id: uuidField,
+  key_id: uuidField,
+  request_id: uuidField,
   model: z.string().max(64),
   prompt: z.string().min(1).max(MAX_PROMPT_CHARACTERS),
   references: z.array(generationReferenceSchema).max(MAX_REFERENCES),

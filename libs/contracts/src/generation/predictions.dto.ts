@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callbackUrlSchema } from '../notifier/callbacks.dto';
 import { generationReferenceSchema } from './generation-rpc.dto';
 import { MAX_PROMPT_CHARACTERS, MAX_REFERENCE_URL_CHARS } from './image-generation-request.dto';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Seed 000's statuses plus `canceled`. */
 export const PREDICTION_STATUSES = ['queued', 'processing', 'completed', 'failed', 'canceled'] as const;
@@ -84,12 +85,10 @@ export function predictionReferenceUrl(input: Record<string, unknown>): { field:
   return undefined;
 }
 
-const id = z.uuid({ error: 'must be a UUID' });
-
 /** `generation.prediction.create`: the gateway has read our own URLs into `references` already. */
 export const createPredictionRequestSchema = z.object({
-  team_id: id,
-  key_id: id,
+  team_id: uuidField,
+  key_id: uuidField,
   model: z.string().max(MAX_MODEL_CHARS),
   input: inputObjectSchema,
   references: z.array(generationReferenceSchema).max(1),
@@ -98,11 +97,11 @@ export const createPredictionRequestSchema = z.object({
 });
 export type CreatePredictionRequest = z.infer<typeof createPredictionRequestSchema>;
 
-export const predictionLookupSchema = z.object({ team_id: id, job_id: id });
+export const predictionLookupSchema = z.object({ team_id: uuidField, job_id: uuidField });
 
 /** A prediction as seed 000 clients see it (the `GET /v1/predictions/{job_id}` body, and the webhook body). */
 export const predictionSchema = z.object({
-  job_id: id,
+  job_id: uuidField,
   model: z.string(),
   status: z.enum(PREDICTION_STATUSES),
   input: z.record(z.string(), z.unknown()),

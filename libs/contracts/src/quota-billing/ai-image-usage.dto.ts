@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyScoped } from '../rpc/scoped-ids';
 
 /**
  * Seed 002's AI Image quota and history: images are reserved before a generation and settled to
@@ -6,9 +7,7 @@ import { z } from 'zod';
  * quota-billing recorded. RPC requests are scoped to the caller's team and key.
  */
 
-const id = z.uuid({ error: 'must be a UUID' });
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const keyScoped = { team_id: id, key_id: id };
 /** The gateway's generation request id (a UUID today; any short opaque id is accepted). */
 const requestId = z.string().min(1).max(100);
 

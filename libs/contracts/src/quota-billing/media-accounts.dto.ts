@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { uuidField } from '../rpc/scoped-ids';
 
 /** Seed 003 (FastAPI-style media API): accounts, organisations and tokens, kept by quota-billing. */
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -65,7 +64,7 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-export const addOrganizationMemberBodySchema = z.object({ user_id: id });
+export const addOrganizationMemberBodySchema = z.object({ user_id: uuidField });
 export type AddOrganizationMemberBody = z.infer<typeof addOrganizationMemberBodySchema>;
 
 /** What a valid password proves; the gateway turns it into a signed token. */
@@ -100,11 +99,11 @@ export const loginFormSchema = z.object({
 export type LoginForm = z.infer<typeof loginFormSchema>;
 
 export const MEDIA_ACCOUNT_RPC = {
-  accountCreate: { request: createMediaAccountBodySchema.extend({ team_id: id }), response: mediaAccountSchema },
+  accountCreate: { request: createMediaAccountBodySchema.extend({ team_id: uuidField }), response: mediaAccountSchema },
   accountUpdate: {
     request: z.object({
-      team_id: id,
-      user_id: id,
+      team_id: uuidField,
+      user_id: uuidField,
       password: passwordSchema.optional(),
       is_superuser: z.boolean().optional(),
       is_active: z.boolean().optional(),
@@ -115,15 +114,21 @@ export const MEDIA_ACCOUNT_RPC = {
     request: z.object({ username: z.string().max(320), password: z.string().max(1024) }),
     response: loginResultSchema,
   },
-  accountStatus: { request: z.object({ user_id: id }), response: accountStatusSchema },
-  organizationCreate: { request: createOrganizationBodySchema.extend({ team_id: id }), response: organizationSchema },
-  organizationGet: { request: z.object({ team_id: id, organization_id: id }), response: organizationSchema },
+  accountStatus: { request: z.object({ user_id: uuidField }), response: accountStatusSchema },
+  organizationCreate: {
+    request: createOrganizationBodySchema.extend({ team_id: uuidField }),
+    response: organizationSchema,
+  },
+  organizationGet: {
+    request: z.object({ team_id: uuidField, organization_id: uuidField }),
+    response: organizationSchema,
+  },
   organizationMemberAdd: {
-    request: z.object({ team_id: id, organization_id: id, user_id: id }),
+    request: z.object({ team_id: uuidField, organization_id: uuidField, user_id: uuidField }),
     response: organizationSchema,
   },
   organizationMemberRemove: {
-    request: z.object({ team_id: id, organization_id: id, user_id: id }),
+    request: z.object({ team_id: uuidField, organization_id: uuidField, user_id: uuidField }),
     response: organizationSchema,
   },
 } as const;

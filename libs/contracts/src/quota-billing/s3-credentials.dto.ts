@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { keyScoped } from '../rpc/scoped-ids';
 import { principalSchema } from './tenancy.dto';
-
-const id = z.uuid({ error: 'must be a UUID' });
 
 /** An S3 access key id as issued: `AKKS` and 16 upper-case base32 characters (the shape AWS tools expect). */
 export const S3_ACCESS_KEY_ID_PATTERN = /^AKKS[A-Z2-7]{16}$/;
 
-export const s3CredentialsRequestSchema = z.object({ team_id: id, key_id: id });
+export const s3CredentialsRequestSchema = z.object(keyScoped);
 
 /** The SigV4 credentials of one `kikaku_s3` key (the secret is stored encrypted, never logged). */
 export const s3CredentialsSchema = z.object({

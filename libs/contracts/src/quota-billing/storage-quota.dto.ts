@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyScoped, uuidField } from '../rpc/scoped-ids';
 
 /**
  * Storage quota of the S3 proxy (seed 002, `/s3/...`): bytes per `kikaku_s3` key, kept by
@@ -9,9 +10,7 @@ import { z } from 'zod';
 /** Longest user-visible object key, in UTF-8 bytes (S3's own limit). */
 export const S3_PROXY_KEY_MAX_BYTES = 1024;
 
-const id = z.uuid({ error: 'must be a UUID' });
 const bytes = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const keyScoped = { team_id: id, key_id: id };
 
 /** A user-visible object key as quota-billing records it (validated fully by the gateway). */
 const objectKey = z
@@ -35,20 +34,20 @@ export const storageUsageSchema = z.object({
 export type StorageUsage = z.infer<typeof storageUsageSchema>;
 
 export const storageReserveRequestSchema = z.object({ ...keyScoped, bytes });
-export const storageReservationSchema = z.object({ reservation_id: id, reserved_bytes: bytes });
+export const storageReservationSchema = z.object({ reservation_id: uuidField, reserved_bytes: bytes });
 export type StorageReservation = z.infer<typeof storageReservationSchema>;
 
-export const storageExtendRequestSchema = z.object({ ...keyScoped, reservation_id: id, bytes: bytes.min(1) });
+export const storageExtendRequestSchema = z.object({ ...keyScoped, reservation_id: uuidField, bytes: bytes.min(1) });
 
 export const storageCommitRequestSchema = z.object({
   ...keyScoped,
-  reservation_id: id,
+  reservation_id: uuidField,
   object_key: objectKey,
   size: bytes,
 });
 export const storageCommitResponseSchema = z.object({ replaced_bytes: bytes.nullable(), usage: storageUsageSchema });
 
-export const storageReleaseRequestSchema = z.object({ ...keyScoped, reservation_id: id });
+export const storageReleaseRequestSchema = z.object({ ...keyScoped, reservation_id: uuidField });
 export const storageReleaseResponseSchema = z.object({ released_bytes: bytes });
 
 export const storageFreeRequestSchema = z.object({ ...keyScoped, object_key: objectKey });

@@ -67,9 +67,7 @@ import { MEDIA_UPLOAD_RPC } from '../files/media-uploads.dto';
 import { MEDIA_ACCOUNT_RPC } from '../quota-billing/media-accounts.dto';
 import { S3_CREDENTIALS_RPC } from '../quota-billing/s3-credentials.dto';
 import { BUCKET_RPC } from '../buckets/bucket-rpc';
-
-const id = z.uuid({ error: 'must be a UUID' });
-const teamScoped = z.object({ team_id: id });
+import { keyScoped, uuidField, teamScoped } from './scoped-ids';
 
 /** NATS request/reply subjects (`<app>.<entity>.<verb>`) with request and response schemas. */
 export const RPC_SCHEMAS = {
@@ -78,70 +76,70 @@ export const RPC_SCHEMAS = {
     response: principalSchema,
   },
   'billing.team.create': { request: createTeamBodySchema, response: teamSchema },
-  'billing.team.get': { request: teamScoped, response: teamSchema },
+  'billing.team.get': { request: z.object(teamScoped), response: teamSchema },
   'billing.team.list': { request: z.object({}), response: z.object({ teams: z.array(teamSchema) }) },
-  'billing.user.create': { request: createUserBodySchema.extend({ team_id: id }), response: userSchema },
-  'billing.user.list': { request: teamScoped, response: z.object({ users: z.array(userSchema) }) },
+  'billing.user.create': { request: createUserBodySchema.extend(teamScoped), response: userSchema },
+  'billing.user.list': { request: z.object(teamScoped), response: z.object({ users: z.array(userSchema) }) },
   'billing.key.create': {
     request: z.object({
-      team_id: id,
+      team_id: uuidField,
       kind: z.enum(API_KEY_KINDS),
       name: z.string().max(200).optional(),
-      user_id: id.optional(),
+      user_id: uuidField.optional(),
     }),
     response: createdApiKeySchema,
   },
-  'billing.key.list': { request: teamScoped, response: z.object({ keys: z.array(apiKeySummarySchema) }) },
+  'billing.key.list': { request: z.object(teamScoped), response: z.object({ keys: z.array(apiKeySummarySchema) }) },
   'billing.key.revoke': {
-    request: z.object({ team_id: id, key_id: id }),
+    request: z.object(keyScoped),
     response: apiKeySummarySchema,
   },
   'billing.key.update': {
-    request: updateAiImageKeyBodySchema.safeExtend({ team_id: id, key_id: id }),
+    request: updateAiImageKeyBodySchema.safeExtend(keyScoped),
     response: apiKeySummarySchema,
   },
   'billing.images.reserve': { request: imagesReserveRequestSchema, response: imagesReservationSchema },
   'billing.images.settle': { request: imagesSettleRequestSchema, response: imagesSettlementSchema },
-  'billing.images.usage': { request: z.object({ team_id: id, key_id: id }), response: aiImageUsageSchema },
+  'billing.images.usage': { request: z.object(keyScoped), response: aiImageUsageSchema },
   'billing.images.logs': { request: imagesLogsRequestSchema, response: aiImageLogsPageSchema },
   'billing.images.gallery': { request: imagesGalleryRequestSchema, response: storedGalleryPageSchema },
   'files.upload.create': {
     request: createUploadUrlBodySchema.extend({
-      team_id: id,
-      user_id: id.nullable(),
+      team_id: uuidField,
+      user_id: uuidField.nullable(),
       upload_ip: z.string().max(64).nullable(),
     }),
     response: uploadUrlResponseSchema,
   },
   'search.files.query': {
-    request: fileSearchBodySchema.extend({ team_id: id }),
+    request: fileSearchBodySchema.extend(teamScoped),
     response: fileSearchResultSchema,
   },
   'search.files.distinct': {
-    request: fileDistinctParamsSchema.extend({ team_id: id }),
+    request: fileDistinctParamsSchema.extend(teamScoped),
     response: fileDistinctResultSchema,
   },
   'search.files.schema': { request: z.object({}), response: searchSchemaResultSchema },
   'files.records.page': { request: fileRecordsPageRequestSchema, response: fileRecordsPageResponseSchema },
   'files.metadata.update': {
-    request: updateFileMetadataBodySchema.extend({ team_id: id }),
+    request: updateFileMetadataBodySchema.extend(teamScoped),
     response: updateFileMetadataResultSchema,
   },
-  'files.file.delete': { request: deleteFileQuerySchema.extend({ team_id: id }), response: deleteFileResultSchema },
+  'files.file.delete': { request: deleteFileQuerySchema.extend(teamScoped), response: deleteFileResultSchema },
   'notifier.delivery.list': {
-    request: listCallbackDeliveriesQuerySchema.extend({ team_id: id }),
+    request: listCallbackDeliveriesQuerySchema.extend(teamScoped),
     response: callbackDeliveryPageSchema,
   },
   'notifier.delivery.get': {
-    request: z.object({ team_id: id, delivery_id: id }),
+    request: z.object({ ...teamScoped, delivery_id: uuidField }),
     response: callbackDeliveryDetailSchema,
   },
   'notifier.delivery.redeliver': {
-    request: z.object({ team_id: id, delivery_id: id }),
+    request: z.object({ ...teamScoped, delivery_id: uuidField }),
     response: callbackDeliverySchema,
   },
-  'notifier.secret.get': { request: teamScoped, response: callbackSecretSchema },
-  'notifier.secret.rotate': { request: teamScoped, response: callbackSecretSchema },
+  'notifier.secret.get': { request: z.object(teamScoped), response: callbackSecretSchema },
+  'notifier.secret.rotate': { request: z.object(teamScoped), response: callbackSecretSchema },
   'billing.storage.reserve': { request: storageReserveRequestSchema, response: storageReservationSchema },
   'billing.storage.extend': { request: storageExtendRequestSchema, response: storageReservationSchema },
   'billing.storage.commit': { request: storageCommitRequestSchema, response: storageCommitResponseSchema },

@@ -16,7 +16,10 @@ export class S3CredentialResolver {
     private readonly rpc: RpcClient,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
-    this.cache = new CredentialCache(config.KEY_CACHE_TTL_MS, (accessKeyId) => this.load(accessKeyId));
+    this.cache = new CredentialCache(config.KEY_CACHE_TTL_MS, {
+      load: (accessKeyId) => this.rpc.request('billing.s3-credentials.resolve', { access_key_id: accessKeyId }),
+      unknownWhen: ['InvalidAccessKeyId', 'ValidationFailed'],
+    });
   }
 
   /** Throws InvalidAccessKeyId for an unknown, rotated-away or revoked access key id. */
@@ -26,15 +29,5 @@ export class S3CredentialResolver {
       throw new DomainError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
     }
     return resolved;
-  }
-
-  private async load(accessKeyId: string): Promise<S3CredentialsResolved | null> {
-    try {
-      return await this.rpc.request('billing.s3-credentials.resolve', { access_key_id: accessKeyId });
-    } catch (err) {
-      if (err instanceof DomainError && (err.code === 'InvalidAccessKeyId' || err.code === 'ValidationFailed'))
-        return null;
-      throw err;
-    }
   }
 }

@@ -13,16 +13,17 @@ import { ZodBody, ZodPipe } from '../http/zod-validation.pipe';
 import { BucketApiService } from './bucket-api.service';
 import { BUCKET_DIALECT } from './bucket.dialect';
 
-/**
- * The other paths the seed writes the lifecycle routes with: `/v1_ext/{name}/policy` and
- * `/v1/bucket/{name}/policy` (with `/{id}` for DELETE). Same handlers, same answers.
- */
+/** Every path the seed writes the lifecycle routes with; DELETE adds `/{id}`. */
+const POLICY_PATHS = ['v1_ext/bucket/:name/policy', 'v1_ext/:name/policy', 'v1/bucket/:name/policy'];
+const ONE_POLICY_PATHS = POLICY_PATHS.map((path) => `${path}/:id`);
+
+/** A bucket's lifecycle policies: list, add one, delete one (same handlers and answers at each path). */
 @Controller()
 @Dialect(BUCKET_DIALECT)
-export class BucketPolicyAliasController {
+export class BucketPolicyController {
   constructor(private readonly buckets: BucketApiService) {}
 
-  @Get(['v1_ext/:name/policy', 'v1/bucket/:name/policy'])
+  @Get(POLICY_PATHS)
   list(
     @CurrentPrincipal() p: Principal,
     @Param(new ZodPipe(bucketParamsSchema)) { name }: { name: string },
@@ -30,7 +31,7 @@ export class BucketPolicyAliasController {
     return this.buckets.listPolicies(p, name);
   }
 
-  @Put(['v1_ext/:name/policy', 'v1/bucket/:name/policy'])
+  @Put(POLICY_PATHS)
   create(
     @CurrentPrincipal() p: Principal,
     @Param(new ZodPipe(bucketParamsSchema)) { name }: { name: string },
@@ -39,7 +40,7 @@ export class BucketPolicyAliasController {
     return this.buckets.createPolicy(p, name, body);
   }
 
-  @Delete(['v1_ext/:name/policy/:id', 'v1/bucket/:name/policy/:id'])
+  @Delete(ONE_POLICY_PATHS)
   @HttpCode(204)
   delete(
     @CurrentPrincipal() p: Principal,
