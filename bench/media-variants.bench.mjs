@@ -8,17 +8,15 @@
 import { createRequire } from 'node:module';
 import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
 import {
-  coldFigures,
+  conversionFigures,
+  distinctMegapixels,
   load,
-  ratio,
   sharp,
-  sharpSettings,
   sourceImage,
-  stageMeans,
   stageTotals,
-  storeFloorCopy,
+  storeFloorCopies,
+  timeColdPass,
   timeRaw,
-  timeStoreRoundTrips,
 } from './conversion-kit.mjs';
 
 const require = createRequire(import.meta.url);
@@ -121,23 +119,16 @@ try {
 
   const stages = () => stageTotals(platform.url('image-ops'), 'variant');
   const store = testObjectStorage(infra.env);
-  for (let i = 0; i < SOURCES; i++) await storeFloorCopy(store, i, sources[i]);
+  await storeFloorCopies(store, sources);
   const loadStart = load();
   const stagesBefore = await stages();
   const conversionsBefore = await conversions();
-  const raw = [];
-  const cold = [];
-  const floorGets = [];
-  const floorPuts = [];
-  for (let i = 0; i < SOURCES; i++) {
-    const t0 = performance.now();
-    const result = await rawConvert(sources[i]);
-    raw.push(performance.now() - t0);
-    const trips = await timeStoreRoundTrips(store, i, result);
-    floorGets.push(trips.get);
-    floorPuts.push(trips.put);
-    cold.push(await request(fileUrls[i], 'miss'));
-  }
+  const coldPass = await timeColdPass({
+    store,
+    sources,
+    rawConvert,
+    coldRequest: (i) => request(fileUrls[i], 'miss'),
+  });
   const conversionsAfterCold = await conversions();
   const stagesAfterCold = await stages();
   // The floor of a hit: the one HEAD of the source it needs, straight from the bench to the store.
@@ -155,36 +146,23 @@ try {
   const loadEnd = load();
   const stagesAfterCached = await stages();
 
-  const rawSummary = summarize(raw);
-  const coldSummary = summarize(cold);
-  const cachedSummary = summarize(cached);
   const sortedBytes = [...sourceBytes].sort((a, b) => a - b);
-  // Per source, cold over raw: the median of those ratios is robust to load spikes between sources.
-  const perSource = cold.map((c, i) => c / raw[i]).sort((a, b) => a - b);
   writeResult('media-variants', {
     sources: SOURCES,
-    source_megapixels: [...new Set(megapixels.map((m) => Math.round(m * 100) / 100))],
+    source_megapixels: distinctMegapixels(megapixels),
     source_jpeg_mb: {
       p50: Math.round((percentile(sortedBytes, 50) / 2 ** 20) * 100) / 100,
       max: Math.round((sortedBytes.at(-1) / 2 ** 20) * 100) / 100,
     },
     load_1_5_15: { start: loadStart, end: loadEnd },
-    raw_sharp: {
-      ...sharpSettings(),
+    ...conversionFigures({
       conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer',
-      ...rawSummary,
-    },
-    ...coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }),
-    cached: { repeats_per_source: REPEATS, ...cachedSummary },
+      coldPass,
+      cached,
+      repeats: REPEATS,
+      stages: { before: stagesBefore, afterCold: stagesAfterCold, afterCached: stagesAfterCached },
+    }),
     store_head_from_bench: summarize(storeHeads),
-    image_ops_stages: {
-      cold: stageMeans(stagesBefore, stagesAfterCold),
-      cached: stageMeans(stagesAfterCold, stagesAfterCached),
-    },
-    targets: {
-      cold_p50_within_1_5x_raw_sharp: coldSummary.p50_ms <= 1.5 * rawSummary.p50_ms,
-      cached_p99_under_10_ms: cachedSummary.p99_ms < 10,
-    },
     conversions: {
       during_cold: conversionsAfterCold - conversionsBefore,
       during_cached: conversionsAfterCached - conversionsAfterCold,
