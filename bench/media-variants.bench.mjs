@@ -7,17 +7,8 @@
 // never asserted.
 import { createRequire } from 'node:module';
 import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
-import {
-  conversionFigures,
-  distinctMegapixels,
-  load,
-  sharp,
-  sourceImage,
-  stageTotals,
-  storeFloorCopies,
-  timeColdPass,
-  timeRaw,
-} from './conversion-kit.mjs';
+import { sharp, sourceImage } from './conversion-kit.mjs';
+import { ConversionRun } from './conversion-run.mjs';
 
 const require = createRequire(import.meta.url);
 const { createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, testObjectStorage } = require(
@@ -113,55 +104,35 @@ try {
     })
   ).json();
   await fetch(warm.upload_url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: warmBytes });
-  await timeRaw(rawConvert, warmBytes);
+  await rawConvert(warmBytes);
   await request(warm.file_url, 'miss');
   await request(warm.file_url, 'hit');
 
-  const stages = () => stageTotals(platform.url('image-ops'), 'variant');
   const store = testObjectStorage(infra.env);
-  await storeFloorCopies(store, sources);
-  const loadStart = load();
-  const stagesBefore = await stages();
+  const run = new ConversionRun({ imageOpsUrl: platform.url('image-ops'), stagePath: 'variant', store, rawConvert });
   const conversionsBefore = await conversions();
-  const coldPass = await timeColdPass({
-    store,
-    sources,
-    rawConvert,
-    coldRequest: (i) => request(fileUrls[i], 'miss'),
-  });
+  await run.coldPass(sources, (i) => request(fileUrls[i], 'miss'));
   const conversionsAfterCold = await conversions();
-  const stagesAfterCold = await stages();
   // The floor of a hit: the one HEAD of the source it needs, straight from the bench to the store.
   const sourceKeys = fileUrls.map((url) => decodeURIComponent(new URL(url).pathname.replace(/^\/files\//, '')));
-  const cached = [];
   const storeHeads = [];
-  for (let r = 0; r < REPEATS; r++)
-    for (let i = 0; i < SOURCES; i++) {
-      cached.push(await request(fileUrls[i], 'hit'));
-      const t0 = performance.now();
-      if (!(await store.head(sourceKeys[i]))) throw new Error(`${sourceKeys[i]}: not in the store`);
-      storeHeads.push(performance.now() - t0);
-    }
+  await run.cachedPass(REPEATS, SOURCES, async (i) => {
+    const ms = await request(fileUrls[i], 'hit');
+    const t0 = performance.now();
+    if (!(await store.head(sourceKeys[i]))) throw new Error(`${sourceKeys[i]}: not in the store`);
+    storeHeads.push(performance.now() - t0);
+    return ms;
+  });
   const conversionsAfterCached = await conversions();
-  const loadEnd = load();
-  const stagesAfterCached = await stages();
 
   const sortedBytes = [...sourceBytes].sort((a, b) => a - b);
   writeResult('media-variants', {
     sources: SOURCES,
-    source_megapixels: distinctMegapixels(megapixels),
     source_jpeg_mb: {
       p50: Math.round((percentile(sortedBytes, 50) / 2 ** 20) * 100) / 100,
       max: Math.round((sortedBytes.at(-1) / 2 ** 20) * 100) / 100,
     },
-    load_1_5_15: { start: loadStart, end: loadEnd },
-    ...conversionFigures({
-      conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer',
-      coldPass,
-      cached,
-      repeats: REPEATS,
-      stages: { before: stagesBefore, afterCold: stagesAfterCold, afterCached: stagesAfterCached },
-    }),
+    ...run.figures({ megapixels, conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer' }),
     store_head_from_bench: summarize(storeHeads),
     conversions: {
       during_cold: conversionsAfterCold - conversionsBefore,

@@ -7,18 +7,9 @@
 // uploaded with the seed's `PUT /images`. Real processes and infrastructure; figures are reported,
 // never asserted.
 import { createRequire } from 'node:module';
-import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
-import {
-  conversionFigures,
-  distinctMegapixels,
-  load,
-  sharp,
-  sourceImage,
-  stageTotals,
-  storeFloorCopies,
-  timeColdPass,
-  timeRaw,
-} from './conversion-kit.mjs';
+import { root, summarize, writeResult } from './bench-kit.mjs';
+import { sharp, sourceImage } from './conversion-kit.mjs';
+import { ConversionRun } from './conversion-run.mjs';
 
 const require = createRequire(import.meta.url);
 const { connect, JSONCodec } = require(`${root}/node_modules/nats`);
@@ -88,18 +79,13 @@ try {
   };
 
   // Warm the path (connections, JIT) on the extra source `SOURCES`, not measured.
-  await timeRaw(rawConvert, sources[SOURCES]);
+  await rawConvert(sources[SOURCES]);
   await request(SOURCES);
   await request(SOURCES);
 
-  const stages = () => stageTotals(platform.url('image-ops'), 'public');
   const store = testObjectStorage(infra.env);
-  const measured = sources.slice(0, SOURCES);
-  await storeFloorCopies(store, measured);
-  const loadStart = load();
-  const stagesBefore = await stages();
-  const coldPass = await timeColdPass({ store, sources: measured, rawConvert, coldRequest: request });
-  const stagesAfterCold = await stages();
+  const run = new ConversionRun({ imageOpsUrl: platform.url('image-ops'), stagePath: 'public', store, rawConvert });
+  await run.coldPass(sources.slice(0, SOURCES), request);
   // The two hops of a hit, each timed straight from the bench: the resolve RPC to image-ops (one
   // indexed query there) and one GET of a stored result from the store.
   const nc = await connect({ servers: infra.env.NATS_URL });
@@ -107,43 +93,35 @@ try {
   const resolveSubject = `${infra.env.NAMESPACE}.rpc.images.public.resolve`;
   const { objects } = await store.list({ prefix: `image/${team.teamId}/${appKey}/objects/`, limit: 1000 });
   const resultKeys = objects.filter((o) => o.size < 256 * 1024).map((o) => o.key);
-  const cached = [];
   const rpcs = [];
   const storeGets = [];
-  for (let r = 0; r < REPEATS; r++)
-    for (let i = 0; i < SOURCES; i++) {
-      cached.push(await request(i));
-      const r0 = performance.now();
-      const reply = json.decode(
-        (
-          await nc.request(resolveSubject, json.encode({ app_key: appKey, path: `/bench/source-${i}_thumb.jpg` }), {
-            timeout: 10_000,
-          })
-        ).data,
-      );
-      if (!reply.ok) throw new Error(`resolve: ${JSON.stringify(reply)}`);
-      rpcs.push(performance.now() - r0);
-      const t0 = performance.now();
-      const { body } = await store.getStream({ key: resultKeys[i % resultKeys.length] });
-      for await (const _ of body);
-      storeGets.push(performance.now() - t0);
-    }
-  const loadEnd = load();
+  await run.cachedPass(REPEATS, SOURCES, async (i) => {
+    const ms = await request(i);
+    const r0 = performance.now();
+    const reply = json.decode(
+      (
+        await nc.request(resolveSubject, json.encode({ app_key: appKey, path: `/bench/source-${i}_thumb.jpg` }), {
+          timeout: 10_000,
+        })
+      ).data,
+    );
+    if (!reply.ok) throw new Error(`resolve: ${JSON.stringify(reply)}`);
+    rpcs.push(performance.now() - r0);
+    const t0 = performance.now();
+    const { body } = await store.getStream({ key: resultKeys[i % resultKeys.length] });
+    for await (const _ of body);
+    storeGets.push(performance.now() - t0);
+    return ms;
+  });
   await nc.close();
-  const stagesAfterCached = await stages();
 
   const produced = await call('GET', '/folders?basepath=/bench&createdBy=P');
   writeResult('realtime-images', {
     sources: SOURCES,
-    source_megapixels: distinctMegapixels(megapixels),
     operation: `resize_max_fit ${SIZE}×${SIZE}, quality ${QUALITY}, JPEG → JPEG`,
-    load_1_5_15: { start: loadStart, end: loadEnd },
-    ...conversionFigures({
+    ...run.figures({
+      megapixels,
       conversion: `resize({ width: ${SIZE}, height: ${SIZE}, fit: 'inside', withoutEnlargement: true }).keepExif().jpeg({ quality: ${QUALITY} }), buffer to buffer`,
-      coldPass,
-      cached,
-      repeats: REPEATS,
-      stages: { before: stagesBefore, afterCold: stagesAfterCold, afterCached: stagesAfterCached },
     }),
     resolve_rpc_from_bench: summarize(rpcs),
     store_get_from_bench: summarize(storeGets),

@@ -13,7 +13,7 @@ export function arkTestBed(sizes: { red: Size; blue: Size }): {
   jpegs: { red: Buffer; blue: Buffer };
 } {
   const server = new FakeArkServer();
-  const jpegs = { red: Buffer.alloc(0), blue: Buffer.alloc(0) };
+  const jpegs: { red: Buffer; blue: Buffer } = { red: Buffer.alloc(0), blue: Buffer.alloc(0) };
   beforeAll(async () => {
     await server.start();
     jpegs.red = await solidJpeg(...sizes.red, [220, 20, 20]);
