@@ -1,10 +1,10 @@
 import { ObjectStorage } from '@mp/storage';
-import { platformSuite, TEST_ADMIN_TOKEN, testObjectStorage, waitFor } from '@mp/testing';
-import { execFile } from 'node:child_process';
+import { platformSuite, testObjectStorage, waitFor } from '@mp/testing';
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
+import { curlWithStatus } from './support/curl';
+import { createProjectUser } from './support/project-users';
+import { EXAMPLE1_CORS_RULE } from './support/seed-004-cors';
 
-const exec = promisify(execFile);
 type Json = Record<string, unknown>;
 
 /** Seed 004's bucket API (`/v1_ext/bucket…`) end to end, with the seed's own curl examples. */
@@ -23,11 +23,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
   };
   const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const curl = async (...args: string[]) => {
-    const { stdout } = await exec('curl', ['-sS', '-w', '\n%{http_code}', ...args]);
-    const lines = stdout.split('\n');
-    return { status: Number(lines.pop()), body: lines.join('\n') };
-  };
+  const curl = (...args: string[]) => curlWithStatus(args);
 
   let storage: ObjectStorage;
   suite.beforeStop(() => storage?.destroy());
@@ -111,13 +107,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       '--data-raw',
       JSON.stringify({
         cors: [
-          {
-            allowed_origins: ['https://www.example1.com'],
-            allowed_methods: ['PUT', 'GET'],
-            allowed_headers: ['*'],
-            expose_headers: [],
-            max_age_seconds: 10,
-          },
+          EXAMPLE1_CORS_RULE,
           {
             allowed_origins: ['https://www.example2.com'],
             allowed_methods: ['PUT', 'GET', 'DELETE'],
@@ -267,16 +257,8 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       public_read_allow_ip_list: [],
     });
 
-    const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
-    const userOf = async (team: 'team-a' | 'team-b', email: string) => {
-      const res = await fetch(`${base}/admin/v1/teams/${suite.team(team).teamId}/users`, {
-        method: 'POST',
-        headers: admin,
-        body: JSON.stringify({ email, name: email.split('@')[0] }),
-      });
-      expect(res.status).toBe(201);
-      return ((await res.json()) as { id: string }).id;
-    };
+    const userOf = (team: 'team-a' | 'team-b', email: string) =>
+      createProjectUser(base, suite.team(team).teamId, email);
     const mine = await userOf('team-a', 'reuben@example.com');
     const theirs = await userOf('team-b', 'other@example.com');
     const owner = await call('/v1_ext/bucket/acl-bucket', {

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import pg from 'pg';
 import { promisify } from 'node:util';
+import { EXAMPLE1_CORS_RULE } from './support/seed-004-cors';
 
 const exec = promisify(execFile);
 
@@ -531,13 +532,7 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
       headers: { 'x-auth-token': token('team-a'), 'content-type': 'application/json' },
       body: JSON.stringify({
         cors: [
-          {
-            allowed_origins: ['https://www.example1.com'],
-            allowed_methods: ['PUT', 'GET'],
-            allowed_headers: ['*'],
-            expose_headers: [],
-            max_age_seconds: 10,
-          },
+          EXAMPLE1_CORS_RULE,
           {
             allowed_origins: ['https://*.example2.com'],
             allowed_methods: ['GET', 'DELETE'],

@@ -3,6 +3,7 @@ import {
   createTestInfra,
   NatsServerProcess,
   PlatformProcesses,
+  postUploadForm,
   TestInfra,
   waitFor,
 } from '@mp/testing';
@@ -46,10 +47,7 @@ describe('outbox relay across a NATS outage', () => {
     ).json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string };
 
     await nats.pause();
-    const form = new FormData();
-    Object.entries(session.upload_fields).forEach(([k, v]) => form.append(k, v));
-    form.append('file', new Blob([new Uint8Array(PNG_1x1)]), 'outage.png');
-    expect((await fetch(session.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    expect((await postUploadForm(session, { name: 'outage.png', bytes: PNG_1x1 })).status).toBeLessThan(300);
     // With NATS down the store's event is lost; the reconciliation sweep still activates the file
     // and its event waits in the outbox.
     await new Promise((r) => setTimeout(r, 3000));

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { s3CredentialsOf } from './support/customer-s3-clients';
+import { freshStorageKey } from './support/storage-keys';
 
 const exec = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
@@ -45,23 +47,8 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
 
   /** A fresh kikaku_s3 key of team A (its own bucket and quota) with its S3 credentials. */
   const freshKey = async (limit?: number): Promise<{ id: string; key: string; creds: S3ClientCredentials }> => {
-    const teamId = suite.team('team-a').teamId;
-    const res = await admin(`/teams/${teamId}/api-keys`, {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'kikaku_s3' }),
-    });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as { id: string; key: string };
-    if (limit !== undefined) {
-      const set = await admin(`/teams/${teamId}/api-keys/${created.id}/storage-quota`, {
-        method: 'PUT',
-        body: JSON.stringify({ limit_bytes: limit }),
-      });
-      expect(set.status).toBe(200);
-    }
-    const creds = await bearer(created.key, '/s3/credentials');
-    expect(creds.status).toBe(200);
-    return { ...created, creds: (await creds.json()) as S3ClientCredentials };
+    const created = await freshStorageKey(base, suite.team('team-a').teamId, limit);
+    return { ...created, creds: await s3CredentialsOf(base, created.key) };
   };
 
   const usage = async (key: string): Promise<Usage> => (await (await bearer(key, '/s3/usage')).json()) as Usage;

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { curlWithStatus } from './support/curl';
+import { freshStorageKey } from './support/storage-keys';
 
 const exec = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
@@ -76,22 +78,7 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
     });
 
   /** A fresh kikaku_s3 key of team A (its own quota), optionally with its own limit. */
-  const freshKey = async (limit?: number): Promise<{ id: string; key: string }> => {
-    const res = await admin(`/teams/${suite.team('team-a').teamId}/api-keys`, {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'kikaku_s3' }),
-    });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as { id: string; key: string };
-    if (limit !== undefined) {
-      const set = await admin(`/teams/${suite.team('team-a').teamId}/api-keys/${created.id}/storage-quota`, {
-        method: 'PUT',
-        body: JSON.stringify({ limit_bytes: limit }),
-      });
-      expect(set.status).toBe(200);
-    }
-    return created;
-  };
+  const freshKey = (limit?: number) => freshStorageKey(base, suite.team('team-a').teamId, limit);
 
   const stagingLeftovers = async () => (await storage.list({ prefix: 's3proxy-uploads/', limit: 100 })).objects;
 
@@ -110,11 +97,7 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
   describe('the seed examples, run as the seed shows them', () => {
     it('curl: upload with key, list with prefix & limit, download -o, delete, usage', async () => {
       const { key } = await freshKey();
-      const curl = async (...args: string[]) => {
-        const { stdout } = await exec('curl', ['-sS', '-w', '\n%{http_code}', ...args], { cwd: work });
-        const lines = stdout.split('\n');
-        return { status: Number(lines.pop()), body: lines.join('\n') };
-      };
+      const curl = (...args: string[]) => curlWithStatus(args, work);
       const contents = Buffer.from('hello from the seed curl example\n');
       await writeFile(join(work, 'myfile.txt'), contents);
 

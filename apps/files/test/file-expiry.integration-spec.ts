@@ -1,7 +1,7 @@
 import { FileDocument } from '@mp/contracts';
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { bootApp, BootedApp, platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
+import { bootApp, BootedApp, platformSuite, postUploadForm, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 import { filesConfigSchema } from '../src/app.config';
 import { startFiles } from '../src/start';
 import { ManualClock } from './manual-clock';
@@ -48,10 +48,7 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
       object_key: string;
       file_url: string;
     };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(solidPng(4, 4))]), filename);
-    expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    expect((await postUploadForm(data, { name: filename, bytes: solidPng(4, 4) })).status).toBeLessThan(300);
     return data;
   }
 
