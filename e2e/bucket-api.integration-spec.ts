@@ -35,14 +35,14 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
 
   it('the seed curl examples: create, get, list, ACL, owner, CORS, lifecycle, delete', async () => {
     const h = ['-H', `X-Auth-Token: ${token('team-a')}`];
-    const created = await curl(
-      '--location',
-      '--request',
+    /** `--location --request <method> <url>` with the project's token, then the example's own arguments. */
+    const seedCurl = (method: string, path: string, ...rest: string[]) =>
+      curl('--location', '--request', method, `${base}${path}`, ...h, ...rest);
+    const jsonType = ['--header', 'Content-Type: application/json'];
+    const created = await seedCurl(
       'PUT',
-      `${base}/v1_ext/bucket`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
+      '/v1_ext/bucket',
+      ...jsonType,
       '--data-raw',
       '{\n    "name": "my-bucket-new",\n    "type": "hot",\n    "use_encryption": false\n}',
     );
@@ -54,7 +54,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       use_encrytion: false,
     });
 
-    const got = await curl('--location', '--request', 'GET', `${base}/v1_ext/bucket/my-bucket-new`, ...h);
+    const got = await seedCurl('GET', '/v1_ext/bucket/my-bucket-new');
     expect(got.status).toBe(200);
     expect(JSON.parse(got.body)).toMatchObject({
       account: suite.team('team-a').teamId,
@@ -68,7 +68,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
     expect(JSON.parse(got.body).createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-    const listed = await curl('--location', '--request', 'GET', `${base}/v1_ext/bucket?limit=100`, ...h);
+    const listed = await seedCurl('GET', '/v1_ext/bucket?limit=100');
     expect(listed.status).toBe(200);
     expect(JSON.parse(listed.body)).toMatchObject({
       totalCount: 1,
@@ -78,14 +78,10 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
 
     // The seed's ACL example (with the comma its JSON lacks).
-    const acl = await curl(
-      '--location',
-      '--request',
+    const acl = await seedCurl(
       'POST',
-      `${base}/v1_ext/bucket/my-bucket-new`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
+      '/v1_ext/bucket/my-bucket-new',
+      ...jsonType,
       '--data-raw',
       '{"name": "my-bucket-new", "acl": {"public": "read-only", "public_read_allow_ip_list": ["1.1.1.1","2.2.2.0/24"]}}',
     );
@@ -96,14 +92,10 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       acl: { permissions: null, public: 'read-only', public_read_allow_ip_list: ['1.1.1.1', '2.2.2.0/24'] },
     });
 
-    const cors = await curl(
-      '--location',
-      '--request',
+    const cors = await seedCurl(
       'PUT',
-      `${base}/v1_ext/bucket/my-bucket-new/cors`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
+      '/v1_ext/bucket/my-bucket-new/cors',
+      ...jsonType,
       '--data-raw',
       JSON.stringify({
         cors: [
@@ -120,24 +112,13 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     );
     expect(cors.status).toBe(200);
     expect(JSON.parse(cors.body).cors).toHaveLength(2);
-    const corsGet = await curl(
-      '--location',
-      '--request',
-      'GET',
-      `${base}/v1_ext/bucket/my-bucket-new/cors`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
-    );
+    const corsGet = await seedCurl('GET', '/v1_ext/bucket/my-bucket-new/cors', ...jsonType);
     expect(JSON.parse(corsGet.body)).toEqual(JSON.parse(cors.body));
 
     // The seed's lifecycle example sends no Content-Type (curl's default form type).
-    const policy = await curl(
-      '--location',
-      '--request',
+    const policy = await seedCurl(
       'PUT',
-      `${base}/v1_ext/bucket/my-bucket-new/policy`,
-      ...h,
+      '/v1_ext/bucket/my-bucket-new/policy',
       '--data-raw',
       ' {\n    "target" :    "test-target", \n    "duration" :    60\n}',
     );
@@ -151,21 +132,15 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     expect(policies).toEqual([
       { id: expect.any(Number), target: 'test-target', duration: 60, createdAt: expect.any(String) },
     ]);
-    const alias = await curl('--location', '--request', 'GET', `${base}/v1/bucket/my-bucket-new/policy`, ...h);
+    const alias = await seedCurl('GET', '/v1/bucket/my-bucket-new/policy');
     expect(JSON.parse(alias.body)).toEqual(JSON.parse(policy.body));
-    const alias2 = await curl('--location', '--request', 'GET', `${base}/v1_ext/my-bucket-new/policy`, ...h);
+    const alias2 = await seedCurl('GET', '/v1_ext/my-bucket-new/policy');
     expect(JSON.parse(alias2.body)).toEqual(JSON.parse(policy.body));
     expect(((await (await call('/v1_ext/bucket/my-bucket-new')).json()) as Json).policyCount).toBe(1);
-    const delPolicy = await curl(
-      '--location',
-      '--request',
-      'DELETE',
-      `${base}/v1_ext/bucket/my-bucket-new/policy/${policies[0].id}`,
-      ...h,
-    );
+    const delPolicy = await seedCurl('DELETE', `/v1_ext/bucket/my-bucket-new/policy/${policies[0].id}`);
     expect(delPolicy.status).toBe(204);
 
-    const deleted = await curl('--location', '--request', 'DELETE', `${base}/v1_ext/bucket/my-bucket-new`, ...h);
+    const deleted = await seedCurl('DELETE', '/v1_ext/bucket/my-bucket-new');
     expect(deleted.status).toBe(200);
     expect((await call('/v1_ext/bucket/my-bucket-new')).status).toBe(404);
   });
