@@ -39,11 +39,11 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     const seedCurl = (method: string, path: string, ...rest: string[]) =>
       curl('--location', '--request', method, `${base}${path}`, ...h, ...rest);
     const jsonType = ['--header', 'Content-Type: application/json'];
-    const created = await seedCurl(
+    const seedCurlJson = (method: string, path: string, json: string) =>
+      seedCurl(method, path, ...jsonType, '--data-raw', json);
+    const created = await seedCurlJson(
       'PUT',
       '/v1_ext/bucket',
-      ...jsonType,
-      '--data-raw',
       '{\n    "name": "my-bucket-new",\n    "type": "hot",\n    "use_encryption": false\n}',
     );
     expect(created.status).toBe(200);
@@ -78,11 +78,9 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
 
     // The seed's ACL example (with the comma its JSON lacks).
-    const acl = await seedCurl(
+    const acl = await seedCurlJson(
       'POST',
       '/v1_ext/bucket/my-bucket-new',
-      ...jsonType,
-      '--data-raw',
       '{"name": "my-bucket-new", "acl": {"public": "read-only", "public_read_allow_ip_list": ["1.1.1.1","2.2.2.0/24"]}}',
     );
     expect(acl.status).toBe(200);
@@ -92,11 +90,9 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       acl: { permissions: null, public: 'read-only', public_read_allow_ip_list: ['1.1.1.1', '2.2.2.0/24'] },
     });
 
-    const cors = await seedCurl(
+    const cors = await seedCurlJson(
       'PUT',
       '/v1_ext/bucket/my-bucket-new/cors',
-      ...jsonType,
-      '--data-raw',
       JSON.stringify({
         cors: [
           EXAMPLE1_CORS_RULE,

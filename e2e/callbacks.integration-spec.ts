@@ -18,8 +18,7 @@ describe('callback delivery log, redelivery and signing secret through the gatew
   const suite = platformSuite({
     apps: ['quota-billing', 'notifier', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
     }),
     infra: { s3: false },

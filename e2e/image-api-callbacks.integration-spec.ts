@@ -1,58 +1,28 @@
 import { platformSuite, solidPng, waitFor } from '@mp/testing';
 import { Client } from 'pg';
 import { callbackReceiverSuite } from './support/callback-receiver';
-
-type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
-type Body = { header: Header } & Record<string, any>;
+import { ImageApiBody, imageApiOf } from './support/image-api-client';
 
 /**
  * Image API callbacks end to end (gateway → image-ops → outbox → notifier → a local receiver), with the
  * seed's bodies; and the re-drive sweep of queue items left W without a job.
  */
 describe('image API (seed 001) callbacks and queue re-drive (real processes)', () => {
-  let base: string;
-  let secret: string;
   let db: Client;
   const receiver = callbackReceiverSuite(200);
 
-  const call = async (method: string, path: string, init: { body?: FormData; json?: unknown } = {}): Promise<Body> => {
-    const headers: Record<string, string> = { Authorization: secret };
-    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Body;
-  };
-  const putImage = async (query: string, bytes: Buffer): Promise<Body> => {
-    const res = await fetch(`${base}/images?${query}`, {
-      method: 'PUT',
-      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(bytes),
-    });
-    return (await res.json()) as Body;
-  };
   const callbackFor = (id: string) =>
     waitFor(
       async () => {
         const callback = receiver.received.find((r) => r.path === `/cb?id=${id}`);
-        return callback && (JSON.parse(callback.body) as Body);
+        return callback && (JSON.parse(callback.body) as ImageApiBody);
       },
       { timeoutMs: 30_000, what: `callback ${id}` },
     );
-  const waitQueue = (queueId: string, status: 'D' | 'F') =>
-    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
-      timeoutMs: 30_000,
-      what: `queue ${queueId} ${status}`,
-    });
-
   const suite = platformSuite({
     apps: ['quota-billing', 'notifier', 'image-ops', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
       IMAGE_REDRIVE_INTERVAL_MS: '500',
       IMAGE_REDRIVE_AFTER_MS: '1000',
@@ -60,10 +30,12 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     teams: { 'image-callbacks': ['image'] },
   });
   suite.beforeStop(() => db?.end());
+  const { call, putImage, waitQueue } = imageApiOf(
+    () => suite.gatewayUrl,
+    () => suite.team('image-callbacks'),
+  );
 
   beforeAll(async () => {
-    base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-callbacks').keys.image!.app_key}`;
-    secret = suite.team('image-callbacks').keys.image!.secret_key!;
     db = new Client({ connectionString: suite.infra.env.DATABASE_URL });
     await db.connect();
   });

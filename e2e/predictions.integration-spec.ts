@@ -36,8 +36,7 @@ describe('Predictions (seed 000 /v1/predictions, real processes)', () => {
   const suite = platformSuite({
     apps: ['quota-billing', 'files', 'search-indexer', 'notifier', 'generation-broker', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiver.port}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
       RECONCILE_INTERVAL_MS: '1000',
       PREDICTION_WORKER_CONCURRENCY: '1',

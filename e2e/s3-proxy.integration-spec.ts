@@ -648,29 +648,24 @@ await new Promise((done) => out.on('finish', done));
       expect(await usage(key)).toMatchObject({ reserved_bytes: 0 });
     });
 
-    it('rejects an upload without a file', async () => {
-      const noFile = new FormData();
-      noFile.append('key', 'k.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: noFile });
+    const refusedForms: Array<[what: string, fill: (form: FormData) => void, message: RegExp]> = [
+      ['an upload without a file', (form) => form.append('key', 'k.txt'), /file is required/],
+      [
+        'an upload with two files',
+        (form) => {
+          form.append('file', new Blob(['1']), 'one.txt');
+          form.append('file', new Blob(['2']), 'two.txt');
+        },
+        /exactly one file/,
+      ],
+      ['a file in another field', (form) => form.append('upload', new Blob(['1']), 'one.txt'), /field "file"/],
+    ];
+    it.each(refusedForms)('rejects %s', async (_what, fill, message) => {
+      const body = new FormData();
+      fill(body);
+      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/file is required/);
-    });
-
-    it('rejects an upload with two files', async () => {
-      const twoFiles = new FormData();
-      twoFiles.append('file', new Blob(['1']), 'one.txt');
-      twoFiles.append('file', new Blob(['2']), 'two.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: twoFiles });
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/exactly one file/);
-    });
-
-    it('rejects a file in another field', async () => {
-      const wrongField = new FormData();
-      wrongField.append('upload', new Blob(['1']), 'one.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: wrongField });
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/field "file"/);
+      expect(((await res.json()) as ErrorBody).error.message).toMatch(message);
     });
 
     it('rejects a body that is not multipart', async () => {

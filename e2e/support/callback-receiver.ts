@@ -29,6 +29,11 @@ export class CallbackReceiver {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** The settings that let the platform's outbound calls reach this receiver. */
+  outboundSettings(): Record<string, string> {
+    return { OUTBOUND_ALLOWLIST: '127.0.0.1', OUTBOUND_ALLOWED_PORTS: `80,443,${this.port}` };
+  }
+
   url(path: string): string {
     return `http://127.0.0.1:${this.port}${path}`;
   }
