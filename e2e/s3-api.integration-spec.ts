@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { s3CredentialsOf } from './support/customer-s3-clients';
+import { runCommand } from './support/run-command';
 import { freshStorageKey } from './support/storage-keys';
 
 const exec = promisify(execFile);
@@ -62,15 +63,7 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
       AWS_EC2_METADATA_DISABLED: 'true',
       HOME: home,
     };
-    return async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await exec(AWS, args, { cwd: work, env, maxBuffer: 64 * MB });
-        return { code: 0, stdout, stderr };
-      } catch (err) {
-        const e = err as { code?: number; stdout?: string; stderr?: string };
-        return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-      }
-    };
+    return (...args: string[]) => runCommand(AWS, args, { cwd: work, env, maxBuffer: 64 * MB });
   };
 
   /** The seed's `aws configure set …` lines, verbatim but for the values. */
@@ -84,13 +77,9 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
 
   const runScript = async (interpreter: string, file: string, source: string) => {
     await writeFile(join(work, file), source);
-    try {
-      const { stdout } = await exec(interpreter, [join(work, file)], { cwd: work, maxBuffer: 16 * MB });
-      return { code: 0, stdout, stderr: '' };
-    } catch (err) {
-      const e = err as { code?: number; stdout?: string; stderr?: string };
-      return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
+    const run = await runCommand(interpreter, [join(work, file)], { cwd: work, maxBuffer: 16 * MB });
+    // A script that ran through is judged by its output alone (interpreters may warn on stderr).
+    return run.code === 0 ? { ...run, stderr: '' } : run;
   };
 
   suite.beforeStop(() => storage?.destroy());
