@@ -1,8 +1,8 @@
 // Helpers of the on-request conversion benches (`media-variants`, `realtime-images`): photo-like
-// sources, raw sharp timed on the same bytes in the same run, the machine's load.
+// sources, sharp as image-ops configures it, image-ops' stage histograms, the machine's load.
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { percentile, root, summarize } from './bench-kit.mjs';
+import { root } from './bench-kit.mjs';
 
 const require = createRequire(import.meta.url);
 export const sharp = require(`${root}/node_modules/sharp`);
@@ -37,19 +37,10 @@ export async function sourceImage(i) {
   return { bytes, width, height };
 }
 
-/** Milliseconds `convert(bytes)` takes in this process (sharp from a buffer to a buffer). */
-export async function timeRaw(convert, bytes) {
-  const t0 = performance.now();
-  await convert(bytes);
-  return performance.now() - t0;
-}
-
 /** The 1-, 5- and 15-minute load averages, two decimals. */
 export function load() {
   return loadavg().map((v) => Math.round(v * 100) / 100);
 }
-
-export const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 
 /** libvips settings raw sharp ran with (image-ops runs `IMAGE_THREADS`, default 2, and no cache). */
 export function sharpSettings() {
@@ -80,39 +71,4 @@ export function stageMeans(before, after) {
     if (count > 0) out[stage] = { mean_ms: Math.round(((a.sum - b.sum) / count) * 1e5) / 100, count };
   }
   return out;
-}
-
-/**
- * What the cold path must do besides the conversion, timed straight from the bench: GET the source
- * (a copy under `bench-floor/`, stored beforehand with `storeFloorCopy`) and PUT a result of the
- * conversion's size. With raw sharp's time this is the floor of a cold request on this machine.
- */
-export async function timeStoreRoundTrips(store, i, result) {
-  const g0 = performance.now();
-  const { body } = await store.getStream({ key: `bench-floor/source-${i}` });
-  for await (const _ of body);
-  const get = performance.now() - g0;
-  const p0 = performance.now();
-  await store.put({ key: `bench-floor/result-${i}`, body: result, contentType: 'application/octet-stream' });
-  return { get, put: performance.now() - p0 };
-}
-
-export function storeFloorCopy(store, i, bytes) {
-  return store.put({ key: `bench-floor/source-${i}`, body: bytes, contentType: 'image/jpeg' });
-}
-
-/** The cold-request figures both benches report: the store round trips timed from the bench, the floor, the ratios. */
-export function coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }) {
-  const p50 = (samples) =>
-    percentile(
-      [...samples].sort((a, b) => a - b),
-      50,
-    );
-  return {
-    store_from_bench_during_cold: { source_get: summarize(floorGets), result_put: summarize(floorPuts) },
-    cold_floor_p50_ms: Math.round((rawSummary.p50_ms + p50(floorGets) + p50(floorPuts)) * 100) / 100,
-    cold: coldSummary,
-    cold_p50_over_raw_sharp_p50: ratio(coldSummary.p50_ms, rawSummary.p50_ms),
-    cold_over_raw_sharp_median_per_source: ratio(percentile(perSource, 50), 1),
-  };
 }

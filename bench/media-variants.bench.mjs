@@ -7,19 +7,8 @@
 // never asserted.
 import { createRequire } from 'node:module';
 import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
-import {
-  coldFigures,
-  load,
-  ratio,
-  sharp,
-  sharpSettings,
-  sourceImage,
-  stageMeans,
-  stageTotals,
-  storeFloorCopy,
-  timeRaw,
-  timeStoreRoundTrips,
-} from './conversion-kit.mjs';
+import { sharp, sourceImage } from './conversion-kit.mjs';
+import { ConversionRun } from './conversion-run.mjs';
 
 const require = createRequire(import.meta.url);
 const { createTestInfra, PlatformProcesses, TEST_ADMIN_TOKEN, testObjectStorage } = require(
@@ -115,76 +104,36 @@ try {
     })
   ).json();
   await fetch(warm.upload_url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: warmBytes });
-  await timeRaw(rawConvert, warmBytes);
+  await rawConvert(warmBytes);
   await request(warm.file_url, 'miss');
   await request(warm.file_url, 'hit');
 
-  const stages = () => stageTotals(platform.url('image-ops'), 'variant');
   const store = testObjectStorage(infra.env);
-  for (let i = 0; i < SOURCES; i++) await storeFloorCopy(store, i, sources[i]);
-  const loadStart = load();
-  const stagesBefore = await stages();
+  const run = new ConversionRun({ imageOpsUrl: platform.url('image-ops'), stagePath: 'variant', store, rawConvert });
   const conversionsBefore = await conversions();
-  const raw = [];
-  const cold = [];
-  const floorGets = [];
-  const floorPuts = [];
-  for (let i = 0; i < SOURCES; i++) {
-    const t0 = performance.now();
-    const result = await rawConvert(sources[i]);
-    raw.push(performance.now() - t0);
-    const trips = await timeStoreRoundTrips(store, i, result);
-    floorGets.push(trips.get);
-    floorPuts.push(trips.put);
-    cold.push(await request(fileUrls[i], 'miss'));
-  }
+  await run.coldPass(sources, (i) => request(fileUrls[i], 'miss'));
   const conversionsAfterCold = await conversions();
-  const stagesAfterCold = await stages();
   // The floor of a hit: the one HEAD of the source it needs, straight from the bench to the store.
   const sourceKeys = fileUrls.map((url) => decodeURIComponent(new URL(url).pathname.replace(/^\/files\//, '')));
-  const cached = [];
   const storeHeads = [];
-  for (let r = 0; r < REPEATS; r++)
-    for (let i = 0; i < SOURCES; i++) {
-      cached.push(await request(fileUrls[i], 'hit'));
-      const t0 = performance.now();
-      if (!(await store.head(sourceKeys[i]))) throw new Error(`${sourceKeys[i]}: not in the store`);
-      storeHeads.push(performance.now() - t0);
-    }
+  await run.cachedPass(REPEATS, SOURCES, async (i) => {
+    const ms = await request(fileUrls[i], 'hit');
+    const t0 = performance.now();
+    if (!(await store.head(sourceKeys[i]))) throw new Error(`${sourceKeys[i]}: not in the store`);
+    storeHeads.push(performance.now() - t0);
+    return ms;
+  });
   const conversionsAfterCached = await conversions();
-  const loadEnd = load();
-  const stagesAfterCached = await stages();
 
-  const rawSummary = summarize(raw);
-  const coldSummary = summarize(cold);
-  const cachedSummary = summarize(cached);
   const sortedBytes = [...sourceBytes].sort((a, b) => a - b);
-  // Per source, cold over raw: the median of those ratios is robust to load spikes between sources.
-  const perSource = cold.map((c, i) => c / raw[i]).sort((a, b) => a - b);
   writeResult('media-variants', {
     sources: SOURCES,
-    source_megapixels: [...new Set(megapixels.map((m) => Math.round(m * 100) / 100))],
     source_jpeg_mb: {
       p50: Math.round((percentile(sortedBytes, 50) / 2 ** 20) * 100) / 100,
       max: Math.round((sortedBytes.at(-1) / 2 ** 20) * 100) / 100,
     },
-    load_1_5_15: { start: loadStart, end: loadEnd },
-    raw_sharp: {
-      ...sharpSettings(),
-      conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer',
-      ...rawSummary,
-    },
-    ...coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }),
-    cached: { repeats_per_source: REPEATS, ...cachedSummary },
+    ...run.figures({ megapixels, conversion: 'autoOrient().webp({ quality: 90 }), buffer to buffer' }),
     store_head_from_bench: summarize(storeHeads),
-    image_ops_stages: {
-      cold: stageMeans(stagesBefore, stagesAfterCold),
-      cached: stageMeans(stagesAfterCold, stagesAfterCached),
-    },
-    targets: {
-      cold_p50_within_1_5x_raw_sharp: coldSummary.p50_ms <= 1.5 * rawSummary.p50_ms,
-      cached_p99_under_10_ms: cachedSummary.p99_ms < 10,
-    },
     conversions: {
       during_cold: conversionsAfterCold - conversionsBefore,
       during_cached: conversionsAfterCached - conversionsAfterCold,

@@ -7,20 +7,9 @@
 // uploaded with the seed's `PUT /images`. Real processes and infrastructure; figures are reported,
 // never asserted.
 import { createRequire } from 'node:module';
-import { percentile, root, summarize, writeResult } from './bench-kit.mjs';
-import {
-  coldFigures,
-  load,
-  ratio,
-  sharp,
-  sharpSettings,
-  sourceImage,
-  stageMeans,
-  stageTotals,
-  storeFloorCopy,
-  timeRaw,
-  timeStoreRoundTrips,
-} from './conversion-kit.mjs';
+import { root, summarize, writeResult } from './bench-kit.mjs';
+import { sharp, sourceImage } from './conversion-kit.mjs';
+import { ConversionRun } from './conversion-run.mjs';
 
 const require = createRequire(import.meta.url);
 const { connect, JSONCodec } = require(`${root}/node_modules/nats`);
@@ -90,29 +79,13 @@ try {
   };
 
   // Warm the path (connections, JIT) on the extra source `SOURCES`, not measured.
-  await timeRaw(rawConvert, sources[SOURCES]);
+  await rawConvert(sources[SOURCES]);
   await request(SOURCES);
   await request(SOURCES);
 
-  const stages = () => stageTotals(platform.url('image-ops'), 'public');
   const store = testObjectStorage(infra.env);
-  for (let i = 0; i < SOURCES; i++) await storeFloorCopy(store, i, sources[i]);
-  const loadStart = load();
-  const stagesBefore = await stages();
-  const raw = [];
-  const cold = [];
-  const floorGets = [];
-  const floorPuts = [];
-  for (let i = 0; i < SOURCES; i++) {
-    const t0 = performance.now();
-    const result = await rawConvert(sources[i]);
-    raw.push(performance.now() - t0);
-    const trips = await timeStoreRoundTrips(store, i, result);
-    floorGets.push(trips.get);
-    floorPuts.push(trips.put);
-    cold.push(await request(i));
-  }
-  const stagesAfterCold = await stages();
+  const run = new ConversionRun({ imageOpsUrl: platform.url('image-ops'), stagePath: 'public', store, rawConvert });
+  await run.coldPass(sources.slice(0, SOURCES), request);
   // The two hops of a hit, each timed straight from the bench: the resolve RPC to image-ops (one
   // indexed query there) and one GET of a stored result from the store.
   const nc = await connect({ servers: infra.env.NATS_URL });
@@ -120,58 +93,38 @@ try {
   const resolveSubject = `${infra.env.NAMESPACE}.rpc.images.public.resolve`;
   const { objects } = await store.list({ prefix: `image/${team.teamId}/${appKey}/objects/`, limit: 1000 });
   const resultKeys = objects.filter((o) => o.size < 256 * 1024).map((o) => o.key);
-  const cached = [];
   const rpcs = [];
   const storeGets = [];
-  for (let r = 0; r < REPEATS; r++)
-    for (let i = 0; i < SOURCES; i++) {
-      cached.push(await request(i));
-      const r0 = performance.now();
-      const reply = json.decode(
-        (
-          await nc.request(resolveSubject, json.encode({ app_key: appKey, path: `/bench/source-${i}_thumb.jpg` }), {
-            timeout: 10_000,
-          })
-        ).data,
-      );
-      if (!reply.ok) throw new Error(`resolve: ${JSON.stringify(reply)}`);
-      rpcs.push(performance.now() - r0);
-      const t0 = performance.now();
-      const { body } = await store.getStream({ key: resultKeys[i % resultKeys.length] });
-      for await (const _ of body);
-      storeGets.push(performance.now() - t0);
-    }
-  const loadEnd = load();
+  await run.cachedPass(REPEATS, SOURCES, async (i) => {
+    const ms = await request(i);
+    const r0 = performance.now();
+    const reply = json.decode(
+      (
+        await nc.request(resolveSubject, json.encode({ app_key: appKey, path: `/bench/source-${i}_thumb.jpg` }), {
+          timeout: 10_000,
+        })
+      ).data,
+    );
+    if (!reply.ok) throw new Error(`resolve: ${JSON.stringify(reply)}`);
+    rpcs.push(performance.now() - r0);
+    const t0 = performance.now();
+    const { body } = await store.getStream({ key: resultKeys[i % resultKeys.length] });
+    for await (const _ of body);
+    storeGets.push(performance.now() - t0);
+    return ms;
+  });
   await nc.close();
-  const stagesAfterCached = await stages();
 
   const produced = await call('GET', '/folders?basepath=/bench&createdBy=P');
-  const rawSummary = summarize(raw);
-  const coldSummary = summarize(cold);
-  const cachedSummary = summarize(cached);
-  const perSource = cold.map((c, i) => c / raw[i]).sort((a, b) => a - b);
   writeResult('realtime-images', {
     sources: SOURCES,
-    source_megapixels: [...new Set(megapixels.map((m) => Math.round(m * 100) / 100))],
     operation: `resize_max_fit ${SIZE}×${SIZE}, quality ${QUALITY}, JPEG → JPEG`,
-    load_1_5_15: { start: loadStart, end: loadEnd },
-    raw_sharp: {
-      ...sharpSettings(),
+    ...run.figures({
+      megapixels,
       conversion: `resize({ width: ${SIZE}, height: ${SIZE}, fit: 'inside', withoutEnlargement: true }).keepExif().jpeg({ quality: ${QUALITY} }), buffer to buffer`,
-      ...rawSummary,
-    },
-    ...coldFigures({ rawSummary, coldSummary, floorGets, floorPuts, perSource }),
-    cached: { repeats_per_source: REPEATS, ...cachedSummary },
+    }),
     resolve_rpc_from_bench: summarize(rpcs),
     store_get_from_bench: summarize(storeGets),
-    image_ops_stages: {
-      cold: stageMeans(stagesBefore, stagesAfterCold),
-      cached: stageMeans(stagesAfterCold, stagesAfterCached),
-    },
-    targets: {
-      cold_p50_within_1_5x_raw_sharp: coldSummary.p50_ms <= 1.5 * rawSummary.p50_ms,
-      cached_p99_under_10_ms: cachedSummary.p99_ms < 10,
-    },
     results_recorded: produced.files.length,
     note: 'Sequential requests (one at a time); each cold request right after raw sharp runs the same operation on the same bytes in the bench process. Latency = until the whole body has arrived; cold includes image-ops reading the source from the embedded S3, the sharp operation, storing and recording the result, and the gateway streaming it. Client, gateway, image-ops, quota-billing and the embedded S3 share this 2-core machine.',
   });

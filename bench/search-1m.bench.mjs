@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { runConcurrent, summarize, writeResult, root } from './bench-kit.mjs';
 
 const require = createRequire(import.meta.url);
-const { createTestInfra, PlatformProcesses, createTeamWithKeys } = require(`${root}/libs/testing/dist/index.js`);
+const { createTestInfra, PlatformProcesses, createTeamWithKeys, fileDocument } = require(
+  `${root}/libs/testing/dist/index.js`,
+);
 const { wireNames, encodeJson, buildEnvelope } = require(`${root}/libs/platform/dist/index.js`);
 const { Client } = require('pg');
 
@@ -40,7 +42,7 @@ const TAGS = [
 const START = Date.parse('2025-11-01T00:00:00.000Z');
 const SPAN_MS = 40 * 86_400_000;
 
-/** Document i: deterministic, spread over teams, folders, types, projects, models, tags and 40 days. */
+/** Document i: deterministic, spread over teams, folders, types, projects, models, tags and 40 days; the rest as `fileDocument` defaults it. */
 function document(i, teams) {
   const team = teams[i % teams.length];
   const k = Math.floor(i / teams.length); // the document's number within its team: attributes vary per team
@@ -49,51 +51,29 @@ function document(i, teams) {
   const filename = `render_${String(i).padStart(7, '0')}.${ext}`;
   const folder = `projects/folder-${Math.floor(k / 7) % FOLDERS}`;
   const tags = [TAGS[k % TAGS.length], TAGS[Math.floor(k / 3) % TAGS.length]].filter((t, n, a) => a.indexOf(t) === n);
-  return {
-    file_id: randomUUID(),
+  const project = `project-${Math.floor(k / 11) % PROJECTS}`;
+  return fileDocument({
     object_key: `aiapi/${team}/${folder}/${START + i}_${filename}`,
     filename,
     team_id: team,
-    user_id: null,
     created_at: created,
-    updated_at: created,
     expires_at: null,
     source: k % 2 ? 'prediction' : 'upload',
-    source_job_id: null,
     source_model: k % 2 ? MODELS[Math.floor(k / 2) % MODELS.length] : null,
     upload_ip: '203.0.113.7',
     content_type: contentType,
     size: 10_000 + (i % 5_000_000),
     extension: ext,
     folder,
-    checksum: null,
-    category: null,
-    subcategory: null,
     tags,
-    labels: [],
-    project: `project-${Math.floor(k / 11) % PROJECTS}`,
+    project,
     environment: 'production',
-    status: 'active',
-    visibility: null,
-    is_processed: false,
-    is_archived: false,
     width: 1024,
     height: 1024,
-    duration: null,
-    frame_count: null,
-    sample_rate: null,
-    bit_depth: null,
     prompt: k % 2 ? `a watercolor landscape number ${i}` : null,
-    negative_prompt: null,
     seed: k % 2 ? i : null,
-    steps: null,
-    cfg_scale: null,
-    model_version: null,
-    retention_days: null,
-    legal_hold: false,
-    classification_level: null,
-    metadata: { project: `project-${Math.floor(k / 11) % PROJECTS}`, tags },
-  };
+    metadata: { project, tags },
+  });
 }
 
 const infra = await createTestInfra({ s3: true });

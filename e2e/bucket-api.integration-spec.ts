@@ -1,10 +1,10 @@
 import { ObjectStorage } from '@mp/storage';
-import { platformSuite, TEST_ADMIN_TOKEN, testObjectStorage, waitFor } from '@mp/testing';
-import { execFile } from 'node:child_process';
+import { platformSuite, testObjectStorage, waitFor } from '@mp/testing';
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
+import { curlWithStatus } from './support/curl';
+import { createProjectUser } from './support/project-users';
+import { EXAMPLE1_CORS_RULE } from './support/seed-004-cors';
 
-const exec = promisify(execFile);
 type Json = Record<string, unknown>;
 
 /** Seed 004's bucket API (`/v1_ext/bucket…`) end to end, with the seed's own curl examples. */
@@ -23,11 +23,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
   };
   const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const curl = async (...args: string[]) => {
-    const { stdout } = await exec('curl', ['-sS', '-w', '\n%{http_code}', ...args]);
-    const lines = stdout.split('\n');
-    return { status: Number(lines.pop()), body: lines.join('\n') };
-  };
+  const curl = (...args: string[]) => curlWithStatus(args);
 
   let storage: ObjectStorage;
   suite.beforeStop(() => storage?.destroy());
@@ -39,15 +35,15 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
 
   it('the seed curl examples: create, get, list, ACL, owner, CORS, lifecycle, delete', async () => {
     const h = ['-H', `X-Auth-Token: ${token('team-a')}`];
-    const created = await curl(
-      '--location',
-      '--request',
+    /** `--location --request <method> <url>` with the project's token, then the example's own arguments. */
+    const seedCurl = (method: string, path: string, ...rest: string[]) =>
+      curl('--location', '--request', method, `${base}${path}`, ...h, ...rest);
+    const jsonType = ['--header', 'Content-Type: application/json'];
+    const seedCurlJson = (method: string, path: string, json: string) =>
+      seedCurl(method, path, ...jsonType, '--data-raw', json);
+    const created = await seedCurlJson(
       'PUT',
-      `${base}/v1_ext/bucket`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
-      '--data-raw',
+      '/v1_ext/bucket',
       '{\n    "name": "my-bucket-new",\n    "type": "hot",\n    "use_encryption": false\n}',
     );
     expect(created.status).toBe(200);
@@ -58,7 +54,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       use_encrytion: false,
     });
 
-    const got = await curl('--location', '--request', 'GET', `${base}/v1_ext/bucket/my-bucket-new`, ...h);
+    const got = await seedCurl('GET', '/v1_ext/bucket/my-bucket-new');
     expect(got.status).toBe(200);
     expect(JSON.parse(got.body)).toMatchObject({
       account: suite.team('team-a').teamId,
@@ -72,7 +68,7 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
     expect(JSON.parse(got.body).createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-    const listed = await curl('--location', '--request', 'GET', `${base}/v1_ext/bucket?limit=100`, ...h);
+    const listed = await seedCurl('GET', '/v1_ext/bucket?limit=100');
     expect(listed.status).toBe(200);
     expect(JSON.parse(listed.body)).toMatchObject({
       totalCount: 1,
@@ -82,15 +78,9 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     });
 
     // The seed's ACL example (with the comma its JSON lacks).
-    const acl = await curl(
-      '--location',
-      '--request',
+    const acl = await seedCurlJson(
       'POST',
-      `${base}/v1_ext/bucket/my-bucket-new`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
-      '--data-raw',
+      '/v1_ext/bucket/my-bucket-new',
       '{"name": "my-bucket-new", "acl": {"public": "read-only", "public_read_allow_ip_list": ["1.1.1.1","2.2.2.0/24"]}}',
     );
     expect(acl.status).toBe(200);
@@ -100,24 +90,12 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       acl: { permissions: null, public: 'read-only', public_read_allow_ip_list: ['1.1.1.1', '2.2.2.0/24'] },
     });
 
-    const cors = await curl(
-      '--location',
-      '--request',
+    const cors = await seedCurlJson(
       'PUT',
-      `${base}/v1_ext/bucket/my-bucket-new/cors`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
-      '--data-raw',
+      '/v1_ext/bucket/my-bucket-new/cors',
       JSON.stringify({
         cors: [
-          {
-            allowed_origins: ['https://www.example1.com'],
-            allowed_methods: ['PUT', 'GET'],
-            allowed_headers: ['*'],
-            expose_headers: [],
-            max_age_seconds: 10,
-          },
+          EXAMPLE1_CORS_RULE,
           {
             allowed_origins: ['https://www.example2.com'],
             allowed_methods: ['PUT', 'GET', 'DELETE'],
@@ -130,24 +108,13 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     );
     expect(cors.status).toBe(200);
     expect(JSON.parse(cors.body).cors).toHaveLength(2);
-    const corsGet = await curl(
-      '--location',
-      '--request',
-      'GET',
-      `${base}/v1_ext/bucket/my-bucket-new/cors`,
-      ...h,
-      '--header',
-      'Content-Type: application/json',
-    );
+    const corsGet = await seedCurl('GET', '/v1_ext/bucket/my-bucket-new/cors', ...jsonType);
     expect(JSON.parse(corsGet.body)).toEqual(JSON.parse(cors.body));
 
     // The seed's lifecycle example sends no Content-Type (curl's default form type).
-    const policy = await curl(
-      '--location',
-      '--request',
+    const policy = await seedCurl(
       'PUT',
-      `${base}/v1_ext/bucket/my-bucket-new/policy`,
-      ...h,
+      '/v1_ext/bucket/my-bucket-new/policy',
       '--data-raw',
       ' {\n    "target" :    "test-target", \n    "duration" :    60\n}',
     );
@@ -161,21 +128,15 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
     expect(policies).toEqual([
       { id: expect.any(Number), target: 'test-target', duration: 60, createdAt: expect.any(String) },
     ]);
-    const alias = await curl('--location', '--request', 'GET', `${base}/v1/bucket/my-bucket-new/policy`, ...h);
+    const alias = await seedCurl('GET', '/v1/bucket/my-bucket-new/policy');
     expect(JSON.parse(alias.body)).toEqual(JSON.parse(policy.body));
-    const alias2 = await curl('--location', '--request', 'GET', `${base}/v1_ext/my-bucket-new/policy`, ...h);
+    const alias2 = await seedCurl('GET', '/v1_ext/my-bucket-new/policy');
     expect(JSON.parse(alias2.body)).toEqual(JSON.parse(policy.body));
     expect(((await (await call('/v1_ext/bucket/my-bucket-new')).json()) as Json).policyCount).toBe(1);
-    const delPolicy = await curl(
-      '--location',
-      '--request',
-      'DELETE',
-      `${base}/v1_ext/bucket/my-bucket-new/policy/${policies[0].id}`,
-      ...h,
-    );
+    const delPolicy = await seedCurl('DELETE', `/v1_ext/bucket/my-bucket-new/policy/${policies[0].id}`);
     expect(delPolicy.status).toBe(204);
 
-    const deleted = await curl('--location', '--request', 'DELETE', `${base}/v1_ext/bucket/my-bucket-new`, ...h);
+    const deleted = await seedCurl('DELETE', '/v1_ext/bucket/my-bucket-new');
     expect(deleted.status).toBe(200);
     expect((await call('/v1_ext/bucket/my-bucket-new')).status).toBe(404);
   });
@@ -267,16 +228,8 @@ describe('bucket API (seed 004 /v1_ext, real processes)', () => {
       public_read_allow_ip_list: [],
     });
 
-    const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
-    const userOf = async (team: 'team-a' | 'team-b', email: string) => {
-      const res = await fetch(`${base}/admin/v1/teams/${suite.team(team).teamId}/users`, {
-        method: 'POST',
-        headers: admin,
-        body: JSON.stringify({ email, name: email.split('@')[0] }),
-      });
-      expect(res.status).toBe(201);
-      return ((await res.json()) as { id: string }).id;
-    };
+    const userOf = (team: 'team-a' | 'team-b', email: string) =>
+      createProjectUser(base, suite.team(team).teamId, email);
     const mine = await userOf('team-a', 'reuben@example.com');
     const theirs = await userOf('team-b', 'other@example.com');
     const owner = await call('/v1_ext/bucket/acl-bucket', {

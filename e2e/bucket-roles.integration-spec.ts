@@ -1,4 +1,5 @@
 import { platformSuite, TEST_ADMIN_TOKEN } from '@mp/testing';
+import { createProjectUser } from './support/project-users';
 
 type Json = Record<string, unknown>;
 type Who = 'owner' | 'reader' | 'writer' | 'stranger' | 'project';
@@ -30,15 +31,7 @@ describe('bucket roles (seed 004 acl.permissions, real processes)', () => {
   const grant = (permissions: unknown) =>
     call('owner', '/v1_ext/bucket/roles', { method: 'POST', ...json({ acl: { permissions } }) });
 
-  const userOf = async (team: 'team-a' | 'team-b', email: string) => {
-    const res = await fetch(`${base}/admin/v1/teams/${suite.team(team).teamId}/users`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({ email, name: email.split('@')[0] }),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  };
+  const userOf = (team: 'team-a' | 'team-b', email: string) => createProjectUser(base, suite.team(team).teamId, email);
   const tokenOf = async (userId: string) => {
     const res = await fetch(`${base}/admin/v1/teams/${account}/api-keys`, {
       method: 'POST',

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { runCommand } from './support/run-command';
 
 const exec = promisify(execFile);
 /** Debian's client: its Python packages import only under the system interpreter. */
@@ -22,18 +23,8 @@ describe('Swift clients against the platform (swift CLI, python-swiftclient)', (
   let token: string;
 
   /** `swift` with only PATH in its environment, so no OS_* variable of the machine leaks in. */
-  const run = async (args: string[]) => {
-    try {
-      const { stdout, stderr } = await exec(SWIFT, args, {
-        cwd: work,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code?: number; stdout?: string; stderr?: string };
-      return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  const run = (args: string[]) =>
+    runCommand(SWIFT, args, { cwd: work, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
   const withToken = (...args: string[]) => run(['--os-storage-url', storageUrl, '--os-auth-token', token, ...args]);
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import pg from 'pg';
 import { promisify } from 'node:util';
+import { EXAMPLE1_CORS_RULE } from './support/seed-004-cors';
 
 const exec = promisify(execFile);
 
@@ -26,6 +27,13 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
     });
   };
   const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
+  /** The bucket API's `objectCount` of one of team A's buckets. */
+  const objectCountOf = async (bucket: string) =>
+    (
+      (await (
+        await fetch(`${base}/v1_ext/bucket/${bucket}`, { headers: { 'x-auth-token': token('team-a') } })
+      ).json()) as { objectCount: number }
+    ).objectCount;
 
   beforeAll(() => {
     base = suite.gatewayUrl;
@@ -71,13 +79,7 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
     ]);
     expect(await (await swift('')).text()).toBe('photos\n');
     expect(await (await swift('', { headers: { accept: 'application/xml' } })).text()).toContain('<account name=');
-    expect(
-      (
-        (await (
-          await fetch(`${base}/v1_ext/bucket/photos`, { headers: { 'x-auth-token': token('team-a') } })
-        ).json()) as { objectCount: number }
-      ).objectCount,
-    ).toBe(1);
+    expect(await objectCountOf('photos')).toBe(1);
 
     expect((await swift('/photos', { method: 'DELETE' })).status).toBe(409);
     expect((await swift('/photos/a/b.txt', { method: 'DELETE' })).status).toBe(204);
@@ -396,13 +398,7 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
     }>;
     expect(reversed[0]!.name).toMatch(/^v\/699n/);
     expect(reversed[599]!.name).toMatch(/^v\/100n/);
-    expect(
-      (
-        (await (
-          await fetch(`${base}/v1_ext/bucket/many`, { headers: { 'x-auth-token': token('team-a') } })
-        ).json()) as { objectCount: number }
-      ).objectCount,
-    ).toBe(2500);
+    expect(await objectCountOf('many')).toBe(2500);
   });
 
   it('object GET: single and multiple ranges, 416, conditional requests', async () => {
@@ -531,13 +527,7 @@ describe('Swift object API (seed 004 /v1/{account}, real processes)', () => {
       headers: { 'x-auth-token': token('team-a'), 'content-type': 'application/json' },
       body: JSON.stringify({
         cors: [
-          {
-            allowed_origins: ['https://www.example1.com'],
-            allowed_methods: ['PUT', 'GET'],
-            allowed_headers: ['*'],
-            expose_headers: [],
-            max_age_seconds: 10,
-          },
+          EXAMPLE1_CORS_RULE,
           {
             allowed_origins: ['https://*.example2.com'],
             allowed_methods: ['GET', 'DELETE'],

@@ -2,43 +2,23 @@ import { CallbackDeliveryRequestedEvent } from '@mp/contracts';
 import { buildEnvelope, encodeJson, wireNames } from '@mp/platform';
 import { platformSuite, TEST_ADMIN_TOKEN, waitFor } from '@mp/testing';
 import { randomUUID } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { ReceivedCallback, signatureValid } from './support/webhook-signature';
+import { callbackReceiverSuite } from './support/callback-receiver';
+import { signatureValid } from './support/webhook-signature';
 
 type Json = Record<string, unknown>;
-type Received = ReceivedCallback;
 
 describe('callback delivery log, redelivery and signing secret through the gateway admin API (real processes)', () => {
-  let receiver: Server;
-  let receiverPort: number;
-  const received: Received[] = [];
-  let status = 400;
-  let answerDelayMs = 0;
+  const receiver = callbackReceiverSuite(400);
   let admin: (
     method: string,
     path: string,
     token?: string,
   ) => Promise<{ status: number; body: Json; headers: Headers }>;
 
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        const answer = status;
-        setTimeout(() => res.writeHead(answer).end(), answerDelayMs);
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverPort = (receiver.address() as AddressInfo).port;
-  });
   const suite = platformSuite({
     apps: ['quota-billing', 'notifier', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
     }),
     infra: { s3: false },
@@ -54,16 +34,12 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     };
   });
 
-  afterAll(async () => {
-    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
-  });
-
   /** A producer's request, as its outbox relay publishes it. */
   async function requestCallback(teamId: string, path: string, body: unknown): Promise<string> {
     const data: CallbackDeliveryRequestedEvent = {
       delivery_id: randomUUID(),
       team_id: teamId,
-      url: `http://127.0.0.1:${receiverPort}${path}`,
+      url: receiver.url(path),
       event_type: 'image.operation.completed',
       body: body as CallbackDeliveryRequestedEvent['body'],
     };
@@ -125,7 +101,7 @@ describe('callback delivery log, redelivery and signing secret through the gatew
   it('logs a failed delivery, redelivers it on request with the same id, signed with the current secret', async () => {
     const teamId = await createTeam('Redeliverers');
     const secret = (await admin('POST', `/teams/${teamId}/callback-secret`)).body.secret as string;
-    status = 400;
+    receiver.status = 400;
     const body = { header: { isSuccessful: false, resultCode: 500201, resultMessage: 'Operation fail. ' }, id: '100' };
     const deliveryId = await requestCallback(teamId, '/redeliver?id=100', body);
     const failed = await settled(teamId, deliveryId);
@@ -142,7 +118,7 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       deliveries: [],
     });
 
-    status = 200;
+    receiver.status = 200;
     const redelivered = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
     expect(redelivered.status).toBe(202);
     expect(redelivered.body).toMatchObject({ id: deliveryId, status: 'pending', round: 2 });
@@ -153,7 +129,7 @@ describe('callback delivery log, redelivery and signing secret through the gatew
       [2, 1, 'delivered', 200],
     ]);
 
-    const attempts = received.filter((r) => r.headers['webhook-id'] === deliveryId);
+    const attempts = receiver.received.filter((r) => r.headers['webhook-id'] === deliveryId);
     expect(attempts).toHaveLength(2);
     expect(
       attempts.every(
@@ -162,22 +138,22 @@ describe('callback delivery log, redelivery and signing secret through the gatew
     ).toBe(true);
 
     // A delivered delivery can be redelivered again; while that attempt is under way, it cannot (409).
-    answerDelayMs = 1500;
+    receiver.delayMs = 1500;
     const third = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
     expect(third.status).toBe(202);
-    await waitFor(() => received.filter((r) => r.headers['webhook-id'] === deliveryId).length === 3, {
+    await waitFor(() => receiver.received.filter((r) => r.headers['webhook-id'] === deliveryId).length === 3, {
       what: 'the third round to be under way',
     });
     const conflict = await admin('POST', `/teams/${teamId}/callbacks/${deliveryId}/redeliver`);
     expect(conflict).toMatchObject({ status: 409, body: { error: { code: 'Conflict' } } });
-    answerDelayMs = 0;
+    receiver.delayMs = 0;
     expect(await settled(teamId, deliveryId, 3)).toMatchObject({ status: 'delivered', attempt_count: 3 });
   });
 
   it('keeps teams apart and answers bad input with 400/404, never 500', async () => {
     const owner = await createTeam('Owner');
     const stranger = await createTeam('Stranger');
-    status = 200;
+    receiver.status = 200;
     const deliveryId = await requestCallback(owner, '/isolation', { x: 1 });
     await settled(owner, deliveryId);
     expect((await admin('GET', `/teams/${stranger}/callbacks/${deliveryId}`)).status).toBe(404);

@@ -1,29 +1,20 @@
 import { wireNames } from '@mp/platform';
-import { createTestInfra, PlatformProcesses, RedisServerProcess, TestInfra, waitFor } from '@mp/testing';
+import { platformSuite, RedisServerProcess, waitFor } from '@mp/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
 /** A Redis restarted without persistence comes back empty: the apps must schedule their sweeps again. */
 describe('sweep schedules after Redis restarts empty (real processes, private Redis)', () => {
   let redis: RedisServerProcess;
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-
   beforeAll(async () => {
     redis = await RedisServerProcess.start();
-    infra = await createTestInfra({ redisUrl: redis.url });
-    platform = await PlatformProcesses.start(infra.env, ['notifier']);
   });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
-    await redis?.stop();
-  });
+  const suite = platformSuite({ apps: ['notifier'], infra: () => ({ s3: false, redisUrl: redis.url }) });
+  afterAll(() => redis?.stop());
 
   const schedulerIds = async (): Promise<string[]> => {
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    const queue = new Queue('callbacks', { connection, prefix: wireNames(infra.namespace).bullPrefix });
+    const queue = new Queue('callbacks', { connection, prefix: wireNames(suite.infra.namespace).bullPrefix });
     try {
       return (await queue.getJobSchedulers()).map((s) => s.key);
     } finally {

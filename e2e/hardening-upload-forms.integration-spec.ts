@@ -1,4 +1,4 @@
-import { platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
+import { platformSuite, postUploadForm, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 import { ObjectStorage } from '@mp/storage';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,10 +38,7 @@ describe('re-used and parallel upload forms (real processes, embedded store)', (
   }
 
   async function postForm(session: UploadSession, bytes: Buffer): Promise<number> {
-    const form = new FormData();
-    Object.entries(session.upload_fields).forEach(([k, v]) => form.append(k, v));
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'image.png');
-    return (await fetch(session.upload_url, { method: 'POST', body: form })).status;
+    return (await postUploadForm(session, { name: 'image.png', bytes, type: 'image/png' })).status;
   }
 
   async function searchHit(folder: string, objectKey: string): Promise<Record<string, unknown> | undefined> {

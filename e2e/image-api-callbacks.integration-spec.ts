@@ -1,70 +1,28 @@
 import { platformSuite, solidPng, waitFor } from '@mp/testing';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-
-type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
-type Body = { header: Header } & Record<string, any>;
+import { callbackReceiverSuite } from './support/callback-receiver';
+import { ImageApiBody, imageApiOf } from './support/image-api-client';
 
 /**
  * Image API callbacks end to end (gateway → image-ops → outbox → notifier → a local receiver), with the
  * seed's bodies; and the re-drive sweep of queue items left W without a job.
  */
 describe('image API (seed 001) callbacks and queue re-drive (real processes)', () => {
-  let base: string;
-  let secret: string;
-  let receiver: Server;
-  let receiverPort: number;
   let db: Client;
-  const received: Array<{ path: string; body: Body }> = [];
+  const receiver = callbackReceiverSuite(200);
 
-  const call = async (method: string, path: string, init: { body?: FormData; json?: unknown } = {}): Promise<Body> => {
-    const headers: Record<string, string> = { Authorization: secret };
-    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Body;
-  };
-  const putImage = async (query: string, bytes: Buffer): Promise<Body> => {
-    const res = await fetch(`${base}/images?${query}`, {
-      method: 'PUT',
-      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(bytes),
-    });
-    return (await res.json()) as Body;
-  };
   const callbackFor = (id: string) =>
-    waitFor(async () => received.find((r) => r.path === `/cb?id=${id}`)?.body, {
-      timeoutMs: 30_000,
-      what: `callback ${id}`,
-    });
-  const waitQueue = (queueId: string, status: 'D' | 'F') =>
-    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
-      timeoutMs: 30_000,
-      what: `queue ${queueId} ${status}`,
-    });
-
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '/', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverPort = (receiver.address() as AddressInfo).port;
-  });
+    waitFor(
+      async () => {
+        const callback = receiver.received.find((r) => r.path === `/cb?id=${id}`);
+        return callback && (JSON.parse(callback.body) as ImageApiBody);
+      },
+      { timeoutMs: 30_000, what: `callback ${id}` },
+    );
   const suite = platformSuite({
     apps: ['quota-billing', 'notifier', 'image-ops', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
       IMAGE_REDRIVE_INTERVAL_MS: '500',
       IMAGE_REDRIVE_AFTER_MS: '1000',
@@ -72,19 +30,17 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
     teams: { 'image-callbacks': ['image'] },
   });
   suite.beforeStop(() => db?.end());
+  const { call, putImage, waitQueue } = imageApiOf(
+    () => suite.gatewayUrl,
+    () => suite.team('image-callbacks'),
+  );
 
   beforeAll(async () => {
-    base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-callbacks').keys.image!.app_key}`;
-    secret = suite.team('image-callbacks').keys.image!.secret_key!;
     db = new Client({ connectionString: suite.infra.env.DATABASE_URL });
     await db.connect();
   });
 
-  afterAll(async () => {
-    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
-  });
-
-  const cb = (id: string) => `http://127.0.0.1:${receiverPort}/cb?id=${id}`;
+  const cb = (id: string) => receiver.url(`/cb?id=${id}`);
 
   it('sends the multiple-upload callback: Success, then Partial Success with the seed failFiles', async () => {
     const ok = new FormData();
@@ -237,7 +193,7 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
   });
 
   it('refuses callback URLs on ports outside OUTBOUND_ALLOWED_PORTS', async () => {
-    const wrongPort = `http://127.0.0.1:${receiverPort === 65535 ? 65534 : receiverPort + 1}/cb?id=9`;
+    const wrongPort = `http://127.0.0.1:${receiver.port === 65535 ? 65534 : receiver.port + 1}/cb?id=9`;
     const exec = await call('POST', '/operations-exec', {
       json: {
         basepath: '/myfolder',
@@ -247,7 +203,7 @@ describe('image API (seed 001) callbacks and queue re-drive (real processes)', (
       },
     });
     expect(exec.header).toMatchObject({ isSuccessful: false, resultCode: 400 });
-    expect(exec.header.resultMessage).toContain(`port 80 or 443 or ${receiverPort}`);
+    expect(exec.header.resultMessage).toContain(`port 80 or 443 or ${receiver.port}`);
     const form = new FormData();
     form.append('params', JSON.stringify({ basepath: '/myfolder', callbackUrl: wrongPort }));
     form.append('files', new Blob([new Uint8Array(solidPng(5, 5))]), 'x.png');

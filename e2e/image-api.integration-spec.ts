@@ -1,8 +1,6 @@
 import { ObjectStorage } from '@mp/storage';
 import { buildZip, buildZipWithRawNames, platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
-
-type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
-type Body = { header: Header } & Record<string, any>;
+import { ImageApiBody, imageApiOf } from './support/image-api-client';
 
 /** Image API (seed 001) clients: only host, app key and secret key differ from the seed's curl examples. */
 describe('image API (seed 001) through the gateway', () => {
@@ -20,37 +18,10 @@ describe('image API (seed 001) through the gateway', () => {
   const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
   const publicUrl = (path: string, appKey = suite.team('image-team').keys.image!.app_key!) =>
     `${suite.gatewayUrl}/image/files/${appKey}${path}`;
-  const waitQueue = (queueId: string, status: 'D' | 'F' = 'D') =>
-    waitFor(async () => ((await call('GET', `/queues/${queueId}`)).queue.status === status ? true : undefined), {
-      timeoutMs: 30_000,
-      what: `queue ${queueId} ${status}`,
-    });
-
-  const call = async (
-    method: string,
-    path: string,
-    init: { body?: FormData | string; json?: unknown; secretKey?: string; appKey?: string } = {},
-  ): Promise<Body> => {
-    const headers: Record<string, string> = { Authorization: init.secretKey ?? secret };
-    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-    const prefix = init.appKey ? `${suite.gatewayUrl}/image/v2.0/appkeys/${init.appKey}` : base;
-    const res = await fetch(`${prefix}${path}`, {
-      method,
-      headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Body;
-  };
-  const putImage = (query: string, bytes: Buffer) =>
-    fetch(`${base}/images?${query}`, {
-      method: 'PUT',
-      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(bytes),
-    }).then(async (r) => {
-      expect(r.status).toBe(200);
-      return (await r.json()) as Body;
-    });
+  const { call, putImage, waitQueue } = imageApiOf(
+    () => suite.gatewayUrl,
+    () => suite.team('image-team'),
+  );
 
   beforeAll(() => {
     base = `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-team').keys.image!.app_key}`;
@@ -65,7 +36,7 @@ describe('image API (seed 001) through the gateway', () => {
     expect(wrongSecret.header).toMatchObject({ isSuccessful: false, resultCode: 401 });
     const noSecret = await fetch(`${base}/folders?basepath=/`);
     expect(noSecret.status).toBe(200);
-    expect(((await noSecret.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 401 });
+    expect(((await noSecret.json()) as ImageApiBody).header).toMatchObject({ isSuccessful: false, resultCode: 401 });
     const cdtKey = await call('GET', '/folders?basepath=/', { secretKey: suite.team('image-team').keys.cdt!.key! });
     expect(cdtKey.header.isSuccessful).toBe(false);
     const unknown = await call('GET', '/no-such-thing');
@@ -81,7 +52,7 @@ describe('image API (seed 001) through the gateway', () => {
       body: '{',
     });
     expect(badJson.status).toBe(200);
-    expect(((await badJson.json()) as Body).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
+    expect(((await badJson.json()) as ImageApiBody).header).toMatchObject({ isSuccessful: false, resultCode: 400 });
   });
 
   it('creates folders with their parents, lists them and reads their properties', async () => {
@@ -125,7 +96,7 @@ describe('image API (seed 001) through the gateway', () => {
       `${suite.gatewayUrl}/image/v2.0/appkeys/${suite.team('image-other').keys.image!.app_key}/folders?basepath=/myfolder`,
       { headers: { Authorization: suite.team('image-other').keys.image!.secret_key! } },
     );
-    expect(((await foreign.json()) as Body).header.resultCode).toBe(20004);
+    expect(((await foreign.json()) as ImageApiBody).header.resultCode).toBe(20004);
   });
 
   it('uploads several files with multipart POST, refusing bad ones per file', async () => {
@@ -160,7 +131,7 @@ describe('image API (seed 001) through the gateway', () => {
       body: Buffer.concat([Buffer.from(head), png.subarray(0, 30)]),
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Body).header).toMatchObject({
+    expect(((await res.json()) as ImageApiBody).header).toMatchObject({
       isSuccessful: false,
       resultCode: 400,
       resultMessage: expect.stringMatching(/terminated early|closing boundary/),

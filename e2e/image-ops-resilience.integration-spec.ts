@@ -6,9 +6,7 @@ import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { createDeflate, crc32 } from 'node:zlib';
 import { Client } from 'pg';
-
-type Header = { isSuccessful: boolean; resultCode: number; resultMessage: string };
-type Body = { header: Header } & Record<string, any>;
+import { ImageApiBody, imageApiOf } from './support/image-api-client';
 
 /** BullMQ lock of the workers under test: a killed worker's job is re-run after 8–16 s instead of 30–60 s. */
 const JOB_LOCK_MS = 8000;
@@ -99,26 +97,12 @@ describe('image-ops resilience (real processes)', () => {
     (await storage.list({ prefix: `${prefix}/${suite.team('resilience').teamId}/`, limit: 1000 })).objects.map(
       (o) => o.key,
     );
-  const call = async (method: string, path: string, json?: unknown): Promise<Body> => {
-    const headers: Record<string, string> = { Authorization: secret };
-    if (json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Body;
-  };
-  const putImage = async (path: string, bytes: Buffer): Promise<Body> => {
-    const res = await fetch(`${base}/images?path=${encodeURIComponent(path)}`, {
-      method: 'PUT',
-      headers: { Authorization: secret, 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(bytes),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Body;
-  };
+  const images = imageApiOf(
+    () => suite.gatewayUrl,
+    () => suite.team('resilience'),
+  );
+  const call = images.call;
+  const putImage = (path: string, bytes: Buffer) => images.putImage(`path=${encodeURIComponent(path)}`, bytes);
   const queueStatus = async (queueId: string): Promise<string | undefined> =>
     (await call('GET', `/queues/${queueId}`)).queue?.status;
 
@@ -151,7 +135,7 @@ describe('image-ops resilience (real processes)', () => {
     form.append('files', new Blob([new Uint8Array(jpegBomb(BOMB_SIDE))]), 'many.jpg');
     form.append('files', new Blob([new Uint8Array(solidPng(20, 10))]), 'fine.png');
     const res = await fetch(`${base}/images`, { method: 'POST', headers: { Authorization: secret }, body: form });
-    const multi = (await res.json()) as Body;
+    const multi = (await res.json()) as ImageApiBody;
     expect(multi.successes.map((f: { path: string }) => f.path)).toEqual(['/bombs/fine.png']);
     expect(
       multi.errors.map((e: { path: string; error: { resultCode: number } }) => [e.path, e.error.resultCode]),
@@ -177,14 +161,12 @@ describe('image-ops resilience (real processes)', () => {
       option: { width: side, height: side, upDownSizeType: 'upDownAll', targetExtension: 'png', keepExif: false },
     });
     const op = await call('PUT', '/operations/slowpoke', {
-      data: [upscale(9990), { templateOperationId: 'gray', option: {} }, upscale(9980)],
+      json: { data: [upscale(9990), { templateOperationId: 'gray', option: {} }, upscale(9980)] },
     });
     expect(op.header.isSuccessful).toBe(true);
     expect((await putImage('/slow/source.png', solidPng(1000, 1000))).header.isSuccessful).toBe(true);
     const exec = await call('POST', '/operations-exec', {
-      basepath: '/slow',
-      filepaths: ['/slow/source.png'],
-      operationIds: ['slowpoke'],
+      json: { basepath: '/slow', filepaths: ['/slow/source.png'], operationIds: ['slowpoke'] },
     });
     expect(exec.queues).toHaveLength(1);
     const queueId: string = exec.queues[0].queueId;

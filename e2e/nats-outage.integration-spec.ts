@@ -1,11 +1,4 @@
-import {
-  createTeamWithKeys,
-  createTestInfra,
-  NatsServerProcess,
-  PlatformProcesses,
-  TestInfra,
-  waitFor,
-} from '@mp/testing';
+import { createTeamWithKeys, NatsServerProcess, platformSuite, postUploadForm, waitFor } from '@mp/testing';
 
 const PNG_1x1 = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082',
@@ -14,31 +7,21 @@ const PNG_1x1 = Buffer.from(
 
 describe('outbox relay across a NATS outage', () => {
   let nats: NatsServerProcess;
-  let infra: TestInfra;
-  let platform: PlatformProcesses;
-
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
-    infra = await createTestInfra({ s3: true, natsUrl: nats.url });
-    platform = await PlatformProcesses.start({ ...infra.env, RECONCILE_INTERVAL_MS: '500' }, [
-      'quota-billing',
-      'files',
-      'search-indexer',
-      'gateway',
-    ]);
   });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    await infra?.dispose();
-    await nats?.stop();
+  const suite = platformSuite({
+    apps: ['quota-billing', 'files', 'search-indexer', 'gateway'],
+    infra: () => ({ natsUrl: nats.url }),
+    env: { RECONCILE_INTERVAL_MS: '500' },
   });
+  afterAll(() => nats?.stop());
 
   it('an upload made while NATS is down is indexed exactly once after it returns', async () => {
-    const team = await createTeamWithKeys(platform.gatewayUrl, 'outage', ['cdt']);
+    const team = await createTeamWithKeys(suite.platform.gatewayUrl, 'outage', ['cdt']);
     const headers = { 'X-API-Key': team.keys.cdt!.key!, 'Content-Type': 'application/json' };
     const session = (await (
-      await fetch(`${platform.gatewayUrl}/v1/files/upload-url`, {
+      await fetch(`${suite.platform.gatewayUrl}/v1/files/upload-url`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ filename: 'outage.png', folder: 'outage' }),
@@ -46,10 +29,7 @@ describe('outbox relay across a NATS outage', () => {
     ).json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string };
 
     await nats.pause();
-    const form = new FormData();
-    Object.entries(session.upload_fields).forEach(([k, v]) => form.append(k, v));
-    form.append('file', new Blob([new Uint8Array(PNG_1x1)]), 'outage.png');
-    expect((await fetch(session.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    expect((await postUploadForm(session, { name: 'outage.png', bytes: PNG_1x1 })).status).toBeLessThan(300);
     // With NATS down the store's event is lost; the reconciliation sweep still activates the file
     // and its event waits in the outbox.
     await new Promise((r) => setTimeout(r, 3000));
@@ -57,7 +37,7 @@ describe('outbox relay across a NATS outage', () => {
 
     const search = async () =>
       (await (
-        await fetch(`${platform.gatewayUrl}/v1/files/storage/search`, {
+        await fetch(`${suite.platform.gatewayUrl}/v1/files/storage/search`, {
           method: 'POST',
           headers,
           body: JSON.stringify({ filters: { folder: 'outage' } }),

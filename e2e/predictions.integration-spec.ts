@@ -1,13 +1,12 @@
 import { platformSuite, solidPng, TEST_ADMIN_TOKEN, waitFor } from '@mp/testing';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchFiles, uploadFile } from './support/seed-000-client';
 import { imageSize } from './support/test-images-sharp.adapter';
-import { ReceivedCallback, signatureValid } from './support/webhook-signature';
+import { callbackReceiverSuite } from './support/callback-receiver';
+import { signatureValid } from './support/webhook-signature';
 
 type Prediction = {
   job_id: string;
@@ -19,7 +18,6 @@ type Prediction = {
   input: Record<string, unknown>;
 };
 type ErrorBody = { detail: string; error: { code: string; message: string; details?: Record<string, unknown> } };
-type Received = ReceivedCallback;
 type SearchBody = { total: number; files: Array<Record<string, unknown>> };
 
 const pythonHasRequests = (() => {
@@ -33,29 +31,12 @@ const pythonHasRequests = (() => {
 
 /** Seed 000's predictions (`/v1/predictions`) over the broker's `generations` queue, with the embedded `local` provider. */
 describe('Predictions (seed 000 /v1/predictions, real processes)', () => {
-  let receiver: Server;
-  let receiverPort = 0;
-  const received: Received[] = [];
-
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverPort = (receiver.address() as AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+  const receiver = callbackReceiverSuite(204);
 
   const suite = platformSuite({
     apps: ['quota-billing', 'files', 'search-indexer', 'notifier', 'generation-broker', 'gateway'],
     env: () => ({
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      OUTBOUND_ALLOWED_PORTS: `80,443,${receiverPort}`,
+      ...receiver.outboundSettings(),
       CALLBACK_BACKOFF_BASE_MS: '100',
       RECONCILE_INTERVAL_MS: '1000',
       PREDICTION_WORKER_CONCURRENCY: '1',
@@ -214,10 +195,10 @@ describe('Predictions (seed 000 /v1/predictions, real processes)', () => {
     const res = await post({
       model: 'seedream-4.0',
       input: { prompt: 'a webhook sunrise', size: '1K' },
-      webhook: `http://127.0.0.1:${receiverPort}/hooks/pred`,
+      webhook: receiver.url('/hooks/pred'),
     });
     const job = ((await res.json()) as Prediction).job_id;
-    const mine = () => received.filter((r) => r.path === '/hooks/pred' && r.body.includes(job));
+    const mine = () => receiver.received.filter((r) => r.path === '/hooks/pred' && r.body.includes(job));
     await waitFor(async () => mine().length >= 2 || undefined, { timeoutMs: 30_000, what: 'two webhooks' });
     const events = mine().map((r) => [r.headers['x-webhook-event'], (JSON.parse(r.body) as Prediction).status]);
     expect(events).toEqual([
@@ -229,18 +210,18 @@ describe('Predictions (seed 000 /v1/predictions, real processes)', () => {
     const filtered = await post({
       model: 'seedream-4.0',
       input: { prompt: 'only the end', size: '1K' },
-      webhook: `http://127.0.0.1:${receiverPort}/hooks/completed-only`,
+      webhook: receiver.url('/hooks/completed-only'),
       webhook_events_filter: ['completed'],
     });
     const filteredJob = ((await filtered.json()) as Prediction).job_id;
     await settled(filteredJob);
-    await waitFor(async () => received.some((r) => r.body.includes(filteredJob)) || undefined, {
+    await waitFor(async () => receiver.received.some((r) => r.body.includes(filteredJob)) || undefined, {
       timeoutMs: 20_000,
       what: 'the completed webhook',
     });
-    expect(received.filter((r) => r.body.includes(filteredJob)).map((r) => r.headers['x-webhook-event'])).toEqual([
-      'prediction.completed',
-    ]);
+    expect(
+      receiver.received.filter((r) => r.body.includes(filteredJob)).map((r) => r.headers['x-webhook-event']),
+    ).toEqual(['prediction.completed']);
   });
 
   /** A reference of ours that is never uploaded keeps the single worker busy for PREDICTION_REFERENCE_WAIT_MS. */

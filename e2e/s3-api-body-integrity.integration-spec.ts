@@ -8,12 +8,14 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
+  S3ClientConfig,
   S3ServiceException,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { platformSuite } from '@mp/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { customerS3Clients, s3CredentialsOf } from './support/customer-s3-clients';
 
 const MB = 1024 * 1024;
 
@@ -42,20 +44,8 @@ describe('S3 protocol endpoint: body integrity — flexible checksums from @aws-
   });
   let creds: S3ClientCredentials;
   let key: string;
-  const clients: S3Client[] = [];
-
-  const client = (extra: Partial<ConstructorParameters<typeof S3Client>[0]> = {}) => {
-    const s3 = new S3Client({
-      endpoint: creds.endpoint,
-      region: creds.region,
-      forcePathStyle: true,
-      maxAttempts: 1,
-      credentials: { accessKeyId: creds.access_key_id, secretAccessKey: creds.secret_access_key },
-      ...extra,
-    });
-    clients.push(s3);
-    return s3;
-  };
+  const clientOf = customerS3Clients(suite);
+  const client = (extra: Partial<S3ClientConfig> = {}) => clientOf(creds, extra);
   const usage = async () =>
     (await (await fetch(`${suite.gatewayUrl}/s3/usage`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
       used_bytes: number;
@@ -74,13 +64,9 @@ describe('S3 protocol endpoint: body integrity — flexible checksums from @aws-
     return Buffer.from(await out.Body!.transformToByteArray());
   };
 
-  suite.beforeStop(() => clients.forEach((c) => c.destroy()));
-
   beforeAll(async () => {
     key = suite.team('team-a').keys.kikaku_s3!.key!;
-    const res = await fetch(`${suite.gatewayUrl}/s3/credentials`, { headers: { authorization: `Bearer ${key}` } });
-    expect(res.status).toBe(200);
-    creds = (await res.json()) as S3ClientCredentials;
+    creds = await s3CredentialsOf(suite.gatewayUrl, key);
   });
 
   it('CRC32C and CRC64NVME, as headers (buffered body) and as aws-chunked trailers (streamed body), are verified and echoed', async () => {

@@ -1,4 +1,3 @@
-import type { S3ClientCredentials } from '@mp/contracts';
 // The SDK here is a customer's client of the /s3-api endpoint, not the platform's store adapter.
 // eslint-disable-next-line no-restricted-imports
 import {
@@ -6,7 +5,6 @@ import {
   HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { platformSuite } from '@mp/testing';
@@ -14,6 +12,7 @@ import { lookup } from 'node:dns';
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { customerS3Clients, s3CredentialsOf } from './support/customer-s3-clients';
 
 /** `<bucket>.localhost` names this machine, as a wildcard DNS record would name the gateway. */
 const toLoopback: LookupFunction = (_hostname, options, callback) => lookup('127.0.0.1', options, callback);
@@ -25,28 +24,18 @@ describe('S3 protocol endpoint: virtual-hosted-style addressing (S3_API_VIRTUAL_
     env: { S3_CREDENTIALS_MASTER_KEY: randomBytes(32).toString('base64'), S3_API_VIRTUAL_HOST_BASE: 'localhost' },
     teams: { 'team-a': ['kikaku_s3'] },
   });
-  const clients: S3Client[] = [];
-  suite.beforeStop(() => clients.forEach((c) => c.destroy()));
-
-  const credentialsOf = async (key: string) => {
-    const res = await fetch(`${suite.gatewayUrl}/s3/credentials`, { headers: { authorization: `Bearer ${key}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as S3ClientCredentials;
-  };
+  const clientOf = customerS3Clients(suite);
 
   it('@aws-sdk/client-s3 without forcePathStyle: <bucket>.localhost:<port>/s3-api/<key>; path style still works', async () => {
     const key = suite.team('team-a').keys.kikaku_s3!.key!;
-    const creds = await credentialsOf(key);
+    const creds = await s3CredentialsOf(suite.gatewayUrl, key);
     const port = new URL(suite.gatewayUrl).port;
     const hosts: string[] = [];
-    const s3 = new S3Client({
+    const s3 = clientOf(creds, {
       endpoint: `http://localhost:${port}/s3-api`,
-      region: creds.region,
-      maxAttempts: 1,
-      credentials: { accessKeyId: creds.access_key_id, secretAccessKey: creds.secret_access_key },
+      forcePathStyle: false,
       requestHandler: { httpAgent: localhostAgent() },
     });
-    clients.push(s3);
     s3.middlewareStack.add(
       (next) => async (args) => {
         const request = args.request as { hostname: string; path: string };
@@ -74,14 +63,7 @@ describe('S3 protocol endpoint: virtual-hosted-style addressing (S3_API_VIRTUAL_
     );
     expect(denied).toBe(403);
 
-    const pathStyle = new S3Client({
-      endpoint: creds.endpoint,
-      region: creds.region,
-      forcePathStyle: true,
-      maxAttempts: 1,
-      credentials: { accessKeyId: creds.access_key_id, secretAccessKey: creds.secret_access_key },
-    });
-    clients.push(pathStyle);
+    const pathStyle = clientOf(creds);
     const viaPath = await pathStyle.send(new GetObjectCommand({ Bucket: creds.bucket, Key: 'dir/v.txt' }));
     expect(await viaPath.Body!.transformToString()).toBe('virtual');
   }, 60_000);

@@ -7,6 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { s3CredentialsOf } from './support/customer-s3-clients';
+import { runCommand } from './support/run-command';
+import { freshStorageKey } from './support/storage-keys';
 
 const exec = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
@@ -45,23 +48,8 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
 
   /** A fresh kikaku_s3 key of team A (its own bucket and quota) with its S3 credentials. */
   const freshKey = async (limit?: number): Promise<{ id: string; key: string; creds: S3ClientCredentials }> => {
-    const teamId = suite.team('team-a').teamId;
-    const res = await admin(`/teams/${teamId}/api-keys`, {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'kikaku_s3' }),
-    });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as { id: string; key: string };
-    if (limit !== undefined) {
-      const set = await admin(`/teams/${teamId}/api-keys/${created.id}/storage-quota`, {
-        method: 'PUT',
-        body: JSON.stringify({ limit_bytes: limit }),
-      });
-      expect(set.status).toBe(200);
-    }
-    const creds = await bearer(created.key, '/s3/credentials');
-    expect(creds.status).toBe(200);
-    return { ...created, creds: (await creds.json()) as S3ClientCredentials };
+    const created = await freshStorageKey(base, suite.team('team-a').teamId, limit);
+    return { ...created, creds: await s3CredentialsOf(base, created.key) };
   };
 
   const usage = async (key: string): Promise<Usage> => (await (await bearer(key, '/s3/usage')).json()) as Usage;
@@ -75,15 +63,7 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
       AWS_EC2_METADATA_DISABLED: 'true',
       HOME: home,
     };
-    return async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await exec(AWS, args, { cwd: work, env, maxBuffer: 64 * MB });
-        return { code: 0, stdout, stderr };
-      } catch (err) {
-        const e = err as { code?: number; stdout?: string; stderr?: string };
-        return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-      }
-    };
+    return (...args: string[]) => runCommand(AWS, args, { cwd: work, env, maxBuffer: 64 * MB });
   };
 
   /** The seed's `aws configure set …` lines, verbatim but for the values. */
@@ -97,13 +77,9 @@ describe('S3 protocol endpoint (seed 002 S3 Storage: AWS CLI, boto3, aws-sdk; re
 
   const runScript = async (interpreter: string, file: string, source: string) => {
     await writeFile(join(work, file), source);
-    try {
-      const { stdout } = await exec(interpreter, [join(work, file)], { cwd: work, maxBuffer: 16 * MB });
-      return { code: 0, stdout, stderr: '' };
-    } catch (err) {
-      const e = err as { code?: number; stdout?: string; stderr?: string };
-      return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
+    const run = await runCommand(interpreter, [join(work, file)], { cwd: work, maxBuffer: 16 * MB });
+    // A script that ran through is judged by its output alone (interpreters may warn on stderr).
+    return run.code === 0 ? { ...run, stderr: '' } : run;
   };
 
   suite.beforeStop(() => storage?.destroy());

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { curlWithStatus } from './support/curl';
+import { freshStorageKey } from './support/storage-keys';
 
 const exec = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
@@ -76,22 +78,7 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
     });
 
   /** A fresh kikaku_s3 key of team A (its own quota), optionally with its own limit. */
-  const freshKey = async (limit?: number): Promise<{ id: string; key: string }> => {
-    const res = await admin(`/teams/${suite.team('team-a').teamId}/api-keys`, {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'kikaku_s3' }),
-    });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as { id: string; key: string };
-    if (limit !== undefined) {
-      const set = await admin(`/teams/${suite.team('team-a').teamId}/api-keys/${created.id}/storage-quota`, {
-        method: 'PUT',
-        body: JSON.stringify({ limit_bytes: limit }),
-      });
-      expect(set.status).toBe(200);
-    }
-    return created;
-  };
+  const freshKey = (limit?: number) => freshStorageKey(base, suite.team('team-a').teamId, limit);
 
   const stagingLeftovers = async () => (await storage.list({ prefix: 's3proxy-uploads/', limit: 100 })).objects;
 
@@ -110,11 +97,7 @@ describe('S3 storage proxy (seed 002 /s3, real processes)', () => {
   describe('the seed examples, run as the seed shows them', () => {
     it('curl: upload with key, list with prefix & limit, download -o, delete, usage', async () => {
       const { key } = await freshKey();
-      const curl = async (...args: string[]) => {
-        const { stdout } = await exec('curl', ['-sS', '-w', '\n%{http_code}', ...args], { cwd: work });
-        const lines = stdout.split('\n');
-        return { status: Number(lines.pop()), body: lines.join('\n') };
-      };
+      const curl = (...args: string[]) => curlWithStatus(args, work);
       const contents = Buffer.from('hello from the seed curl example\n');
       await writeFile(join(work, 'myfile.txt'), contents);
 
@@ -665,29 +648,24 @@ await new Promise((done) => out.on('finish', done));
       expect(await usage(key)).toMatchObject({ reserved_bytes: 0 });
     });
 
-    it('rejects an upload without a file', async () => {
-      const noFile = new FormData();
-      noFile.append('key', 'k.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: noFile });
+    const refusedForms: Array<[what: string, fill: (form: FormData) => void, message: RegExp]> = [
+      ['an upload without a file', (form) => form.append('key', 'k.txt'), /file is required/],
+      [
+        'an upload with two files',
+        (form) => {
+          form.append('file', new Blob(['1']), 'one.txt');
+          form.append('file', new Blob(['2']), 'two.txt');
+        },
+        /exactly one file/,
+      ],
+      ['a file in another field', (form) => form.append('upload', new Blob(['1']), 'one.txt'), /field "file"/],
+    ];
+    it.each(refusedForms)('rejects %s', async (_what, fill, message) => {
+      const body = new FormData();
+      fill(body);
+      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/file is required/);
-    });
-
-    it('rejects an upload with two files', async () => {
-      const twoFiles = new FormData();
-      twoFiles.append('file', new Blob(['1']), 'one.txt');
-      twoFiles.append('file', new Blob(['2']), 'two.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: twoFiles });
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/exactly one file/);
-    });
-
-    it('rejects a file in another field', async () => {
-      const wrongField = new FormData();
-      wrongField.append('upload', new Blob(['1']), 'one.txt');
-      const res = await call('/s3/upload', s3Key(suite.team('team-a')), { method: 'POST', body: wrongField });
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/field "file"/);
+      expect(((await res.json()) as ErrorBody).error.message).toMatch(message);
     });
 
     it('rejects a body that is not multipart', async () => {

@@ -1,4 +1,5 @@
 import { platformSuite, solidPng, TeamKeys, waitFor } from '@mp/testing';
+import { searchFiles, uploadFile } from './support/seed-000-client';
 
 /**
  * Seed 000's metadata update example writes a custom `reviewer` key; a client then filters on it
@@ -24,23 +25,11 @@ describe('storage search on custom metadata keys (seed 000 PATCH, then filter; r
   let untouched: string;
   const keyOf = (t: TeamKeys) => t.keys.cdt!.key!;
 
-  async function search(
-    filters: Record<string, unknown>,
-    options: { sortBy?: string; apiKey?: string } = {},
-  ): Promise<{ status: number; body: SearchBody }> {
-    const response = await fetch(`${suite.gatewayUrl}/v1/files/storage/search`, {
-      method: 'POST',
-      headers: { 'X-API-Key': options.apiKey ?? keyOf(suite.team('custom-meta')), 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        filters,
-        page: 1,
-        page_size: 20,
-        sort_by: options.sortBy ?? 'created_at',
-        sort_order: 'asc',
-      }),
+  const search = (filters: Record<string, unknown>, options: { sortBy?: string; apiKey?: string } = {}) =>
+    searchFiles<SearchBody>(suite.gatewayUrl, options.apiKey ?? keyOf(suite.team('custom-meta')), filters, {
+      sortBy: options.sortBy,
+      sortOrder: 'asc',
     });
-    return { status: response.status, body: (await response.json()) as SearchBody };
-  }
 
   async function found(filters: Record<string, unknown>): Promise<string[]> {
     const r = await search(filters);
@@ -50,21 +39,11 @@ describe('storage search on custom metadata keys (seed 000 PATCH, then filter; r
 
   /** The seed's upload: upload-url, then the presigned POST; resolves once search finds the file. */
   async function upload(filename: string): Promise<string> {
-    const res = await fetch(`${suite.gatewayUrl}/v1/files/upload-url`, {
-      method: 'POST',
-      headers: { 'X-API-Key': keyOf(suite.team('custom-meta')), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ filename, folder: 'inputs' }),
+    const data = await uploadFile(suite.gatewayUrl, keyOf(suite.team('custom-meta')), {
+      name: filename,
+      bytes: solidPng(8, 8),
     });
-    expect(res.status).toBe(200);
-    const data = (await res.json()) as {
-      upload_url: string;
-      upload_fields: Record<string, string>;
-      object_key: string;
-    };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(solidPng(8, 8))]), filename);
-    expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    expect(data.uploadStatus).toBeLessThan(300);
     await waitFor(async () => (await search({ object_key: data.object_key })).body.total === 1, {
       timeoutMs: 20_000,
       what: `${filename} to be indexed`,

@@ -1,6 +1,6 @@
 import { FileDocument } from '@mp/contracts';
 import { buildEnvelope, encodeJson, wireNames } from '@mp/platform';
-import { fileDocument, platformSuite, TeamKeys, waitFor } from '@mp/testing';
+import { fileDocument, platformSuite, postUploadForm, TeamKeys, waitFor } from '@mp/testing';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -389,10 +389,8 @@ describe('storage API search, distinct and schema (seed 000 clients, real proces
           body: JSON.stringify({ filename: 'real.txt', folder: 'reindexed' }),
         })
       ).json()) as { upload_url: string; upload_fields: Record<string, string>; object_key: string };
-      const form = new FormData();
-      Object.entries(url.upload_fields).forEach(([k, v]) => form.append(k, v));
-      form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'real.txt');
-      expect((await fetch(url.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+      const posted = await postUploadForm(url, { name: 'real.txt', bytes: 'hello', type: 'text/plain' });
+      expect(posted.status).toBeLessThan(300);
       await waitFor(async () => (await names({ folder: 'reindexed' })).length === 1, {
         timeoutMs: 20_000,
         what: 'the upload to be indexed',

@@ -1,19 +1,20 @@
-import { PlatformProcesses, StartedPlatform, startPlatform, TeamKeys, TEST_ADMIN_TOKEN, TestInfra } from '@mp/testing';
+import {
+  ALL_APPS,
+  PlatformProcesses,
+  StartedPlatform,
+  startPlatform,
+  TeamKeys,
+  TEST_ADMIN_TOKEN,
+  TestInfra,
+} from '@mp/testing';
 import { randomUUID } from 'node:crypto';
 
 /** Every dialect with an OpenAPI document at `/docs/<id>.json`. */
 export const DIALECTS = ['storage', 'admin', 's3-proxy', 'image', 'media', 'generation', 'bucket'] as const;
 export type DialectId = (typeof DIALECTS)[number];
 
-export const PLATFORM_APPS = [
-  'quota-billing',
-  'files',
-  'search-indexer',
-  'image-ops',
-  'generation-broker',
-  'buckets',
-  'gateway',
-] as const;
+/** Every app but the notifier, which no dialect calls. */
+export const PLATFORM_APPS = ALL_APPS.filter((app) => app !== 'notifier');
 
 type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
 type Parameter = { name: string; in: 'path' | 'query'; required: boolean; schema: Schema };

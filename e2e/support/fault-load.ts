@@ -1,4 +1,4 @@
-import { solidPng, sleep } from '@mp/testing';
+import { postUploadForm, solidPng, sleep } from '@mp/testing';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 type ImageBody = { header?: { isSuccessful?: boolean; resultCode?: number } } & Record<string, any>;
@@ -95,14 +95,11 @@ export class FaultLoad {
         upload_fields: Record<string, string>;
         object_key: string;
       };
-      const form = new FormData();
-      Object.entries(data.upload_fields).forEach(([k, v]) => form.append(k, v));
-      form.append('file', new Blob([new Uint8Array(solidPng(8, 8))], { type: 'image/png' }), `${name}.png`);
-      const posted = await fetch(data.upload_url, {
-        method: 'POST',
-        body: form,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      const posted = await postUploadForm(
+        data,
+        { name: `${name}.png`, bytes: solidPng(8, 8), type: 'image/png' },
+        { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+      );
       return posted.status >= 200 && posted.status < 300 ? { objectKey: data.object_key } : undefined;
     });
     if (accepted) this.ledger.uploads.push(accepted);

@@ -1,7 +1,7 @@
 import { FileDocument } from '@mp/contracts';
 import { BaseConfig, JobQueue, RpcClient } from '@mp/platform';
 import { ObjectStorage } from '@mp/storage';
-import { bootApp, BootedApp, platformSuite, solidPng, testObjectStorage, waitFor } from '@mp/testing';
+import { bootApp, BootedApp, platformSuite, postUploadForm, solidPng, testObjectStorage, waitFor } from '@mp/testing';
 import { filesConfigSchema } from '../src/app.config';
 import { startFiles } from '../src/start';
 import { ManualClock } from './manual-clock';
@@ -39,6 +39,13 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     return (await res.json()) as SearchResult;
   }
 
+  /** Waits until the store no longer holds the object. */
+  const purged = (objectKey: string, what: string) =>
+    waitFor(async () => (await storage.head(objectKey)) === null, { timeoutMs: 20_000, what });
+  /** Waits until search finds `total` files for the filters. */
+  const searchTotal = (filters: Record<string, unknown>, total: number, what: string) =>
+    waitFor(async () => (await search(filters)).total === total, { timeoutMs: 20_000, what });
+
   async function upload(filename: string, metadata: Record<string, unknown>) {
     const res = await call('POST', '/v1/files/upload-url', { filename, folder: 'expiry', metadata });
     expect(res.status).toBe(200);
@@ -48,10 +55,7 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
       object_key: string;
       file_url: string;
     };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(data.upload_fields)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(solidPng(4, 4))]), filename);
-    expect((await fetch(data.upload_url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    expect((await postUploadForm(data, { name: filename, bytes: solidPng(4, 4) })).status).toBeLessThan(300);
     return data;
   }
 
@@ -111,10 +115,7 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     // The signed file_url never outlives the file's retention.
     expect(new URL(short.file_url).searchParams.get('X-Amz-Expires')).toBe('86400');
     expect(new URL(normal.file_url).searchParams.get('X-Amz-Expires')).toBe('604800');
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 3, {
-      timeoutMs: 20_000,
-      what: 'three files indexed',
-    });
+    await searchTotal({ folder: 'expiry' }, 3, 'three files indexed');
 
     const before = await records();
     const doc = (key: string) => before.find((f) => f.object_key === key)!;
@@ -143,14 +144,8 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
 
     // The sweep purges it: object, record, index entry (files.file.deleted, reason expired).
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(short.object_key)) === null, {
-      timeoutMs: 20_000,
-      what: 'the expired object to be purged',
-    });
-    await waitFor(async () => (await search({ object_key: short.object_key })).total === 0, {
-      timeoutMs: 20_000,
-      what: 'the expired file to leave the index',
-    });
+    await purged(short.object_key, 'the expired object to be purged');
+    await searchTotal({ object_key: short.object_key }, 0, 'the expired file to leave the index');
     expect((await lastDeletedEvent()).data).toMatchObject({ object_key: short.object_key, reason: 'expired' });
     expect((await search({ folder: 'expiry' })).total).toBe(2);
 
@@ -158,14 +153,8 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     clock.advance(7 * DAY_MS);
     expect((await records()).map((f) => f.object_key)).toEqual([held.object_key]);
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(normal.object_key)) === null, {
-      timeoutMs: 20_000,
-      what: 'the 7-day file to be purged',
-    });
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 1, {
-      timeoutMs: 20_000,
-      what: 'the index to drop the 7-day file',
-    });
+    await purged(normal.object_key, 'the 7-day file to be purged');
+    await searchTotal({ folder: 'expiry' }, 1, 'the index to drop the 7-day file');
     expect(await storage.head(held.object_key)).not.toBeNull();
     const heldHit = (await search({ object_key: held.object_key })).files[0];
     expect((await fetch(heldHit.url)).status).toBe(200);
@@ -182,22 +171,13 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     ).toBe(404);
     expect(await records()).toEqual([]);
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(held.object_key)) === null, {
-      timeoutMs: 20_000,
-      what: 'the released file to be purged',
-    });
-    await waitFor(async () => (await search({ folder: 'expiry' })).total === 0, {
-      timeoutMs: 20_000,
-      what: 'the index to be empty',
-    });
+    await purged(held.object_key, 'the released file to be purged');
+    await searchTotal({ folder: 'expiry' }, 0, 'the index to be empty');
   });
 
   it('extends and shortens retention through a metadata update', async () => {
     const file = await upload('extend.png', {});
-    await waitFor(async () => (await search({ object_key: file.object_key })).total === 1, {
-      timeoutMs: 20_000,
-      what: 'indexed',
-    });
+    await searchTotal({ object_key: file.object_key }, 1, 'indexed');
     const res = await call('PATCH', '/v1/files/storage/file/metadata', {
       object_key: file.object_key,
       metadata: { retention_days: 30 },
@@ -220,9 +200,6 @@ describe('file expiry: retention_days, legal_hold, invisibility and the sweeper'
     ).toBe(200);
     expect((await records()).find((f) => f.object_key === file.object_key)).toBeUndefined();
     expect(await sweepNow()).toBe(1);
-    await waitFor(async () => (await storage.head(file.object_key)) === null, {
-      timeoutMs: 20_000,
-      what: 'purged after shortening',
-    });
+    await purged(file.object_key, 'purged after shortening');
   });
 });

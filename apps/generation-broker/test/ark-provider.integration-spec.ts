@@ -1,35 +1,16 @@
 import { DomainError } from '@mp/contracts';
 import { parseAllowlist } from '@mp/outbound';
 import { ArkProviderOptions } from '../src/providers/ark/ark-image.provider';
-import { solidJpeg } from '../src/providers/image-pixels.sharp.adapter';
 import { isFailedImage, ProviderRequest } from '../src/providers/provider.types';
 import { arkClientOf } from './support/fake-ark-client';
-import { FakeArkServer } from './support/fake-ark-server';
+import { arkTestBed, lighthouseScenes } from './support/ark-test-bed';
 
-const server = new FakeArkServer();
-let red: Buffer;
-let blue: Buffer;
-
-beforeAll(async () => {
-  await server.start();
-  red = await solidJpeg(64, 48, [220, 20, 20]);
-  blue = await solidJpeg(32, 32, [20, 20, 220]);
-});
-afterAll(() => server.stop());
+const { server, jpegs } = arkTestBed({ red: [64, 48], blue: [32, 32] });
 
 const provider = (overrides: Partial<ArkProviderOptions> = {}) => arkClientOf(server, overrides);
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  model: 'seedream-4-5-251128',
-  prompt: 'Generate 4 seasonal scenes of one lighthouse',
-  width: 2048,
-  height: 2048,
-  sequentialImageGeneration: 'auto',
-  maxImages: 4,
-  references: [],
-  responseFormat: 'b64_json',
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest =>
+  lighthouseScenes({ model: 'seedream-4-5-251128', width: 2048, height: 2048, ...overrides });
 
 const b64 = (bytes: Buffer, size = '64x48') => ({ b64_json: bytes.toString('base64'), size });
 const ok = (...data: unknown[]) => ({
@@ -53,8 +34,8 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 
 describe('Ark images API adapter (against a local server speaking the protocol)', () => {
   it('sends the seed’s request body with our key and decodes b64_json outputs', async () => {
-    server.answerWith(ok(b64(red), b64(blue, '32x32')));
-    const result = await provider().generate(request({ references: [blue, red], seed: 7 }));
+    server.answerWith(ok(b64(jpegs.red), b64(jpegs.blue, '32x32')));
+    const result = await provider().generate(request({ references: [jpegs.blue, jpegs.red], seed: 7 }));
     const [sent] = server.generationRequests();
     expect(sent!.headers.authorization).toBe('Bearer ark-test-key');
     expect(sent!.body).toEqual({
@@ -67,28 +48,33 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
       watermark: false,
       stream: false,
       seed: 7,
-      image: [`data:image/jpeg;base64,${blue.toString('base64')}`, `data:image/jpeg;base64,${red.toString('base64')}`],
+      image: [
+        `data:image/jpeg;base64,${jpegs.blue.toString('base64')}`,
+        `data:image/jpeg;base64,${jpegs.red.toString('base64')}`,
+      ],
     });
     expect(result.provider).toBe('ark');
     expect(result.usage).toEqual({ generatedImages: 2, outputTokens: 12, totalTokens: 12 });
     expect(result.images).toEqual([
-      { bytes: red, width: 64, height: 48 },
-      { bytes: blue, width: 32, height: 32 },
+      { bytes: jpegs.red, width: 64, height: 48 },
+      { bytes: jpegs.blue, width: 32, height: 32 },
     ]);
   });
 
   it('sends a single reference as a string and no batch options when sequential generation is disabled', async () => {
-    server.answerWith(ok(b64(red)));
-    await provider().generate(request({ sequentialImageGeneration: 'disabled', maxImages: 1, references: [red] }));
+    server.answerWith(ok(b64(jpegs.red)));
+    await provider().generate(
+      request({ sequentialImageGeneration: 'disabled', maxImages: 1, references: [jpegs.red] }),
+    );
     const body = server.generationRequests()[0]!.body!;
-    expect(body.image).toBe(`data:image/jpeg;base64,${red.toString('base64')}`);
+    expect(body.image).toBe(`data:image/jpeg;base64,${jpegs.red.toString('base64')}`);
     expect(body.sequential_image_generation).toBe('disabled');
     expect(body).not.toHaveProperty('sequential_image_generation_options');
     expect(body).not.toHaveProperty('seed');
   });
 
   it('returns fewer images than asked for when the provider does', async () => {
-    server.answerWith(ok(b64(red), b64(red)));
+    server.answerWith(ok(b64(jpegs.red), b64(jpegs.red)));
     const result = await provider().generate(request({ maxImages: 4 }));
     expect(result.images).toHaveLength(2);
     expect(server.generationRequests()).toHaveLength(1);
@@ -97,10 +83,10 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   it('keeps per-image content-filter errors in place while the other images succeed', async () => {
     server.answerWith(
       ok(
-        b64(red),
+        b64(jpegs.red),
         { error: { code: 'OutputImageSensitiveContentDetected', message: 'Image rejected by content filter' } },
         { error: { code: 'ContentFilter', message: 'Image rejected by content filter' } },
-        b64(blue, '32x32'),
+        b64(jpegs.blue, '32x32'),
       ),
     );
     const result = await provider().generate(request());
@@ -115,18 +101,18 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   });
 
   it('downloads url outputs through the guarded client, failing only the image whose download fails', async () => {
-    const url = server.serveFile('a.jpeg', red);
+    const url = server.serveFile('a.jpeg', jpegs.red);
     server.answerWith(ok({ url, size: '64x48' }, { url: `${server.baseUrl}/files/missing.jpeg`, size: '64x48' }));
     const result = await provider().generate(request({ responseFormat: 'url' }));
     expect(server.generationRequests()[0]!.body!.response_format).toBe('url');
-    expect(result.images[0]).toEqual({ bytes: red, width: 64, height: 48 });
+    expect(result.images[0]).toEqual({ bytes: jpegs.red, width: 64, height: 48 });
     expect(result.images[1]).toEqual({
       error: { code: 'DownloadFailed', message: 'downloading the image answered HTTP 404' },
     });
   });
 
   it('refuses to keep a downloaded image larger than the cap', async () => {
-    const url = server.serveFile('big.jpeg', Buffer.concat([red, Buffer.alloc(300 * 1024)]));
+    const url = server.serveFile('big.jpeg', Buffer.concat([jpegs.red, Buffer.alloc(300 * 1024)]));
     server.answerWith(ok({ url, size: '64x48' }));
     const result = await provider().generate(request({ responseFormat: 'url' }));
     expect(result.images[0]).toEqual({
@@ -137,7 +123,7 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   it('waits for Retry-After after a 429, then succeeds', async () => {
     server.answerWith(
       { status: 429, headers: { 'retry-after': '1' }, json: { error: { code: 'RateLimit' } } },
-      ok(b64(red)),
+      ok(b64(jpegs.red)),
     );
     const result = await provider().generate(request());
     const [first, second] = server.generationRequests();
@@ -158,7 +144,7 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   it('retries a 500, then succeeds', async () => {
     server.answerWith(
       { status: 500, json: { error: { code: 'InternalServiceError', message: 'boom' } } },
-      ok(b64(red)),
+      ok(b64(jpegs.red)),
     );
     const result = await provider().generate(request());
     expect(result.images).toHaveLength(1);
@@ -166,7 +152,7 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   });
 
   it('retries a dropped connection (transport error), then succeeds', async () => {
-    server.answerWith({ status: 0, hangUp: true }, ok(b64(red)));
+    server.answerWith({ status: 0, hangUp: true }, ok(b64(jpegs.red)));
     const result = await provider().generate(request());
     expect(result.images).toHaveLength(1);
     expect(server.generationRequests()).toHaveLength(2);
@@ -208,7 +194,7 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   });
 
   it('ends with Timeout when the provider answers slower than the deadline, without retrying', async () => {
-    server.answerWith({ ...ok(b64(red)), delayMs: 1_500 });
+    server.answerWith({ ...ok(b64(jpegs.red)), delayMs: 1_500 });
     const started = Date.now();
     const err = await failure(provider({ timeoutMs: 400 }).generate(request()));
     expect(err.code).toBe('Timeout');
@@ -217,7 +203,7 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   });
 
   it('stops waiting as soon as the caller aborts', async () => {
-    server.answerWith({ ...ok(b64(red)), delayMs: 1_500 });
+    server.answerWith({ ...ok(b64(jpegs.red)), delayMs: 1_500 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('client went away')), 100);
     const started = Date.now();
@@ -233,21 +219,21 @@ describe('Ark images API adapter (against a local server speaking the protocol)'
   });
 
   it('refuses an answer larger than the response cap', async () => {
-    server.answerWith(ok(b64(Buffer.concat([red, Buffer.alloc(2 * 1024 * 1024)]))));
+    server.answerWith(ok(b64(Buffer.concat([jpegs.red, Buffer.alloc(2 * 1024 * 1024)]))));
     const err = await failure(provider().generate(request()));
     expect(err.code).toBe('DependencyUnavailable');
     expect(err.message).toContain('larger than');
   });
 
   it('marks an output that is not a JPEG as a failed image', async () => {
-    server.answerWith(ok({ b64_json: Buffer.from('not an image').toString('base64'), size: '64x48' }, b64(red)));
+    server.answerWith(ok({ b64_json: Buffer.from('not an image').toString('base64'), size: '64x48' }, b64(jpegs.red)));
     const result = await provider().generate(request());
     expect(result.images[0]).toMatchObject({ error: { code: 'GenerationFailed' } });
     expect(result.images[1]).toMatchObject({ width: 64, height: 48 });
   });
 
   it('does not reach a private address the outbound allowlist does not name', async () => {
-    server.answerWith(ok(b64(red)));
+    server.answerWith(ok(b64(jpegs.red)));
     const guarded = provider({ policy: { allowedPorts: new Set([server.port]), ...parseAllowlist('') } });
     const err = await failure(guarded.generate(request()));
     expect(err.code).toBe('DependencyUnavailable');

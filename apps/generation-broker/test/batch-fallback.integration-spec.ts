@@ -1,32 +1,13 @@
 import { generateBatch } from '../src/generation/batch-fill';
-import { solidJpeg } from '../src/providers/image-pixels.sharp.adapter';
-import { isFailedImage, ProviderRequest } from '../src/providers/provider.types';
+import { isFailedImage } from '../src/providers/provider.types';
 import { arkClientOf } from './support/fake-ark-client';
-import { FakeArkServer } from './support/fake-ark-server';
+import { arkTestBed, lighthouseScenes } from './support/ark-test-bed';
 
-const server = new FakeArkServer();
-let red: Buffer;
-let blue: Buffer;
-
-beforeAll(async () => {
-  await server.start();
-  red = await solidJpeg(64, 48, [220, 20, 20]);
-  blue = await solidJpeg(64, 48, [20, 20, 220]);
-});
-afterAll(() => server.stop());
+const { server, jpegs } = arkTestBed({ red: [64, 48], blue: [64, 48] });
 
 const ark = () => arkClientOf(server, { maxAttempts: 1, backoffBaseMs: 10, retryAfterMaxMs: 100 });
 
-const request: ProviderRequest = {
-  model: 'seedream-4-0-250828',
-  prompt: 'Generate 4 seasonal scenes of one lighthouse',
-  width: 64,
-  height: 48,
-  sequentialImageGeneration: 'auto',
-  maxImages: 4,
-  references: [],
-  responseFormat: 'b64_json',
-};
+const request = lighthouseScenes({ model: 'seedream-4-0-250828', width: 64, height: 48 });
 const image = (bytes: Buffer) => ({ b64_json: bytes.toString('base64'), size: '64x48' });
 const ok = (...data: unknown[]) => ({
   status: 200,
@@ -39,7 +20,7 @@ const filtered = {
 
 describe('batch fallback (seed 002 "Batch & Fallback") against a server speaking the Ark protocol', () => {
   it('asks for each missing image in parallel, single-image, and appends them in order', async () => {
-    server.answerWith(ok(image(red), image(red)), ok(image(blue)));
+    server.answerWith(ok(image(jpegs.red), image(jpegs.red)), ok(image(jpegs.blue)));
     const batch = await generateBatch(ark(), request, 4, new AbortController().signal);
     expect(batch.images).toHaveLength(4);
     expect(batch.images.every((i) => !isFailedImage(i))).toBe(true);
@@ -51,7 +32,7 @@ describe('batch fallback (seed 002 "Batch & Fallback") against a server speaking
   });
 
   it('a fallback image refused by the content filter stays an error in its place; the others are kept', async () => {
-    server.answerWith(ok(image(red)), filtered);
+    server.answerWith(ok(image(jpegs.red)), filtered);
     const batch = await generateBatch(ark(), request, 3, new AbortController().signal);
     expect(batch.images.map((i) => (isFailedImage(i) ? i.error : 'ok'))).toEqual([
       'ok',
@@ -62,7 +43,7 @@ describe('batch fallback (seed 002 "Batch & Fallback") against a server speaking
 
   it('per-image errors of the first answer count as delivered places: no fallback for them', async () => {
     server.answerWith(
-      ok(image(red), { error: { code: 'ContentFilter', message: 'Image rejected by content filter' } }),
+      ok(image(jpegs.red), { error: { code: 'ContentFilter', message: 'Image rejected by content filter' } }),
     );
     const batch = await generateBatch(ark(), { ...request, maxImages: 2 }, 2, new AbortController().signal);
     expect(batch.images).toHaveLength(2);
@@ -70,7 +51,7 @@ describe('batch fallback (seed 002 "Batch & Fallback") against a server speaking
   });
 
   it('in disabled mode never asks again', async () => {
-    server.answerWith(ok(image(red)));
+    server.answerWith(ok(image(jpegs.red)));
     const batch = await generateBatch(
       ark(),
       { ...request, sequentialImageGeneration: 'disabled', maxImages: 1 },

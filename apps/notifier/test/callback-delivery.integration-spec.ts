@@ -1,4 +1,4 @@
-import { CallbackDeliveryDetail } from '@mp/contracts';
+import { CallbackDeliveryDetail, CallbackDeliveryRequestedEvent } from '@mp/contracts';
 import { freePort, sleep, waitFor } from '@mp/testing';
 import { callbackSuite } from './support/callback-suite';
 import { verifySignature } from './support/platform-client';
@@ -23,6 +23,13 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     teamId = await callbacks.client.createTeam('Callbacks Inc');
   });
 
+  /** Asks the notifier to call `url` with `body` for the team; answers the delivery id. */
+  const requestTo = (
+    url: string,
+    body: CallbackDeliveryRequestedEvent['body'],
+    fields: Partial<CallbackDeliveryRequestedEvent> = {},
+  ) => callbacks.client.requestCallback({ team_id: teamId, url, body, ...fields });
+
   const settled = (deliveryId: string, team = teamId) =>
     waitFor(
       async () => {
@@ -39,10 +46,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
       operationId: '100x100',
       note: 'ünïcode ✓',
     };
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/signed?id=100'),
-      body,
+    const deliveryId = await requestTo(callbacks.receiver.url('/signed?id=100'), body, {
       event_type: 'image.operation.completed',
     });
     const delivery = await settled(deliveryId);
@@ -95,29 +99,16 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   });
 
   it('delivers a repeated request (same delivery id) once', async () => {
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/dedup'),
-      body: { n: 1 },
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/dedup'), { n: 1 });
     await settled(deliveryId);
-    await callbacks.client.requestCallback({
-      delivery_id: deliveryId,
-      team_id: teamId,
-      url: callbacks.receiver.url('/dedup'),
-      body: { n: 1 },
-    });
+    await requestTo(callbacks.receiver.url('/dedup'), { n: 1 }, { delivery_id: deliveryId });
     await sleep(1500);
     expect(callbacks.receiver.requestsTo('/dedup')).toHaveLength(1);
   });
 
   it('retries a 503 with backoff and delivers once it succeeds, every attempt logged', async () => {
     callbacks.receiver.on('/flaky', (n) => (n <= 2 ? { status: 503, body: 'busy' } : { status: 204 }));
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/flaky'),
-      body: { flaky: true },
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/flaky'), { flaky: true });
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({
       status: 'delivered',
@@ -145,11 +136,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
     callbacks.receiver.on('/throttled', (n) =>
       n === 1 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 },
     );
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/throttled'),
-      body: { throttled: true },
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/throttled'), { throttled: true });
     const delivery = await settled(deliveryId);
     expect(delivery.attempts.map((a) => [a.outcome, a.status_code])).toEqual([
       ['retry', 429],
@@ -161,11 +148,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
 
   it('does not retry a 400 and records the final failure', async () => {
     callbacks.receiver.on('/rejects', () => ({ status: 400, body: '{"error":"bad"}' }));
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/rejects'),
-      body: { bad: true },
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/rejects'), { bad: true });
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({
       status: 'failed',
@@ -183,11 +166,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
 
   it('gives up after the configured number of attempts', async () => {
     callbacks.receiver.on('/down', () => ({ status: 500 }));
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/down'),
-      body: {},
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/down'), {});
     const delivery: CallbackDeliveryDetail = await settled(deliveryId);
     expect(delivery).toMatchObject({
       status: 'failed',
@@ -199,11 +178,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   });
 
   it('retries network errors (nothing listening) and records them', async () => {
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: `http://127.0.0.1:${deadPort}/gone`,
-      body: {},
-    });
+    const deliveryId = await requestTo(`http://127.0.0.1:${deadPort}/gone`, {});
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 4, last_status_code: null });
     expect(delivery.attempts.map((a) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
@@ -211,11 +186,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
   });
 
   it('refuses a port outside OUTBOUND_ALLOWED_PORTS even on an allowlisted address, without retrying', async () => {
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: 'http://127.0.0.1:1/hook',
-      body: {},
-    });
+    const deliveryId = await requestTo('http://127.0.0.1:1/hook', {});
     const delivery = await settled(deliveryId);
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1 });
     expect(delivery.attempts).toEqual([
@@ -230,11 +201,7 @@ describe('callback delivery (notifier as a real process, receiver on 127.0.0.1)'
 
   it('keeps the log per team: another team sees neither the delivery nor its list entries', async () => {
     const other = await callbacks.client.createTeam('Other team');
-    const deliveryId = await callbacks.client.requestCallback({
-      team_id: teamId,
-      url: callbacks.receiver.url('/tenancy'),
-      body: {},
-    });
+    const deliveryId = await requestTo(callbacks.receiver.url('/tenancy'), {});
     await settled(deliveryId);
     await expect(
       callbacks.client.rpc('notifier.delivery.get', { team_id: other, delivery_id: deliveryId }),

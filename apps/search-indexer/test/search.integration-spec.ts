@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { searchIndexerConfigSchema } from '../src/app.config';
 import { APP_NAME } from '../src/app.module';
 import { FIELD_CATALOG } from '../src/search/field-catalog';
-import { at, DAY_MS, doc } from './support/file-document.fixture';
+import { at, DAY_MS, doc, PORTRAIT_RENDER, PROJECT_DRAFT, VOICE_RECORDING } from './support/file-document.fixture';
 import { startSearchIndexer } from '../src/start';
 
 type SearchBody = Omit<RpcRequest<'search.files.query'>, 'team_id'>;
@@ -215,16 +215,7 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
     const files = {
       portrait: doc(team, 1, {
         filename: 'Portrait_Final.PNG',
-        tags: ['portrait', 'approved'],
-        labels: ['face'],
-        project: 'avatar-gen',
-        source: 'prediction',
-        source_model: 'flux-schnell',
-        prompt: 'A professional HEADSHOT, studio light',
-        seed: 12345,
-        cfg_scale: 7.5,
-        width: 1024,
-        is_processed: true,
+        ...PORTRAIT_RENDER,
         metadata: {
           reviewer: 'user@example.com',
           version: '1.0',
@@ -234,20 +225,10 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
       }),
       draft: doc(team, 2, {
         filename: 'draft 50%_off.png',
-        tags: ['portrait'],
-        project: 'avatar-gen',
-        width: 512,
-        size: 5_000_000,
+        ...PROJECT_DRAFT,
         metadata: { version: 2 },
       }),
-      audio: doc(team, 3, {
-        filename: 'voice.wav',
-        content_type: 'audio/wav',
-        folder: 'voices',
-        duration: 3.25,
-        legal_hold: true,
-        tags: ['approved'],
-      }),
+      audio: doc(team, 3, VOICE_RECORDING),
     };
     const search$ = (filters: Record<string, unknown>) =>
       keys(team, { filters, sort_by: 'created_at', sort_order: 'asc' });
@@ -285,30 +266,22 @@ describe('search-indexer on real Postgres, NATS/JetStream and S3', () => {
         message: expect.stringContaining('"team_id", "upload_ip" are not searchable fields'),
         details: expect.objectContaining({ unknown_fields: ['team_id', 'upload_ip'] }),
       });
-      await expect(search(team, { filters: { ['k'.repeat(257)]: 1 } })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('custom metadata key must be 1 to 256 characters long'),
-      });
-      await expect(search(team, { filters: { version: { gte: 'soon' } } })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('filters.version: range bounds must be all numbers or all ISO 8601 dates'),
-      });
-      await expect(search(team, { sort_by: 'reviewer' })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('sort_by: unknown field "reviewer"'),
-      });
-      await expect(search(team, { filters: { created_at: { gte: 'last week' } } })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('filters.created_at'),
-      });
-      await expect(search(team, { sort_by: 'tags' })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('sort_by'),
-      });
-      await expect(search(team, { page_size: 101 })).rejects.toMatchObject({
-        code: 'ValidationFailed',
-        message: expect.stringContaining('page_size'),
-      });
+      const refusals: Array<[SearchBody, string]> = [
+        [{ filters: { ['k'.repeat(257)]: 1 } }, 'custom metadata key must be 1 to 256 characters long'],
+        [
+          { filters: { version: { gte: 'soon' } } },
+          'filters.version: range bounds must be all numbers or all ISO 8601 dates',
+        ],
+        [{ sort_by: 'reviewer' }, 'sort_by: unknown field "reviewer"'],
+        [{ filters: { created_at: { gte: 'last week' } } }, 'filters.created_at'],
+        [{ sort_by: 'tags' }, 'sort_by'],
+        [{ page_size: 101 }, 'page_size'],
+      ];
+      for (const [body, message] of refusals)
+        await expect(search(team, body)).rejects.toMatchObject({
+          code: 'ValidationFailed',
+          message: expect.stringContaining(message),
+        });
     });
   });
 

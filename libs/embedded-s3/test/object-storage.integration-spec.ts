@@ -4,7 +4,6 @@ import { EmbeddedS3Server } from '../src';
 import { startTemporaryS3, TemporaryS3 } from './support/temporary-s3';
 import { ObjectStorage, parseS3Notification, S3EventRecord, StorageConfig } from '@mp/storage';
 import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
 const ACCESS_KEY_ID = 'STORAGESPECKEY';
@@ -13,7 +12,6 @@ const BUCKET = `spec-${randomBytes(4).toString('hex')}`;
 const MB = 1024 * 1024;
 
 let s3: TemporaryS3;
-let directory: string;
 let server: EmbeddedS3Server;
 let storage: ObjectStorage;
 const events: S3EventRecord[] = [];
@@ -40,7 +38,7 @@ beforeAll(async () => {
       events.push(record);
     },
   });
-  ({ server, directory } = s3);
+  ({ server } = s3);
   storage = new ObjectStorage(config());
 });
 
@@ -141,13 +139,7 @@ describe('buckets', () => {
   });
 
   it('ping fails with DependencyUnavailable when the store is unreachable', async () => {
-    const spare = await EmbeddedS3Server.start({
-      port: 0,
-      directory: join(directory, 'spare'),
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET_ACCESS_KEY,
-      buckets: [BUCKET],
-    });
+    const spare = await s3.startSibling('spare', { buckets: [BUCKET] });
     const unreachable = new ObjectStorage(config({ endpoint: spare.endpoint, publicEndpoint: spare.endpoint }));
     await spare.stop();
     try {
@@ -167,6 +159,18 @@ describe('buckets', () => {
 });
 
 describe('presigned POST (browser-form upload)', () => {
+  /** The form fields in posting order; temporary credentials add their token before the policy. */
+  const postFieldsInOrder = ({ sessionToken }: { sessionToken: boolean }) => [
+    'Content-Type',
+    'key',
+    'x-amz-algorithm',
+    'x-amz-credential',
+    'x-amz-date',
+    ...(sessionToken ? ['x-amz-security-token'] : []),
+    'policy',
+    'x-amz-signature',
+  ];
+
   it('returns the fields in posting order', async () => {
     const post = await storage.presignPost({
       key: 'order/a.png',
@@ -175,15 +179,7 @@ describe('presigned POST (browser-form upload)', () => {
       expiresInSeconds: 60,
     });
     expect(post.url).toBe(`${server.endpoint}/${BUCKET}`);
-    expect(Object.keys(post.fields)).toEqual([
-      'Content-Type',
-      'key',
-      'x-amz-algorithm',
-      'x-amz-credential',
-      'x-amz-date',
-      'policy',
-      'x-amz-signature',
-    ]);
+    expect(Object.keys(post.fields)).toEqual(postFieldsInOrder({ sessionToken: false }));
     const policy = JSON.parse(Buffer.from(post.fields.policy, 'base64').toString()) as { conditions: unknown[] };
     expect(policy.conditions).toEqual(
       expect.arrayContaining([
@@ -203,16 +199,7 @@ describe('presigned POST (browser-form upload)', () => {
       expiresInSeconds: 60,
     });
     temporary.destroy();
-    expect(Object.keys(post.fields)).toEqual([
-      'Content-Type',
-      'key',
-      'x-amz-algorithm',
-      'x-amz-credential',
-      'x-amz-date',
-      'x-amz-security-token',
-      'policy',
-      'x-amz-signature',
-    ]);
+    expect(Object.keys(post.fields)).toEqual(postFieldsInOrder({ sessionToken: true }));
     expect(post.fields['x-amz-security-token']).toBe('session-token-1');
   });
 
@@ -544,11 +531,7 @@ describe('object events', () => {
   it('keeps delivering after a failing callback and reports the failure', async () => {
     const failures: string[] = [];
     const delivered: string[] = [];
-    const spare = await EmbeddedS3Server.start({
-      port: 0,
-      directory: join(directory, 'events'),
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET_ACCESS_KEY,
+    const spare = await s3.startSibling('events', {
       buckets: [BUCKET],
       onEvent: async (record) => {
         if (record.s3.object.key === 'first') throw new Error('consumer down');

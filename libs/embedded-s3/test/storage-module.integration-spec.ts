@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import { HealthRegistry } from '@mp/platform';
 import { ObjectStorage, S3Settings, StorageModule, StorageModuleOptions } from '@mp/storage';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { EmbeddedS3Server } from '../src';
 import { startTemporaryS3, TemporaryS3 } from './support/temporary-s3';
 
@@ -26,7 +25,6 @@ class Uploader {
 class FeatureModule {}
 
 let s3: TemporaryS3;
-let directory: string;
 let server: EmbeddedS3Server;
 const contexts: INestApplicationContext[] = [];
 
@@ -36,7 +34,7 @@ beforeAll(async () => {
     secretAccessKey: SECRET_ACCESS_KEY,
     buckets: [],
   });
-  ({ server, directory } = s3);
+  ({ server } = s3);
 });
 
 afterAll(async () => {
@@ -89,13 +87,7 @@ describe('StorageModule.forRoot', () => {
   });
 
   it('reports an unreachable store as not ready', async () => {
-    const spare = await EmbeddedS3Server.start({
-      port: 0,
-      directory: join(directory, 'spare'),
-      accessKeyId: ACCESS_KEY_ID,
-      secretAccessKey: SECRET_ACCESS_KEY,
-      buckets: [],
-    });
+    const spare = await s3.startSibling('spare', { buckets: [] });
     const app = await boot({
       settings: settings(bucketName(), spare.endpoint),
       ensureBucket: true,

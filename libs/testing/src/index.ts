@@ -14,3 +14,4 @@ export * from './test-object-storage';
 export * from './strict-mock';
 export * from './platform-suite';
 export * from './file-document.fixture';
+export * from './upload-form';

@@ -1,21 +1,31 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'nats';
 import { freePort } from './free-port';
-import { waitFor } from './wait-for';
+import { ServerChildProcess } from './server-child-process';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
 /** A nats-server with JetStream of the test's own, on a free port, that can be stopped and restarted. */
 export class NatsServerProcess {
-  private child?: ChildProcess;
+  private readonly server: ServerChildProcess;
 
   private constructor(
     readonly port: number,
     private readonly storeDir: string,
-  ) {}
+  ) {
+    this.server = new ServerChildProcess({
+      bin: NATS_SERVER,
+      args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+      ready: async () => {
+        const nc = await connect({ servers: this.url, reconnect: false, timeout: 500 });
+        await nc.close();
+        return true;
+      },
+      what: 'nats-server',
+    });
+  }
 
   static async start(): Promise<NatsServerProcess> {
     const server = new NatsServerProcess(await freePort(), await mkdtemp(join(tmpdir(), 'nats-js-')));
@@ -27,27 +37,12 @@ export class NatsServerProcess {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  async resume(): Promise<void> {
-    this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
-      stdio: 'ignore',
-    });
-    await waitFor(
-      async () => {
-        const nc = await connect({ servers: this.url, reconnect: false, timeout: 500 });
-        await nc.close();
-        return true;
-      },
-      { timeoutMs: 10_000, what: 'nats-server to accept connections' },
-    );
+  resume(): Promise<void> {
+    return this.server.spawn();
   }
 
-  async pause(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+  pause(): Promise<void> {
+    return this.server.end('SIGTERM');
   }
 
   async stop(): Promise<void> {

@@ -3,12 +3,17 @@ import { createTeamWithKeys, TeamKeys } from './admin-client';
 import { AppName, PlatformProcesses } from './platform-processes';
 import { createTestInfra, TestInfra } from './test-infra';
 
+type InfraOptions = { s3?: boolean; natsUrl?: string; redisUrl?: string };
+
 export interface PlatformOptions<Team extends string> {
   apps: readonly AppName[];
   /** Settings on top of the infrastructure's environment, for every started process. */
   env?: Record<string, string> | ((infra: TestInfra) => Record<string, string> | Promise<Record<string, string>>);
-  /** Embedded S3 unless `s3: false`. */
-  infra?: { s3?: boolean; natsUrl?: string };
+  /**
+   * Embedded S3 unless `s3: false`; the test's own NATS or Redis by URL. A function is read when
+   * the platform starts (the URL of a server the file starts in an earlier `beforeAll`).
+   */
+  infra?: InfraOptions | (() => InfraOptions);
   /** Teams to create through the admin API once the gateway answers: team name → key kinds. */
   teams?: Record<Team, ApiKeyKind[]>;
 }
@@ -29,7 +34,10 @@ export interface StartedPlatform<Team extends string> {
 export async function startPlatform<Team extends string = never>(
   options: PlatformOptions<Team>,
 ): Promise<StartedPlatform<Team>> {
-  const infra = await createTestInfra({ s3: true, ...options.infra });
+  const infra = await createTestInfra({
+    s3: true,
+    ...(typeof options.infra === 'function' ? options.infra() : options.infra),
+  });
   let platform: PlatformProcesses | undefined;
   try {
     const extra = typeof options.env === 'function' ? await options.env(infra) : (options.env ?? {});

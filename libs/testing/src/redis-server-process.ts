@@ -1,7 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import Redis from 'ioredis';
 import { freePort } from './free-port';
-import { waitFor } from './wait-for';
+import { ServerChildProcess } from './server-child-process';
 
 const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 
@@ -10,9 +9,24 @@ const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? 'redis-server';
  * as a crashed cache node without a disk would.
  */
 export class RedisServerProcess {
-  private child?: ChildProcess;
+  private readonly server: ServerChildProcess;
 
-  private constructor(readonly port: number) {}
+  private constructor(readonly port: number) {
+    this.server = new ServerChildProcess({
+      bin: REDIS_SERVER,
+      args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ready: async () => {
+        const redis = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        try {
+          await redis.connect();
+          return (await redis.ping()) === 'PONG';
+        } finally {
+          redis.disconnect();
+        }
+      },
+      what: 'redis-server',
+    });
+  }
 
   static async start(): Promise<RedisServerProcess> {
     const server = new RedisServerProcess(await freePort());
@@ -24,31 +38,13 @@ export class RedisServerProcess {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async resume(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    this.child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
-    await waitFor(
-      async () => {
-        const redis = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        try {
-          await redis.connect();
-          return (await redis.ping()) === 'PONG';
-        } finally {
-          redis.disconnect();
-        }
-      },
-      { timeoutMs: 10_000, what: 'redis-server to accept connections' },
-    );
+  resume(): Promise<void> {
+    return this.server.spawn();
   }
 
   /** SIGKILL: the data set is gone, clients see their connections drop. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return this.server.end('SIGKILL');
   }
 
   async stop(): Promise<void> {

@@ -19,3 +19,35 @@ export function doc(team: string, minute: number, overrides: Partial<FileDocumen
     ...overrides,
   });
 }
+
+/** A portrait a model rendered: the attributes both filter suites find it by. */
+export const PORTRAIT_RENDER: Partial<FileDocument> = {
+  tags: ['portrait', 'approved'],
+  labels: ['face'],
+  project: 'avatar-gen',
+  source: 'prediction',
+  source_model: 'flux-schnell',
+  prompt: 'A professional HEADSHOT, studio light',
+  seed: 12345,
+  cfg_scale: 7.5,
+  width: 1024,
+  is_processed: true,
+};
+
+/** A draft of the portrait's project: narrower, and a larger file. */
+export const PROJECT_DRAFT: Partial<FileDocument> = {
+  tags: ['portrait'],
+  project: 'avatar-gen',
+  width: 512,
+  size: 5_000_000,
+};
+
+/** A voice recording on legal hold. */
+export const VOICE_RECORDING: Partial<FileDocument> = {
+  filename: 'voice.wav',
+  content_type: 'audio/wav',
+  folder: 'voices',
+  duration: 3.25,
+  legal_hold: true,
+  tags: ['approved'],
+};

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SearchBackend, SearchQuery } from '../../src/search/search-backend';
 import { parseSearchRequest, SearchRequest } from '../../src/search/search-request.parser';
-import { at, DAY_MS, doc } from './file-document.fixture';
+import { at, DAY_MS, doc, PORTRAIT_RENDER, PROJECT_DRAFT, VOICE_RECORDING } from './file-document.fixture';
 
 export interface ContractSubject {
   backend: SearchBackend;
@@ -38,16 +38,7 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
     const files = {
       portrait: doc(team, 1, {
         filename: 'portrait_final.png',
-        tags: ['portrait', 'approved'],
-        labels: ['face'],
-        project: 'avatar-gen',
-        source: 'prediction',
-        source_model: 'flux-schnell',
-        prompt: 'A professional HEADSHOT, studio light',
-        seed: 12345,
-        cfg_scale: 7.5,
-        width: 1024,
-        is_processed: true,
+        ...PORTRAIT_RENDER,
         metadata: {
           reviewer: 'user@example.com',
           version: '1.0',
@@ -59,20 +50,12 @@ export function searchBackendContract(open: () => Promise<ContractSubject>, clos
       }),
       draft: doc(team, 2, {
         filename: 'draft 50%_off*.png',
-        tags: ['portrait'],
-        project: 'avatar-gen',
-        width: 512,
-        size: 5_000_000,
+        ...PROJECT_DRAFT,
         folder: 'drafts',
         metadata: { score: 3.5, reviewed_at: '2026-01-05T09:00:00+09:00', samples: [1, 10], reviewer: 'other' },
       }),
       audio: doc(team, 3, {
-        filename: 'voice.wav',
-        content_type: 'audio/wav',
-        folder: 'voices',
-        duration: 3.25,
-        legal_hold: true,
-        tags: ['approved'],
+        ...VOICE_RECORDING,
         metadata: { score: '8', reviewed_at: 'not a date', tags2: ['a'], project: 'avatar-gen', day: '2026-01-02' },
       }),
       expired: doc(team, 4, {

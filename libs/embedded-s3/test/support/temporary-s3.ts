@@ -10,6 +10,14 @@ export interface TemporaryS3 {
   directory: string;
   /** A client of the server's first bucket, with the server's own credentials. */
   storage: ObjectStorage;
+  /**
+   * Another server with the same credentials, storing under `<directory>/<name>`: a store the test
+   * stops itself (to make it unreachable) or gives its own event callbacks.
+   */
+  startSibling(
+    name: string,
+    options: Pick<EmbeddedS3ServerOptions, 'buckets' | 'onEvent' | 'onEventError'>,
+  ): Promise<EmbeddedS3Server>;
   /** Stops the client and the server and removes the directory. */
   stop(): Promise<void>;
 }
@@ -40,6 +48,14 @@ export async function startTemporaryS3(
     server,
     directory,
     storage,
+    startSibling: (name, sibling) =>
+      EmbeddedS3Server.start({
+        port: 0,
+        directory: join(directory, name),
+        accessKeyId: options.accessKeyId,
+        secretAccessKey: options.secretAccessKey,
+        ...sibling,
+      }),
     stop: async () => {
       storage.destroy();
       await server.stop();
