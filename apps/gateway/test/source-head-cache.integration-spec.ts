@@ -1,6 +1,7 @@
 import { ensureEventStream, wireNames } from '@mp/platform';
 import { ObjectStorage, storageConfigOf } from '@mp/storage';
-import { createTestInfra, sleep, strictMock, TestInfra, waitFor } from '@mp/testing';
+import { createTestInfra, NatsServerProcess, sleep, strictMock, TestInfra, waitFor } from '@mp/testing';
+import { connect } from 'nats';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../src/app.config';
 import { SourceHeadCache } from '../src/media-api/source-head.cache';
@@ -92,6 +93,33 @@ describe('SourceHeadCache (embedded S3 events over NATS)', () => {
     } finally {
       head.mockRestore();
       cache.onModuleDestroy();
+    }
+  });
+
+  it('forgets every source when its NATS connection drops (events may be missed meanwhile)', async () => {
+    const nats = await NatsServerProcess.start();
+    const nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    const cache = new SourceHeadCache(storage, nc, config, logger);
+    cache.onModuleInit();
+    const head = jest.spyOn(storage, 'head');
+    try {
+      await put('temp/d.png', 'd');
+      await cache.head('temp/d.png');
+      await cache.head('temp/d.png');
+      expect(head).toHaveBeenCalledTimes(1);
+      await nats.pause();
+      await waitFor(
+        async () => {
+          await cache.head('temp/d.png');
+          return head.mock.calls.length > 1;
+        },
+        { what: 'the cache to be cleared on disconnect' },
+      );
+    } finally {
+      head.mockRestore();
+      cache.onModuleDestroy();
+      await nc.close().catch(() => undefined);
+      await nats.stop();
     }
   });
 });

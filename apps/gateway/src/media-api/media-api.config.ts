@@ -13,7 +13,10 @@ export const mediaApiConfigSchema = z.object({
     .default(1800),
   /** How long a token's account state (active, superuser, organisations) is reused before asking again. */
   AUTH_STATUS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
-  /** How long `GET /files/{path}` reuses a source's HEAD (0 = every request HEADs); store events end it sooner. */
-  MEDIA_SOURCE_HEAD_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
+   * How long `GET /files/{path}` reuses a source's HEAD (0 = every request HEADs). The store's object
+   * events end it at once; this bounds it when one is missed (lower it for a store that sends none).
+   */
+  MEDIA_SOURCE_HEAD_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
 });
 export type MediaApiConfig = z.infer<typeof mediaApiConfigSchema>;

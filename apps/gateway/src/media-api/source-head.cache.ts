@@ -3,7 +3,7 @@ import { storageObjectEventSchema } from '@mp/contracts';
 import { APP_CONFIG, decodeJson, LOGGER, NATS_CONNECTION, wireNames } from '@mp/platform';
 import { ObjectHead, ObjectStorage } from '@mp/storage';
 import { LRUCache } from 'lru-cache';
-import type { NatsConnection, Subscription } from 'nats';
+import { Events, type NatsConnection, type Subscription } from 'nats';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../app.config';
 
@@ -13,8 +13,9 @@ const REMEMBERED_HEADS = 10_000;
  * Heads of the sources `GET /files/{path}` serves, reused for `MEDIA_SOURCE_HEAD_CACHE_MS`, so a
  * repeat request (a page showing the same images, a `?type=` variant already made) costs no store
  * round trip. The store's object events (`storage.object.created|removed`, which every gateway
- * receives) forget a replaced or deleted source at once; the lifetime bounds how long one could be
- * served if its event were lost. Missing objects are never remembered.
+ * receives) forget a replaced or deleted source at once, and a NATS disconnect (events may have been
+ * missed) forgets everything; the lifetime bounds how long a source could be served after a change
+ * whose event never came. Missing objects are never remembered.
  */
 @Injectable()
 export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
@@ -51,6 +52,7 @@ export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
       this.subscriptions.push(subscription);
       void this.forgetOnEvents(subscription);
     }
+    void this.forgetAllOnDisconnect();
   }
 
   onModuleDestroy(): void {
@@ -67,6 +69,14 @@ export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
       if (event.data.bucket !== this.config.S3_BUCKET) continue;
       this.epoch++;
       this.heads!.delete(event.data.key);
+    }
+  }
+
+  private async forgetAllOnDisconnect(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type !== Events.Disconnect && status.type !== Events.Reconnect) continue;
+      this.epoch++;
+      this.heads!.clear();
     }
   }
 }
