@@ -46,7 +46,8 @@ export interface StoredObjectResponse {
 /** Where the answer's bytes come from: the store, or memory for a cached object. */
 interface BodySource {
   whole(head: ObjectHead): Promise<Readable | Buffer>;
-  part(range: SatisfiableRange): Promise<Readable | Buffer>;
+  /** A range of the version `head` describes; a part of another version is never sent as this one. */
+  part(range: SatisfiableRange, head: ObjectHead): Promise<Readable | Buffer>;
 }
 
 /**
@@ -54,6 +55,9 @@ interface BodySource {
  * byte ranges (206, `multipart/byteranges`, 416), `Accept-Ranges`, ETag and Last-Modified; active
  * types (HTML, SVG…) as attachments, and never sniffed or run (nosniff, CSP sandbox). Throws
  * `ObjectNotFound` (or the store's error) before anything is sent; the caller maps it to its dialect.
+ * Headers and bytes are always of one version: an object replaced between its HEAD and the GET of
+ * its bytes is answered again from the new version (a multi-range answer already under way is cut
+ * off instead, so the client sees a failed read, never mixed bytes).
  */
 export async function sendStoredObject(
   storage: ObjectStorage,
@@ -65,14 +69,49 @@ export async function sendStoredObject(
   const cache = options.cache;
   const cached = cache?.store.get(options.key, cache.version);
   if (cached) return respond(request, reply, options, headers, cached.head, memoryBody(cached.bytes));
+  const before = new Set(Object.keys(reply.getHeaders()));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendFromStore(storage, request, reply, options, headers);
+    } catch (err) {
+      if (!(err instanceof ObjectChangedWhileRead) || reply.sent) throw err;
+      // Nothing was sent: drop this answer's headers, then answer from the object as it is now.
+      for (const name of Object.keys(reply.getHeaders())) if (!before.has(name)) reply.removeHeader(name);
+      if (attempt === READ_ATTEMPTS)
+        throw new DomainError('DependencyUnavailable', 'The object kept changing while it was read; retry', {
+          key: options.key,
+        });
+    }
+  }
+}
+
+/** Reads of an object that was replaced between its HEAD and a GET of its bytes, before giving up. */
+const READ_ATTEMPTS = 3;
+
+/** The bytes a GET returned belong to another version than the HEAD the answer's headers came from. */
+class ObjectChangedWhileRead extends Error {}
+
+async function sendFromStore(
+  storage: ObjectStorage,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: StoredObjectResponse,
+  headers: RequestHeaders,
+): Promise<void> {
+  const cache = options.cache;
   const opened =
     options.openBeforeHead && request.method === 'GET' && headers.range === undefined
       ? await storage.getStream({ key: options.key })
       : undefined;
   let handedOver = false;
+  const sameVersion = (head: ObjectHead, stream: ObjectStream): Readable => {
+    if (stream.etag === head.etag) return stream.body;
+    stream.body.destroy();
+    throw new ObjectChangedWhileRead(options.key);
+  };
   const fromStore: BodySource = {
     whole: async (head) => {
-      const body = opened ? opened.body : (await storage.getStream({ key: head.key })).body;
+      const body = opened ? opened.body : sameVersion(head, await storage.getStream({ key: head.key }));
       if (!cache?.store.admits(head.size)) {
         handedOver = true;
         return body;
@@ -82,7 +121,7 @@ export async function sendStoredObject(
       cache.store.set(options.key, cache.version, { head, bytes });
       return bytes;
     },
-    part: async (range) => (await storage.getStream({ key: options.key, range })).body,
+    part: async (range, head) => sameVersion(head, await storage.getStream({ key: options.key, range })),
   };
   try {
     const head = opened ? headOf(options.key, opened) : await storage.head(options.key);
@@ -135,7 +174,7 @@ async function respond(
       .header('content-range', `bytes ${only.start}-${only.end}/${head.size}`)
       .header('content-length', only.end - only.start + 1);
     if (isHead) return void (await reply.send());
-    return void (await reply.send(await source.part(only)));
+    return void (await reply.send(await source.part(only, head)));
   }
   const boundary = randomUUID().replace(/-/g, '');
   const framing = byterangesFraming(boundary, contentType, range.ranges, head.size);
@@ -144,7 +183,7 @@ async function respond(
     .header('content-type', `multipart/byteranges; boundary=${boundary}`)
     .header('content-length', framing.length);
   if (isHead) return void (await reply.send());
-  await reply.send(byterangesBody(framing, range.ranges, async (r) => asStream(await source.part(r))));
+  await reply.send(byterangesBody(framing, range.ranges, async (r) => asStream(await source.part(r, head))));
 }
 
 function memoryBody(bytes: Buffer): BodySource {
