@@ -41,7 +41,13 @@ describe('SourceHeadCache (embedded S3 events over NATS)', () => {
   const put = (key: string, text: string) =>
     storage.put({ key, body: Buffer.from(text), contentType: 'image/png', contentLength: Buffer.byteLength(text) });
   const started = (ttlMs = config.MEDIA_SOURCE_HEAD_CACHE_MS) => {
-    const cache = new SourceHeadCache(storage, infra.nc, { ...config, MEDIA_SOURCE_HEAD_CACHE_MS: ttlMs }, logger);
+    const cache = new SourceHeadCache(
+      storage,
+      infra.nc,
+      wireNames(infra.namespace),
+      { ...config, MEDIA_SOURCE_HEAD_CACHE_MS: ttlMs },
+      logger,
+    );
     cache.onModuleInit();
     return cache;
   };
@@ -73,7 +79,13 @@ describe('SourceHeadCache (embedded S3 events over NATS)', () => {
     cache.onModuleDestroy();
 
     // Not subscribed: only the lifetime ends an entry.
-    const deaf = new SourceHeadCache(storage, infra.nc, { ...config, MEDIA_SOURCE_HEAD_CACHE_MS: 300 }, logger);
+    const deaf = new SourceHeadCache(
+      storage,
+      infra.nc,
+      wireNames(infra.namespace),
+      { ...config, MEDIA_SOURCE_HEAD_CACHE_MS: 300 },
+      logger,
+    );
     await put('temp/b.png', 'one');
     expect((await deaf.head('temp/b.png'))?.size).toBe(3);
     await put('temp/b.png', 'three');
@@ -99,7 +111,7 @@ describe('SourceHeadCache (embedded S3 events over NATS)', () => {
   it('forgets every source when its NATS connection drops (events may be missed meanwhile)', async () => {
     const nats = await NatsServerProcess.start();
     const nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
-    const cache = new SourceHeadCache(storage, nc, config, logger);
+    const cache = new SourceHeadCache(storage, nc, wireNames(infra.namespace), config, logger);
     cache.onModuleInit();
     const head = jest.spyOn(storage, 'head');
     try {
@@ -120,6 +132,28 @@ describe('SourceHeadCache (embedded S3 events over NATS)', () => {
       cache.onModuleDestroy();
       await nc.close().catch(() => undefined);
       await nats.stop();
+    }
+  });
+
+  it('keeps forgetting after a malformed message on the event subjects', async () => {
+    const warnings: string[] = [];
+    const noisy = strictMock<Logger>({
+      warn: ((_: unknown, message: string) => void warnings.push(message)) as unknown as Logger['warn'],
+    });
+    const cache = new SourceHeadCache(storage, infra.nc, wireNames(infra.namespace), config, noisy);
+    cache.onModuleInit();
+    try {
+      await put('temp/e.png', 'e');
+      expect((await cache.head('temp/e.png'))?.size).toBe(1);
+      infra.nc.publish(
+        wireNames(infra.namespace).event('storage.object.created'),
+        new TextEncoder().encode('not json'),
+      );
+      await waitFor(() => warnings.length > 0, { what: 'the malformed message to be ignored' });
+      await put('temp/e.png', 'e, replaced');
+      await waitFor(async () => (await cache.head('temp/e.png'))?.size === 11, { what: 'the replaced source' });
+    } finally {
+      cache.onModuleDestroy();
     }
   });
 });

@@ -130,6 +130,7 @@ export class PlatformModule {
     const exported: (Provider | symbol)[] = [
       APP_CONFIG,
       APP_NAME,
+      WIRE_NAMES,
       LOGGER,
       NATS_CONNECTION,
       HealthRegistry,

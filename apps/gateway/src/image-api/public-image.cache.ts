@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, MetricsService } from '@mp/platform';
-import { Counter } from 'prom-client';
 import { GatewayConfig } from '../app.config';
 import { SmallObjectCache } from '../http/small-object.cache';
 
@@ -12,12 +11,11 @@ import { SmallObjectCache } from '../http/small-object.cache';
 @Injectable()
 export class PublicImageCache extends SmallObjectCache {
   constructor(@Inject(APP_CONFIG) config: GatewayConfig, metrics: MetricsService) {
-    const outcomes = new Counter({
-      name: 'gateway_public_image_cache_total',
-      help: 'Public image GETs answered from the gateway memory (hit), read from the store (miss), or with the cache off (bypass)',
-      labelNames: ['outcome'],
-      registers: [metrics.registry],
-    });
+    const outcomes = metrics.counter(
+      'gateway_public_image_cache_total',
+      'Public image GETs answered from the gateway memory (hit), read from the store (miss), or with the cache off (bypass)',
+      ['outcome'],
+    );
     super(
       config.IMAGE_PUBLIC_MEMORY_CACHE_MB * 1024 * 1024,
       config.IMAGE_PUBLIC_MEMORY_CACHE_OBJECT_KB * 1024,

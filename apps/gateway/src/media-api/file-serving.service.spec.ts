@@ -1,5 +1,5 @@
 import { DomainError, RpcRequest, VARIANT_QUALITY } from '@mp/contracts';
-import { RpcClient } from '@mp/platform';
+import { RpcClient, wireNames } from '@mp/platform';
 import { ObjectHead, ObjectStorage } from '@mp/storage';
 import { strictMock } from '@mp/testing';
 import type { NatsConnection } from 'nats';
@@ -37,6 +37,7 @@ describe('FileServingService ?type=', () => {
     const sources = new SourceHeadCache(
       storage,
       strictMock<NatsConnection>({}),
+      wireNames('unit'),
       { MEDIA_SOURCE_HEAD_CACHE_MS: 0 } as GatewayConfig,
       strictMock<Logger>({}),
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { storageObjectEventSchema } from '@mp/contracts';
-import { APP_CONFIG, decodeJson, LOGGER, NATS_CONNECTION, wireNames } from '@mp/platform';
+import { EVENT_SCHEMAS, eventEnvelopeSchema } from '@mp/contracts';
+import { APP_CONFIG, decodeJson, LOGGER, NATS_CONNECTION, WIRE_NAMES, WireNames } from '@mp/platform';
 import { ObjectHead, ObjectStorage } from '@mp/storage';
 import { LRUCache } from 'lru-cache';
 import { Events, type NatsConnection, type Subscription } from 'nats';
@@ -27,6 +27,7 @@ export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly storage: ObjectStorage,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(WIRE_NAMES) private readonly names: WireNames,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -46,9 +47,8 @@ export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (!this.heads) return;
-    const names = wireNames(this.config.NAMESPACE);
     for (const subject of ['storage.object.created', 'storage.object.removed'] as const) {
-      const subscription = this.nc.subscribe(names.event(subject));
+      const subscription = this.nc.subscribe(this.names.event(subject));
       this.subscriptions.push(subscription);
       void this.forgetOnEvents(subscription);
     }
@@ -61,15 +61,29 @@ export class SourceHeadCache implements OnModuleInit, OnModuleDestroy {
 
   private async forgetOnEvents(subscription: Subscription): Promise<void> {
     for await (const message of subscription) {
-      const event = storageObjectEventSchema.safeParse((decodeJson(message.data) as { data?: unknown })?.data);
-      if (!event.success) {
+      const key = this.objectKeyOf(message.data);
+      if (key === undefined) {
         this.logger.warn({ subject: message.subject }, 'Ignored a storage event that does not match its schema');
         continue;
       }
-      if (event.data.bucket !== this.config.S3_BUCKET) continue;
+      if (key === null) continue;
       this.epoch++;
-      this.heads!.delete(event.data.key);
+      this.heads!.delete(key);
     }
+  }
+
+  /** The changed object's key in this gateway's bucket; null for another bucket, undefined for a malformed event. */
+  private objectKeyOf(data: Uint8Array): string | null | undefined {
+    let decoded: unknown;
+    try {
+      decoded = decodeJson(data);
+    } catch {
+      return undefined;
+    }
+    const envelope = eventEnvelopeSchema.safeParse(decoded);
+    const event = envelope.success ? EVENT_SCHEMAS['storage.object.created'].safeParse(envelope.data.data) : undefined;
+    if (!event?.success) return undefined;
+    return event.data.bucket === this.config.S3_BUCKET ? event.data.key : null;
   }
 
   private async forgetAllOnDisconnect(): Promise<void> {
